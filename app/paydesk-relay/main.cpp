@@ -1,0 +1,94 @@
+// paydesk-relay: the headless notification relay. Receives IOTPay's payment notifications,
+// verifies them and commits them to the order log before answering `success`.
+
+#include "AppSupport.h"
+
+#include "common/Clock.h"
+#include "relay/RelayService.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+using namespace paydesk;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("PayDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("paydesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PAYDESK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "PayDesk notification relay: receives IOTPay payment notifications, verifies them and "
+        "records them in the order log. Options override the settings file."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    addConfigOption(parser);
+    addSecretOptions(parser);
+    parser.addOption({QStringLiteral("listen"), QStringLiteral("Address to listen on (default from settings, 127.0.0.1)."), QStringLiteral("ADDRESS")});
+    parser.addOption({QStringLiteral("port"), QStringLiteral("Port to listen on (0 picks a free one)."), QStringLiteral("PORT")});
+    parser.addOption({QStringLiteral("path"), QStringLiteral("Notification path (default /notify/iotpay)."), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("health-path"), QStringLiteral("Health path (default /health)."), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("mch-id"), QStringLiteral("IOTPay merchant id."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("max-connections"), QStringLiteral("Cap on open connections (default 128)."), QStringLiteral("N")});
+    parser.process(app);
+
+    QTextStream err(stderr);
+    auto settings = settingsFor(parser);
+    if (auto migrated = settings->migrate(); !migrated) {
+        err << "paydesk-relay: settings: " << describe(migrated.error()) << Qt::endl;
+        return ExitConfig;
+    }
+
+    RelayOptions options;
+    options.http.bindAddress = parser.isSet(QStringLiteral("listen")) ? parser.value(QStringLiteral("listen"))
+                                                                      : settings->relayListenAddress();
+    bool portOk = true;
+    const int port = parser.isSet(QStringLiteral("port")) ? parser.value(QStringLiteral("port")).toInt(&portOk)
+                                                          : settings->relayPort();
+    if (!portOk || port < 0 || port > 65535) {
+        err << "paydesk-relay: --port must be a number from 0 to 65535" << Qt::endl;
+        return ExitUsage;
+    }
+    options.http.port = quint16(port);
+    if (parser.isSet(QStringLiteral("max-connections")))
+        options.http.connectionLimit = std::max(1u, parser.value(QStringLiteral("max-connections")).toUInt());
+    options.orderLogPath = parser.isSet(QStringLiteral("order-log")) ? parser.value(QStringLiteral("order-log"))
+                                                                     : settings->orderLogPath();
+    options.notify.mchId = parser.isSet(QStringLiteral("mch-id")) ? parser.value(QStringLiteral("mch-id"))
+                                                                  : settings->mchId();
+    options.notify.notifyPath = (parser.isSet(QStringLiteral("path")) ? parser.value(QStringLiteral("path"))
+                                                                      : settings->relayPath()).toUtf8();
+    if (parser.isSet(QStringLiteral("health-path")))
+        options.notify.healthPath = parser.value(QStringLiteral("health-path")).toUtf8();
+    if (options.notify.mchId.isEmpty()) {
+        err << "paydesk-relay: no merchant id: pass --mch-id or set merchant/mchId in " << settings->filePath() << Qt::endl;
+        return ExitConfig;
+    }
+
+    auto secrets = secretStoreFor(parser, options.notify.mchId);
+    auto key = secrets->readMerchantKey();
+    if (!key) {
+        err << "paydesk-relay: merchant key from " << secrets->describe() << ": " << describe(key.error()) << Qt::endl;
+        return ExitConfig;
+    }
+    options.notify.key = *key;
+
+    SystemClock clock;
+    RelayService relay(options, clock);
+    auto listening = relay.start();
+    if (!listening) {
+        err << "paydesk-relay: refusing to start: " << describe(listening.error()) << Qt::endl;
+        return exitCodeFor(listening.error());
+    }
+    QTextStream(stdout) << "paydesk-relay listening on " << options.http.bindAddress << ':' << *listening
+                        << QString::fromUtf8(options.notify.notifyPath) << Qt::endl;
+
+    quitOnTerminationSignals(app);
+    const int code = app.exec();
+    relay.stop();
+    return code;
+}

@@ -1,0 +1,74 @@
+#include "Error.h"
+
+#include <QMetaEnum>
+
+namespace paydesk {
+
+bool Error::isAmbiguous() const
+{
+    switch (code) {
+    case ErrorCode::Timeout:
+    case ErrorCode::Network:
+    case ErrorCode::Unparseable:
+        return true;
+    case ErrorCode::HttpStatus:
+        return httpStatus >= 500 || httpStatus == 0;
+    case ErrorCode::GatewayFail:
+        // system error / third-party timeout or exception / DB error: the order may exist.
+        return gatewayCode == u"0010" || gatewayCode == u"0110" || gatewayCode == u"0111"
+            || gatewayCode == u"0118" || gatewayCode == u"SYSTEMERROR";
+    default:
+        return false;
+    }
+}
+
+QString errorCodeName(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::Invalid: return QStringLiteral("Invalid");
+    case ErrorCode::InvalidArgument: return QStringLiteral("InvalidArgument");
+    case ErrorCode::AmountEmpty: return QStringLiteral("AmountEmpty");
+    case ErrorCode::AmountMalformed: return QStringLiteral("AmountMalformed");
+    case ErrorCode::AmountNegative: return QStringLiteral("AmountNegative");
+    case ErrorCode::AmountZero: return QStringLiteral("AmountZero");
+    case ErrorCode::AmountTooPrecise: return QStringLiteral("AmountTooPrecise");
+    case ErrorCode::AmountTooLarge: return QStringLiteral("AmountTooLarge");
+    case ErrorCode::CurrencyUnsupported: return QStringLiteral("CurrencyUnsupported");
+    case ErrorCode::RequestInvalid: return QStringLiteral("RequestInvalid");
+    case ErrorCode::Network: return QStringLiteral("Network");
+    case ErrorCode::Timeout: return QStringLiteral("Timeout");
+    case ErrorCode::TlsFailure: return QStringLiteral("TlsFailure");
+    case ErrorCode::Redirected: return QStringLiteral("Redirected");
+    case ErrorCode::HttpStatus: return QStringLiteral("HttpStatus");
+    case ErrorCode::Unparseable: return QStringLiteral("Unparseable");
+    case ErrorCode::BadSignature: return QStringLiteral("BadSignature");
+    case ErrorCode::GatewayFail: return QStringLiteral("GatewayFail");
+    case ErrorCode::ResponseMismatch: return QStringLiteral("ResponseMismatch");
+    case ErrorCode::StoreUnavailable: return QStringLiteral("StoreUnavailable");
+    case ErrorCode::StoreReadOnly: return QStringLiteral("StoreReadOnly");
+    case ErrorCode::StoreCorrupt: return QStringLiteral("StoreCorrupt");
+    case ErrorCode::StoreFull: return QStringLiteral("StoreFull");
+    case ErrorCode::StoreBusy: return QStringLiteral("StoreBusy");
+    case ErrorCode::StoreFailure: return QStringLiteral("StoreFailure");
+    case ErrorCode::NotFound: return QStringLiteral("NotFound");
+    case ErrorCode::Duplicate: return QStringLiteral("Duplicate");
+    case ErrorCode::TransitionRejected: return QStringLiteral("TransitionRejected");
+    case ErrorCode::ConfigMissing: return QStringLiteral("ConfigMissing");
+    case ErrorCode::SecretUnavailable: return QStringLiteral("SecretUnavailable");
+    }
+    return QStringLiteral("Unknown");
+}
+
+QString describe(const Error &error)
+{
+    QString text = errorCodeName(error.code);
+    if (error.httpStatus != 0)
+        text += u" (HTTP " + QString::number(error.httpStatus) + u')';
+    if (!error.gatewayCode.isEmpty())
+        text += u" [" + error.gatewayCode + u']';
+    if (!error.detail.isEmpty())
+        text += u": " + error.detail;
+    return text;
+}
+
+} // namespace paydesk

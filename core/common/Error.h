@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+#include <expected>
+
+namespace paydesk {
+
+// Every failure core reports, as a value. `ui` maps codes to translated messages;
+// `detail` is for logs and the audit trail (never contains the merchant key).
+enum class ErrorCode {
+    Invalid = 0,
+
+    // cashier and configuration input
+    InvalidArgument,
+    AmountEmpty,
+    AmountMalformed,
+    AmountNegative,
+    AmountZero,
+    AmountTooPrecise,
+    AmountTooLarge,
+    CurrencyUnsupported,
+
+    // gateway calls
+    RequestInvalid,      // refused before sending (field length, channel rule, notifyUrl)
+    Network,             // connection refused, reset, DNS, ...
+    Timeout,             // total deadline passed
+    TlsFailure,
+    Redirected,          // gateway answered with a redirect; never followed
+    HttpStatus,          // non-2xx reply
+    Unparseable,         // reply is not the JSON envelope we expect
+    BadSignature,        // reply or notify signature does not verify
+    GatewayFail,         // retCode/resCode FAIL; gatewayCode holds errCode
+    ResponseMismatch,    // a valid reply for another order or amount
+
+    // order log
+    StoreUnavailable,    // cannot open / not writable
+    StoreReadOnly,
+    StoreCorrupt,
+    StoreFull,
+    StoreBusy,
+    StoreFailure,
+    NotFound,
+    Duplicate,
+    TransitionRejected,
+
+    // configuration and secrets
+    ConfigMissing,
+    SecretUnavailable,
+};
+
+struct Error
+{
+    ErrorCode code = ErrorCode::Invalid;
+    QString detail;
+    QString gatewayCode;   // errCode / retMsg classification from the gateway, when there is one
+    int httpStatus = 0;
+
+    // True when a gateway call may or may not have taken effect (timeout, reset, 5xx, garbage):
+    // the caller must query before doing anything else.
+    bool isAmbiguous() const;
+};
+
+QString errorCodeName(ErrorCode code);
+QString describe(const Error &error);   // "Timeout: no reply within 15000 ms" — for logs and the CLI
+
+template<typename T>
+using Result = std::expected<T, Error>;
+
+inline std::unexpected<Error> fail(ErrorCode code, QString detail = {})
+{
+    return std::unexpected<Error>(Error{code, std::move(detail), {}, 0});
+}
+
+inline std::unexpected<Error> fail(Error error)
+{
+    return std::unexpected<Error>(std::move(error));
+}
+
+} // namespace paydesk
+
+Q_DECLARE_METATYPE(paydesk::Error)

@@ -1,0 +1,162 @@
+#pragma once
+
+#include "common/Error.h"
+#include "config/ManagerPin.h"
+#include "money/Money.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QTimeZone>
+
+#include <memory>
+
+class QSettings;
+
+namespace paydesk {
+
+// Where the notification relay runs: inside the GUI, or as a separate service.
+enum class RelayMode {
+    Invalid = 0,
+    InProcess,
+    Service,
+};
+
+QString relayModeName(RelayMode mode);             // "in-process", "service"
+RelayMode relayModeFromName(QStringView name);     // Invalid if unknown
+
+struct SettingsMigration
+{
+    int fromVersion = 0;
+    int toVersion = 0;
+    QStringList notes;   // what was changed, for the log
+};
+
+// PayDesk's configuration: an INI file (QSettings) with each key, its type, default and rule
+// declared once, in the table at the top of Settings.cpp. `ui` and `app` use these typed
+// accessors and never QSettings.
+//
+// Getters return the default when a key is absent or holds something invalid (validateAll()
+// lists those). Setters validate and refuse bad values with InvalidArgument and a detail
+// ("relay/port: must be between 1 and 65535, got 0") without writing anything.
+//
+// The merchant key is never here: it belongs to a SecretStore. The file also holds the manager
+// PIN verifier, which makes a short PIN guessable offline, so sync() keeps the file owner-only.
+class Settings
+{
+public:
+    static constexpr int CurrentVersion = 1;
+
+    // AppConfigLocation/paydesk.ini
+    static QString defaultFilePath();
+
+    explicit Settings(const QString &filePath = defaultFilePath());
+    ~Settings();
+    Q_DISABLE_COPY_MOVE(Settings)
+
+    QString filePath() const;
+
+    // Call once after construction: brings an older file up to CurrentVersion. Refuses (and
+    // changes nothing) if the file comes from a newer PayDesk or cannot be parsed.
+    Result<SettingsMigration> migrate();
+    int storedVersion() const;   // 0 when the file has no settingsVersion
+
+    // Writes pending changes to disk; fails if the file cannot be written or parsed.
+    Result<void> sync();
+
+    // Every present key whose value is invalid (InvalidArgument, detail names the key).
+    QList<Error> validateAll() const;
+
+    // All key names PayDesk reads or writes.
+    static QStringList knownKeys();
+
+    // Removes a key so its default applies again; false if the name is not a known key.
+    bool resetKey(const QString &key);
+
+    QString mchId() const;
+    Result<void> setMchId(const QString &mchId);
+    QString jobNo() const;
+    Result<void> setJobNo(const QString &jobNo);
+
+    QString gatewayBaseUrl() const;
+    Result<void> setGatewayBaseUrl(const QString &url);
+    QString notifyUrl() const;
+    Result<void> setNotifyUrl(const QString &url);
+    int gatewayDeadlineMs() const;
+    Result<void> setGatewayDeadlineMs(int ms);
+
+    QString terminalId() const;
+    Result<void> setTerminalId(const QString &id);
+    QString cashier() const;
+    Result<void> setCashier(const QString &name);
+
+    Currency saleCurrency() const;
+    Result<void> setSaleCurrency(Currency currency);
+    qint64 maxAmountMinor() const;
+    Result<void> setMaxAmountMinor(qint64 minor);
+    int validitySeconds() const;
+    Result<void> setValiditySeconds(int seconds);
+    int graceMs() const;
+    Result<void> setGraceMs(int ms);
+    int queryIntervalMs() const;
+    Result<void> setQueryIntervalMs(int ms);
+
+    RelayMode relayMode() const;
+    Result<void> setRelayMode(RelayMode mode);
+    QString relayListenAddress() const;
+    Result<void> setRelayListenAddress(const QString &address);
+    int relayPort() const;
+    Result<void> setRelayPort(int port);
+    QString relayPath() const;
+    Result<void> setRelayPath(const QString &path);
+
+    QString orderLogPath() const;
+    Result<void> setOrderLogPath(const QString &path);
+
+    QString uiLanguage() const;
+    Result<void> setUiLanguage(const QString &language);
+
+    QByteArray reportTimeZoneId() const;   // IANA id; the system's when not set
+    QTimeZone reportTimeZone() const;
+    Result<void> setReportTimeZoneId(const QByteArray &ianaId);
+    int reportCutoffHour() const;
+    Result<void> setReportCutoffHour(int hour);
+
+    PinVerifier pinVerifier() const;       // null when no PIN has been set
+    Result<void> setPinVerifier(const PinVerifier &verifier);
+    void clearPinVerifier();
+    PinLockoutState pinLockoutState() const;
+    Result<void> setPinLockoutState(const PinLockoutState &state);
+
+    // The rules, usable by the settings screen before it tries to save. InvalidArgument with a
+    // detail that says what is expected.
+    static Result<void> validateMchId(const QString &mchId);            // [A-Za-z0-9]{1,30}
+    static Result<void> validateJobNo(const QString &jobNo);            // <= 50, printable, may be empty
+    static Result<void> validateGatewayBaseUrl(const QString &url);     // absolute http(s), ends in '/'
+    static Result<void> validateNotifyUrl(const QString &url);          // absolute http(s), no '?', <= 200
+    static Result<void> validateDeadlineMs(int ms);                     // 1000..120000
+    static Result<void> validateTerminalId(const QString &id);          // [A-Za-z0-9]{1,8}
+    static Result<void> validateCashier(const QString &name);           // <= 64, printable, may be empty
+    static Result<void> validateCurrency(Currency currency);            // not Invalid
+    static Result<void> validateMaxAmountMinor(qint64 minor);           // 1..2^31-1 (gateway int)
+    static Result<void> validateValiditySeconds(int seconds);           // 30..7200
+    static Result<void> validateGraceMs(int ms);                        // 0..60000
+    static Result<void> validateQueryIntervalMs(int ms);                // 1000..60000
+    static Result<void> validateRelayMode(RelayMode mode);              // not Invalid
+    static Result<void> validateListenAddress(const QString &address);  // IPv4/IPv6 literal
+    static Result<void> validatePort(int port);                         // 1..65535
+    static Result<void> validateRelayPath(const QString &path);         // "/x", URL path characters
+    static Result<void> validateOrderLogPath(const QString &path);      // absolute
+    static Result<void> validateUiLanguage(const QString &language);    // en, fr_CA, zh_CN
+    static Result<void> validateTimeZoneId(const QByteArray &ianaId);   // known to QTimeZone
+    static Result<void> validateCutoffHour(int hour);                   // 0..23
+    static Result<void> validatePinVerifier(const PinVerifier &verifier);
+    static Result<void> validateFailedAttempts(int count);              // >= 0
+    static Result<void> validateLockedUntilMs(qint64 utcMs);            // >= 0
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace paydesk

@@ -1,0 +1,248 @@
+#include "Settings.h"
+
+#include <QDir>
+#include <QHostAddress>
+#include <QUrl>
+
+#include <algorithm>
+
+namespace paydesk {
+namespace {
+
+std::unexpected<Error> invalid(const QString &why)
+{
+    return fail(ErrorCode::InvalidArgument, why);
+}
+
+bool isAsciiAlnum(QChar c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
+bool allAsciiAlnum(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), isAsciiAlnum);
+}
+
+bool hasControlCharacters(QStringView text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.category() == QChar::Other_Control; });
+}
+
+Result<void> inRange(qint64 value, qint64 min, qint64 max, QStringView unit = {})
+{
+    if (value >= min && value <= max)
+        return {};
+    return invalid(u"must be between " + QString::number(min) + u" and " + QString::number(max) + unit
+                   + u", got " + QString::number(value));
+}
+
+// An absolute http(s) URL with a host and nothing we would have to second-guess.
+Result<QUrl> httpUrl(const QString &text)
+{
+    if (text.isEmpty())
+        return invalid(QStringLiteral("must not be empty"));
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid())
+        return invalid(u"is not a valid URL: " + url.errorString());
+    if (url.scheme() != u"https" && url.scheme() != u"http")
+        return invalid(QStringLiteral("must start with https:// or http://"));
+    if (url.host().isEmpty())
+        return invalid(QStringLiteral("must name a host"));
+    if (!url.userInfo().isEmpty())
+        return invalid(QStringLiteral("must not contain a user name or password"));
+    if (text.contains(u'#'))
+        return invalid(QStringLiteral("must not contain '#'"));
+    return url;
+}
+
+} // namespace
+
+QString relayModeName(RelayMode mode)
+{
+    switch (mode) {
+    case RelayMode::InProcess: return QStringLiteral("in-process");
+    case RelayMode::Service: return QStringLiteral("service");
+    case RelayMode::Invalid: break;
+    }
+    return {};
+}
+
+RelayMode relayModeFromName(QStringView name)
+{
+    if (name == u"in-process")
+        return RelayMode::InProcess;
+    if (name == u"service")
+        return RelayMode::Service;
+    return RelayMode::Invalid;
+}
+
+Result<void> Settings::validateMchId(const QString &mchId)
+{
+    if (mchId.isEmpty())
+        return invalid(QStringLiteral("the merchant id is required"));
+    if (mchId.size() > 30 || !allAsciiAlnum(mchId))
+        return invalid(QStringLiteral("the merchant id is 1 to 30 letters or digits"));
+    return {};
+}
+
+Result<void> Settings::validateJobNo(const QString &jobNo)
+{
+    if (jobNo.size() > 50 || hasControlCharacters(jobNo))
+        return invalid(QStringLiteral("the login name is at most 50 printable characters"));
+    return {};
+}
+
+Result<void> Settings::validateGatewayBaseUrl(const QString &url)
+{
+    Result<QUrl> parsed = httpUrl(url);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    if (parsed->hasQuery())
+        return invalid(QStringLiteral("must not contain '?'"));
+    if (!url.endsWith(u'/'))
+        return invalid(QStringLiteral("must end with '/', like https://api.iotpaycloud.com/v1/"));
+    return {};
+}
+
+// IOTPay appends "?field=value&..." to the notify URL, and limits it to 200 characters.
+Result<void> Settings::validateNotifyUrl(const QString &url)
+{
+    if (url.size() > 200)
+        return invalid(u"must be at most 200 characters, got " + QString::number(url.size()));
+    if (url.contains(u'?'))
+        return invalid(QStringLiteral("must not contain '?': the gateway appends its own query string"));
+    Result<QUrl> parsed = httpUrl(url);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    return {};
+}
+
+Result<void> Settings::validateDeadlineMs(int ms)
+{
+    return inRange(ms, 1000, 120000, u" ms");
+}
+
+Result<void> Settings::validateTerminalId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 8 || !allAsciiAlnum(id))
+        return invalid(QStringLiteral("the terminal id is 1 to 8 letters or digits"));
+    return {};
+}
+
+Result<void> Settings::validateCashier(const QString &name)
+{
+    if (name.size() > 64 || hasControlCharacters(name))
+        return invalid(QStringLiteral("the cashier name is at most 64 printable characters"));
+    return {};
+}
+
+Result<void> Settings::validateCurrency(Currency currency)
+{
+    if (currency == Currency::Invalid)
+        return invalid(QStringLiteral("must be CAD, USD or CNY"));
+    return {};
+}
+
+Result<void> Settings::validateMaxAmountMinor(qint64 minor)
+{
+    // The gateway's amount field is a 32-bit int of cents.
+    return inRange(minor, 1, 2'147'483'647, u" minor units");
+}
+
+Result<void> Settings::validateValiditySeconds(int seconds)
+{
+    return inRange(seconds, 30, 7200, u" s");
+}
+
+Result<void> Settings::validateGraceMs(int ms)
+{
+    return inRange(ms, 0, 60000, u" ms");
+}
+
+Result<void> Settings::validateQueryIntervalMs(int ms)
+{
+    return inRange(ms, 1000, 60000, u" ms");
+}
+
+Result<void> Settings::validateRelayMode(RelayMode mode)
+{
+    if (mode == RelayMode::Invalid)
+        return invalid(QStringLiteral("must be \"in-process\" or \"service\""));
+    return {};
+}
+
+Result<void> Settings::validateListenAddress(const QString &address)
+{
+    QHostAddress parsed;
+    if (address.isEmpty() || !parsed.setAddress(address))
+        return invalid(u"must be an IPv4 or IPv6 address such as 127.0.0.1, got \"" + address + u'"');
+    return {};
+}
+
+Result<void> Settings::validatePort(int port)
+{
+    return inRange(port, 1, 65535);
+}
+
+Result<void> Settings::validateRelayPath(const QString &path)
+{
+    const auto pathCharacter = [](QChar c) {
+        return isAsciiAlnum(c) || c == u'/' || c == u'-' || c == u'_' || c == u'.' || c == u'~';
+    };
+    if (path.size() < 2 || path.size() > 100 || !path.startsWith(u'/') || path.contains(u"//")
+        || !std::all_of(path.begin(), path.end(), pathCharacter)) {
+        return invalid(QStringLiteral("must look like /notify/iotpay: starts with '/', letters, digits, "
+                                      "'-', '_', '.', '~' and single '/'"));
+    }
+    return {};
+}
+
+Result<void> Settings::validateOrderLogPath(const QString &path)
+{
+    if (path.isEmpty() || !QDir::isAbsolutePath(path))
+        return invalid(u"must be an absolute file path, got \"" + path + u'"');
+    return {};
+}
+
+Result<void> Settings::validateUiLanguage(const QString &language)
+{
+    if (language != u"en" && language != u"fr_CA" && language != u"zh_CN")
+        return invalid(u"must be en, fr_CA or zh_CN, got \"" + language + u'"');
+    return {};
+}
+
+Result<void> Settings::validateTimeZoneId(const QByteArray &ianaId)
+{
+    if (ianaId.isEmpty() || !QTimeZone::isTimeZoneIdAvailable(ianaId))
+        return invalid(u"is not a known IANA time zone id: \"" + QString::fromLatin1(ianaId) + u'"');
+    return {};
+}
+
+Result<void> Settings::validateCutoffHour(int hour)
+{
+    return inRange(hour, 0, 23);
+}
+
+Result<void> Settings::validatePinVerifier(const PinVerifier &verifier)
+{
+    if (verifier.isNull())
+        return invalid(QStringLiteral("is empty; use clearPinVerifier() to remove the PIN"));
+    if (Result<PinVerifier> roundTrip = PinVerifier::fromString(verifier.toString()); !roundTrip)
+        return std::unexpected(roundTrip.error());
+    return {};
+}
+
+Result<void> Settings::validateFailedAttempts(int count)
+{
+    return inRange(count, 0, 1'000'000);
+}
+
+Result<void> Settings::validateLockedUntilMs(qint64 utcMs)
+{
+    if (utcMs < 0)
+        return invalid(u"must not be negative, got " + QString::number(utcMs));
+    return {};
+}
+
+} // namespace paydesk

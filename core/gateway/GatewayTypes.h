@@ -1,0 +1,85 @@
+#pragma once
+
+#include "common/Error.h"
+#include "money/Channel.h"
+#include "money/Money.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace paydesk {
+
+// What PayDesk asks a gateway for; the client adds the merchant identity (mchId, jobNo) and signs.
+struct OrderRequest
+{
+    QString mchOrderNo;
+    Channel channel = Channel::Invalid;
+    Money amount;
+    QString subject;
+    QString body;
+    QString notifyUrl;
+    QString clientIp = QStringLiteral("127.0.0.1");
+    QString device;
+    QString param1;
+    QString param2;
+    QJsonObject extra;    // sent as an embedded JSON string; empty -> field omitted
+};
+
+// Look an order up by one of the two numbers.
+struct OrderLookup
+{
+    QString mchOrderNo;
+    QString payOrderId;
+};
+
+struct RefundRequest
+{
+    QString mchRefundNo;
+    QString payOrderId;
+    Money refundAmount;
+    QString clientIp = QStringLiteral("127.0.0.1");
+    QString device;
+};
+
+// IOTPay query_order status (payment-api.md §7).
+enum class RemoteStatus {
+    Invalid = 0,
+    Created,            // 0
+    Paying,             // 1
+    Paid,               // 2
+    PaidNotified,       // 3
+    CancelledBySystem,  // 4
+    CancelledByUser,    // 9
+};
+
+RemoteStatus remoteStatusFromCode(int code);
+bool isPaid(RemoteStatus status);       // 2 or 3
+bool isClosed(RemoteStatus status);     // 4 or 9
+
+// A successful (retCode == resCode == SUCCESS, signature verified when present) gateway reply.
+struct GatewayResponse
+{
+    QString retCode;
+    QString retMsg;
+    QString resCode;
+    QString errCode;
+    QString errCodeDes;
+    QString payOrderId;
+    QString mchOrderNo;
+    std::optional<qint64> amountMinor;
+    QString currency;
+    QString channelId;
+    QString qrPayload;          // codeUrl / qr_code / retParams / payParams.codeUrl ...
+    QJsonObject payParams;      // for WX_JSAPI / WX_APP
+    RemoteStatus status = RemoteStatus::Invalid;   // query_order only
+    QString channelOrderNo;
+    qint64 paySuccTimeMs = 0;
+    bool signaturePresent = false;
+    QByteArray raw;             // the reply body as received (capped by the client)
+};
+
+} // namespace paydesk

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "common/MerchantKey.h"
+#include "gateway/IotPayCodec.h"
+#include "gateway/PaymentGateway.h"
+
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace paydesk {
+
+struct IotPayConfig
+{
+    QUrl baseUrl = QUrl(QStringLiteral("https://api.iotpaycloud.com/v1/"));
+    MerchantIdentity merchant;
+    MerchantKey key;
+    int deadlineMs = 15'000;          // total per call, not only inactivity
+    qint64 maxReplyBytes = 1 << 20;   // larger replies are Unparseable
+};
+
+// IOTPay v1 over QNetworkAccessManager: POST `params=` forms to <baseUrl>/create_order etc.
+// Redirects are refused (Redirected), TLS errors are never ignored (TlsFailure), each call has
+// a total deadline (Timeout) enforced by a timer that aborts the reply, create replies that name
+// another order or amount are ResponseMismatch.
+class IotPayClient final : public PaymentGateway
+{
+    Q_OBJECT
+
+public:
+    IotPayClient(QNetworkAccessManager *network, IotPayConfig config, QObject *parent = nullptr);
+
+    GatewayCall *createOrder(const OrderRequest &request) override;
+    GatewayCall *queryOrder(const OrderLookup &lookup) override;
+    GatewayCall *refundOrder(const RefundRequest &request) override;
+
+    const IotPayConfig &config() const { return m_config; }
+
+private:
+    GatewayCall *post(GatewayCall::Kind kind, const QString &endpoint, Result<ParamList> params,
+                      QString expectMchOrderNo, std::optional<qint64> expectAmount);
+
+    QNetworkAccessManager *m_network;
+    IotPayConfig m_config;
+};
+
+} // namespace paydesk

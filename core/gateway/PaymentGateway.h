@@ -1,0 +1,56 @@
+#pragma once
+
+#include "common/Error.h"
+#include "gateway/GatewayTypes.h"
+
+#include <QObject>
+
+namespace paydesk {
+
+// One call in flight. Emits finished() exactly once (never synchronously from the call that
+// created it); result() is valid afterwards. The caller owns it (deleteLater after finished).
+class GatewayCall : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { Invalid = 0, CreateOrder, QueryOrder, RefundOrder };
+
+    explicit GatewayCall(Kind kind, QObject *parent = nullptr);
+
+    Kind kind() const { return m_kind; }
+    bool isFinished() const { return m_finished; }
+    const Result<GatewayResponse> &result() const { return m_result; }
+
+    // The request as sent (JSON, includes `sign`, never the key) — for the order log.
+    QByteArray requestJson() const { return m_requestJson; }
+    void setRequestJson(QByteArray json) { m_requestJson = std::move(json); }
+
+    void finish(Result<GatewayResponse> result);   // used by implementations
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    Kind m_kind;
+    bool m_finished = false;
+    Result<GatewayResponse> m_result = fail(ErrorCode::Invalid, QStringLiteral("not finished"));
+    QByteArray m_requestJson;
+};
+
+// A payment gateway (IOTPay v1; iOnline Pay later) behind one interface.
+class PaymentGateway : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    ~PaymentGateway() override;
+
+    // Never resent automatically: an ambiguous failure must be resolved with queryOrder.
+    virtual GatewayCall *createOrder(const OrderRequest &request) = 0;
+    virtual GatewayCall *queryOrder(const OrderLookup &lookup) = 0;
+    virtual GatewayCall *refundOrder(const RefundRequest &request) = 0;
+};
+
+} // namespace paydesk

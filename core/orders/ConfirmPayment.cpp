@@ -1,0 +1,170 @@
+#include "OrderLog.h"
+
+#include "OrderLogPrivate.h"
+
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace paydesk {
+
+namespace {
+
+struct Judgement
+{
+    ConfirmVerdict verdict = ConfirmVerdict::Invalid;
+    QString reason;
+};
+
+// Everything that matters is compared, not only that the order exists (reliability.md).
+Judgement judge(const Order &order, const PaymentConfirmation &confirmation)
+{
+    if (confirmation.amount.currency != order.amount.currency) {
+        return {ConfirmVerdict::CurrencyMismatch,
+                u"currency "_s + currencyCode(confirmation.amount.currency) + u" does not match the order's "_s
+                    + currencyCode(order.amount.currency)};
+    }
+    if (confirmation.amount.minor != order.amount.minor) {
+        return {ConfirmVerdict::AmountMismatch,
+                u"amount "_s + QString::number(confirmation.amount.minor) + u" does not match the order's "_s
+                    + QString::number(order.amount.minor) + u" (minor units)"_s};
+    }
+    if (order.state == OrderState::Paid)
+        return {ConfirmVerdict::AlreadyPaid, {}};
+    return {ConfirmVerdict::Applied, {}};
+}
+
+QString auditVerdict(ConfirmVerdict verdict)
+{
+    switch (verdict) {
+    case ConfirmVerdict::Applied: return u"accepted"_s;
+    case ConfirmVerdict::AlreadyPaid: return u"duplicate"_s;
+    case ConfirmVerdict::UnknownOrder: return u"unmatched"_s;
+    case ConfirmVerdict::AmountMismatch:
+    case ConfirmVerdict::CurrencyMismatch:
+    case ConfirmVerdict::Invalid:
+        break;
+    }
+    return u"rejected"_s;
+}
+
+Result<void> alert(const QSqlDatabase &db, const Order &order, qint64 nowMs, const QString &actor,
+                   const QString &detail)
+{
+    const auto event = orderrows::insertEvent(
+        db, {order.id, nowMs, u"alert"_s, OrderState::Invalid, OrderState::Invalid, actor, detail});
+    if (!event)
+        return fail(event.error());
+    return {};
+}
+
+// A repeat changes nothing, but a replay for a refunded order, or a confirmation naming
+// another gateway payment, is something a manager must see (reliability.md: replays).
+Result<void> checkRepeat(const QSqlDatabase &db, const Order &order,
+                         const PaymentConfirmation &confirmation, qint64 nowMs)
+{
+    const auto refunds = sql::scalar(db, u"SELECT COUNT(*) FROM refunds WHERE order_id = ?"_s, {order.id});
+    if (!refunds)
+        return fail(refunds.error());
+    if (order.refundedMinor > 0 || refunds->toLongLong() > 0) {
+        if (auto done = alert(db, order, nowMs, confirmation.actor,
+                              u"payment confirmed again for an order with refunds"_s);
+            !done) {
+            return done;
+        }
+    }
+    if (!confirmation.payOrderId.isEmpty() && !order.payOrderId.isEmpty()
+        && confirmation.payOrderId != order.payOrderId) {
+        return alert(db, order, nowMs, confirmation.actor,
+                     u"payment confirmed with payOrderId "_s + confirmation.payOrderId
+                         + u" but the order was paid by "_s + order.payOrderId);
+    }
+    return {};
+}
+
+Result<void> applyVerdict(const QSqlDatabase &db, const Order &order, const Judgement &judgement,
+                          const PaymentConfirmation &confirmation, qint64 nowMs)
+{
+    switch (judgement.verdict) {
+    case ConfirmVerdict::Applied: {
+        TransitionDetails details;
+        details.actor = confirmation.actor;
+        details.reason = u"payment confirmed"_s;
+        details.payOrderId = confirmation.payOrderId;
+        details.channelOrderNo = confirmation.channelOrderNo;
+        details.paidAtMs = confirmation.paidAtMs;
+        const auto late = orderrows::moveState(db, order, OrderState::Paid, details, nowMs);
+        if (!late)
+            return fail(late.error());
+        return {};
+    }
+    case ConfirmVerdict::AlreadyPaid:
+        return checkRepeat(db, order, confirmation, nowMs);
+    case ConfirmVerdict::AmountMismatch:
+    case ConfirmVerdict::CurrencyMismatch:
+        return alert(db, order, nowMs, confirmation.actor, u"payment confirmation rejected: "_s + judgement.reason);
+    case ConfirmVerdict::UnknownOrder:
+    case ConfirmVerdict::Invalid:
+        break;
+    }
+    return {};
+}
+
+Result<void> recordAudit(const QSqlDatabase &db, NotificationRecord record, ConfirmVerdict verdict,
+                         const QString &reason, const PaymentConfirmation &confirmation, qint64 nowMs)
+{
+    record.verdict = auditVerdict(verdict);
+    if (!reason.isEmpty())
+        record.reason = record.reason.isEmpty() ? reason : record.reason + u"; "_s + reason;
+    if (record.mchOrderNo.isEmpty())
+        record.mchOrderNo = confirmation.mchOrderNo;
+    if (record.payOrderId.isEmpty())
+        record.payOrderId = confirmation.payOrderId;
+    const auto id = orderrows::insertNotification(db, record, nowMs);
+    if (!id)
+        return fail(id.error());
+    return {};
+}
+
+} // namespace
+
+Result<ConfirmOutcome> OrderLog::confirmPayment(const PaymentConfirmation &confirmation,
+                                                const std::optional<NotificationRecord> &audit)
+{
+    auto transaction = d->writeTransaction();
+    if (auto begun = transaction.begin(); !begun)
+        return fail(begun.error());
+    const qint64 now = d->now();
+    ConfirmOutcome outcome;
+    Judgement judgement;
+    const auto order = orderrows::readOne(d->db, u"mch_order_no = ?"_s, confirmation.mchOrderNo);
+    if (!order) {
+        if (order.error().code != ErrorCode::NotFound)
+            return fail(order.error());
+        // Possibly a notify that overtook its own order row: the gateway retries, and the audit
+        // record keeps it either way.
+        judgement = {ConfirmVerdict::UnknownOrder, u"no order "_s + confirmation.mchOrderNo};
+    } else {
+        judgement = judge(*order, confirmation);
+        if (auto applied = applyVerdict(d->db, *order, judgement, confirmation, now); !applied)
+            return fail(applied.error());
+        auto after = orderrows::readOne(d->db, u"id = ?"_s, order->id);
+        if (!after)
+            return fail(after.error());
+        outcome.order = *after;
+        outcome.late = after->late && (judgement.verdict == ConfirmVerdict::Applied
+                                       || judgement.verdict == ConfirmVerdict::AlreadyPaid);
+    }
+    outcome.verdict = judgement.verdict;
+    if (audit) {
+        if (auto recorded = recordAudit(d->db, *audit, judgement.verdict, judgement.reason, confirmation, now);
+            !recorded) {
+            return fail(recorded.error());
+        }
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return fail(committed.error());
+    return outcome;
+}
+
+} // namespace paydesk

@@ -1,0 +1,222 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "common/Error.h"
+#include "money/Channel.h"
+#include "money/Money.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace paydesk {
+
+// design.md "A sale, step by step". PAID is final and wins over everything; EXPIRED, CANCELLED
+// and FAILED are closed but a payment confirmed afterwards still moves them to PAID (late).
+enum class OrderState {
+    Invalid = 0,
+    New,
+    Creating,
+    Unknown,     // create_order outcome not known (timeout, 5xx, reset, garbage)
+    Awaiting,    // QR shown, waiting for the customer
+    Expired,
+    Cancelled,
+    Failed,
+    Paid,
+};
+
+QString orderStateName(OrderState state);         // "NEW", "AWAITING", ...
+OrderState orderStateFromName(QStringView name);  // Invalid for anything else
+bool isClosedState(OrderState state);             // Expired, Cancelled, Failed, Paid
+bool isOpenState(OrderState state);               // New, Creating, Unknown, Awaiting
+// The transition table: forward only; X -> Paid from every state but Paid.
+bool isTransitionAllowed(OrderState from, OrderState to);
+
+enum class OrderSource { Invalid = 0, Counter, MiniProgram, App };
+QString orderSourceName(OrderSource source);      // "counter", "miniprogram", "app"
+OrderSource orderSourceFromName(QStringView name);
+
+struct Order
+{
+    qint64 id = 0;
+    QString mchOrderNo;
+    QString terminalId;
+    QString cashier;
+    Channel channel = Channel::Invalid;
+    Money amount;
+    OrderState state = OrderState::Invalid;
+    bool late = false;              // paid after it was expired/cancelled/failed
+    OrderSource source = OrderSource::Invalid;
+    QString gateway;                // "iotpay" (default), "ionline"
+    QString subject;
+    QString payOrderId;
+    QString channelOrderNo;
+    QString qrPayload;
+    qint64 createdAtMs = 0;
+    qint64 updatedAtMs = 0;
+    qint64 paidAtMs = 0;
+    qint64 expiresAtMs = 0;
+    qint64 refundedMinor = 0;
+    QString lastError;
+};
+
+struct OrderEvent
+{
+    qint64 id = 0;
+    qint64 orderId = 0;
+    qint64 atMs = 0;
+    QString kind;                    // "created", "transition", "gateway", "notify", "refund", ...
+    OrderState fromState = OrderState::Invalid;
+    OrderState toState = OrderState::Invalid;
+    QString actor;                   // "sale", "relay", "query", "reconciler", "manager", ...
+    QString detail;
+};
+
+struct NewOrder
+{
+    QString terminalId;              // [A-Za-z0-9]{1,8}
+    QString cashier;
+    Channel channel = Channel::Invalid;
+    Money amount;
+    OrderSource source = OrderSource::Counter;
+    QString gateway = QStringLiteral("iotpay");
+    QString subject;
+    qint64 expiresAtMs = 0;
+};
+
+// Optional data a transition records on the row (empty values leave the column unchanged).
+struct TransitionDetails
+{
+    QString actor;
+    QString reason;
+    QString payOrderId;
+    QString qrPayload;
+    QString channelOrderNo;
+    qint64 paidAtMs = 0;
+    qint64 expiresAtMs = 0;
+    QString error;                  // stored in last_error
+};
+
+struct TransitionOutcome
+{
+    OrderState previous = OrderState::Invalid;
+    OrderState current = OrderState::Invalid;
+    bool changed = false;           // false: the row already was in `to` (idempotent repeat)
+    bool late = false;
+};
+
+// A payment confirmed by the gateway (a verified notify or a query_order answer).
+struct PaymentConfirmation
+{
+    QString mchOrderNo;
+    QString payOrderId;
+    Money amount;
+    QString channelOrderNo;
+    qint64 paidAtMs = 0;
+    QString actor;                  // "relay", "query", "reconciler"
+};
+
+enum class ConfirmVerdict {
+    Invalid = 0,
+    Applied,            // moved to PAID now (late when it was closed)
+    AlreadyPaid,        // repeat: nothing changed
+    UnknownOrder,       // no such mchOrderNo (yet)
+    AmountMismatch,
+    CurrencyMismatch,
+};
+QString confirmVerdictName(ConfirmVerdict verdict);
+
+struct ConfirmOutcome
+{
+    ConfirmVerdict verdict = ConfirmVerdict::Invalid;
+    std::optional<Order> order;     // the row after the confirmation, when it exists
+    bool late = false;
+};
+
+// One received notification, whatever became of it (the audit record). `raw` is capped.
+struct NotificationRecord
+{
+    qint64 id = 0;
+    qint64 receivedAtMs = 0;
+    QString gateway = QStringLiteral("iotpay");
+    QString verdict;                // "accepted", "duplicate", "rejected", "unmatched"
+    QString reason;
+    QString mchOrderNo;
+    QString payOrderId;
+    QString remoteAddress;
+    QByteArray raw;
+};
+
+inline constexpr qsizetype MaxRecordedBytes = 8 * 1024;
+
+// The order log: one SQLite file (WAL, synchronous=FULL, busy_timeout, BEGIN IMMEDIATE for
+// every write), shared by the GUI and the relay, safe with several processes writing at once.
+// One instance per thread: it owns a Qt SQL connection that belongs to the opening thread.
+class OrderLog
+{
+public:
+    struct Options
+    {
+        bool readOnly = false;
+        int busyTimeoutMs = 10'000;
+        bool create = true;         // create the file and schema if missing
+    };
+
+    static Result<std::unique_ptr<OrderLog>> open(const QString &path, const Clock &clock,
+                                                  const Options &options);
+    static Result<std::unique_ptr<OrderLog>> open(const QString &path, const Clock &clock);
+    ~OrderLog();
+
+    OrderLog(const OrderLog &) = delete;
+    OrderLog &operator=(const OrderLog &) = delete;
+
+    QString path() const;
+    int schemaVersion() const;
+    static int currentSchemaVersion();
+
+    // Mints a unique mchOrderNo (terminal id + UTC time + persisted sequence, <= 30 chars,
+    // [A-Za-z0-9]) and writes the NEW row and its event in one transaction.
+    Result<Order> createOrder(const NewOrder &order);
+
+    Result<Order> orderById(qint64 id) const;
+    Result<Order> orderByMchOrderNo(const QString &mchOrderNo) const;
+
+    // Checked against isTransitionAllowed inside BEGIN IMMEDIATE with a conditional UPDATE, so
+    // two processes racing cannot move a row backwards. Repeating the current state is a
+    // no-op success (changed = false); a disallowed move is TransitionRejected.
+    Result<TransitionOutcome> transition(qint64 orderId, OrderState to, const TransitionDetails &details);
+
+    // One transaction: find the order, compare amount and currency, move to PAID (late when it
+    // was closed), write the event and — when given — the audit row with the resulting verdict.
+    Result<ConfirmOutcome> confirmPayment(const PaymentConfirmation &confirmation,
+                                          const std::optional<NotificationRecord> &audit = std::nullopt);
+
+    // Audit rows for notifications that were not applied (rejected, unmatched).
+    Result<qint64> recordNotification(const NotificationRecord &record);
+    Result<QList<NotificationRecord>> notificationsBetween(qint64 fromUtcMs, qint64 toUtcMs) const;
+
+    // Raw request/response bodies exchanged with the gateway for an order (capped).
+    Result<void> recordGatewayMessage(qint64 orderId, const QString &endpoint,
+                                      const QString &direction, const QByteArray &body);
+    Result<void> recordEvent(qint64 orderId, const QString &kind, const QString &actor,
+                             const QString &detail);
+
+    Result<QList<OrderEvent>> events(qint64 orderId) const;
+    Result<QList<Order>> openOrdersSince(qint64 sinceUtcMs) const;
+    Result<QList<Order>> ordersBetween(qint64 fromUtcMs, qint64 toUtcMs) const;
+
+    // PRAGMA data_version: changes whenever another connection commits. Cheap to poll.
+    Result<qint64> dataVersion() const;
+    Result<QString> integrityCheck() const;       // "ok" when healthy
+    Result<void> checkWritable();                 // takes and releases the write lock
+
+private:
+    struct Private;
+    explicit OrderLog(std::unique_ptr<Private> d);
+    std::unique_ptr<Private> d;
+};
+
+} // namespace paydesk

@@ -1,0 +1,66 @@
+#pragma once
+
+// Internal to core/orders: the state OrderLog's implementation files share.
+
+#include "OrderLog.h"
+#include "SqlSupport.h"
+
+#include <QSqlDatabase>
+
+namespace paydesk {
+
+struct OrderLog::Private
+{
+    QString path;
+    const Clock *clock = nullptr;
+    Options options;
+    QString connectionName;
+    QSqlDatabase db;
+    int schemaVersion = 0;
+
+    Private() = default;
+    ~Private();
+    Private(const Private &) = delete;
+    Private &operator=(const Private &) = delete;
+
+    qint64 now() const { return clock->nowUtcMs(); }
+    sql::WriteTransaction writeTransaction() const { return {db, options.busyTimeoutMs}; }
+};
+
+namespace orderrows {
+
+// The column list every order read selects, in the order fromQuery() expects.
+QString columns();
+Order fromQuery(const QSqlQuery &query);
+
+// Reads one order by a single-column condition ("id = ?", "mch_order_no = ?"): NotFound when
+// there is none.
+Result<Order> readOne(const QSqlDatabase &db, const QString &condition, const QVariant &value);
+Result<QList<Order>> readMany(const QSqlDatabase &db, const QString &condition,
+                              const QVariantList &values);
+
+struct EventRow
+{
+    qint64 orderId = 0;
+    qint64 atMs = 0;
+    QString kind;
+    OrderState fromState = OrderState::Invalid;
+    OrderState toState = OrderState::Invalid;
+    QString actor;
+    QString detail;
+};
+Result<qint64> insertEvent(const QSqlDatabase &db, const EventRow &event);
+
+// The audit row; the caller has decided the verdict. `raw` is capped here.
+Result<qint64> insertNotification(const QSqlDatabase &db, const NotificationRecord &record,
+                                  qint64 fallbackReceivedAtMs);
+
+// Moves the row from `current.state` to `to` (already checked against the transition table)
+// with a conditional UPDATE, sets the non-empty details and writes the event. Returns whether
+// this is a late payment. Runs inside the caller's write transaction.
+Result<bool> moveState(const QSqlDatabase &db, const Order &current, OrderState to,
+                       const TransitionDetails &details, qint64 nowMs);
+
+} // namespace orderrows
+
+} // namespace paydesk

@@ -1,0 +1,267 @@
+#include "OrderLog.h"
+
+#include "OrderLogPrivate.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace paydesk {
+
+namespace {
+
+constexpr qsizetype MaxMchOrderNoLength = 30;
+constexpr int MinSequenceDigits = 6;
+
+Result<void> validateNewOrder(const NewOrder &order)
+{
+    static const QRegularExpression terminalPattern(u"^[A-Za-z0-9]{1,8}$"_s);
+    if (!terminalPattern.match(order.terminalId).hasMatch()) {
+        return fail(ErrorCode::InvalidArgument,
+                    u"terminal id must be 1 to 8 letters or digits: \""_s + order.terminalId + u'"');
+    }
+    if (order.channel == Channel::Invalid)
+        return fail(ErrorCode::InvalidArgument, u"order without a channel"_s);
+    if (order.amount.currency == Currency::Invalid)
+        return fail(ErrorCode::InvalidArgument, u"order without a currency"_s);
+    if (order.amount.minor <= 0)
+        return fail(ErrorCode::InvalidArgument, u"order amount must be positive"_s);
+    if (order.source == OrderSource::Invalid)
+        return fail(ErrorCode::InvalidArgument, u"order without a source"_s);
+    return {};
+}
+
+// The per-terminal sequence lives in the log itself and is advanced inside the caller's write
+// transaction, so numbers stay unique across restarts and between processes.
+Result<qint64> nextSequence(const QSqlDatabase &db, const QString &name)
+{
+    auto current = sql::run(db, u"SELECT value FROM sequences WHERE name = ?"_s, {name});
+    if (!current)
+        return fail(current.error());
+    if (!current->next()) {
+        if (auto inserted = sql::run(db, u"INSERT INTO sequences (name, value) VALUES (?, 1)"_s, {name}); !inserted)
+            return fail(inserted.error());
+        return 1;
+    }
+    const qint64 next = current->value(0).toLongLong() + 1;
+    current->finish();
+    if (auto updated = sql::run(db, u"UPDATE sequences SET value = ? WHERE name = ?"_s, {next, name}); !updated)
+        return fail(updated.error());
+    return next;
+}
+
+// terminal id + UTC yyMMddHHmmss + sequence (>= 6 digits): at most 8 + 12 + 10 = 30 characters.
+Result<QString> mintMchOrderNo(const QSqlDatabase &db, const QString &terminalId, qint64 nowUtcMs)
+{
+    const auto sequence = nextSequence(db, u"mch_order_no/"_s + terminalId);
+    if (!sequence)
+        return fail(sequence.error());
+    const QString stamp = QDateTime::fromMSecsSinceEpoch(nowUtcMs, QTimeZone::utc()).toString(u"yyMMddHHmmss"_s);
+    const QString number = terminalId + stamp
+        + QString::number(*sequence).rightJustified(MinSequenceDigits, u'0');
+    if (number.size() > MaxMchOrderNoLength) {
+        return fail(ErrorCode::StoreFailure, u"order number sequence of terminal "_s + terminalId
+                                                 + u" is exhausted"_s);
+    }
+    return number;
+}
+
+Result<Order> requireOrder(const QSqlDatabase &db, qint64 orderId)
+{
+    return orderrows::readOne(db, u"id = ?"_s, orderId);
+}
+
+} // namespace
+
+Result<Order> OrderLog::createOrder(const NewOrder &order)
+{
+    if (auto valid = validateNewOrder(order); !valid)
+        return fail(valid.error());
+    auto transaction = d->writeTransaction();
+    if (auto begun = transaction.begin(); !begun)
+        return fail(begun.error());
+    const qint64 now = d->now();
+    const auto number = mintMchOrderNo(d->db, order.terminalId, now);
+    if (!number)
+        return fail(number.error());
+
+    auto inserted = sql::run(
+        d->db,
+        u"INSERT INTO orders (mch_order_no, terminal_id, cashier, channel, amount_minor, currency,"
+        " state, late, source, gateway, subject, created_at_ms, updated_at_ms, expires_at_ms)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)"_s,
+        {*number, order.terminalId, sql::nonNull(order.cashier), channelId(order.channel),
+         order.amount.minor, currencyCode(order.amount.currency), orderStateName(OrderState::New),
+         orderSourceName(order.source), order.gateway.isEmpty() ? u"iotpay"_s : order.gateway,
+         sql::nonNull(order.subject), now, now, sql::nullIfZero(order.expiresAtMs)});
+    if (!inserted) {
+        Error error = inserted.error();
+        if (error.code == ErrorCode::StoreFailure && error.detail.contains(u"UNIQUE"_s))
+            error.code = ErrorCode::Duplicate;
+        return fail(error);
+    }
+    const qint64 id = inserted->lastInsertId().toLongLong();
+
+    const QString detail = formatMinorPlain(order.amount.minor) + u' ' + currencyCode(order.amount.currency)
+        + u' ' + channelId(order.channel) + u" by "_s + order.cashier;
+    if (auto event = orderrows::insertEvent(
+            d->db, {id, now, u"created"_s, OrderState::Invalid, OrderState::New, u"sale"_s, detail});
+        !event) {
+        return fail(event.error());
+    }
+    auto created = requireOrder(d->db, id);
+    if (!created)
+        return fail(created.error());
+    if (auto committed = transaction.commit(); !committed)
+        return fail(committed.error());
+    return created;
+}
+
+Result<TransitionOutcome> OrderLog::transition(qint64 orderId, OrderState to, const TransitionDetails &details)
+{
+    if (to == OrderState::Invalid)
+        return fail(ErrorCode::InvalidArgument, u"transition to an invalid state"_s);
+    auto transaction = d->writeTransaction();
+    if (auto begun = transaction.begin(); !begun)
+        return fail(begun.error());
+    const auto current = requireOrder(d->db, orderId);
+    if (!current)
+        return fail(current.error());
+
+    TransitionOutcome outcome{current->state, current->state, false, current->late};
+    if (current->state == to)
+        return outcome;   // a repeat (two confirmations, a retried call): nothing to write
+    if (!isTransitionAllowed(current->state, to)) {
+        return fail(ErrorCode::TransitionRejected,
+                    u"order "_s + QString::number(orderId) + u": "_s + orderStateName(current->state)
+                        + u" -> "_s + orderStateName(to) + u" is not allowed"_s);
+    }
+    const auto late = orderrows::moveState(d->db, *current, to, details, d->now());
+    if (!late)
+        return fail(late.error());
+    if (auto committed = transaction.commit(); !committed)
+        return fail(committed.error());
+    outcome.current = to;
+    outcome.changed = true;
+    outcome.late = outcome.late || *late;
+    return outcome;
+}
+
+Result<qint64> OrderLog::recordNotification(const NotificationRecord &record)
+{
+    if (record.verdict.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"notification record without a verdict"_s);
+    auto transaction = d->writeTransaction();
+    if (auto begun = transaction.begin(); !begun)
+        return fail(begun.error());
+    const auto id = orderrows::insertNotification(d->db, record, d->now());
+    if (!id)
+        return fail(id.error());
+    if (auto committed = transaction.commit(); !committed)
+        return fail(committed.error());
+    return id;
+}
+
+Result<void> OrderLog::recordGatewayMessage(qint64 orderId, const QString &endpoint,
+                                            const QString &direction, const QByteArray &body)
+{
+    auto transaction = d->writeTransaction();
+    if (auto begun = transaction.begin(); !begun)
+        return begun;
+    if (auto exists = requireOrder(d->db, orderId); !exists)
+        return fail(exists.error());
+    const qint64 now = d->now();
+    if (auto inserted = sql::run(d->db,
+                                 u"INSERT INTO gateway_messages (order_id, at_ms, endpoint, direction, body)"
+                                 " VALUES (?, ?, ?, ?, ?)"_s,
+                                 {orderId, now, sql::nonNull(endpoint), sql::nonNull(direction),
+                                  sql::capRecorded(body, MaxRecordedBytes)});
+        !inserted) {
+        return fail(inserted.error());
+    }
+    const QString detail = direction + u' ' + endpoint + u" ("_s + QString::number(body.size()) + u" bytes)"_s;
+    if (auto event = orderrows::insertEvent(
+            d->db, {orderId, now, u"gateway"_s, OrderState::Invalid, OrderState::Invalid, u"gateway"_s, detail});
+        !event) {
+        return fail(event.error());
+    }
+    return transaction.commit();
+}
+
+Result<void> OrderLog::recordEvent(qint64 orderId, const QString &kind, const QString &actor,
+                                   const QString &detail)
+{
+    if (kind.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"event without a kind"_s);
+    auto transaction = d->writeTransaction();
+    if (auto begun = transaction.begin(); !begun)
+        return begun;
+    if (auto exists = requireOrder(d->db, orderId); !exists)
+        return fail(exists.error());
+    if (auto event = orderrows::insertEvent(
+            d->db, {orderId, d->now(), kind, OrderState::Invalid, OrderState::Invalid, actor, detail});
+        !event) {
+        return fail(event.error());
+    }
+    return transaction.commit();
+}
+
+namespace orderrows {
+
+Result<bool> moveState(const QSqlDatabase &db, const Order &current, OrderState to,
+                       const TransitionDetails &details, qint64 nowMs)
+{
+    const bool late = to == OrderState::Paid && isClosedState(current.state);
+    QString statement = u"UPDATE orders SET state = ?, updated_at_ms = ?"_s;
+    QVariantList values{orderStateName(to), nowMs};
+    const auto set = [&](QStringView column, const QVariant &value) {
+        statement += u", "_s + column + u" = ?"_s;
+        values.append(value);
+    };
+    if (late)
+        set(u"late", 1);
+    if (!details.payOrderId.isEmpty())
+        set(u"pay_order_id", details.payOrderId);
+    if (!details.qrPayload.isEmpty())
+        set(u"qr_payload", details.qrPayload);
+    if (!details.channelOrderNo.isEmpty())
+        set(u"channel_order_no", details.channelOrderNo);
+    const qint64 paidAtMs = details.paidAtMs != 0 || to != OrderState::Paid ? details.paidAtMs : nowMs;
+    if (paidAtMs != 0)
+        set(u"paid_at_ms", paidAtMs);
+    if (details.expiresAtMs != 0)
+        set(u"expires_at_ms", details.expiresAtMs);
+    if (!details.error.isEmpty())
+        set(u"last_error", details.error);
+    // Conditional on the state we read: the write lock makes a mismatch impossible, and if it
+    // ever happened nothing may move backwards silently.
+    statement += u" WHERE id = ? AND state = ?"_s;
+    values << current.id << orderStateName(current.state);
+    auto updated = sql::run(db, statement, values);
+    if (!updated)
+        return fail(updated.error());
+    if (updated->numRowsAffected() != 1) {
+        return fail(ErrorCode::StoreFailure,
+                    u"order "_s + QString::number(current.id) + u" changed state under the write lock"_s);
+    }
+
+    QStringList notes;
+    if (!details.reason.isEmpty())
+        notes.append(details.reason);
+    if (!details.error.isEmpty())
+        notes.append(u"error: "_s + details.error);
+    if (late)
+        notes.append(u"late payment, order was "_s + orderStateName(current.state));
+    const auto event = insertEvent(
+        db, {current.id, nowMs, u"transition"_s, current.state, to, details.actor, notes.join(u"; ")});
+    if (!event)
+        return fail(event.error());
+    return late;
+}
+
+} // namespace orderrows
+
+} // namespace paydesk

@@ -1,0 +1,185 @@
+#include "SqlSupport.h"
+
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+namespace paydesk::sql {
+
+namespace {
+
+constexpr int MaxBeginAttempts = 5;
+
+} // namespace
+
+int primaryCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : 0;
+}
+
+ErrorCode storeErrorCode(const QSqlError &error)
+{
+    switch (static_cast<SqliteCode>(primaryCode(error))) {
+    case SqliteCode::Busy:
+    case SqliteCode::Locked:
+        return ErrorCode::StoreBusy;
+    case SqliteCode::ReadOnly:
+        return ErrorCode::StoreReadOnly;
+    case SqliteCode::Corrupt:
+    case SqliteCode::NotADatabase:
+        return ErrorCode::StoreCorrupt;
+    case SqliteCode::Full:
+        return ErrorCode::StoreFull;
+    case SqliteCode::CantOpen:
+        // Missing directory, a directory in place of the file, no permission to create it.
+        return ErrorCode::StoreUnavailable;
+    case SqliteCode::Constraint:
+        break;
+    }
+    return ErrorCode::StoreFailure;
+}
+
+Error storeError(const QSqlError &error, const QString &context)
+{
+    QString detail = context;
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (!text.isEmpty())
+        detail += u": "_s + text;
+    if (!error.nativeErrorCode().isEmpty())
+        detail += u" (sqlite "_s + error.nativeErrorCode() + u')';
+    return Error{storeErrorCode(error), detail, {}, 0};
+}
+
+bool isBusy(const QSqlError &error)
+{
+    return storeErrorCode(error) == ErrorCode::StoreBusy;
+}
+
+Result<QSqlQuery> run(const QSqlDatabase &db, const QString &statement, const QVariantList &values)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(statement))
+        return fail(storeError(query.lastError(), statement));
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return fail(storeError(query.lastError(), statement));
+    return query;
+}
+
+Result<QVariant> scalar(const QSqlDatabase &db, const QString &statement, const QVariantList &values)
+{
+    auto query = run(db, statement, values);
+    if (!query)
+        return fail(query.error());
+    if (!query->next()) {
+        if (query->lastError().isValid())
+            return fail(storeError(query->lastError(), statement));
+        return fail(ErrorCode::StoreFailure, statement + u": no row"_s);
+    }
+    return query->value(0);
+}
+
+QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+QVariant nullIfZero(qint64 value)
+{
+    return value == 0 ? QVariant() : QVariant(value);
+}
+
+QVariant nonNull(const QString &text)
+{
+    return text.isNull() ? QVariant(QString(u""_s)) : QVariant(text);
+}
+
+QByteArray capRecorded(const QByteArray &body, qsizetype maxBytes)
+{
+    if (body.size() <= maxBytes)
+        return body;
+    // The marker's length depends on the count it reports; size it for the largest possible
+    // count so that the stored text never exceeds maxBytes.
+    const auto marker = [](qsizetype dropped) -> QByteArray {
+        return QByteArray("\xe2\x80\xa6[truncated ") + QByteArray::number(dropped) + QByteArray(" bytes]");
+    };
+    const qsizetype keep = qMax<qsizetype>(0, maxBytes - marker(body.size()).size());
+    return body.left(keep) + marker(body.size() - keep);
+}
+
+Result<void> probeWritable(const QSqlDatabase &db, int busyTimeoutMs)
+{
+    WriteTransaction transaction(db, busyTimeoutMs);
+    if (auto begun = transaction.begin(); !begun)
+        return begun;
+    // In WAL mode BEGIN IMMEDIATE succeeds even on a read-only connection or file; only an
+    // actual write tells. A table created and rolled back leaves nothing behind.
+    if (auto written = run(db, u"CREATE TABLE paydesk_write_probe (id INTEGER)"_s); !written)
+        return fail(written.error());
+    transaction.rollback();
+    return {};
+}
+
+WriteTransaction::WriteTransaction(const QSqlDatabase &db, int busyTimeoutMs)
+    : m_db(db), m_busyTimeoutMs(busyTimeoutMs)
+{
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (m_active)
+        rollback();
+}
+
+Result<void> WriteTransaction::begin()
+{
+    // busy_timeout already waits for the write lock; the few extra attempts cover the busy
+    // results SQLite returns without consulting the busy handler (WAL recovery, a checkpoint
+    // racing the lock), bounded so that a store locked for good is still reported.
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const qint64 budgetMs = 2 * qint64(m_busyTimeoutMs);
+    for (int attempt = 1;; ++attempt) {
+        QSqlQuery query(m_db);
+        if (query.exec(u"BEGIN IMMEDIATE"_s)) {
+            m_active = true;
+            return {};
+        }
+        const QSqlError error = query.lastError();
+        if (!isBusy(error) || attempt >= MaxBeginAttempts || elapsed.elapsed() >= budgetMs) {
+            return fail(storeError(error, u"BEGIN IMMEDIATE (attempt "_s + QString::number(attempt)
+                                              + u", "_s + QString::number(elapsed.elapsed()) + u" ms)"_s));
+        }
+        const auto backoffMs = (5UL << attempt) + QRandomGenerator::global()->bounded(10U);
+        QThread::msleep(backoffMs);
+    }
+}
+
+Result<void> WriteTransaction::commit()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(u"COMMIT"_s)) {
+        const Error error = storeError(query.lastError(), u"COMMIT"_s);
+        rollback();
+        return fail(error);
+    }
+    m_active = false;
+    return {};
+}
+
+void WriteTransaction::rollback()
+{
+    // After some errors (SQLITE_FULL, SQLITE_IOERR) SQLite has already rolled back and this
+    // ROLLBACK fails with "no transaction is active", which is harmless.
+    QSqlQuery query(m_db);
+    query.exec(u"ROLLBACK"_s);
+    m_active = false;
+}
+
+} // namespace paydesk::sql

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "gateway/PaymentGateway.h"
+#include "orders/OrderLog.h"
+
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+namespace paydesk {
+
+struct ReconcileChange
+{
+    QString mchOrderNo;
+    OrderState before = OrderState::Invalid;
+    OrderState after = OrderState::Invalid;
+    QString note;
+};
+
+struct ReconcileReport
+{
+    int examined = 0;
+    int changed = 0;
+    int stillOpen = 0;
+    int errors = 0;
+    QList<ReconcileChange> changes;
+    QStringList errorDetails;
+};
+
+// Resolves every open order (NEW, CREATING, UNKNOWN, AWAITING) of a window by asking the
+// gateway, one at a time: paid -> PAID, closed -> EXPIRED, unknown to the gateway -> FAILED,
+// still open but past its validity -> EXPIRED, otherwise left open. Runs on start-up and on demand.
+class Reconciler : public QObject
+{
+    Q_OBJECT
+
+public:
+    Reconciler(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clock, QObject *parent = nullptr);
+
+    // Orders a live Sale in this process is handling are skipped.
+    void run(qint64 windowMs = 24LL * 60 * 60 * 1000, const QSet<qint64> &skipOrderIds = {});
+    bool isRunning() const { return m_running; }
+
+Q_SIGNALS:
+    void finished(const paydesk::ReconcileReport &report);
+
+private:
+    void next();
+    void onQueryFinished(GatewayCall *call, const Order &order);
+    void settle(const Order &order, OrderState to, const QString &note);
+    void noteChange(const Order &before);
+
+    OrderLog &m_orderLog;
+    PaymentGateway &m_gateway;
+    const Clock &m_clock;
+    QList<Order> m_queue;
+    ReconcileReport m_report;
+    bool m_running = false;
+};
+
+} // namespace paydesk

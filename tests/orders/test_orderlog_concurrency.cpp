@@ -1,0 +1,145 @@
+#include "OrderTestSupport.h"
+
+#include "orders/OrderLog.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <limits>
+#include <memory>
+#include <vector>
+
+using namespace paydesk;
+using namespace paydesk::testing;
+using namespace Qt::StringLiterals;
+
+// Several real processes writing one order log at once (the relay, the GUI, the reconciler),
+// with a long read held open meanwhile: every order is paid exactly once, nothing is reported
+// busy, the file stays intact.
+class TestOrderLogConcurrency : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void racingProcesses_data();
+    void racingProcesses();
+
+private:
+    static constexpr int OrderCount = 200;
+};
+
+void TestOrderLogConcurrency::racingProcesses_data()
+{
+    QTest::addColumn<QStringList>("modes");
+    QTest::newRow("2 confirm + 2 expire") << QStringList{u"confirm"_s, u"expire"_s, u"confirm"_s, u"expire"_s};
+    QTest::newRow("4 confirm") << QStringList{u"confirm"_s, u"confirm"_s, u"confirm"_s, u"confirm"_s};
+}
+
+void TestOrderLogConcurrency::racingProcesses()
+{
+    QFETCH(QStringList, modes);
+    const QString worker = QCoreApplication::applicationDirPath() + u"/orderlog_worker"_s;
+    QVERIFY2(QFileInfo(worker).isExecutable(), qPrintable(worker));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"orders.sqlite"_s);
+    SystemClock clock;
+    {
+        auto log = OrderLog::open(path, clock);
+        QVERIFY(log);
+        for (int i = 0; i < OrderCount; ++i)
+            QVERIFY(orderIn(**log, OrderState::Awaiting, sampleOrder(u"T1"_s, 100 + i)) > 0);
+    }
+
+    // The GUI's long read, open during the whole race.
+    RawConnection reader(path);
+    QVERIFY(reader.isOpen());
+    QCOMPARE(reader.exec(u"BEGIN"_s), QString());
+    QCOMPARE(reader.scalar(u"SELECT COUNT(*) FROM orders WHERE state = 'AWAITING'"_s).toInt(), OrderCount);
+
+    const qint64 startAtMs = QDateTime::currentMSecsSinceEpoch() + 500;
+    std::vector<std::unique_ptr<QProcess>> processes;
+    for (qsizetype i = 0; i < modes.size(); ++i) {
+        auto process = std::make_unique<QProcess>();
+        process->start(worker, {path, modes.at(i), QString::number(1000 + i), QString::number(startAtMs)});
+        QVERIFY2(process->waitForStarted(10'000), qPrintable(process->errorString()));
+        processes.push_back(std::move(process));
+    }
+
+    int applied = 0;
+    int alreadyPaid = 0;
+    int expiredByWorkers = 0;
+    for (qsizetype i = 0; i < modes.size(); ++i) {
+        QProcess &process = *processes.at(std::size_t(i));
+        QVERIFY2(process.waitForFinished(120'000), "worker did not finish");
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0, err.constData());
+        const QByteArray out = process.readAllStandardOutput().trimmed();
+        qInfo().noquote() << "worker" << i << QString::fromUtf8(out);
+        const QJsonObject counts = QJsonDocument::fromJson(out).object();
+        QVERIFY2(!counts.isEmpty(), out.constData());
+        QCOMPARE(counts.value(u"orders"_s).toInt(), OrderCount);
+        QCOMPARE(counts.value(u"busy"_s).toInt(), 0);
+        QVERIFY2(counts.value(u"errors"_s).toInt() == 0, qPrintable(counts.value(u"firstError"_s).toString()));
+        QCOMPARE(counts.value(u"otherVerdicts"_s).toInt(), 0);
+        applied += counts.value(u"applied"_s).toInt();
+        alreadyPaid += counts.value(u"alreadyPaid"_s).toInt();
+        expiredByWorkers += counts.value(u"changed"_s).toInt();
+        if (modes.at(i) == u"expire"_s) {
+            QCOMPARE(counts.value(u"changed"_s).toInt() + counts.value(u"unchanged"_s).toInt()
+                         + counts.value(u"rejected"_s).toInt(),
+                     OrderCount);
+        }
+    }
+    const auto confirmers = int(modes.count(u"confirm"_s));
+    QCOMPARE(applied, OrderCount);
+    QCOMPARE(alreadyPaid, (confirmers - 1) * OrderCount);
+
+    // The held read still sees the world before the race.
+    QCOMPARE(reader.scalar(u"SELECT COUNT(*) FROM orders WHERE state = 'AWAITING'"_s).toInt(), OrderCount);
+    QCOMPARE(reader.exec(u"COMMIT"_s), QString());
+
+    auto log = OrderLog::open(path, clock);
+    QVERIFY(log);
+    QCOMPARE(*(*log)->integrityCheck(), u"ok"_s);
+    const auto orders = (*log)->ordersBetween(0, std::numeric_limits<qint64>::max());
+    QVERIFY(orders);
+    QCOMPARE(orders->size(), OrderCount);
+    int expiredEvents = 0;
+    for (const Order &order : *orders) {
+        QCOMPARE(order.state, OrderState::Paid);
+        const auto events = (*log)->events(order.id);
+        QVERIFY(events);
+        int toPaid = 0;
+        int toExpired = 0;
+        for (const OrderEvent &event : *events) {
+            if (event.kind != u"transition"_s)
+                continue;
+            toPaid += event.toState == OrderState::Paid ? 1 : 0;
+            toExpired += event.toState == OrderState::Expired ? 1 : 0;
+        }
+        QCOMPARE(toPaid, 1);
+        QVERIFY(toExpired <= 1);
+        // Late exactly when the expiry got in first.
+        QCOMPARE(order.late, toExpired == 1);
+        QCOMPARE(order.payOrderId, u"P"_s + order.mchOrderNo);
+        expiredEvents += toExpired;
+    }
+    QCOMPARE(expiredEvents, expiredByWorkers);
+    const auto audit = (*log)->notificationsBetween(0, std::numeric_limits<qint64>::max());
+    QVERIFY(audit);
+    QCOMPARE(audit->size(), confirmers * OrderCount);
+    int accepted = 0;
+    for (const NotificationRecord &record : *audit)
+        accepted += record.verdict == u"accepted"_s ? 1 : 0;
+    QCOMPARE(accepted, OrderCount);
+}
+
+QTEST_GUILESS_MAIN(TestOrderLogConcurrency)
+#include "test_orderlog_concurrency.moc"

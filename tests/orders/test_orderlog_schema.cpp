@@ -1,0 +1,240 @@
+#include "OrderTestSupport.h"
+
+#include "orders/OrderLog.h"
+#include "orders/Schema.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <limits>
+
+using namespace paydesk;
+using namespace paydesk::testing;
+using namespace Qt::StringLiterals;
+
+// Forward migrations: a file left by any earlier PayDesk opens, keeps its data and ends up
+// with exactly the schema of a new file; a file from a newer PayDesk is refused untouched.
+class TestOrderLogSchema : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void versionsAreKnown();
+    void stepsAdvanceOneAtATime();
+    void migratesFromEveryEarlierVersion_data();
+    void migratesFromEveryEarlierVersion();
+    void migrationIsIdempotent();
+    void newerVersionIsRefused();
+    void readOnlyOpenOfAnOlderVersionIsRefused();
+    void invalidTargetVersion();
+
+private:
+    QString dbPath(const QString &name = u"orders.sqlite"_s) const { return m_dir->filePath(name); }
+    // Every table, index and trigger with its columns: what a schema is, independent of how it
+    // was reached.
+    static QStringList describeSchema(RawConnection &raw);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    ManualClock m_clock;
+};
+
+void TestOrderLogSchema::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestOrderLogSchema::cleanup()
+{
+    m_dir.reset();
+}
+
+QStringList TestOrderLogSchema::describeSchema(RawConnection &raw)
+{
+    QStringList lines;
+    QSqlQuery objects(raw.db());
+    if (!objects.exec(u"SELECT type, name, tbl_name FROM sqlite_master ORDER BY type, name"_s))
+        return {u"error: "_s + objects.lastError().text()};
+    QStringList tables;
+    while (objects.next()) {
+        lines.append(objects.value(0).toString() + u' ' + objects.value(1).toString() + u" on "_s
+                     + objects.value(2).toString());
+        if (objects.value(0).toString() == u"table"_s)
+            tables.append(objects.value(1).toString());
+    }
+    for (const QString &table : tables) {
+        QSqlQuery columns(raw.db());
+        if (!columns.exec(u"PRAGMA table_info("_s + table + u')'))
+            return {u"error: "_s + columns.lastError().text()};
+        while (columns.next()) {
+            // name, type, notnull, default, pk
+            lines.append(table + u'.' + columns.value(1).toString() + u' ' + columns.value(2).toString()
+                         + u" notnull=" + columns.value(3).toString() + u" default=" + columns.value(4).toString()
+                         + u" pk=" + columns.value(5).toString());
+        }
+    }
+    return lines;
+}
+
+void TestOrderLogSchema::versionsAreKnown()
+{
+    QCOMPARE(OrderLog::currentSchemaVersion(), schema::latestVersion());
+    QVERIFY(schema::latestVersion() >= 2);
+}
+
+void TestOrderLogSchema::stepsAdvanceOneAtATime()
+{
+    RawConnection raw(dbPath());
+    QVERIFY(raw.isOpen());
+    QCOMPARE(*schema::storedVersion(raw.db()), 0);
+    for (int version = 1; version <= schema::latestVersion(); ++version) {
+        const auto reached = schema::applyMigrations(raw.db(), version, 1000);
+        QVERIFY2(reached, qPrintable(reached ? QString() : describe(reached.error())));
+        QCOMPARE(*reached, version);
+        QCOMPARE(*schema::storedVersion(raw.db()), version);
+        QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 1);
+    }
+}
+
+void TestOrderLogSchema::migratesFromEveryEarlierVersion_data()
+{
+    QTest::addColumn<int>("fromVersion");
+    for (int version = 0; version < schema::latestVersion(); ++version)
+        QTest::newRow(qPrintable(u"from v"_s + QString::number(version))) << version;
+}
+
+void TestOrderLogSchema::migratesFromEveryEarlierVersion()
+{
+    QFETCH(int, fromVersion);
+    {
+        // The file an older PayDesk left: its schema, and a paid order with history written in
+        // the columns that version had (version 1 is the oldest layout there is).
+        RawConnection old(dbPath());
+        QVERIFY(old.isOpen());
+        QCOMPARE(*schema::applyMigrations(old.db(), fromVersion, 1000), fromVersion);
+        if (fromVersion >= 1) {
+            QCOMPARE(old.exec(u"INSERT INTO orders (mch_order_no, terminal_id, cashier, channel, amount_minor,"
+                              " currency, state, late, source, subject, pay_order_id, created_at_ms,"
+                              " updated_at_ms, paid_at_ms) VALUES ('OLD1231114000000000001', 'OLD1', 'bob',"
+                              " 'ALIPAY_QR', 1999, 'CAD', 'PAID', 0, 'counter', 'Tea', 'P-OLD', 10, 20, 20)"_s),
+                     QString());
+            QCOMPARE(old.exec(u"INSERT INTO events (order_id, at_ms, kind, from_state, to_state, actor, detail)"
+                              " VALUES (1, 20, 'transition', 'AWAITING', 'PAID', 'relay', '')"_s),
+                     QString());
+            QCOMPARE(old.exec(u"INSERT INTO notifications (received_at_ms, verdict, reason, raw)"
+                              " VALUES (20, 'accepted', '', 'x=1')"_s),
+                     QString());
+            QCOMPARE(old.exec(u"INSERT INTO sequences (name, value) VALUES ('mch_order_no/OLD1', 1)"_s), QString());
+        }
+    }
+
+    auto opened = OrderLog::open(dbPath(), m_clock);
+    QVERIFY2(opened, qPrintable(opened ? QString() : describe(opened.error())));
+    OrderLog &log = **opened;
+    QCOMPARE(log.schemaVersion(), schema::latestVersion());
+    QCOMPARE(*log.integrityCheck(), u"ok"_s);
+
+    if (fromVersion >= 1) {
+        const auto old = log.orderByMchOrderNo(u"OLD1231114000000000001"_s);
+        QVERIFY(old);
+        QCOMPARE(old->state, OrderState::Paid);
+        QCOMPARE(old->amount, (Money{1999, Currency::CAD}));
+        QCOMPARE(old->channel, Channel::AlipayQr);
+        QCOMPARE(old->payOrderId, u"P-OLD"_s);
+        QCOMPARE(old->gateway, u"iotpay"_s);   // filled in by the migration that added the column
+        QCOMPARE(log.events(old->id)->size(), 1);
+        const auto audit = log.notificationsBetween(0, 100);
+        QCOMPARE(audit->size(), 1);
+        QCOMPARE(audit->first().gateway, u"iotpay"_s);
+        QCOMPARE(audit->first().raw, QByteArray("x=1"));
+        // The persisted sequence carries on.
+        const auto next = log.createOrder(sampleOrder(u"OLD1"_s));
+        QVERIFY(next);
+        QVERIFY(next->mchOrderNo.endsWith(u"000002"_s));
+    }
+    // The migrated file works like a new one.
+    const qint64 id = orderIn(log, OrderState::Awaiting);
+    QVERIFY(id > 0);
+    const Order order = *log.orderById(id);
+    PaymentConfirmation confirmation;
+    confirmation.mchOrderNo = order.mchOrderNo;
+    confirmation.amount = order.amount;
+    QCOMPARE(log.confirmPayment(confirmation)->verdict, ConfirmVerdict::Applied);
+    opened->reset();
+
+    // Same tables, columns, indexes and triggers as a file created at the latest version.
+    QVERIFY(OrderLog::open(dbPath(u"fresh.sqlite"_s), m_clock));
+    RawConnection migrated(dbPath());
+    RawConnection fresh(dbPath(u"fresh.sqlite"_s));
+    const QStringList migratedSchema = describeSchema(migrated);
+    QVERIFY(migratedSchema.size() > 20);
+    QCOMPARE(migratedSchema, describeSchema(fresh));
+}
+
+void TestOrderLogSchema::migrationIsIdempotent()
+{
+    RawConnection raw(dbPath());
+    QCOMPARE(*schema::applyMigrations(raw.db(), schema::latestVersion(), 1000), schema::latestVersion());
+    const QStringList before = describeSchema(raw);
+    QCOMPARE(*schema::applyMigrations(raw.db(), schema::latestVersion(), 1000), schema::latestVersion());
+    // Asking for an older version than stored never goes back.
+    QCOMPARE(*schema::applyMigrations(raw.db(), 1, 1000), schema::latestVersion());
+    QCOMPARE(describeSchema(raw), before);
+    QVERIFY(OrderLog::open(dbPath(), m_clock));
+    QVERIFY(OrderLog::open(dbPath(), m_clock));
+    QCOMPARE(describeSchema(raw), before);
+}
+
+void TestOrderLogSchema::newerVersionIsRefused()
+{
+    QVERIFY(OrderLog::open(dbPath(), m_clock));
+    const int newer = schema::latestVersion() + 1;
+    {
+        RawConnection raw(dbPath());
+        QCOMPARE(raw.exec(u"UPDATE schema_version SET version = ?"_s, {newer}), QString());
+    }
+    for (bool readOnly : {false, true}) {
+        OrderLog::Options options;
+        options.readOnly = readOnly;
+        const auto log = OrderLog::open(dbPath(), m_clock, options);
+        QVERIFY(!log);
+        QCOMPARE(log.error().code, ErrorCode::StoreFailure);
+        QVERIFY2(log.error().detail.contains(u"created by a newer PayDesk"_s), qPrintable(log.error().detail));
+    }
+    RawConnection raw(dbPath());
+    QCOMPARE(*schema::storedVersion(raw.db()), newer);
+    const auto direct = schema::applyMigrations(raw.db(), schema::latestVersion(), 1000);
+    QVERIFY(!direct);
+    QCOMPARE(direct.error().code, ErrorCode::StoreFailure);
+    QCOMPARE(*schema::storedVersion(raw.db()), newer);
+}
+
+void TestOrderLogSchema::readOnlyOpenOfAnOlderVersionIsRefused()
+{
+    {
+        RawConnection old(dbPath());
+        QCOMPARE(*schema::applyMigrations(old.db(), 1, 1000), 1);
+    }
+    OrderLog::Options options;
+    options.readOnly = true;
+    const auto log = OrderLog::open(dbPath(), m_clock, options);
+    QVERIFY(!log);
+    QCOMPARE(log.error().code, ErrorCode::StoreFailure);
+    RawConnection raw(dbPath());
+    QCOMPARE(*schema::storedVersion(raw.db()), 1);
+}
+
+void TestOrderLogSchema::invalidTargetVersion()
+{
+    RawConnection raw(dbPath());
+    QCOMPARE(errorCodeOf(schema::applyMigrations(raw.db(), -1, 1000)), ErrorCode::InvalidArgument);
+    QCOMPARE(errorCodeOf(schema::applyMigrations(raw.db(), schema::latestVersion() + 1, 1000)),
+             ErrorCode::InvalidArgument);
+    QCOMPARE(*schema::storedVersion(raw.db()), 0);
+}
+
+QTEST_GUILESS_MAIN(TestOrderLogSchema)
+#include "test_orderlog_schema.moc"

@@ -1,0 +1,331 @@
+#include "OrderTestSupport.h"
+
+#include "orders/OrderLog.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace paydesk;
+using namespace paydesk::testing;
+using namespace Qt::StringLiterals;
+
+// The store underneath the order log: how it is opened, what it refuses to open, and how it
+// behaves next to other connections.
+class TestOrderLogStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void pragmasAreInEffect();
+    void eachLogHasItsOwnConnection();
+    void emptyFileBecomesAnOrderLog();
+    void garbageIsCorrupt_data();
+    void garbageIsCorrupt();
+    void damagedPageIsCorrupt();
+    void missingStoreIsUnavailable();
+    void readOnlyOpenRefusesWrites();
+    void readOnlyFileIsDetectedOnOpen();
+    void lockedBeyondBusyTimeoutIsBusy();
+    void longReadDoesNotBlockWrites();
+
+private:
+    QString dbPath() const { return m_dir->filePath(u"orders.sqlite"_s); }
+    bool createStore(int orders = 1);
+    static QStringList logConnections();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    ManualClock m_clock;
+};
+
+void TestOrderLogStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestOrderLogStore::cleanup()
+{
+    m_dir.reset();
+}
+
+bool TestOrderLogStore::createStore(int orders)
+{
+    auto log = OrderLog::open(dbPath(), m_clock);
+    if (!log)
+        return false;
+    for (int i = 0; i < orders; ++i) {
+        if (!(*log)->createOrder(sampleOrder()))
+            return false;
+    }
+    return true;
+}
+
+QStringList TestOrderLogStore::logConnections()
+{
+    QStringList names = QSqlDatabase::connectionNames().filter(u"paydesk-orderlog-"_s);
+    names.sort();
+    return names;
+}
+
+void TestOrderLogStore::pragmasAreInEffect()
+{
+    OrderLog::Options options;
+    options.busyTimeoutMs = 4321;
+    auto log = OrderLog::open(dbPath(), m_clock, options);
+    QVERIFY2(log, qPrintable(log ? QString() : describe(log.error())));
+    QCOMPARE((*log)->path(), dbPath());
+    QCOMPARE((*log)->schemaVersion(), OrderLog::currentSchemaVersion());
+
+    // synchronous, foreign_keys and busy_timeout belong to the connection: ask the log's own.
+    const QStringList names = logConnections();
+    QCOMPARE(names.size(), 1);
+    QSqlDatabase db = QSqlDatabase::database(names.first(), false);
+    QVERIFY(db.isOpen());
+    const auto pragma = [&db](const QString &name) {
+        QSqlQuery query(db);
+        return query.exec(u"PRAGMA "_s + name) && query.next() ? query.value(0) : QVariant();
+    };
+    QCOMPARE(pragma(u"journal_mode"_s).toString(), u"wal"_s);
+    QCOMPARE(pragma(u"synchronous"_s).toInt(), 2);   // FULL
+    QCOMPARE(pragma(u"foreign_keys"_s).toInt(), 1);
+    QCOMPARE(pragma(u"busy_timeout"_s).toInt(), 4321);
+    QVERIFY(db.connectOptions().contains(u"QSQLITE_BUSY_TIMEOUT=4321"_s));
+    db = QSqlDatabase();
+
+    // journal_mode is stored in the file: another connection sees WAL too.
+    RawConnection raw(dbPath());
+    QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
+    QCOMPARE(*(*log)->integrityCheck(), u"ok"_s);
+    QVERIFY((*log)->checkWritable());
+}
+
+void TestOrderLogStore::eachLogHasItsOwnConnection()
+{
+    QCOMPARE(logConnections().size(), 0);
+    {
+        auto first = OrderLog::open(dbPath(), m_clock);
+        auto second = OrderLog::open(dbPath(), m_clock);
+        QVERIFY(first && second);
+        QCOMPARE(logConnections().size(), 2);
+        // One per thread: each instance works on its own connection.
+        QVERIFY((*first)->createOrder(sampleOrder()));
+        QVERIFY((*second)->createOrder(sampleOrder()));
+        QCOMPARE((*first)->ordersBetween(0, std::numeric_limits<qint64>::max())->size(), 2);
+    }
+    // Removed on destruction (and without "connection still in use" warnings).
+    QCOMPARE(logConnections().size(), 0);
+}
+
+void TestOrderLogStore::emptyFileBecomesAnOrderLog()
+{
+    QFile file(dbPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    auto log = OrderLog::open(dbPath(), m_clock);
+    QVERIFY2(log, qPrintable(log ? QString() : describe(log.error())));
+    QCOMPARE((*log)->schemaVersion(), OrderLog::currentSchemaVersion());
+}
+
+void TestOrderLogStore::garbageIsCorrupt_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("short text") << QByteArray("hello, I am not a database\n");
+    QTest::newRow("8 KiB of text") << QByteArray("not a database! ").repeated(512);
+    QByteArray noise(64 * 1024, '\0');
+    for (qsizetype i = 0; i < noise.size(); ++i)
+        noise[i] = char((i * 7919 + 13) & 0xff);
+    QTest::newRow("64 KiB of noise") << noise;
+}
+
+void TestOrderLogStore::garbageIsCorrupt()
+{
+    QFETCH(QByteArray, content);
+    QFile file(dbPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(content), content.size());
+    file.close();
+    for (bool readOnly : {false, true}) {
+        OrderLog::Options options;
+        options.readOnly = readOnly;
+        const auto log = OrderLog::open(dbPath(), m_clock, options);
+        QVERIFY(!log);
+        QCOMPARE(log.error().code, ErrorCode::StoreCorrupt);
+        QVERIFY(!log.error().detail.isEmpty());
+    }
+    QCOMPARE(logConnections().size(), 0);
+    // Refusing must not have "repaired" the file into an empty database.
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), content);
+}
+
+void TestOrderLogStore::damagedPageIsCorrupt()
+{
+    QVERIFY(createStore(3));
+    QFile file(dbPath());
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    // Keep the 100-byte header (so it still looks like SQLite) and wreck the catalogue page.
+    QVERIFY(file.seek(100));
+    QVERIFY(file.write(QByteArray(1000, '\xff')) == 1000);
+    file.close();
+    const auto log = OrderLog::open(dbPath(), m_clock);
+    QVERIFY(!log);
+    QCOMPARE(log.error().code, ErrorCode::StoreCorrupt);
+}
+
+void TestOrderLogStore::missingStoreIsUnavailable()
+{
+    OrderLog::Options noCreate;
+    noCreate.create = false;
+    auto log = OrderLog::open(dbPath(), m_clock, noCreate);
+    QVERIFY(!log);
+    QCOMPARE(log.error().code, ErrorCode::StoreUnavailable);
+    QVERIFY(!QFile::exists(dbPath()));
+
+    const QString inMissingDir = m_dir->filePath(u"no/such/dir/orders.sqlite"_s);
+    log = OrderLog::open(inMissingDir, m_clock, noCreate);
+    QVERIFY(!log);
+    QCOMPARE(log.error().code, ErrorCode::StoreUnavailable);
+    // Even when allowed to create, a file cannot appear in a directory that does not exist.
+    log = OrderLog::open(inMissingDir, m_clock);
+    QVERIFY(!log);
+    QCOMPARE(log.error().code, ErrorCode::StoreUnavailable);
+
+    OrderLog::Options readOnly;
+    readOnly.readOnly = true;
+    log = OrderLog::open(dbPath(), m_clock, readOnly);
+    QVERIFY(!log);
+    QCOMPARE(log.error().code, ErrorCode::StoreUnavailable);
+
+    // A directory where the file should be.
+    QVERIFY(QDir(m_dir->path()).mkdir(u"adir"_s));
+    log = OrderLog::open(m_dir->filePath(u"adir"_s), m_clock);
+    QVERIFY(!log);
+    QCOMPARE(log.error().code, ErrorCode::StoreUnavailable);
+    QCOMPARE(logConnections().size(), 0);
+}
+
+void TestOrderLogStore::readOnlyOpenRefusesWrites()
+{
+    QVERIFY(createStore(2));
+    OrderLog::Options options;
+    options.readOnly = true;
+    auto opened = OrderLog::open(dbPath(), m_clock, options);
+    QVERIFY2(opened, qPrintable(opened ? QString() : describe(opened.error())));
+    OrderLog &log = **opened;
+    const auto orders = log.ordersBetween(0, std::numeric_limits<qint64>::max());
+    QVERIFY(orders);
+    QCOMPARE(orders->size(), 2);
+    QCOMPARE(*log.integrityCheck(), u"ok"_s);
+
+    QCOMPARE(errorCodeOf(log.checkWritable()), ErrorCode::StoreReadOnly);
+    QCOMPARE(errorCodeOf(log.createOrder(sampleOrder())), ErrorCode::StoreReadOnly);
+    TransitionDetails details;
+    QCOMPARE(errorCodeOf(log.transition(orders->first().id, OrderState::Creating, details)),
+             ErrorCode::StoreReadOnly);
+    PaymentConfirmation confirmation;
+    confirmation.mchOrderNo = orders->first().mchOrderNo;
+    confirmation.amount = orders->first().amount;
+    // The relay must never acknowledge without a writable store.
+    QCOMPARE(errorCodeOf(log.confirmPayment(confirmation)), ErrorCode::StoreReadOnly);
+    NotificationRecord record;
+    record.verdict = u"rejected"_s;
+    QCOMPARE(errorCodeOf(log.recordNotification(record)), ErrorCode::StoreReadOnly);
+    QCOMPARE(log.orderById(orders->first().id)->state, OrderState::New);
+}
+
+void TestOrderLogStore::readOnlyFileIsDetectedOnOpen()
+{
+    QVERIFY(createStore(1));
+    QVERIFY(QFile::setPermissions(dbPath(), QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    const auto log = OrderLog::open(dbPath(), m_clock);
+    if (::geteuid() == 0) {
+        // root writes through file permissions, so there is nothing to detect; the read-only
+        // refusal itself is covered through QSQLITE_OPEN_READONLY in readOnlyOpenRefusesWrites.
+        QVERIFY(log);
+        QVERIFY((*log)->checkWritable());
+    } else {
+        QVERIFY(!log);
+        QCOMPARE(log.error().code, ErrorCode::StoreReadOnly);
+    }
+    QVERIFY(QFile::setPermissions(dbPath(), QFile::ReadOwner | QFile::WriteOwner));
+}
+
+void TestOrderLogStore::lockedBeyondBusyTimeoutIsBusy()
+{
+    QVERIFY(createStore(1));
+    OrderLog::Options options;
+    options.busyTimeoutMs = 150;
+    auto early = OrderLog::open(dbPath(), m_clock, options);
+    QVERIFY(early);
+
+    RawConnection holder(dbPath());
+    QVERIFY(holder.isOpen());
+    QCOMPARE(holder.exec(u"BEGIN IMMEDIATE"_s), QString());
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto late = OrderLog::open(dbPath(), m_clock, options);
+    QVERIFY(!late);
+    QCOMPARE(late.error().code, ErrorCode::StoreBusy);
+    QVERIFY2(elapsed.elapsed() >= 150, qPrintable(QString::number(elapsed.elapsed())));
+    QVERIFY(late.error().detail.contains(u"BEGIN IMMEDIATE"_s));
+
+    QCOMPARE(errorCodeOf((*early)->createOrder(sampleOrder())), ErrorCode::StoreBusy);
+    QCOMPARE(errorCodeOf((*early)->checkWritable()), ErrorCode::StoreBusy);
+    // Reads go on while someone else writes.
+    QCOMPARE((*early)->ordersBetween(0, std::numeric_limits<qint64>::max())->size(), 1);
+
+    QCOMPARE(holder.exec(u"ROLLBACK"_s), QString());
+    QVERIFY((*early)->createOrder(sampleOrder()));
+    QVERIFY(OrderLog::open(dbPath(), m_clock, options));
+}
+
+void TestOrderLogStore::longReadDoesNotBlockWrites()
+{
+    QVERIFY(createStore(3));
+    RawConnection reader(dbPath());
+    QVERIFY(reader.isOpen());
+    QCOMPARE(reader.exec(u"BEGIN"_s), QString());
+    QSqlQuery held(reader.db());
+    QVERIFY(held.exec(u"SELECT id, state FROM orders ORDER BY id"_s));
+    QVERIFY(held.next());   // a read transaction with a live cursor, held open below
+
+    OrderLog::Options options;
+    options.busyTimeoutMs = 2000;
+    auto writer = OrderLog::open(dbPath(), m_clock, options);
+    QVERIFY(writer);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    for (int i = 0; i < 20; ++i) {
+        const qint64 id = orderIn(**writer, OrderState::Awaiting);
+        QVERIFY(id > 0);
+        const Order order = *(*writer)->orderById(id);
+        PaymentConfirmation confirmation;
+        confirmation.mchOrderNo = order.mchOrderNo;
+        confirmation.amount = order.amount;
+        confirmation.actor = u"relay"_s;
+        const auto confirmed = (*writer)->confirmPayment(confirmation);
+        QVERIFY(confirmed);
+        QCOMPARE(confirmed->verdict, ConfirmVerdict::Applied);
+    }
+    // Never waited for the reader: far below even one busy timeout.
+    QVERIFY2(elapsed.elapsed() < options.busyTimeoutMs, qPrintable(QString::number(elapsed.elapsed())));
+
+    // The reader still sees its snapshot.
+    QCOMPARE(reader.scalar(u"SELECT COUNT(*) FROM orders"_s).toInt(), 3);
+    held.finish();
+    QCOMPARE(reader.exec(u"COMMIT"_s), QString());
+    QCOMPARE(reader.scalar(u"SELECT COUNT(*) FROM orders"_s).toInt(), 23);
+    QCOMPARE(*(*writer)->integrityCheck(), u"ok"_s);
+}
+
+QTEST_GUILESS_MAIN(TestOrderLogStore)
+#include "test_orderlog_store.moc"
