@@ -4,6 +4,7 @@
 #include "Commands.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 using namespace paydesk;
@@ -33,6 +34,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("PayDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("paydesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PAYDESK_VERSION));
+
+    // The terminal is for the cashier: component logs only when asked for (QT_LOGGING_RULES).
+    if (!qEnvironmentVariableIsSet("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("paydesk.*.info=false"));
 
     QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.value(1);

@@ -156,7 +156,15 @@ QString encode(RelayMode value) { return relayModeName(value); }
 QString encode(const QByteArray &value) { return QString::fromLatin1(value); }
 QString encode(const PinVerifier &value) { return value.toString(); }
 
-// Why the stored value of `key` cannot be used, or nothing if it is absent or fine.
+template<typename T>
+Result<void> checkValue(const SettingKey<T> &key, ParamOf<T> value)
+{
+    if (Result<void> ok = key.validate(value); !ok)
+        return fail(ErrorCode::InvalidArgument, key.name + u": " + ok.error().detail);
+    return {};
+}
+
+// The stored value, the default if absent, or why the stored value cannot be used.
 template<typename T>
 Result<T> readChecked(const QSettings &settings, const SettingKey<T> &key)
 {
@@ -165,11 +173,13 @@ Result<T> readChecked(const QSettings &settings, const SettingKey<T> &key)
         return key.defaultValue();
     T value{};
     if (!decode(stored, value)) {
+        const QString text = stored.typeId() == QMetaType::QStringList ? stored.toStringList().join(u", ")
+                                                                       : stored.toString();
         return fail(ErrorCode::InvalidArgument,
-                    key.name + u": cannot read \"" + stored.toString() + u"\" as a value of this setting");
+                    key.name + u": cannot read \"" + text.left(40) + u"\" as a value of this setting");
     }
-    if (Result<void> ok = key.validate(value); !ok)
-        return fail(ErrorCode::InvalidArgument, key.name + u": " + ok.error().detail);
+    if (Result<void> ok = checkValue(key, value); !ok)
+        return std::unexpected(ok.error());
     return value;
 }
 
@@ -183,8 +193,8 @@ T readValue(const QSettings &settings, const SettingKey<T> &key)
 template<typename T>
 Result<void> writeValue(QSettings &settings, const SettingKey<T> &key, ParamOf<T> value)
 {
-    if (Result<void> ok = key.validate(value); !ok)
-        return fail(ErrorCode::InvalidArgument, key.name + u": " + ok.error().detail);
+    if (Result<void> ok = checkValue(key, value); !ok)
+        return ok;
     settings.setValue(key.name, encode(value));
     return {};
 }
@@ -395,9 +405,10 @@ PinLockoutState Settings::pinLockoutState() const
 
 Result<void> Settings::setPinLockoutState(const PinLockoutState &state)
 {
-    if (Result<void> ok = validateFailedAttempts(state.failedAttempts); !ok)
+    // Both or neither: a half-written lock-out state could unlock early.
+    if (Result<void> ok = checkValue(FailedAttempts, state.failedAttempts); !ok)
         return ok;
-    if (Result<void> ok = validateLockedUntilMs(state.lockedUntilUtcMs); !ok)
+    if (Result<void> ok = checkValue(LockedUntilMs, state.lockedUntilUtcMs); !ok)
         return ok;
     writeValue(*m_settings, FailedAttempts, state.failedAttempts);
     writeValue(*m_settings, LockedUntilMs, state.lockedUntilUtcMs);

@@ -9,6 +9,7 @@
 #include <cstdarg>
 #include <cstring>
 #include <thread>
+#include <vector>
 
 #ifdef _WIN32
 #include <ws2tcpip.h>
@@ -17,7 +18,7 @@
 #include <netinet/in.h>
 #endif
 
-Q_LOGGING_CATEGORY(lcHttp, "paydesk.http")
+Q_LOGGING_CATEGORY(lcHttp, "paydesk.http", QtInfoMsg)
 
 namespace paydesk {
 
@@ -135,7 +136,7 @@ struct HttpServer::Private
     {
         char line[512];
         std::vsnprintf(line, sizeof line, format, args);
-        qCDebug(lcHttp, "%s", line);
+        qCDebug(lcHttp, "%s", QByteArray(line).trimmed().constData());
     }
 
     static enum MHD_Result queue(struct MHD_Connection *connection, const HttpResponse &response)
@@ -259,19 +260,22 @@ Result<quint16> HttpServer::start(const HttpServerOptions &options, HttpHandler 
     if (options.threadPerConnection)
         flags |= MHD_USE_THREAD_PER_CONNECTION;
 
-    const unsigned poolSize = options.threadPerConnection ? 0u : std::max(1u, options.threadPoolSize);
-    d->daemon = MHD_start_daemon(
-        flags, options.port, nullptr, nullptr, &Private::onAccess, d.get(),
-        MHD_OPTION_SOCK_ADDR, bindTo,
-        MHD_OPTION_URI_LOG_CALLBACK, &Private::onUri, d.get(),
-        MHD_OPTION_NOTIFY_COMPLETED, &Private::onCompleted, d.get(),
-        MHD_OPTION_EXTERNAL_LOGGER, &Private::onLog, d.get(),
-        MHD_OPTION_CONNECTION_LIMIT, options.connectionLimit,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, options.perIpConnectionLimit,
-        MHD_OPTION_CONNECTION_TIMEOUT, options.idleTimeoutSeconds,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, options.connectionMemoryBytes,
-        MHD_OPTION_THREAD_POOL_SIZE, poolSize,
-        MHD_OPTION_END);
+    // The logger goes first so that MHD reports everything through it.
+    std::vector<MHD_OptionItem> items = {
+        {MHD_OPTION_EXTERNAL_LOGGER, intptr_t(&Private::onLog), d.get()},
+        {MHD_OPTION_SOCK_ADDR, 0, const_cast<sockaddr *>(bindTo)},
+        {MHD_OPTION_URI_LOG_CALLBACK, intptr_t(&Private::onUri), d.get()},
+        {MHD_OPTION_NOTIFY_COMPLETED, intptr_t(&Private::onCompleted), d.get()},
+        {MHD_OPTION_CONNECTION_LIMIT, intptr_t(options.connectionLimit), nullptr},
+        {MHD_OPTION_PER_IP_CONNECTION_LIMIT, intptr_t(options.perIpConnectionLimit), nullptr},
+        {MHD_OPTION_CONNECTION_TIMEOUT, intptr_t(options.idleTimeoutSeconds), nullptr},
+        {MHD_OPTION_CONNECTION_MEMORY_LIMIT, intptr_t(options.connectionMemoryBytes), nullptr},
+    };
+    if (!options.threadPerConnection)
+        items.push_back({MHD_OPTION_THREAD_POOL_SIZE, intptr_t(std::max(1u, options.threadPoolSize)), nullptr});
+    items.push_back({MHD_OPTION_END, 0, nullptr});
+    d->daemon = MHD_start_daemon(flags, options.port, nullptr, nullptr, &Private::onAccess, d.get(),
+                                 MHD_OPTION_ARRAY, items.data(), MHD_OPTION_END);
     if (!d->daemon) {
         return fail(ErrorCode::Network, u"cannot listen on " + options.bindAddress + u':'
                         + QString::number(options.port) + u" (address in use or not available)");

@@ -379,6 +379,10 @@ HttpResponse GatewaySimulator::queryOrder(const QJsonObject &params)
                       {QStringLiteral("amount"), order.amountMinor},
                       {QStringLiteral("status"), status},
                       {QStringLiteral("subject"), order.subject}};
+    // xxpay's order record carries the channel payload; IOTPay's may not (payment-api.md gap 1),
+    // so the client must cope either way.
+    if (d->options.queryCarriesQr)
+        reply.insert(QStringLiteral("codeUrl"), order.qrPayload);
     if (order.paid) {
         reply.insert(QStringLiteral("paySuccTime"), order.paidAtUtcMs);
         reply.insert(QStringLiteral("channelOrderNo"), order.channelOrderNo);

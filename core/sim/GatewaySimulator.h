@@ -35,6 +35,7 @@ struct SimOptions
     double notifyScheduleScale = 1.0;             // retries after 1,2,3,4,5 minutes x scale
     SimNotifyMode notifyMode = SimNotifyMode::QueryString;
     qint64 autoPayAfterMs = -1;                   // >= 0: the customer pays by itself (demo)
+    bool queryCarriesQr = true;                   // query_order replies include codeUrl
 };
 
 // Faults apply to the next `calls` gateway calls (create/query/refund), or to all while -1.

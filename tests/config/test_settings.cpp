@@ -230,7 +230,7 @@ void TestSettings::validationMessages_data()
     add("notify fragment", probe.setNotifyUrl(u"https://shop.example.com/n#x"_s),
         u"gateway/notifyUrl: must not contain '#'"_s);
     add("notify too long", probe.setNotifyUrl(u"https://shop.example.com/"_s + QString(180, u'n')),
-        u"gateway/notifyUrl: must be at most 200 characters, got 204"_s);
+        u"gateway/notifyUrl: must be at most 200 characters, got 205"_s);
     add("notify http ok", probe.setNotifyUrl(u"http://203.0.113.5:8787/notify/iotpay"_s), QString());
     add("base url without slash", probe.setGatewayBaseUrl(u"https://api.iotpaycloud.com/v1"_s),
         u"gateway/baseUrl: must end with '/', like https://api.iotpaycloud.com/v1/"_s);
@@ -277,7 +277,7 @@ void TestSettings::validationMessages_data()
         u"store/orderLogPath: must be an absolute file path, got \"orders.sqlite\""_s);
     add("null pin verifier", probe.setPinVerifier(PinVerifier{}),
         u"manager/pinVerifier: is empty; use clearPinVerifier() to remove the PIN"_s);
-    add("negative attempts", probe.setPinLockoutState({-1, 0}), u"must be between 0 and 1000000, got -1"_s);
+    add("negative attempts", probe.setPinLockoutState({-1, 0}), u"manager/failedAttempts: must be between 0 and 1000000, got -1"_s);
     add("cashier control", probe.setCashier(u"a\tb"_s),
         u"terminal/cashier: the cashier name is at most 64 printable characters"_s);
     add("job too long", probe.setJobNo(QString(51, u'j')),

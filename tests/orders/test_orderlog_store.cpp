@@ -33,6 +33,7 @@ private slots:
     void missingStoreIsUnavailable();
     void readOnlyOpenRefusesWrites();
     void readOnlyFileIsDetectedOnOpen();
+    void readOnlyDirectoryIsDetectedOnOpen();
     void lockedBeyondBusyTimeoutIsBusy();
     void longReadDoesNotBlockWrites();
 
@@ -256,6 +257,23 @@ void TestOrderLogStore::readOnlyFileIsDetectedOnOpen()
         QCOMPARE(log.error().code, ErrorCode::StoreReadOnly);
     }
     QVERIFY(QFile::setPermissions(dbPath(), QFile::ReadOwner | QFile::WriteOwner));
+}
+
+void TestOrderLogStore::readOnlyDirectoryIsDetectedOnOpen()
+{
+    // A writable file in a directory where the WAL and shared-memory files cannot be created.
+    QVERIFY(createStore(1));
+    const auto dirPermissions = QFile::permissions(m_dir->path());
+    QVERIFY(QFile::setPermissions(m_dir->path(), QFile::ReadOwner | QFile::ExeOwner));
+    const auto log = OrderLog::open(dbPath(), m_clock);
+    const ErrorCode code = errorCodeOf(log);
+    const QString detail = log ? QString() : log.error().detail;
+    QVERIFY(QFile::setPermissions(m_dir->path(), dirPermissions));
+    if (::geteuid() == 0) {
+        QCOMPARE(code, ErrorCode::Invalid);   // root is not stopped by permissions
+    } else {
+        QVERIFY2(code == ErrorCode::StoreReadOnly, qPrintable(errorCodeName(code) + u": "_s + detail));
+    }
 }
 
 void TestOrderLogStore::lockedBeyondBusyTimeoutIsBusy()
