@@ -11,5 +11,6 @@ int runSign(QCoreApplication &app, const QStringList &arguments);
 int runQuery(QCoreApplication &app, const QStringList &arguments);
 int runOrders(QCoreApplication &app, const QStringList &arguments);
 int runCharge(QCoreApplication &app, const QStringList &arguments);
+int runReconcile(QCoreApplication &app, const QStringList &arguments);
 
 } // namespace paydesk

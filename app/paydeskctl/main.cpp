@@ -19,6 +19,7 @@ const char Usage[] =
     "  query     ask the gateway about one order\n"
     "  orders    list the orders of a day from the order log\n"
     "  charge    take a whole payment in the terminal (QR drawn with text blocks)\n"
+    "  reconcile check open orders with the gateway and record what changed\n"
     "\n"
     "  paydeskctl <command> --help   options of a command\n"
     "  paydeskctl --version          version\n"
@@ -59,6 +60,8 @@ int main(int argc, char *argv[])
         return runOrders(app, arguments);
     if (command == u"charge")
         return runCharge(app, arguments);
+    if (command == u"reconcile")
+        return runReconcile(app, arguments);
     QTextStream(stderr) << "paydeskctl: unknown command '" << command << "'\n\n" << Usage;
     return ExitUsage;
 }

@@ -24,7 +24,6 @@ constexpr qsizetype HttpDetailBytes = 200;
 // What one call expects of its reply, and what its log lines name.
 struct Expectation
 {
-    GatewayCall::Kind kind = GatewayCall::Kind::Invalid;
     QString endpoint;
     QString mchOrderNo;
     std::optional<qint64> amountMinor;
@@ -129,8 +128,7 @@ Error makeError(ErrorCode code, QString detail, int httpStatus = 0)
 }
 
 // Transport-level outcome first; only a complete 2xx body is handed to the codec.
-Result<GatewayResponse> classifyReply(QNetworkReply *reply, const CallState &state, const MerchantKey &key,
-                                      qint64 maxReplyBytes)
+Result<GatewayResponse> classifyReply(QNetworkReply *reply, const CallState &state, const IotPayConfig &config)
 {
     if (state.abortReason)
         return fail(*state.abortReason);
@@ -157,9 +155,9 @@ Result<GatewayResponse> classifyReply(QNetworkReply *reply, const CallState &sta
         return fail(makeError(ErrorCode::Network, reply->errorString(), status));
     if (status == 0)
         return fail(makeError(ErrorCode::Network, u"no HTTP status in the reply"_s));
-    if (state.body.size() > maxReplyBytes)
-        return fail(makeError(ErrorCode::Unparseable, u"reply larger than %1 bytes"_s.arg(maxReplyBytes)));
-    return IotPayCodec::decodeResponse(state.body, key);
+    if (state.body.size() > config.maxReplyBytes)
+        return fail(makeError(ErrorCode::Unparseable, u"reply larger than %1 bytes"_s.arg(config.maxReplyBytes)));
+    return IotPayCodec::decodeResponse(state.body, config.key, config.requireSignedReplies);
 }
 
 Result<GatewayResponse> applyExpectation(Result<GatewayResponse> result, const Expectation &expect)
@@ -244,12 +242,12 @@ void watchReply(GatewayCall *call, QNetworkReply *reply, const IotPayConfig &con
             state->tlsErrors.append(error.errorString());
     });
     QObject::connect(reply, &QNetworkReply::finished, call,
-                     [call, reply, deadline, state, key = config.key, maxBytes, expect = std::move(expect)] {
+                     [call, reply, deadline, state, config, expect = std::move(expect)] {
                          deadline->stop();
                          if (!state->abortReason)
-                             readCapped(reply, *state, maxBytes);
+                             readCapped(reply, *state, config.maxReplyBytes);
                          Result<GatewayResponse> result =
-                             applyExpectation(classifyReply(reply, *state, key, maxBytes), expect);
+                             applyExpectation(classifyReply(reply, *state, config), expect);
                          logOutcome(expect, result, state->body);
                          reply->deleteLater();
                          call->finish(std::move(result));
@@ -292,7 +290,7 @@ GatewayCall *IotPayClient::post(GatewayCall::Kind kind, const QString &endpoint,
                                 QString expectMchOrderNo, std::optional<qint64> expectAmount)
 {
     auto *call = new GatewayCall(kind, this);
-    Expectation expect{kind, endpoint, expectMchOrderNo, expectAmount, {}, expectMchOrderNo, {}};
+    Expectation expect{endpoint, expectMchOrderNo, expectAmount, {}, expectMchOrderNo, {}};
     if (!params) {
         finishLater(call, expect, params.error());
         return call;

@@ -17,6 +17,9 @@ struct IotPayConfig
     MerchantKey key;
     int deadlineMs = 15'000;          // total per call, not only inactivity
     qint64 maxReplyBytes = 1 << 20;   // larger replies are Unparseable
+    // A success reply without `sign` is BadSignature. Off until IOTPay's sandbox confirms every
+    // success is signed (payment-api.md §16.7); a `sign` that is present is always verified.
+    bool requireSignedReplies = false;
 };
 
 // IOTPay v1 over QNetworkAccessManager: POST `params=` forms to <baseUrl>/create_order etc.

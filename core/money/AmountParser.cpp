@@ -8,7 +8,7 @@
 //   malformed: terminal keypads always send ASCII, and accepting lookalikes would make the parser
 //   depend on the input method. The UI may normalise before calling us.
 // - Decimal separator: the locale's, and also '.' whenever '.' is not the locale's group separator
-//   (so "28.65" works in fr_CA, but in de_DE "1.234" stays a grouped thousand and is refused).
+//   (so "28.65" works in fr_CA, while in de_DE, where '.' groups, "1.234" keeps meaning 1234).
 //   At most two decimals; "28.650" is refused too, because in a ',' locale a '.' followed by three
 //   digits may have been meant as a thousands separator — refusing is the only safe reading.
 // - ".5" and "5." are accepted (50 and 500): unambiguous and what keypad users type.

@@ -40,7 +40,7 @@ QString formatMoney(const Money &money, const QLocale &locale)
     const quint64 magnitude = negative ? quint64(0) - quint64(money.minor) : quint64(money.minor);
     // Integer part through the locale's grouping, fraction appended with its decimal point:
     // no double ever holds the amount.
-    QString number = locale.toString(qulonglong(magnitude / 100)) + locale.decimalPoint()
+    const QString number = locale.toString(qulonglong(magnitude / 100)) + locale.decimalPoint()
         + QStringLiteral("%1").arg(magnitude % 100, 2, 10, QLatin1Char('0'));
     // The sign goes in front of everything ("-$5.00", "-5,00 $"), never between symbol and digits.
     const QString sign = negative ? locale.negativeSign() : QString();

@@ -22,6 +22,9 @@ QRecLevel toQrecLevel(QrEcc ecc)
     return QR_ECLEVEL_M;
 }
 
+// Version 40 at level L in 8-bit mode; also keeps the size cast to int below safe.
+constexpr qsizetype MaxQrPayloadBytes = 2953;
+
 struct QrcodeDeleter
 {
     void operator()(QRcode *code) const { QRcode_free(code); }
@@ -35,6 +38,12 @@ Result<QrMatrix> encodeQr(const QByteArray &utf8Payload, QrEcc ecc)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("empty QR payload"));
     if (ecc == QrEcc::Invalid)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("no QR error correction level"));
+    if (utf8Payload.size() > MaxQrPayloadBytes) {
+        return fail(ErrorCode::InvalidArgument,
+                    u"QR payload of " + QString::number(utf8Payload.size())
+                        + u" bytes is longer than any QR code holds (" + QString::number(MaxQrPayloadBytes)
+                        + u" bytes)");
+    }
 
     errno = 0;
     // Version 0 lets libqrencode pick the smallest version that holds the data.

@@ -102,7 +102,7 @@ void TestSecretStore::envStore()
 {
     const QByteArray name = "PAYDESK_TEST_KEY_" + QByteArray::number(QCoreApplication::applicationPid());
     EnvSecretStore store(name);
-    QCOMPARE(store.describe(), u"environment variable "_s + QString::fromLatin1(name));
+    QCOMPARE(store.describe(), QString(u"environment variable "_s + QString::fromLatin1(name)));
 
     qunsetenv(name.constData());
     Result<MerchantKey> unset = store.readMerchantKey();
@@ -139,7 +139,7 @@ void TestSecretStore::fileStoreRoundTrip()
     QVERIFY(m_dir.isValid());
     const QString keyPath = path(u"roundtrip.key"_s);
     FileSecretStore store(keyPath);
-    QCOMPARE(store.describe(), u"file "_s + keyPath);
+    QCOMPARE(store.describe(), QString(u"file "_s + keyPath));
 
     const mode_t oldMask = ::umask(0);   // even with a permissive umask the file is 0600
     const Result<void> written = store.writeMerchantKey(MerchantKey(TestKey));
@@ -148,7 +148,7 @@ void TestSecretStore::fileStoreRoundTrip()
     QCOMPARE(modeOf(keyPath), 0600);
     QFile file(keyPath);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(), TestKey + '\n');
+    QCOMPARE(file.readAll(), QByteArray(TestKey + '\n'));
 
     Result<MerchantKey> read = store.readMerchantKey();
     QVERIFY(read.has_value());
@@ -166,9 +166,9 @@ void TestSecretStore::fileStoreTrimsOneNewline()
     writeFile(keyPath, TestKey, 0600);
     QCOMPARE(store.readMerchantKey()->utf8(), TestKey);
     writeFile(keyPath, TestKey + "\n\n", 0600);
-    QCOMPARE(store.readMerchantKey()->utf8(), TestKey + '\n');   // only one newline is ours to drop
+    QCOMPARE(store.readMerchantKey()->utf8(), QByteArray(TestKey + '\n'));   // only one newline is ours to drop
     writeFile(keyPath, " " + TestKey, 0600);
-    QCOMPARE(store.readMerchantKey()->utf8(), " " + TestKey);    // anything else is part of the key
+    QCOMPARE(store.readMerchantKey()->utf8(), QByteArray(" " + TestKey));    // anything else is part of the key
     writeFile(keyPath, "\n", 0600);
     const Result<MerchantKey> empty = store.readMerchantKey();
     QVERIFY(!empty);

@@ -97,7 +97,7 @@ void TestSettings::defaults()
     QCOMPARE(settings.relayPort(), 8787);
     QCOMPARE(settings.relayPath(), u"/notify/iotpay"_s);
     QCOMPARE(settings.orderLogPath(),
-             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/orders.sqlite");
+             QString(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/orders.sqlite"));
     QCOMPARE(settings.uiLanguage(), u"en"_s);
     QCOMPARE(settings.reportTimeZoneId(), QTimeZone::systemTimeZoneId());
     QVERIFY(settings.reportTimeZone().isValid());
@@ -113,7 +113,7 @@ void TestSettings::defaults()
 void TestSettings::defaultFilePath()
 {
     const QString path = Settings::defaultFilePath();
-    QCOMPARE(path, QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/paydesk.ini");
+    QCOMPARE(path, QString(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/paydesk.ini"));
 }
 
 void TestSettings::setEverything(Settings &settings)
@@ -277,7 +277,8 @@ void TestSettings::validationMessages_data()
         u"store/orderLogPath: must be an absolute file path, got \"orders.sqlite\""_s);
     add("null pin verifier", probe.setPinVerifier(PinVerifier{}),
         u"manager/pinVerifier: is empty; use clearPinVerifier() to remove the PIN"_s);
-    add("negative attempts", probe.setPinLockoutState({-1, 0}), u"manager/failedAttempts: must be between 0 and 1000000, got -1"_s);
+    add("negative attempts", probe.setPinLockoutState({-1, 0}),
+        u"manager/failedAttempts: must be between 0 and 1000000, got -1"_s);
     add("cashier control", probe.setCashier(u"a\tb"_s),
         u"terminal/cashier: the cashier name is at most 64 printable characters"_s);
     add("job too long", probe.setJobNo(QString(51, u'j')),

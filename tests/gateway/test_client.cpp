@@ -60,6 +60,7 @@ private Q_SLOTS:
     void resCodeFail_data();
     void resCodeFail();
     void badSignatureIsRejectedAndLoggedRedacted();
+    void unsignedReplyWhenSignatureRequired();
     void lateReplyTimesOut();
     void tricklingBodyTimesOut();
     void redirectIsNotFollowed_data();
@@ -239,6 +240,24 @@ void TestClient::badSignatureIsRejectedAndLoggedRedacted()
         return line.contains(u"codeUrl=https://evil.example/pay") && line.endsWith(u"&key=***");
     });
     QVERIFY2(logged, "the redacted reply canonical string is logged");
+}
+
+void TestClient::unsignedReplyWhenSignatureRequired()
+{
+    m_server->setReply({ScriptedReply::Kind::Respond,
+                        ScriptedHttpServer::response(200, QJsonDocument(createSuccessFields()).toJson()), 0, 0});
+    GatewayCall *lenient = makeClient()->createOrder(vector2Order());
+    QVERIFY(waitFinished(lenient));
+    QVERIFY2(lenient->result().has_value(), qPrintable(errorText(lenient->result())));
+    QVERIFY(!lenient->result()->signaturePresent);
+
+    IotPayConfig config = m_client->config();
+    config.requireSignedReplies = true;
+    m_client = std::make_unique<IotPayClient>(m_network.get(), config);
+    GatewayCall *strict = m_client->createOrder(vector2Order());
+    QVERIFY(waitFinished(strict));
+    QVERIFY(!strict->result().has_value());
+    QCOMPARE(strict->result().error().code, ErrorCode::BadSignature);
 }
 
 void TestClient::lateReplyTimesOut()

@@ -1,8 +1,9 @@
 // A second process for test_orderlog_concurrency: opens an existing order log and races the
 // other workers over every order in it, the way the relay and the GUI do.
 //
-//   orderlog_worker <db> <confirm|expire> <seed> <startAtUtcMs>
+//   orderlog_worker <db> <confirm|expire|open> <seed> <startAtUtcMs>
 //
+// "open" only opens (creating and migrating the file if needed) and reads.
 // Prints one JSON object with its counts on stdout. Exit code 0 when it ran (whatever the
 // counts), 2 when it could not start.
 
@@ -101,10 +102,14 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() != 5) {
-        std::fprintf(stderr, "usage: orderlog_worker <db> <confirm|expire> <seed> <startAtUtcMs>\n");
+        std::fprintf(stderr, "usage: orderlog_worker <db> <confirm|expire|open> <seed> <startAtUtcMs>\n");
         return 2;
     }
     const QString mode = args.at(2);
+    // Start together, opening included, so the workers really overlap.
+    const qint64 waitMs = args.at(4).toLongLong() - QDateTime::currentMSecsSinceEpoch();
+    if (waitMs > 0)
+        QThread::msleep(static_cast<unsigned long>(waitMs));
     SystemClock clock;
     auto opened = OrderLog::open(args.at(1), clock);
     if (!opened) {
@@ -120,21 +125,21 @@ int main(int argc, char *argv[])
     std::mt19937 random(args.at(3).toUInt());
     std::shuffle(orders->begin(), orders->end(), random);
 
-    // Start together so the workers really overlap.
-    const qint64 waitMs = args.at(4).toLongLong() - QDateTime::currentMSecsSinceEpoch();
-    if (waitMs > 0)
-        QThread::msleep(static_cast<unsigned long>(waitMs));
-
     Counts counts;
+    std::uniform_int_distribution<unsigned long> pauseUs(0, 1500);
     for (const Order &order : *orders) {
         if (mode == u"confirm"_s)
             confirm(log, order, counts);
-        else
+        else if (mode == u"expire"_s)
             expire(log, order, counts);
+        // Requests arrive spread out, not back to back: without a pause one process re-takes
+        // the write lock each time before the sleeping ones wake, and nothing interleaves.
+        QThread::usleep(pauseUs(random));
     }
     QJsonObject result = counts.toJson();
     result.insert(u"mode"_s, mode);
     result.insert(u"orders"_s, int(orders->size()));
+    result.insert(u"schemaVersion"_s, log.schemaVersion());
     std::fprintf(stdout, "%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     return 0;
 }

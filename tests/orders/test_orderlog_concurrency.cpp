@@ -29,10 +29,70 @@ class TestOrderLogConcurrency : public QObject
 private slots:
     void racingProcesses_data();
     void racingProcesses();
+    void newFileOpenedByManyProcesses();
 
 private:
     static constexpr int OrderCount = 200;
+    static QString workerPath() { return QCoreApplication::applicationDirPath() + u"/orderlog_worker"_s; }
+    // Starts one worker per mode, all released at the same moment; empty on failure.
+    static std::vector<std::unique_ptr<QProcess>> startWorkers(const QString &path, const QStringList &modes);
+    // Waits for a worker and returns its JSON counts; empty when it failed.
+    static QJsonObject finish(QProcess &process);
 };
+
+std::vector<std::unique_ptr<QProcess>> TestOrderLogConcurrency::startWorkers(const QString &path,
+                                                                           const QStringList &modes)
+{
+    const qint64 startAtMs = QDateTime::currentMSecsSinceEpoch() + 500;
+    std::vector<std::unique_ptr<QProcess>> processes;
+    for (qsizetype i = 0; i < modes.size(); ++i) {
+        auto process = std::make_unique<QProcess>();
+        process->start(workerPath(), {path, modes.at(i), QString::number(1000 + i), QString::number(startAtMs)});
+        if (!process->waitForStarted(10'000)) {
+            qWarning() << "worker did not start:" << process->errorString();
+            return {};
+        }
+        processes.push_back(std::move(process));
+    }
+    return processes;
+}
+
+QJsonObject TestOrderLogConcurrency::finish(QProcess &process)
+{
+    if (!process.waitForFinished(120'000)) {
+        qWarning() << "worker did not finish";
+        return {};
+    }
+    const QByteArray out = process.readAllStandardOutput().trimmed();
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        qWarning() << "worker failed:" << process.readAllStandardError();
+        return {};
+    }
+    qInfo().noquote() << "worker" << QString::fromUtf8(out);
+    return QJsonDocument::fromJson(out).object();
+}
+
+void TestOrderLogConcurrency::newFileOpenedByManyProcesses()
+{
+    // GUI and relay starting together on a machine without an order log yet: one of them
+    // creates and migrates it, none fails.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"orders.sqlite"_s);
+    auto processes = startWorkers(path, {u"open"_s, u"open"_s, u"open"_s, u"open"_s});
+    QCOMPARE(processes.size(), std::size_t(4));
+    for (auto &process : processes) {
+        const QJsonObject counts = finish(*process);
+        QVERIFY(!counts.isEmpty());
+        QCOMPARE(counts.value(u"schemaVersion"_s).toInt(), OrderLog::currentSchemaVersion());
+        QCOMPARE(counts.value(u"orders"_s).toInt(), 0);
+    }
+    SystemClock clock;
+    auto log = OrderLog::open(path, clock);
+    QVERIFY(log);
+    QCOMPARE((*log)->schemaVersion(), OrderLog::currentSchemaVersion());
+    QCOMPARE(*(*log)->integrityCheck(), u"ok"_s);
+}
 
 void TestOrderLogConcurrency::racingProcesses_data()
 {
@@ -44,8 +104,7 @@ void TestOrderLogConcurrency::racingProcesses_data()
 void TestOrderLogConcurrency::racingProcesses()
 {
     QFETCH(QStringList, modes);
-    const QString worker = QCoreApplication::applicationDirPath() + u"/orderlog_worker"_s;
-    QVERIFY2(QFileInfo(worker).isExecutable(), qPrintable(worker));
+    QVERIFY2(QFileInfo(workerPath()).isExecutable(), qPrintable(workerPath()));
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"orders.sqlite"_s);
@@ -63,27 +122,15 @@ void TestOrderLogConcurrency::racingProcesses()
     QCOMPARE(reader.exec(u"BEGIN"_s), QString());
     QCOMPARE(reader.scalar(u"SELECT COUNT(*) FROM orders WHERE state = 'AWAITING'"_s).toInt(), OrderCount);
 
-    const qint64 startAtMs = QDateTime::currentMSecsSinceEpoch() + 500;
-    std::vector<std::unique_ptr<QProcess>> processes;
-    for (qsizetype i = 0; i < modes.size(); ++i) {
-        auto process = std::make_unique<QProcess>();
-        process->start(worker, {path, modes.at(i), QString::number(1000 + i), QString::number(startAtMs)});
-        QVERIFY2(process->waitForStarted(10'000), qPrintable(process->errorString()));
-        processes.push_back(std::move(process));
-    }
+    auto processes = startWorkers(path, modes);
+    QCOMPARE(processes.size(), std::size_t(modes.size()));
 
     int applied = 0;
     int alreadyPaid = 0;
     int expiredByWorkers = 0;
     for (qsizetype i = 0; i < modes.size(); ++i) {
-        QProcess &process = *processes.at(std::size_t(i));
-        QVERIFY2(process.waitForFinished(120'000), "worker did not finish");
-        const QByteArray err = process.readAllStandardError();
-        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0, err.constData());
-        const QByteArray out = process.readAllStandardOutput().trimmed();
-        qInfo().noquote() << "worker" << i << QString::fromUtf8(out);
-        const QJsonObject counts = QJsonDocument::fromJson(out).object();
-        QVERIFY2(!counts.isEmpty(), out.constData());
+        const QJsonObject counts = finish(*processes.at(std::size_t(i)));
+        QVERIFY(!counts.isEmpty());
         QCOMPARE(counts.value(u"orders"_s).toInt(), OrderCount);
         QCOMPARE(counts.value(u"busy"_s).toInt(), 0);
         QVERIFY2(counts.value(u"errors"_s).toInt() == 0, qPrintable(counts.value(u"firstError"_s).toString()));

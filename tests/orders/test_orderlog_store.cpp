@@ -35,6 +35,7 @@ private slots:
     void readOnlyFileIsDetectedOnOpen();
     void readOnlyDirectoryIsDetectedOnOpen();
     void lockedBeyondBusyTimeoutIsBusy();
+    void fullStoreIsReportedAndRolledBack();
     void longReadDoesNotBlockWrites();
 
 private:
@@ -304,6 +305,44 @@ void TestOrderLogStore::lockedBeyondBusyTimeoutIsBusy()
     QCOMPARE(holder.exec(u"ROLLBACK"_s), QString());
     QVERIFY((*early)->createOrder(sampleOrder()));
     QVERIFY(OrderLog::open(dbPath(), m_clock, options));
+}
+
+void TestOrderLogStore::fullStoreIsReportedAndRolledBack()
+{
+    auto opened = OrderLog::open(dbPath(), m_clock);
+    QVERIFY(opened);
+    OrderLog &log = **opened;
+    QSqlDatabase db = QSqlDatabase::database(logConnections().value(0), false);
+    QVERIFY(db.isOpen());
+    QSqlQuery limit(db);
+    // A disk that fills up, simulated by capping the file a few pages above its size.
+    QVERIFY(limit.exec(u"PRAGMA page_count"_s) && limit.next());
+    const int pages = limit.value(0).toInt();
+    QVERIFY(limit.exec(u"PRAGMA max_page_count = "_s + QString::number(pages + 3)));
+
+    NewOrder bulky = sampleOrder();
+    bulky.subject = QString(3000, u'x');
+    ErrorCode code = ErrorCode::Invalid;
+    int created = 0;
+    for (; created < 100; ++created) {
+        const auto order = log.createOrder(bulky);
+        if (!order) {
+            code = order.error().code;
+            break;
+        }
+    }
+    QCOMPARE(code, ErrorCode::StoreFull);
+    QVERIFY(created > 0);
+    // The failed write left nothing half-done: every order has its creation event.
+    RawConnection raw(dbPath());
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM orders"_s).toInt(), created);
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM events WHERE kind = 'created'"_s).toInt(), created);
+    QCOMPARE(*log.integrityCheck(), u"ok"_s);
+
+    QVERIFY(limit.exec(u"PRAGMA max_page_count = 1000000"_s));
+    limit.finish();
+    db = QSqlDatabase();
+    QVERIFY(log.createOrder(bulky));
 }
 
 void TestOrderLogStore::longReadDoesNotBlockWrites()

@@ -148,6 +148,9 @@ void TestQr::rejectsEmptyAndTooLong()
     QVERIFY(encodeQr(QByteArray(2953, 'x'), QrEcc::Low).has_value());
     QVERIFY(!encodeQr(QByteArray(2954, 'x'), QrEcc::Low).has_value());
     QCOMPARE(encodeQr(WeChatPayload, QrEcc::Invalid).error().code, ErrorCode::InvalidArgument);
+    const Result<QrMatrix> huge = encodeQr(QByteArray(10'000'000, 'x'), QrEcc::Low);
+    QVERIFY(!huge.has_value());
+    QVERIFY2(huge.error().detail.contains(u"10000000 bytes"), qPrintable(huge.error().detail));
 }
 
 void TestQr::decodesWithZbar_data()

@@ -1,0 +1,88 @@
+#include "CustomerDisplay.h"
+
+#include "ChannelStyle.h"
+#include "QrWidget.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace paydesk {
+
+CustomerDisplay::CustomerDisplay(QWidget *parent) : QWidget(parent, Qt::Window)
+{
+    setObjectName(QStringLiteral("customerDisplay"));
+    auto *layout = new QVBoxLayout(this);
+    m_amount = new QLabel(this);
+    m_amount->setAlignment(Qt::AlignCenter);
+    QFont big = m_amount->font();
+    big.setPointSizeF(big.pointSizeF() * 3.5);
+    big.setBold(true);
+    m_amount->setFont(big);
+    m_qr = new QrWidget(this);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("customerMessage"));
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setWordWrap(true);
+    QFont medium = m_message->font();
+    medium.setPointSizeF(medium.pointSizeF() * 2.2);
+    m_message->setFont(medium);
+    layout->addWidget(m_amount);
+    layout->addWidget(m_qr, 1);
+    layout->addWidget(m_message);
+    resize(640, 800);
+    showWelcome();
+}
+
+void CustomerDisplay::showWelcome()
+{
+    m_mode = Mode::Welcome;
+    setWindowTitle(tr("PayDesk — customer display"));
+    m_amount->clear();
+    m_qr->setPayload({});
+    m_qr->hide();
+    m_message->setText(tr("Welcome"));
+    m_message->setStyleSheet(QString());
+}
+
+void CustomerDisplay::showPayment(const Money &amount, const QString &qrPayload, Channel channel)
+{
+    m_mode = Mode::Payment;
+    m_channel = channel;
+    m_amountValue = amount;
+    m_amount->setText(formatMoney(amount, QLocale()));
+    m_qr->setPayload(qrPayload);
+    m_qr->setVisible(!qrPayload.isEmpty());
+    m_message->setText(tr("Scan with %1 to pay").arg(channelDisplayName(channel)));
+    m_message->setStyleSheet(QString());
+}
+
+void CustomerDisplay::showOutcome(const Order &order)
+{
+    m_mode = Mode::Outcome;
+    m_order = order;
+    m_qr->hide();
+    m_amount->setText(formatMoney(order.amount, QLocale()));
+    if (order.state == OrderState::Paid) {
+        m_message->setText(tr("Paid — thank you!"));
+        m_message->setStyleSheet(QStringLiteral("color: white; background: #1B5E20; padding: 24px;"));
+    } else {
+        m_message->setText(tr("Payment not completed"));
+        m_message->setStyleSheet(QStringLiteral("color: white; background: #455A64; padding: 24px;"));
+    }
+}
+
+void CustomerDisplay::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        if (m_mode == Mode::Welcome)
+            showWelcome();
+        else if (m_mode == Mode::Payment)
+            showPayment(m_amountValue, m_qr->payload(), m_channel);
+        else
+            showOutcome(m_order);
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace paydesk

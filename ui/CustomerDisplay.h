@@ -1,0 +1,39 @@
+#pragma once
+
+#include "orders/OrderLog.h"
+
+#include <QWidget>
+
+class QLabel;
+
+namespace paydesk {
+
+class QrWidget;
+
+// The optional window for a second screen facing the customer: amount, QR, "Paid — thank you".
+class CustomerDisplay : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CustomerDisplay(QWidget *parent = nullptr);
+
+    void showWelcome();
+    void showPayment(const Money &amount, const QString &qrPayload, Channel channel);
+    void showOutcome(const Order &order);
+    QrWidget *qrWidget() const { return m_qr; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    QLabel *m_amount = nullptr;
+    QLabel *m_message = nullptr;
+    QrWidget *m_qr = nullptr;
+    enum class Mode { Invalid = 0, Welcome, Payment, Outcome } m_mode = Mode::Welcome;
+    Order m_order;
+    Channel m_channel = Channel::Invalid;
+    Money m_amountValue;
+};
+
+} // namespace paydesk

@@ -1,0 +1,81 @@
+#include "ErrorText.h"
+
+#include <QCoreApplication>
+
+namespace paydesk {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ErrorText", text);
+}
+} // namespace
+
+QString errorMessage(const Error &error)
+{
+    switch (error.code) {
+    case ErrorCode::AmountEmpty:
+        return tr("Enter an amount.");
+    case ErrorCode::AmountMalformed:
+        return tr("That is not an amount. Use digits and at most one decimal separator.");
+    case ErrorCode::AmountNegative:
+        return tr("The amount cannot be negative.");
+    case ErrorCode::AmountZero:
+        return tr("The amount must be more than zero.");
+    case ErrorCode::AmountTooPrecise:
+        return tr("Use at most two decimals.");
+    case ErrorCode::AmountTooLarge:
+        return tr("The amount is above the maximum allowed for one sale.");
+    case ErrorCode::CurrencyUnsupported:
+        return tr("This payment method does not accept this currency. Choose another method or currency.");
+    case ErrorCode::Network:
+    case ErrorCode::TlsFailure:
+    case ErrorCode::Redirected:
+        return tr("Gateway unreachable — check the network. The sale was not charged.");
+    case ErrorCode::Timeout:
+    case ErrorCode::Unparseable:
+        return tr("Outcome unknown — checking with the gateway…");
+    case ErrorCode::HttpStatus:
+        return error.isAmbiguous() ? tr("Outcome unknown — checking with the gateway…")
+                                   : tr("The gateway refused the request. The sale was not charged.");
+    case ErrorCode::BadSignature:
+        return tr("The gateway's reply could not be verified — check the merchant key in Settings.");
+    case ErrorCode::ResponseMismatch:
+        return tr("The gateway answered about another order or amount. Checking with the gateway…");
+    case ErrorCode::GatewayFail:
+        if (error.gatewayCode == u"0013")
+            return tr("Signature error — check the merchant key in Settings.");
+        if (error.gatewayCode == u"0015")
+            return tr("Merchant unknown to the gateway — check the merchant ID in Settings.");
+        if (error.gatewayCode == u"0014")
+            return tr("The gateway rejected the order's details. The sale was not charged.");
+        if (error.gatewayCode == u"0112")
+            return tr("The gateway never received the order. Nothing was charged — you can charge again.");
+        if (error.gatewayCode == u"0113")
+            return tr("This order is already paid.");
+        if (error.isAmbiguous())
+            return tr("Outcome unknown — checking with the gateway…");
+        return tr("The gateway declined: %1").arg(error.detail.left(120));
+    case ErrorCode::RequestInvalid:
+    case ErrorCode::ConfigMissing:
+        return tr("PayDesk is not fully set up — open Settings (F10).");
+    case ErrorCode::SecretUnavailable:
+        return tr("The merchant key cannot be read — open Settings (F10) to enter it again.");
+    case ErrorCode::StoreUnavailable:
+    case ErrorCode::StoreReadOnly:
+    case ErrorCode::StoreCorrupt:
+        return tr("The order log cannot be written. Nothing was charged. Call your installer.");
+    case ErrorCode::StoreFull:
+        return tr("The disk is full. Nothing was charged. Free some space and try again.");
+    case ErrorCode::StoreBusy:
+    case ErrorCode::StoreFailure:
+        return tr("The order log is busy. Nothing was charged — try again.");
+    case ErrorCode::Duplicate:
+        return tr("A sale is already in progress.");
+    default:
+        break;
+    }
+    return tr("Something went wrong: %1").arg(describe(error).left(160));
+}
+
+} // namespace paydesk

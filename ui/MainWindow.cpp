@@ -1,0 +1,226 @@
+#include "MainWindow.h"
+
+#include "CustomerDisplay.h"
+#include "ErrorText.h"
+#include "Language.h"
+#include "OutcomeScreen.h"
+#include "PaymentScreen.h"
+#include "PinDialog.h"
+#include "SaleScreen.h"
+#include "SettingsDialog.h"
+
+#include "config/Settings.h"
+#include "demo/DemoEnvironment.h"
+#include "payment/Checkout.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace paydesk {
+
+MainWindow::MainWindow(const CounterServices &services, QWidget *parent)
+    : QMainWindow(parent), m_services(services)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(12, 8, 12, 12);
+    layout->addWidget(buildTopBar());
+
+    m_stack = new QStackedWidget(central);
+    m_saleScreen = new SaleScreen(services.settings->saleCurrency(), services.settings->maxAmountMinor(), m_stack);
+    m_paymentScreen = new PaymentScreen(services.demo != nullptr, m_stack);
+    m_outcomeScreen = new OutcomeScreen(m_stack);
+    m_stack->addWidget(m_saleScreen);
+    m_stack->addWidget(m_paymentScreen);
+    m_stack->addWidget(m_outcomeScreen);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_customerDisplay = new CustomerDisplay(this);
+
+    connect(m_saleScreen, &SaleScreen::chargeRequested, this, &MainWindow::charge);
+    connect(m_paymentScreen, &PaymentScreen::cancelRequested, this, &MainWindow::confirmCancel);
+    connect(m_paymentScreen, &PaymentScreen::simulatePaymentRequested, this, [this](const QString &mchOrderNo) {
+        if (m_services.demo)
+            (void)m_services.demo->simulator().pay(mchOrderNo);
+    });
+    connect(m_outcomeScreen, &OutcomeScreen::newSaleRequested, this, &MainWindow::newSale);
+
+    auto *settingsShortcut = new QShortcut(QKeySequence(Qt::Key_F10), this);
+    connect(settingsShortcut, &QShortcut::activated, this, &MainWindow::openSettings);
+
+    m_closedOrderWatch.setInterval(500);
+    connect(&m_closedOrderWatch, &QTimer::timeout, this, &MainWindow::watchClosedOrder);
+
+    resize(1100, 720);
+    retranslate();
+    newSale();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::buildTopBar()
+{
+    auto *bar = new QWidget(this);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_demoBanner = new QLabel(bar);
+    m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
+    m_demoBanner->setStyleSheet(QStringLiteral("background: #FFC107; color: black; font-weight: bold; padding: 6px 14px; border-radius: 4px;"));
+    m_demoBanner->setVisible(m_services.demo != nullptr);
+    row->addWidget(m_demoBanner);
+    row->addStretch(1);
+    m_languageCombo = new QComboBox(bar);
+    m_languageCombo->setObjectName(QStringLiteral("languageCombo"));
+    m_languageCombo->setFocusPolicy(Qt::TabFocus);
+    for (const QString &code : LanguageSwitcher::available())
+        m_languageCombo->addItem(LanguageSwitcher::nativeName(code), code);
+    m_languageCombo->setCurrentIndex(std::max(0, m_languageCombo->findData(m_services.language->language())));
+    connect(m_languageCombo, &QComboBox::activated, this, [this](int index) {
+        m_services.language->setLanguage(m_languageCombo->itemData(index).toString());
+    });
+    row->addWidget(m_languageCombo);
+    m_displayButton = new QPushButton(bar);
+    m_displayButton->setObjectName(QStringLiteral("customerDisplayButton"));
+    m_displayButton->setCheckable(true);
+    m_displayButton->setFocusPolicy(Qt::TabFocus);
+    connect(m_displayButton, &QPushButton::toggled, this, &MainWindow::setCustomerDisplayVisible);
+    row->addWidget(m_displayButton);
+    m_settingsButton = new QPushButton(bar);
+    m_settingsButton->setObjectName(QStringLiteral("settingsButton"));
+    m_settingsButton->setFocusPolicy(Qt::TabFocus);
+    connect(m_settingsButton, &QPushButton::clicked, this, &MainWindow::openSettings);
+    row->addWidget(m_settingsButton);
+    return bar;
+}
+
+QWidget *MainWindow::currentScreen() const
+{
+    return m_stack->currentWidget();
+}
+
+void MainWindow::setCustomerDisplayVisible(bool visible)
+{
+    m_customerDisplay->setVisible(visible);
+    if (m_displayButton->isChecked() != visible)
+        m_displayButton->setChecked(visible);
+}
+
+void MainWindow::newSale()
+{
+    m_closedOrderWatch.stop();
+    m_saleScreen->reset();
+    m_stack->setCurrentWidget(m_saleScreen);
+    m_customerDisplay->showWelcome();
+    m_saleScreen->setFocus();
+    m_saleScreen->reset();
+}
+
+void MainWindow::charge(const Money &amount, Channel channel)
+{
+    m_saleScreen->setBusy(true);
+    auto started = m_services.checkout->charge(amount, channel);
+    if (!started) {
+        m_saleScreen->setBusy(false);
+        m_saleScreen->showError(errorMessage(started.error()));
+        return;
+    }
+    Sale *sale = *started;
+    m_paymentScreen->showSale(sale);
+    m_stack->setCurrentWidget(m_paymentScreen);
+    m_paymentScreen->setFocus();
+    m_customerDisplay->showPayment(amount, QString(), channel);
+    connect(sale, &Sale::qrReady, this, [this, sale](const QString &payload) {
+        m_customerDisplay->showPayment(sale->order().amount, payload, sale->order().channel);
+    });
+    connect(sale, &Sale::finished, this, [this, sale] { onSaleFinished(sale); });
+    if (sale->isClosed())
+        onSaleFinished(sale);
+}
+
+void MainWindow::onSaleFinished(Sale *sale)
+{
+    m_outcomeScreen->showOutcome(sale->order(), sale->lastError());
+    m_stack->setCurrentWidget(m_outcomeScreen);
+    m_outcomeScreen->setFocus();
+    m_customerDisplay->showOutcome(sale->order());
+    m_closedOrderId = sale->order().state == OrderState::Paid ? 0 : sale->order().id;
+    if (m_closedOrderId != 0)
+        m_closedOrderWatch.start();
+}
+
+void MainWindow::watchClosedOrder()
+{
+    if (m_stack->currentWidget() != m_outcomeScreen || m_closedOrderId == 0) {
+        m_closedOrderWatch.stop();
+        return;
+    }
+    auto order = m_services.orderLog->orderById(m_closedOrderId);
+    if (order && order->state == OrderState::Paid) {
+        m_closedOrderWatch.stop();
+        m_outcomeScreen->showOutcome(*order, {});
+        m_customerDisplay->showOutcome(*order);
+    }
+}
+
+void MainWindow::confirmCancel()
+{
+    Sale *sale = m_services.checkout->current();
+    if (!sale || sale->isClosed() || sale->isClosing())
+        return;
+    QMessageBox box(QMessageBox::Question, tr("Cancel this sale?"),
+                    tr("The customer may be paying right now. PayDesk asks the gateway once more before cancelling."),
+                    QMessageBox::Yes | QMessageBox::No, this);
+    box.setObjectName(QStringLiteral("cancelConfirmation"));
+    box.button(QMessageBox::Yes)->setText(tr("Cancel the sale"));
+    box.button(QMessageBox::No)->setText(tr("Keep waiting"));
+    box.setDefaultButton(QMessageBox::No);
+    if (box.exec() == QMessageBox::Yes && sale == m_services.checkout->current())
+        sale->requestCancel();
+}
+
+void MainWindow::openSettings()
+{
+    if (m_services.checkout->hasOpenSale())
+        return;   // never while a customer may be paying
+    if (!PinDialog::unlock(*m_services.settings, *m_services.clock, this))
+        return;
+    SettingsDialog dialog(*m_services.settings, *m_services.secrets, m_services.network, false, this);
+    connect(&dialog, &SettingsDialog::languageSelected, this, [this](const QString &code) {
+        m_services.language->setLanguage(code);
+    });
+    if (dialog.exec() == QDialog::Accepted) {
+        m_saleScreen->setCurrency(m_services.settings->saleCurrency());
+        QMessageBox::information(this, tr("Settings saved"),
+                                 tr("Gateway and relay changes take effect when PayDesk is restarted."));
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(m_services.demo ? tr("PayDesk — DEMO") : tr("PayDesk"));
+    m_demoBanner->setText(tr("DEMO — simulated gateway, no real money"));
+    m_settingsButton->setText(tr("Settings (F10)"));
+    m_displayButton->setText(tr("Customer display"));
+    const int index = m_languageCombo->findData(m_services.language->language());
+    if (index >= 0)
+        m_languageCombo->setCurrentIndex(index);
+    m_languageCombo->setAccessibleName(tr("Language"));
+}
+
+} // namespace paydesk

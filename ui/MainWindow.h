@@ -1,0 +1,91 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "money/Channel.h"
+#include "money/Money.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+class QComboBox;
+class QLabel;
+class QNetworkAccessManager;
+class QPushButton;
+class QStackedWidget;
+
+namespace paydesk {
+
+class Checkout;
+class CustomerDisplay;
+class DemoEnvironment;
+class LanguageSwitcher;
+class OrderLog;
+class OutcomeScreen;
+class PaymentScreen;
+class Sale;
+class SaleScreen;
+class SecretStore;
+class Settings;
+
+// What the window needs, built in main() and passed down.
+struct CounterServices
+{
+    Checkout *checkout = nullptr;
+    OrderLog *orderLog = nullptr;
+    Settings *settings = nullptr;
+    SecretStore *secrets = nullptr;
+    QNetworkAccessManager *network = nullptr;
+    const Clock *clock = nullptr;
+    LanguageSwitcher *language = nullptr;
+    DemoEnvironment *demo = nullptr;       // null outside demo mode
+};
+
+// Assembles the screens — new sale, QR, outcome — and moves between them. The logic lives in
+// core (Checkout, Sale); this class only wires it to the widgets.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(const CounterServices &services, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    SaleScreen *saleScreen() const { return m_saleScreen; }
+    PaymentScreen *paymentScreen() const { return m_paymentScreen; }
+    OutcomeScreen *outcomeScreen() const { return m_outcomeScreen; }
+    CustomerDisplay *customerDisplay() const { return m_customerDisplay; }
+    QWidget *currentScreen() const;
+
+    void setCustomerDisplayVisible(bool visible);
+
+public Q_SLOTS:
+    void newSale();
+    void openSettings();
+    void confirmCancel();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void charge(const Money &amount, Channel channel);
+    void onSaleFinished(Sale *sale);
+    void watchClosedOrder();
+    void retranslate();
+    QWidget *buildTopBar();
+
+    CounterServices m_services;
+    QStackedWidget *m_stack = nullptr;
+    SaleScreen *m_saleScreen = nullptr;
+    PaymentScreen *m_paymentScreen = nullptr;
+    OutcomeScreen *m_outcomeScreen = nullptr;
+    CustomerDisplay *m_customerDisplay = nullptr;
+    QLabel *m_demoBanner = nullptr;
+    QComboBox *m_languageCombo = nullptr;
+    QPushButton *m_settingsButton = nullptr;
+    QPushButton *m_displayButton = nullptr;
+    QTimer m_closedOrderWatch;   // a cancelled/expired sale can still turn PAID (late)
+    qint64 m_closedOrderId = 0;
+};
+
+} // namespace paydesk

@@ -1,0 +1,149 @@
+#include "OutcomeScreen.h"
+
+#include "ChannelStyle.h"
+#include "ErrorText.h"
+
+#include <QEvent>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace paydesk {
+
+OutcomeScreen::OutcomeScreen(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("outcomeScreen"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addStretch(1);
+    m_headline = new QLabel(this);
+    m_headline->setObjectName(QStringLiteral("outcomeHeadline"));
+    m_headline->setAlignment(Qt::AlignCenter);
+    QFont huge = m_headline->font();
+    huge.setPointSizeF(huge.pointSizeF() * 4.5);
+    huge.setBold(true);
+    m_headline->setFont(huge);
+    m_amount = new QLabel(this);
+    m_amount->setObjectName(QStringLiteral("outcomeAmount"));
+    m_amount->setAlignment(Qt::AlignCenter);
+    QFont big = m_amount->font();
+    big.setPointSizeF(big.pointSizeF() * 2.4);
+    m_amount->setFont(big);
+    m_detail = new QLabel(this);
+    m_detail->setObjectName(QStringLiteral("outcomeDetail"));
+    m_detail->setAlignment(Qt::AlignCenter);
+    m_detail->setWordWrap(true);
+    QFont medium = m_detail->font();
+    medium.setPointSizeF(medium.pointSizeF() * 1.4);
+    m_detail->setFont(medium);
+    m_countdown = new QLabel(this);
+    m_countdown->setAlignment(Qt::AlignCenter);
+    m_newSale = new QPushButton(this);
+    m_newSale->setObjectName(QStringLiteral("newSaleButton"));
+    m_newSale->setMinimumHeight(72);
+    m_newSale->setFont(big);
+    connect(m_newSale, &QPushButton::clicked, this, &OutcomeScreen::newSaleRequested);
+    layout->addWidget(m_headline);
+    layout->addWidget(m_amount);
+    layout->addWidget(m_detail);
+    layout->addStretch(1);
+    layout->addWidget(m_countdown);
+    layout->addWidget(m_newSale);
+
+    m_autoReturn.setInterval(1000);
+    connect(&m_autoReturn, &QTimer::timeout, this, [this] {
+        if (--m_secondsLeft <= 0) {
+            m_autoReturn.stop();
+            Q_EMIT newSaleRequested();
+            return;
+        }
+        refresh();
+    });
+}
+
+void OutcomeScreen::showOutcome(const Order &order, const Error &lastError)
+{
+    const bool becamePaid = order.state == OrderState::Paid && m_order.id == order.id && m_order.state != OrderState::Paid;
+    m_order = order;
+    m_error = lastError;
+    m_autoReturn.stop();
+    // A normal payment goes back to a new sale by itself; a late one waits for the cashier.
+    if (order.state == OrderState::Paid && !order.late && !becamePaid) {
+        m_secondsLeft = AutoReturnSeconds;
+        m_autoReturn.start();
+    }
+    refresh();
+    m_newSale->setFocus();
+}
+
+void OutcomeScreen::refresh()
+{
+    QString headline;
+    QString detail;
+    QString background;
+    switch (m_order.state) {
+    case OrderState::Paid:
+        if (m_order.late) {
+            headline = tr("Paid after closing");
+            detail = tr("The customer paid after the sale was closed. The payment is recorded; a manager can refund or keep it.");
+            background = QStringLiteral("#E65100");
+        } else {
+            headline = tr("✔ Paid");
+            detail = tr("%1 — order %2").arg(channelDisplayName(m_order.channel), m_order.mchOrderNo);
+            background = QStringLiteral("#1B5E20");
+        }
+        break;
+    case OrderState::Expired:
+        headline = tr("Expired");
+        detail = tr("The customer did not pay in time. Nothing was charged.");
+        background = QStringLiteral("#455A64");
+        break;
+    case OrderState::Cancelled:
+        headline = tr("Cancelled");
+        detail = tr("The sale was cancelled. Nothing was charged.");
+        background = QStringLiteral("#455A64");
+        break;
+    case OrderState::Failed:
+        headline = tr("Not charged");
+        detail = m_error.code == ErrorCode::Invalid ? tr("The payment could not be started.") : errorMessage(m_error);
+        background = QStringLiteral("#B71C1C");
+        break;
+    default:
+        headline = tr("Checking…");
+        background = QStringLiteral("#455A64");
+        break;
+    }
+    setAutoFillBackground(true);
+    setStyleSheet(u"#outcomeScreen { background: " + background + u"; } QLabel { color: white; }");
+    m_headline->setText(headline);
+    m_amount->setText(formatMoney(m_order.amount, QLocale()));
+    m_detail->setText(detail);
+    m_countdown->setText(m_autoReturn.isActive() ? tr("New sale in %1 s").arg(m_secondsLeft) : QString());
+    m_newSale->setText(tr("New sale  (Enter)"));
+    setAccessibleName(headline);
+}
+
+void OutcomeScreen::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Escape) {
+        m_autoReturn.stop();
+        Q_EMIT newSaleRequested();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void OutcomeScreen::hideEvent(QHideEvent *event)
+{
+    m_autoReturn.stop();
+    QWidget::hideEvent(event);
+}
+
+void OutcomeScreen::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        refresh();
+    QWidget::changeEvent(event);
+}
+
+} // namespace paydesk

@@ -1,0 +1,277 @@
+#include "SaleScreen.h"
+
+#include "ChannelStyle.h"
+#include "ErrorText.h"
+
+#include <QButtonGroup>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace paydesk {
+
+namespace {
+constexpr Channel CounterChannels[] = {Channel::WxNative, Channel::AlipayQr, Channel::UpiQr};
+}
+
+SaleScreen::SaleScreen(Currency currency, qint64 maxAmountMinor, QWidget *parent)
+    : QWidget(parent), m_currency(currency), m_maxAmountMinor(maxAmountMinor)
+{
+    setObjectName(QStringLiteral("saleScreen"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setSpacing(16);
+
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("saleTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    m_title->setFont(titleFont);
+    layout->addWidget(m_title);
+
+    auto *amountRow = new QHBoxLayout;
+    m_currencyLabel = new QLabel(this);
+    m_amount = new QLineEdit(this);
+    m_amount->setObjectName(QStringLiteral("amountEdit"));
+    m_amount->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_amount->setMaxLength(16);
+    QFont amountFont = m_amount->font();
+    amountFont.setPointSizeF(amountFont.pointSizeF() * 3.2);
+    amountFont.setBold(true);
+    m_amount->setFont(amountFont);
+    m_currencyLabel->setFont(amountFont);
+    // Digits, spaces and separators only; the exact rules are parseAmount's, with its messages.
+    m_amount->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[0-9 ,.\\x{00A0}\\x{202F}]*")), m_amount));
+    amountRow->addWidget(m_currencyLabel);
+    amountRow->addWidget(m_amount, 1);
+    layout->addLayout(amountRow);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("saleError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #B00020; font-weight: bold;"));
+    layout->addWidget(m_error);
+
+    auto *middle = new QHBoxLayout;
+    auto *keypad = new QGridLayout;
+    buildKeypad(keypad);
+    middle->addLayout(keypad, 3);
+
+    auto *channelColumn = new QVBoxLayout;
+    m_channels = new QButtonGroup(this);
+    m_channels->setExclusive(true);
+    int index = 0;
+    for (Channel channel : CounterChannels) {
+        auto *button = new QToolButton(this);
+        button->setObjectName(u"channel_" + channelId(channel));
+        button->setCheckable(true);
+        button->setIcon(channelIcon(channel));
+        button->setIconSize(QSize(56, 56));
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+        button->setMinimumHeight(84);
+        QFont font = button->font();
+        font.setPointSizeF(font.pointSizeF() * 1.5);
+        font.setBold(true);
+        button->setFont(font);
+        button->setStyleSheet(QStringLiteral("QToolButton { border: 3px solid #ccc; border-radius: 10px; padding: 6px; }"
+                                             "QToolButton:checked { border-color: %1; background: %2; }")
+                                  .arg(channelColor(channel).name(), channelColor(channel).lighter(185).name()));
+        m_channels->addButton(button, int(channel));
+        m_channelButtons.append(button);
+        channelColumn->addWidget(button);
+        ++index;
+    }
+    m_channelButtons.first()->setChecked(true);
+    m_charge = new QPushButton(this);
+    m_charge->setObjectName(QStringLiteral("chargeButton"));
+    m_charge->setMinimumHeight(84);
+    m_charge->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    QFont chargeFont = m_charge->font();
+    chargeFont.setPointSizeF(chargeFont.pointSizeF() * 1.8);
+    chargeFont.setBold(true);
+    m_charge->setFont(chargeFont);
+    m_charge->setStyleSheet(QStringLiteral("QPushButton { background: #1B5E20; color: white; border-radius: 10px; }"
+                                           "QPushButton:disabled { background: #9E9E9E; }"));
+    connect(m_charge, &QPushButton::clicked, this, &SaleScreen::charge);
+    channelColumn->addWidget(m_charge);
+    middle->addLayout(channelColumn, 2);
+    layout->addLayout(middle, 1);
+
+    connect(m_amount, &QLineEdit::returnPressed, this, &SaleScreen::charge);
+    connect(m_amount, &QLineEdit::textEdited, m_error, &QLabel::clear);
+    retranslate();
+    updateCurrencyLabel();
+}
+
+void SaleScreen::buildKeypad(QGridLayout *grid)
+{
+    const QString keys[4][3] = {{QStringLiteral("7"), QStringLiteral("8"), QStringLiteral("9")},
+                                {QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("6")},
+                                {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")},
+                                {QStringLiteral("00"), QStringLiteral("0"), QStringLiteral(".")}};
+    for (int row = 0; row < 4; ++row) {
+        for (int column = 0; column < 3; ++column) {
+            const QString key = keys[row][column];
+            auto *button = new QPushButton(key, this);
+            button->setObjectName(key == u"." ? QStringLiteral("keypad_decimal") : u"keypad_" + key);
+            button->setFocusPolicy(Qt::NoFocus);   // the amount field keeps the keyboard
+            button->setMinimumSize(72, 64);
+            button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+            QFont font = button->font();
+            font.setPointSizeF(font.pointSizeF() * 1.8);
+            button->setFont(font);
+            if (key == u".")
+                m_decimalKey = button;
+            connect(button, &QPushButton::clicked, this, [this, button] { pressKey(button->text()); });
+            grid->addWidget(button, row, column);
+        }
+    }
+    m_backKey = new QPushButton(QStringLiteral("⌫"), this);
+    m_backKey->setObjectName(QStringLiteral("keypad_backspace"));
+    m_clearKey = new QPushButton(this);
+    m_clearKey->setObjectName(QStringLiteral("keypad_clear"));
+    for (QPushButton *button : {m_backKey, m_clearKey}) {
+        button->setFocusPolicy(Qt::NoFocus);
+        button->setMinimumSize(72, 64);
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+        QFont font = button->font();
+        font.setPointSizeF(font.pointSizeF() * 1.4);
+        button->setFont(font);
+    }
+    connect(m_backKey, &QPushButton::clicked, this, [this] { pressKey(QStringLiteral("back")); });
+    connect(m_clearKey, &QPushButton::clicked, this, [this] { pressKey(QStringLiteral("clear")); });
+    grid->addWidget(m_backKey, 4, 0, 1, 2);
+    grid->addWidget(m_clearKey, 4, 2);
+}
+
+void SaleScreen::pressKey(const QString &key)
+{
+    m_error->clear();
+    QString text = m_amount->text();
+    if (key == u"back")
+        text.chop(1);
+    else if (key == u"clear")
+        text.clear();
+    else if (text.size() < m_amount->maxLength())
+        text += key;
+    m_amount->setText(text);
+    m_amount->setFocus();
+}
+
+void SaleScreen::charge()
+{
+    if (!m_charge->isEnabled())
+        return;
+    auto amount = parseAmount(m_amount->text(), locale(), m_maxAmountMinor);
+    if (!amount) {
+        showError(errorMessage(amount.error()));
+        return;
+    }
+    Q_EMIT chargeRequested(Money{*amount, m_currency}, selectedChannel());
+}
+
+void SaleScreen::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_F1:
+        selectChannel(Channel::WxNative);
+        return;
+    case Qt::Key_F2:
+        selectChannel(Channel::AlipayQr);
+        return;
+    case Qt::Key_F3:
+        selectChannel(Channel::UpiQr);
+        return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        charge();
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+    }
+}
+
+void SaleScreen::reset()
+{
+    m_amount->clear();
+    m_error->clear();
+    setBusy(false);
+    m_amount->setFocus();
+}
+
+void SaleScreen::setCurrency(Currency currency)
+{
+    m_currency = currency;
+    updateCurrencyLabel();
+}
+
+void SaleScreen::setBusy(bool busy)
+{
+    m_charge->setEnabled(!busy);
+}
+
+void SaleScreen::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_amount->setFocus();
+}
+
+Channel SaleScreen::selectedChannel() const
+{
+    const int id = m_channels->checkedId();
+    return id < 0 ? Channel::WxNative : Channel(id);
+}
+
+void SaleScreen::selectChannel(Channel channel)
+{
+    if (QAbstractButton *button = m_channels->button(int(channel)))
+        button->setChecked(true);
+    m_amount->setFocus();
+}
+
+QString SaleScreen::amountText() const
+{
+    return m_amount->text();
+}
+
+void SaleScreen::updateCurrencyLabel()
+{
+    m_currencyLabel->setText(currencyCode(m_currency));
+}
+
+void SaleScreen::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::LocaleChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void SaleScreen::retranslate()
+{
+    m_title->setText(tr("New sale"));
+    m_amount->setPlaceholderText(QLocale().toString(0.0, 'f', 2));
+    m_amount->setAccessibleName(tr("Amount"));
+    const QString functionKeys[] = {QStringLiteral("F1"), QStringLiteral("F2"), QStringLiteral("F3")};
+    for (int i = 0; i < m_channelButtons.size(); ++i) {
+        const Channel channel = CounterChannels[i];
+        m_channelButtons[i]->setText(channelDisplayName(channel) + u"  (" + functionKeys[i] + u')');
+        m_channelButtons[i]->setAccessibleName(channelDisplayName(channel));
+        m_channelButtons[i]->setToolTip(tr("Pay with %1 (%2)").arg(channelDisplayName(channel), functionKeys[i]));
+    }
+    m_charge->setText(tr("Charge  (Enter)"));
+    m_charge->setAccessibleName(tr("Charge"));
+    m_decimalKey->setText(QLocale().decimalPoint());
+    m_clearKey->setText(tr("Clear"));
+    m_clearKey->setAccessibleName(tr("Clear the amount"));
+    m_backKey->setAccessibleName(tr("Delete the last digit"));
+}
+
+} // namespace paydesk

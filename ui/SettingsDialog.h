@@ -1,0 +1,68 @@
+#pragma once
+
+#include "config/SecretStore.h"
+#include "config/Settings.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QNetworkAccessManager;
+class QPushButton;
+class QSpinBox;
+
+namespace paydesk {
+
+// Installer settings: merchant credentials (the key goes to the secret store, never the INI
+// file), gateway, terminal, relay, language and the manager PIN. Every field is validated with
+// its reason before anything is written; "Test connection" makes a signed query and explains.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    SettingsDialog(Settings &settings, SecretStore &secrets, QNetworkAccessManager *network,
+                   bool firstRun, QWidget *parent = nullptr);
+
+    // Fills the form from the settings (the key field stays empty: "unchanged").
+    void load();
+
+public Q_SLOTS:
+    void accept() override;
+
+Q_SIGNALS:
+    void languageSelected(const QString &code);
+
+private:
+    Result<void> save();
+    void testConnection();
+    void showMessage(const QString &text, bool good);
+    QLineEdit *addLine(QFormLayout *form, const QString &objectName, const QString &label);
+
+    Settings &m_settings;
+    SecretStore &m_secrets;
+    QNetworkAccessManager *m_network;
+    bool m_firstRun;
+
+    QLineEdit *m_mchId = nullptr;
+    QLineEdit *m_jobNo = nullptr;
+    QLineEdit *m_key = nullptr;
+    QLineEdit *m_gatewayUrl = nullptr;
+    QLineEdit *m_notifyUrl = nullptr;
+    QLineEdit *m_terminalId = nullptr;
+    QLineEdit *m_cashier = nullptr;
+    QComboBox *m_currency = nullptr;
+    QComboBox *m_relayMode = nullptr;
+    QSpinBox *m_relayPort = nullptr;
+    QComboBox *m_language = nullptr;
+    QLineEdit *m_pin = nullptr;
+    QLineEdit *m_pinRepeat = nullptr;
+    QLabel *m_message = nullptr;
+    QPushButton *m_test = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+};
+
+} // namespace paydesk
