@@ -35,12 +35,13 @@ Result<void> applyPragmas(const QSqlDatabase &db, const OrderLog::Options &optio
     if (!options.readOnly) {
         // The relay and the GUI write the same file at once; only WAL lets readers and the
         // writer proceed together. The mode is stored in the file, so this is set once.
-        const auto mode = sql::scalar(db, u"PRAGMA journal_mode = WAL"_s);
+        auto mode = sql::runRetryingBusy(db, u"PRAGMA journal_mode = WAL"_s, options.busyTimeoutMs);
         if (!mode)
             return fail(mode.error());
-        if (mode->toString().compare(u"wal"_s, Qt::CaseInsensitive) != 0) {
-            return fail(ErrorCode::StoreFailure,
-                        u"journal_mode stays "_s + mode->toString() + u" instead of wal"_s);
+        const QString modeName = mode->next() ? mode->value(0).toString() : QString();
+        mode->finish();
+        if (modeName.compare(u"wal"_s, Qt::CaseInsensitive) != 0) {
+            return fail(ErrorCode::StoreFailure, u"journal_mode stays "_s + modeName + u" instead of wal"_s);
         }
     }
     // FULL: a notification is acknowledged only after a commit that survives power loss

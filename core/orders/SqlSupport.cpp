@@ -10,7 +10,7 @@ namespace paydesk::sql {
 
 namespace {
 
-constexpr int MaxBeginAttempts = 5;
+constexpr int MaxBusyAttempts = 10;
 
 } // namespace
 
@@ -113,6 +113,26 @@ QByteArray capRecorded(const QByteArray &body, qsizetype maxBytes)
     return body.left(keep) + marker(body.size() - keep);
 }
 
+Result<QSqlQuery> runRetryingBusy(const QSqlDatabase &db, const QString &statement, int busyTimeoutMs)
+{
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const qint64 budgetMs = 2 * qint64(busyTimeoutMs);
+    for (int attempt = 1;; ++attempt) {
+        auto done = run(db, statement);
+        if (done)
+            return done;
+        if (done.error().code != ErrorCode::StoreBusy || attempt >= MaxBusyAttempts || elapsed.elapsed() >= budgetMs) {
+            Error error = done.error();
+            error.detail += u" (attempt "_s + QString::number(attempt) + u", "_s
+                + QString::number(elapsed.elapsed()) + u" ms)"_s;
+            return fail(error);
+        }
+        const auto backoffMs = qMin(5UL << attempt, 200UL) + QRandomGenerator::global()->bounded(10U);
+        QThread::msleep(backoffMs);
+    }
+}
+
 Result<void> probeWritable(const QSqlDatabase &db, int busyTimeoutMs)
 {
     WriteTransaction transaction(db, busyTimeoutMs);
@@ -139,26 +159,10 @@ WriteTransaction::~WriteTransaction()
 
 Result<void> WriteTransaction::begin()
 {
-    // busy_timeout already waits for the write lock; the few extra attempts cover the busy
-    // results SQLite returns without consulting the busy handler (WAL recovery, a checkpoint
-    // racing the lock), bounded so that a store locked for good is still reported.
-    QElapsedTimer elapsed;
-    elapsed.start();
-    const qint64 budgetMs = 2 * qint64(m_busyTimeoutMs);
-    for (int attempt = 1;; ++attempt) {
-        QSqlQuery query(m_db);
-        if (query.exec(u"BEGIN IMMEDIATE"_s)) {
-            m_active = true;
-            return {};
-        }
-        const QSqlError error = query.lastError();
-        if (!isBusy(error) || attempt >= MaxBeginAttempts || elapsed.elapsed() >= budgetMs) {
-            return fail(storeError(error, u"BEGIN IMMEDIATE (attempt "_s + QString::number(attempt)
-                                              + u", "_s + QString::number(elapsed.elapsed()) + u" ms)"_s));
-        }
-        const auto backoffMs = (5UL << attempt) + QRandomGenerator::global()->bounded(10U);
-        QThread::msleep(backoffMs);
-    }
+    if (auto begun = runRetryingBusy(m_db, u"BEGIN IMMEDIATE"_s, m_busyTimeoutMs); !begun)
+        return fail(begun.error());
+    m_active = true;
+    return {};
 }
 
 Result<void> WriteTransaction::commit()

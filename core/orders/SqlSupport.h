@@ -36,6 +36,13 @@ bool isBusy(const QSqlError &error);
 Result<QSqlQuery> run(const QSqlDatabase &db, const QString &statement,
                       const QVariantList &values = {});
 
+// For the statements SQLite may answer with SQLITE_BUSY without ever consulting the busy
+// handler: BEGIN IMMEDIATE racing a checkpoint or WAL recovery, and switching the journal mode
+// while another connection holds a read lock (deadlock avoidance returns at once). Retries with
+// a short backoff, bounded by twice the busy timeout so that a store locked for good is still
+// reported as StoreBusy.
+Result<QSqlQuery> runRetryingBusy(const QSqlDatabase &db, const QString &statement, int busyTimeoutMs);
+
 // Runs a query that must return one row and gives its first column.
 Result<QVariant> scalar(const QSqlDatabase &db, const QString &statement,
                         const QVariantList &values = {});

@@ -36,8 +36,9 @@ private:
     static QString workerPath() { return QCoreApplication::applicationDirPath() + u"/orderlog_worker"_s; }
     // Starts one worker per mode, all released at the same moment; empty on failure.
     static std::vector<std::unique_ptr<QProcess>> startWorkers(const QString &path, const QStringList &modes);
-    // Waits for a worker and returns its JSON counts; empty when it failed.
-    static QJsonObject finish(QProcess &process);
+    // Waits for every worker (so none outlives a failed check) and returns their JSON counts,
+    // an empty object for each one that failed.
+    static QList<QJsonObject> finishAll(const std::vector<std::unique_ptr<QProcess>> &processes);
 };
 
 std::vector<std::unique_ptr<QProcess>> TestOrderLogConcurrency::startWorkers(const QString &path,
@@ -57,19 +58,27 @@ std::vector<std::unique_ptr<QProcess>> TestOrderLogConcurrency::startWorkers(con
     return processes;
 }
 
-QJsonObject TestOrderLogConcurrency::finish(QProcess &process)
+QList<QJsonObject> TestOrderLogConcurrency::finishAll(const std::vector<std::unique_ptr<QProcess>> &processes)
 {
-    if (!process.waitForFinished(120'000)) {
-        qWarning() << "worker did not finish";
-        return {};
+    QList<QJsonObject> results;
+    for (const auto &process : processes) {
+        if (!process->waitForFinished(120'000)) {
+            qWarning() << "worker did not finish";
+            process->kill();
+            process->waitForFinished(5'000);
+            results.append({});
+            continue;
+        }
+        const QByteArray out = process->readAllStandardOutput().trimmed();
+        if (process->exitStatus() != QProcess::NormalExit || process->exitCode() != 0) {
+            qWarning() << "worker failed:" << process->readAllStandardError();
+            results.append({});
+            continue;
+        }
+        qInfo().noquote() << "worker" << QString::fromUtf8(out);
+        results.append(QJsonDocument::fromJson(out).object());
     }
-    const QByteArray out = process.readAllStandardOutput().trimmed();
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        qWarning() << "worker failed:" << process.readAllStandardError();
-        return {};
-    }
-    qInfo().noquote() << "worker" << QString::fromUtf8(out);
-    return QJsonDocument::fromJson(out).object();
+    return results;
 }
 
 void TestOrderLogConcurrency::newFileOpenedByManyProcesses()
@@ -81,8 +90,7 @@ void TestOrderLogConcurrency::newFileOpenedByManyProcesses()
     const QString path = dir.filePath(u"orders.sqlite"_s);
     auto processes = startWorkers(path, {u"open"_s, u"open"_s, u"open"_s, u"open"_s});
     QCOMPARE(processes.size(), std::size_t(4));
-    for (auto &process : processes) {
-        const QJsonObject counts = finish(*process);
+    for (const QJsonObject &counts : finishAll(processes)) {
         QVERIFY(!counts.isEmpty());
         QCOMPARE(counts.value(u"schemaVersion"_s).toInt(), OrderLog::currentSchemaVersion());
         QCOMPARE(counts.value(u"orders"_s).toInt(), 0);
@@ -128,8 +136,9 @@ void TestOrderLogConcurrency::racingProcesses()
     int applied = 0;
     int alreadyPaid = 0;
     int expiredByWorkers = 0;
+    const QList<QJsonObject> results = finishAll(processes);
     for (qsizetype i = 0; i < modes.size(); ++i) {
-        const QJsonObject counts = finish(*processes.at(std::size_t(i)));
+        const QJsonObject &counts = results.at(i);
         QVERIFY(!counts.isEmpty());
         QCOMPARE(counts.value(u"orders"_s).toInt(), OrderCount);
         QCOMPARE(counts.value(u"busy"_s).toInt(), 0);
