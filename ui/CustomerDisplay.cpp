@@ -14,12 +14,14 @@ CustomerDisplay::CustomerDisplay(QWidget *parent) : QWidget(parent, Qt::Window)
     setObjectName(QStringLiteral("customerDisplay"));
     auto *layout = new QVBoxLayout(this);
     m_amount = new QLabel(this);
+    m_amount->setObjectName(QStringLiteral("customerAmount"));
     m_amount->setAlignment(Qt::AlignCenter);
     QFont big = m_amount->font();
     big.setPointSizeF(big.pointSizeF() * 3.5);
     big.setBold(true);
     m_amount->setFont(big);
     m_qr = new QrWidget(this);
+    m_qr->setObjectName(QStringLiteral("customerQr"));
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("customerMessage"));
     m_message->setAlignment(Qt::AlignCenter);

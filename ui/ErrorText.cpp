@@ -5,13 +5,24 @@
 namespace paydesk {
 
 namespace {
-QString tr(const char *text)
+
+// Gives the messages one translation context, "ErrorText", that lupdate and the runtime agree on.
+class ErrorText
 {
-    return QCoreApplication::translate("ErrorText", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ErrorText)
+
+public:
+    static QString message(const Error &error);
+};
+
 } // namespace
 
 QString errorMessage(const Error &error)
+{
+    return ErrorText::message(error);
+}
+
+QString ErrorText::message(const Error &error)
 {
     switch (error.code) {
     case ErrorCode::AmountEmpty:

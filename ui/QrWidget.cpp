@@ -65,6 +65,7 @@ void QrWidget::paintEvent(QPaintEvent *)
                 painter.fillRect(left + x * module, top + y * module, module, module, Qt::black);
         }
     }
+    Q_EMIT painted(m_payload);
 }
 
 } // namespace paydesk

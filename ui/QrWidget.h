@@ -25,6 +25,10 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+Q_SIGNALS:
+    // After a paint that drew a code: lets the benchmark time Charge -> QR on screen.
+    void painted(const QString &payload);
+
 protected:
     void paintEvent(QPaintEvent *event) override;
 

@@ -10,9 +10,17 @@
 #include <QLoggingCategory>
 #include <QTextStream>
 
+#include <cstring>
+
+#ifdef _WIN32
+#include "WindowsService.h"
+#endif
+
 using namespace paydesk;
 
-int main(int argc, char *argv[])
+int runRelay(int argc, char *argv[]);
+
+int runRelay(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("PayDesk"));
@@ -34,6 +42,9 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("mch-id"), QStringLiteral("IOTPay merchant id."), QStringLiteral("ID")});
     parser.addOption({QStringLiteral("max-connections"), QStringLiteral("Cap on open connections (default 128)."), QStringLiteral("N")});
+#ifdef _WIN32
+    parser.addOption({QStringLiteral("windows-service"), QStringLiteral("Run under the Windows Service Control Manager.")});
+#endif
     parser.process(app);
 
     QTextStream err(stderr);
@@ -91,4 +102,16 @@ int main(int argc, char *argv[])
     const int code = app.exec();
     relay.stop();
     return code;
+}
+
+int main(int argc, char *argv[])
+{
+#ifdef _WIN32
+    // Started by the Service Control Manager (install-relay-service.ps1 passes this flag).
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--windows-service") == 0)
+            return runAsWindowsService(argc, argv, &runRelay);
+    }
+#endif
+    return runRelay(argc, argv);
 }

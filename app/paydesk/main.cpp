@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QIcon>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
@@ -87,6 +88,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("paydesk"));
     QApplication::setApplicationDisplayName(QStringLiteral("PayDesk"));
     QApplication::setApplicationVersion(QStringLiteral(PAYDESK_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/paydesk-256.png")));
+    QApplication::setDesktopFileName(QStringLiteral("paydesk"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("PayDesk: WeChat Pay, Alipay and UnionPay QR payments at the counter."));

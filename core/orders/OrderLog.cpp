@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 
 #include <atomic>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -206,6 +207,41 @@ Result<QList<Order>> OrderLog::openOrdersSince(qint64 sinceUtcMs) const
 Result<QList<Order>> OrderLog::ordersBetween(qint64 fromUtcMs, qint64 toUtcMs) const
 {
     return orderrows::readMany(d->db, u"created_at_ms >= ? AND created_at_ms < ?"_s, {fromUtcMs, toUtcMs});
+}
+
+Result<QList<Order>> OrderLog::selectOrders(const OrderSelection &selection) const
+{
+    QString statement = u"SELECT "_s + orderrows::columns() + u" FROM orders"_s;
+    if (!selection.condition.isEmpty())
+        statement += u" WHERE "_s + selection.condition;
+    statement += selection.descending ? u" ORDER BY created_at_ms DESC, id DESC"_s
+                                      : u" ORDER BY created_at_ms, id"_s;
+    QVariantList values = selection.values;
+    // LIMIT/OFFSET are the portable spelling (SQLite and PostgreSQL); -1 is SQLite's "no limit",
+    // so an unlimited read simply leaves the clause out.
+    if (selection.limit >= 0 || selection.offset > 0) {
+        statement += u" LIMIT ? OFFSET ?"_s;
+        values << qint64(selection.limit >= 0 ? selection.limit : std::numeric_limits<qint64>::max())
+               << qMax<qint64>(0, selection.offset);
+    }
+    auto query = sql::run(d->db, statement, values);
+    if (!query)
+        return fail(query.error());
+    QList<Order> result;
+    while (query->next())
+        result.append(orderrows::fromQuery(*query));
+    if (query->lastError().isValid())
+        return fail(sql::storeError(query->lastError(), u"reading orders"_s));
+    return result;
+}
+
+Result<QSqlQuery> OrderLog::select(const QString &statement, const QVariantList &values) const
+{
+    // A guard against mistakes, not a sandbox: callers are core modules with their own SQL.
+    const QString head = statement.trimmed().left(6).toUpper();
+    if (!head.startsWith(u"SELECT"_s) && !head.startsWith(u"WITH"_s))
+        return fail(ErrorCode::InvalidArgument, u"OrderLog::select runs SELECT statements only"_s);
+    return sql::run(d->db, statement, values);
 }
 
 Result<QList<NotificationRecord>> OrderLog::notificationsBetween(qint64 fromUtcMs, qint64 toUtcMs) const

@@ -4,10 +4,13 @@
 #include "common/Error.h"
 #include "money/Channel.h"
 #include "money/Money.h"
+#include "orders/Refund.h"
 
 #include <QByteArray>
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
+#include <QVariantList>
 
 #include <memory>
 #include <optional>
@@ -152,6 +155,17 @@ struct NotificationRecord
 
 inline constexpr qsizetype MaxRecordedBytes = 8 * 1024;
 
+// A read of orders for the manager list and exports: a parameterised condition (built by
+// core/reports' OrderFilter, never from user text), ordered by (created_at_ms, id).
+struct OrderSelection
+{
+    QString condition;              // e.g. "created_at_ms >= ? AND state IN (?, ?)"; empty: all
+    QVariantList values;            // bound positionally to the '?' of condition
+    bool descending = false;
+    int limit = -1;                 // < 0: no limit
+    qint64 offset = 0;
+};
+
 // The order log: one SQLite file (WAL, synchronous=FULL, busy_timeout, BEGIN IMMEDIATE for
 // every write), shared by the GUI and the relay, safe with several processes writing at once.
 // One instance per thread: it owns a Qt SQL connection that belongs to the opening thread.
@@ -207,6 +221,27 @@ public:
     Result<QList<OrderEvent>> events(qint64 orderId) const;
     Result<QList<Order>> openOrdersSince(qint64 sinceUtcMs) const;
     Result<QList<Order>> ordersBetween(qint64 fromUtcMs, qint64 toUtcMs) const;
+    Result<QList<Order>> selectOrders(const OrderSelection &selection) const;
+
+    // Read-only statements (SELECT or WITH only) for the aggregates of core/reports, on this
+    // log's connection. Keep them portable SQL (design.md: the PostgreSQL path).
+    Result<QSqlQuery> select(const QString &statement, const QVariantList &values = {}) const;
+
+    // Refunds (Refunds.cpp). beginRefund checks, inside BEGIN IMMEDIATE, that the order is PAID
+    // and that amountMinor <= paid - refunded - in flight, mints the refund number and writes
+    // the PENDING row and a "refund" event: two connections racing cannot exceed the paid
+    // amount. Errors: NotFound, TransitionRejected (not PAID), AmountZero/AmountNegative,
+    // AmountTooLarge (over the balance), InvalidArgument (reason, requester).
+    Result<Refund> beginRefund(const NewRefund &refund);
+    // Moves a refund along isRefundTransitionAllowed (repeating its state is a no-op), with a
+    // "refund" event; SUCCEEDED adds the amount to the order's refunded_minor in the same
+    // transaction. TransitionRejected for a disallowed move.
+    Result<Refund> finishRefund(qint64 refundId, const RefundFinish &finish);
+    Result<Refund> refundById(qint64 refundId) const;
+    Result<Refund> refundByNo(const QString &mchRefundNo) const;
+    Result<QList<Refund>> refundsOfOrder(qint64 orderId) const;
+    Result<QList<Refund>> unresolvedRefunds() const;            // PENDING and UNKNOWN, oldest first
+    Result<RefundBalance> refundBalance(qint64 orderId) const;
 
     // PRAGMA data_version: changes whenever another connection commits. Cheap to poll.
     Result<qint64> dataVersion() const;

@@ -109,6 +109,16 @@ QStringList version3()
     };
 }
 
+// Refunds and the daily report: refunds are counted on the business day they were made
+// (a range over created_at_ms), and the ones still in flight are found by state.
+QStringList version4()
+{
+    return {
+        u"CREATE INDEX refunds_created_at ON refunds (created_at_ms)"_s,
+        u"CREATE INDEX refunds_state ON refunds (state)"_s,
+    };
+}
+
 struct Step
 {
     int version = 0;
@@ -120,6 +130,7 @@ const std::array Steps{
     Step{1, &version1},
     Step{2, &version2},
     Step{3, &version3},
+    Step{4, &version4},
 };
 
 Error newerThanCode(int stored)

@@ -30,4 +30,20 @@ QDate businessDayOf(qint64 utcMs, const QTimeZone &zone, int cutoffHour)
     return day;
 }
 
+QList<LocalHour> localHours(const BusinessDayRange &range, const QTimeZone &zone)
+{
+    QList<LocalHour> hours;
+    for (qint64 t = range.fromUtcMs; t < range.toUtcMs; t += QuarterHourMs) {
+        const QDateTime local = QDateTime::fromMSecsSinceEpoch(t, zone);
+        // A new entry at every local top of the hour, and at the start of the range whatever
+        // its minute (a cut-off moved forward out of a daylight-saving gap).
+        if (hours.isEmpty() || local.time().minute() == 0) {
+            if (!hours.isEmpty())
+                hours.last().toUtcMs = t;
+            hours.append({t, range.toUtcMs, local.time().hour(), local.offsetFromUtc()});
+        }
+    }
+    return hours;
+}
+
 } // namespace paydesk

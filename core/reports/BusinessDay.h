@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QList>
 #include <QTimeZone>
 
 namespace paydesk {
@@ -18,5 +19,21 @@ BusinessDayRange businessDayRange(QDate date, const QTimeZone &zone, int cutoffH
 
 // The business day an instant belongs to.
 QDate businessDayOf(qint64 utcMs, const QTimeZone &zone, int cutoffHour);
+
+// One hour of local wall-clock time within a business day. On the day clocks go back the hour
+// 01:00 appears twice (two entries, different utcOffsetSeconds); on the day they go forward
+// the missing hour has no entry.
+struct LocalHour
+{
+    qint64 fromUtcMs = 0;
+    qint64 toUtcMs = 0;
+    int hour = 0;                   // 0..23, local
+    int utcOffsetSeconds = 0;       // at fromUtcMs
+};
+
+// Every zone in use has offsets in whole quarter hours, so each local hour of `range` is a run
+// of whole quarter hours counted from range.fromUtcMs (what the daily report groups by).
+inline constexpr qint64 QuarterHourMs = 15 * 60 * 1000;
+QList<LocalHour> localHours(const BusinessDayRange &range, const QTimeZone &zone);
 
 } // namespace paydesk

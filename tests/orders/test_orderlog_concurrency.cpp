@@ -66,13 +66,13 @@ QList<QJsonObject> TestOrderLogConcurrency::finishAll(const std::vector<std::uni
             qWarning() << "worker did not finish";
             process->kill();
             process->waitForFinished(5'000);
-            results.append({});
+            results.append(QJsonObject());
             continue;
         }
         const QByteArray out = process->readAllStandardOutput().trimmed();
         if (process->exitStatus() != QProcess::NormalExit || process->exitCode() != 0) {
             qWarning() << "worker failed:" << process->readAllStandardError();
-            results.append({});
+            results.append(QJsonObject());
             continue;
         }
         qInfo().noquote() << "worker" << QString::fromUtf8(out);

@@ -1,0 +1,320 @@
+// screenshot_tour [OUTPUT_DIR]: shows the real cashier window in demo mode on a real X display
+// (ctest runs it under xvfb-run) and, in English, French (Canada) and Simplified Chinese, saves a
+// PNG of the whole screen at each step: sale, QR, Paid, cancel confirmation, Cancelled, Failed,
+// Expired, customer display (QR and Paid), settings. Then it checks what a phone would see: zbarimg
+// must decode the QR in the screenshots back to the sale's payment link, every module must be at
+// least 4 px and the light quiet zone at least 4 modules wide. Exits 1 on any failure.
+
+#include "DemoCounter.h"
+
+#include "payment/Checkout.h"
+#include "payment/Sale.h"
+#include "ui/CustomerDisplay.h"
+#include "ui/MainWindow.h"
+#include "ui/QrWidget.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPixmap>
+#include <QProcess>
+#include <QPushButton>
+#include <QScreen>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTextStream>
+#include <QTimer>
+#include <QToolButton>
+
+#include <functional>
+
+using namespace paydesk;
+
+namespace {
+
+constexpr int StepTimeoutMs = 8'000;
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+class Tour
+{
+public:
+    explicit Tour(QString outputDir) : m_outputDir(std::move(outputDir)) {}
+
+    void run(const QString &language);
+    int failures() const { return m_failures; }
+
+private:
+    bool check(bool ok, const QString &what);
+    QString shoot(const QString &name);
+    void settle(int ms = 250);
+    template<typename T>
+    T *child(const char *name) { return m_counter->window().findChild<T *>(QString::fromLatin1(name)); }
+    bool waitFor(const std::function<bool()> &condition, const QString &what);
+    bool charge(const QString &amount, const char *channelButton);
+    bool waitForOutcome(const QString &what);
+    void newSale();
+    void answerNextModal(const std::function<void(QWidget *)> &answer);
+    void checkQrInScreenshot(const QString &png, QrWidget *widget, const QString &payload);
+    void paymentSteps();
+    void customerDisplaySteps();
+    void settingsStep();
+    void expiredStep();
+
+    QString m_outputDir;
+    QString m_language;
+    int m_step = 0;
+    int m_failures = 0;
+    std::unique_ptr<DemoCounter> m_counter;
+};
+
+bool Tour::check(bool ok, const QString &what)
+{
+    out() << (ok ? "  ok   " : "  FAIL ") << m_language << ": " << what << Qt::endl;
+    if (!ok)
+        ++m_failures;
+    return ok;
+}
+
+void Tour::settle(int ms)
+{
+    // Lets the window system map, lay out and paint before the screen is read back.
+    QTest::qWait(ms);
+}
+
+QString Tour::shoot(const QString &name)
+{
+    settle();
+    const QString path = QDir(m_outputDir).filePath(
+        QStringLiteral("%1-%2-%3.png").arg(m_language).arg(++m_step, 2, 10, QLatin1Char('0')).arg(name));
+    const QPixmap screen = QGuiApplication::primaryScreen()->grabWindow(0);
+    check(!screen.isNull() && screen.save(path), u"screenshot " + path);
+    return path;
+}
+
+bool Tour::waitFor(const std::function<bool()> &condition, const QString &what)
+{
+    return check(QTest::qWaitFor(condition, StepTimeoutMs), what);
+}
+
+bool Tour::charge(const QString &amount, const char *channelButton)
+{
+    auto *edit = child<QLineEdit>("amountEdit");
+    edit->setText(amount);
+    child<QToolButton>(channelButton)->click();
+    QTest::keyClick(edit, Qt::Key_Return);
+    auto *qr = child<QrWidget>("qrWidget");
+    return waitFor([qr] { return qr->isVisible() && !qr->payload().isEmpty(); },
+                   u"QR shown for " + amount + u" (" + QString::fromLatin1(channelButton) + u')');
+}
+
+bool Tour::waitForOutcome(const QString &what)
+{
+    MainWindow &window = m_counter->window();
+    return waitFor([&window] { return window.currentScreen() == window.outcomeScreen(); }, what);
+}
+
+void Tour::newSale()
+{
+    m_counter->window().newSale();
+    settle(50);
+}
+
+void Tour::answerNextModal(const std::function<void(QWidget *)> &answer)
+{
+    auto poll = std::make_shared<std::function<void(int)>>();
+    *poll = [answer, poll](int triesLeft) {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            answer(modal);
+            return;
+        }
+        if (triesLeft > 0)
+            QTimer::singleShot(20, qApp, [poll, triesLeft] { (*poll)(triesLeft - 1); });
+    };
+    QTimer::singleShot(0, qApp, [poll] { (*poll)(200); });
+}
+
+// Reads the QR back from the screenshot, as a phone camera would, and measures it.
+void Tour::checkQrInScreenshot(const QString &png, QrWidget *widget, const QString &payload)
+{
+    QProcess zbar;
+    zbar.start(QStringLiteral("zbarimg"), {QStringLiteral("--raw"), QStringLiteral("-q"), png});
+    if (!check(zbar.waitForFinished(30'000), u"zbarimg ran on " + png))
+        return;
+    const QString decoded = QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
+    check(decoded == payload, u"zbarimg decodes \"" + decoded + u"\", the sale's link is \"" + payload + u'"');
+
+    check(widget->modulePixels() >= 4, u"module size " + QString::number(widget->modulePixels()) + u" px >= 4");
+    const QImage shot(png);
+    const QRect area(widget->mapToGlobal(QPoint(0, 0)), widget->size());
+    auto dark = [&shot](int x, int y) { return qGray(shot.pixel(x, y)) < 128; };
+    QRect symbol;
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x) {
+            if (dark(x, y))
+                symbol |= QRect(x, y, 1, 1);
+        }
+    }
+    const int modules = widget->matrix().size;
+    if (!check(!symbol.isEmpty() && modules > 0, QStringLiteral("QR symbol found in the screenshot")))
+        return;
+    const int module = symbol.width() / modules;
+    check(symbol.width() == symbol.height() && symbol.width() == module * modules,
+          QStringLiteral("QR is %1x%2 px for %3 modules: whole pixels per module")
+              .arg(symbol.width()).arg(symbol.height()).arg(modules));
+    check(module >= 4, QStringLiteral("module measured on screen: %1 px >= 4").arg(module));
+    const QRect quiet = symbol.adjusted(-4 * module, -4 * module, 4 * module, 4 * module);
+    bool light = area.contains(quiet);
+    for (int y = quiet.top(); light && y <= quiet.bottom(); ++y) {
+        for (int x = quiet.left(); light && x <= quiet.right(); ++x)
+            light = symbol.contains(x, y) || !dark(x, y);
+    }
+    check(light, QStringLiteral("quiet zone of 4 modules (%1 px) is light on every side").arg(4 * module));
+}
+
+void Tour::paymentSteps()
+{
+    MainWindow &window = m_counter->window();
+    child<QLineEdit>("amountEdit")->setText(QStringLiteral("28.65"));
+    child<QToolButton>("channel_ALIPAY_QR")->click();
+    shoot(QStringLiteral("sale"));
+
+    if (!charge(QStringLiteral("28.65"), "channel_WX_NATIVE"))
+        return;
+    const QString qrShot = shoot(QStringLiteral("qr"));
+    checkQrInScreenshot(qrShot, child<QrWidget>("qrWidget"), m_counter->checkout().current()->qrPayload());
+    child<QPushButton>("simulatePaymentButton")->click();
+    if (waitForOutcome(QStringLiteral("Paid screen")))
+        shoot(QStringLiteral("paid"));
+
+    newSale();
+    if (!charge(QStringLiteral("12.00"), "channel_UPI_QR"))
+        return;
+    answerNextModal([this](QWidget *modal) {
+        shoot(QStringLiteral("cancel-confirmation"));
+        if (auto *box = qobject_cast<QMessageBox *>(modal))
+            box->button(QMessageBox::Yes)->click();
+    });
+    window.confirmCancel();
+    if (waitForOutcome(QStringLiteral("Cancelled screen")))
+        shoot(QStringLiteral("cancelled"));
+
+    newSale();
+    m_counter->setWrongMerchantKey(true);
+    auto *edit = child<QLineEdit>("amountEdit");
+    edit->setText(QStringLiteral("7.50"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    if (waitForOutcome(QStringLiteral("Failed screen")))
+        shoot(QStringLiteral("failed"));
+    m_counter->setWrongMerchantKey(false);
+    newSale();
+}
+
+void Tour::customerDisplaySteps()
+{
+    MainWindow &window = m_counter->window();
+    CustomerDisplay *display = window.customerDisplay();
+    window.setCustomerDisplayVisible(true);
+    const QRect screen = QGuiApplication::primaryScreen()->geometry();
+    display->setGeometry(screen.right() - 600, 60, 560, 720);
+    check(QTest::qWaitForWindowExposed(display), QStringLiteral("customer display shown"));
+    if (!charge(QStringLiteral("88.80"), "channel_ALIPAY_QR"))
+        return;
+    waitFor([display] { return display->qrWidget()->isVisible(); }, QStringLiteral("customer display shows the QR"));
+    display->raise();
+    const QString shot = shoot(QStringLiteral("customer-display-qr"));
+    checkQrInScreenshot(shot, display->qrWidget(), m_counter->checkout().current()->qrPayload());
+    child<QPushButton>("simulatePaymentButton")->click();
+    if (waitForOutcome(QStringLiteral("Paid on the customer display")))
+        shoot(QStringLiteral("customer-display-paid"));
+    window.setCustomerDisplayVisible(false);
+    newSale();
+}
+
+void Tour::settingsStep()
+{
+    bool shown = false;
+    answerNextModal([this, &shown](QWidget *modal) {
+        shown = modal->objectName() == u"settingsDialog";
+        shoot(QStringLiteral("settings"));
+        if (auto *dialog = qobject_cast<QDialog *>(modal))
+            dialog->reject();
+    });
+    m_counter->window().openSettings();
+    check(shown, QStringLiteral("settings dialog opened"));
+}
+
+void Tour::expiredStep()
+{
+    DemoCounterOptions options;
+    options.language = m_language;
+    options.validityMs = 1'500;
+    m_counter.reset();
+    auto counter = DemoCounter::start(options);
+    if (!check(counter.has_value(), QStringLiteral("demo counter with a short QR validity")))
+        return;
+    m_counter = std::move(*counter);
+    m_counter->window().setGeometry(QGuiApplication::primaryScreen()->availableGeometry());
+    m_counter->window().show();
+    if (charge(QStringLiteral("3.20"), "channel_UPI_QR") && waitForOutcome(QStringLiteral("Expired screen")))
+        shoot(QStringLiteral("expired"));
+}
+
+void Tour::run(const QString &language)
+{
+    m_language = language;
+    m_step = 0;
+    DemoCounterOptions options;
+    options.language = language;
+    auto counter = DemoCounter::start(options);
+    if (!check(counter.has_value(), u"demo counter started: " + (counter ? QString() : describe(counter.error()))))
+        return;
+    m_counter = std::move(*counter);
+    MainWindow &window = m_counter->window();
+    window.setGeometry(QGuiApplication::primaryScreen()->availableGeometry());
+    window.show();
+    window.activateWindow();
+    check(QTest::qWaitForWindowExposed(&window), QStringLiteral("main window shown"));
+
+    paymentSteps();
+    customerDisplaySteps();
+    settingsStep();
+    expiredStep();
+    m_counter.reset();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    const QString outputDir = args.size() > 1 ? args.at(1) : QStringLiteral(PAYDESK_SCREENSHOT_DIR);
+    if (!QDir().mkpath(outputDir)) {
+        out() << "screenshot_tour: cannot create " << outputDir << Qt::endl;
+        return 1;
+    }
+    if (QGuiApplication::platformName() != u"xcb") {
+        out() << "screenshot_tour: needs a real X display (run it under xvfb-run), platform is "
+              << QGuiApplication::platformName() << Qt::endl;
+        return 1;
+    }
+    if (QStandardPaths::findExecutable(QStringLiteral("zbarimg")).isEmpty()) {
+        out() << "screenshot_tour: zbarimg is missing (package zbar-tools)" << Qt::endl;
+        return 1;
+    }
+    Tour tour(outputDir);
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("fr_CA"), QStringLiteral("zh_CN")})
+        tour.run(language);
+    out() << (tour.failures() == 0 ? "screenshot_tour: all checks passed, PNGs in "
+                                   : "screenshot_tour: failures, PNGs in ")
+          << QDir(outputDir).absolutePath() << Qt::endl;
+    return tour.failures() == 0 ? 0 : 1;
+}
