@@ -260,6 +260,10 @@ HttpResponse GatewaySimulator::route(const HttpRequest &request)
         response = jsonReply(failEnvelope(QStringLiteral("0013"), QStringLiteral("signature error")));
     } else if (request.rawPath == "/v1/create_order") {
         response = createOrder(params, faults);
+    } else if (faults.serverErrorStatus >= 500) {
+        // Query and refund fail before doing anything; create fails after making the order.
+        response = HttpResponse::text(faults.serverErrorStatus, QByteArrayLiteral("<html><body>Service Unavailable</body></html>"));
+        response.contentType = QByteArrayLiteral("text/html");
     } else if (request.rawPath == "/v1/query_order") {
         response = queryOrder(params);
     } else {
