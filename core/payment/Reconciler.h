@@ -60,3 +60,5 @@ private:
 };
 
 } // namespace paydesk
+
+Q_DECLARE_METATYPE(paydesk::ReconcileReport)

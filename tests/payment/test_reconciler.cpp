@@ -1,0 +1,168 @@
+// The reconciler (design.md: "On start-up the reconciler resolves every non-final order of the
+// last 24 h by query"; reliability.md item 12): every open state left by a crash is resolved.
+
+#include "common/Clock.h"
+#include "gateway/IotPayClient.h"
+#include "orders/OrderLog.h"
+#include "payment/Reconciler.h"
+#include "sim/GatewaySimulator.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace paydesk;
+
+namespace {
+const QByteArray Key = "TESTKEY0123456789";
+const QString MchId = QStringLiteral("10000701");
+}
+
+class TestReconciler : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void resolvesEveryOpenState();
+    void gatewayDownLeavesOrdersOpenAndSaysSo();
+    void skipsLiveSalesAndOldOrders();
+
+private:
+    Order createdAtGateway(OrderState leaveIn, qint64 expiresInMs);
+    ReconcileReport run(IotPayClient &client, const QSet<qint64> &skip = {});
+
+    QTemporaryDir m_dir;
+    ManualClock m_clock{1'800'000'000'000};
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<GatewaySimulator> m_sim;
+    std::unique_ptr<IotPayClient> m_client;
+    std::unique_ptr<OrderLog> m_log;
+};
+
+void TestReconciler::init()
+{
+    m_network = std::make_unique<QNetworkAccessManager>();
+    SimOptions options;
+    options.mchId = MchId;
+    options.key = MerchantKey(Key);
+    options.validityMs = 10 * 60 * 1000;
+    m_sim = std::make_unique<GatewaySimulator>(options, m_clock, m_network.get());
+    QVERIFY(m_sim->start());
+    IotPayConfig config;
+    config.baseUrl = m_sim->baseUrl();
+    config.merchant = {MchId, QStringLiteral("cashier01")};
+    config.key = MerchantKey(Key);
+    config.deadlineMs = 2000;
+    m_client = std::make_unique<IotPayClient>(m_network.get(), config);
+    auto log = OrderLog::open(m_dir.filePath(QStringLiteral("orders-%1.sqlite").arg(QLatin1StringView(QTest::currentTestFunction()))), m_clock);
+    QVERIFY(log);
+    m_log = std::move(*log);
+}
+
+void TestReconciler::cleanup()
+{
+    m_log.reset();
+    m_client.reset();
+    m_sim.reset();
+    m_network.reset();
+}
+
+// An order as a crashed GUI leaves it: created at the gateway (or not), persisted in `leaveIn`.
+Order TestReconciler::createdAtGateway(OrderState leaveIn, qint64 expiresInMs)
+{
+    NewOrder newOrder;
+    newOrder.terminalId = QStringLiteral("T1");
+    newOrder.channel = Channel::AlipayQr;
+    newOrder.amount = Money{1234, Currency::CAD};
+    newOrder.expiresAtMs = m_clock.nowUtcMs() + expiresInMs;
+    Order order = *m_log->createOrder(newOrder);
+    if (leaveIn == OrderState::New)
+        return order;
+    (void)m_log->transition(order.id, OrderState::Creating, {});
+    OrderRequest request;
+    request.mchOrderNo = order.mchOrderNo;
+    request.channel = Channel::AlipayQr;
+    request.amount = newOrder.amount;
+    request.subject = QStringLiteral("Sale");
+    request.body = QStringLiteral("Sale");
+    request.notifyUrl = QStringLiteral("http://127.0.0.1:9/notify");
+    GatewayCall *call = m_client->createOrder(request);
+    QSignalSpy finished(call, &GatewayCall::finished);
+    finished.wait(3000);
+    if (leaveIn == OrderState::Awaiting) {
+        TransitionDetails details;
+        details.qrPayload = call->result()->qrPayload;
+        (void)m_log->transition(order.id, OrderState::Awaiting, details);
+    } else if (leaveIn == OrderState::Unknown) {
+        (void)m_log->transition(order.id, OrderState::Unknown, {});
+    }
+    return *m_log->orderById(order.id);
+}
+
+ReconcileReport TestReconciler::run(IotPayClient &client, const QSet<qint64> &skip)
+{
+    Reconciler reconciler(*m_log, client, m_clock);
+    QSignalSpy finished(&reconciler, &Reconciler::finished);
+    reconciler.run(24LL * 60 * 60 * 1000, skip);
+    finished.wait(20000);
+    return finished.isEmpty() ? ReconcileReport{} : finished.first().first().value<ReconcileReport>();
+}
+
+void TestReconciler::resolvesEveryOpenState()
+{
+    const Order neverSent = createdAtGateway(OrderState::New, 60'000);
+    const Order creatingPaid = createdAtGateway(OrderState::Creating, 60'000);
+    const Order unknownPaid = createdAtGateway(OrderState::Unknown, 60'000);
+    const Order awaitingStillValid = createdAtGateway(OrderState::Awaiting, 9 * 60'000);
+    const Order awaitingExpired = createdAtGateway(OrderState::Awaiting, 60'000);
+    QVERIFY(m_sim->pay(creatingPaid.mchOrderNo));
+    QVERIFY(m_sim->pay(unknownPaid.mchOrderNo));
+    // A CREATING order the gateway never got (killed before the request left).
+    Order creatingAbsent = *m_log->createOrder({QStringLiteral("T1"), {}, Channel::UpiQr, Money{500, Currency::CAD},
+                                                OrderSource::Counter, QStringLiteral("iotpay"), {}, m_clock.nowUtcMs() + 60'000});
+    (void)m_log->transition(creatingAbsent.id, OrderState::Creating, {});
+    m_clock.advanceMs(2 * 60'000);   // past the short validity, inside the long one
+
+    const ReconcileReport report = run(*m_client);
+    QCOMPARE(report.examined, 6);
+    QCOMPARE(report.errors, 0);
+    QCOMPARE(m_log->orderById(neverSent.id)->state, OrderState::Failed);
+    QCOMPARE(m_log->orderById(creatingPaid.id)->state, OrderState::Paid);
+    QCOMPARE(m_log->orderById(unknownPaid.id)->state, OrderState::Paid);
+    QCOMPARE(m_log->orderById(awaitingStillValid.id)->state, OrderState::Awaiting);
+    QCOMPARE(m_log->orderById(awaitingExpired.id)->state, OrderState::Expired);
+    QCOMPARE(m_log->orderById(creatingAbsent.id)->state, OrderState::Failed);
+    QCOMPARE(report.stillOpen, 1);
+    QCOMPARE(report.changed, 5);
+    QVERIFY(!m_log->orderById(creatingPaid.id)->late);
+}
+
+void TestReconciler::gatewayDownLeavesOrdersOpenAndSaysSo()
+{
+    const Order awaiting = createdAtGateway(OrderState::Awaiting, 60'000);
+    IotPayConfig config = m_client->config();
+    config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/v1/"));   // nobody listens
+    IotPayClient unreachable(m_network.get(), config);
+    const ReconcileReport report = run(unreachable);
+    QCOMPARE(report.examined, 1);
+    QCOMPARE(report.errors, 1);
+    QVERIFY(report.errorDetails.first().contains(awaiting.mchOrderNo));
+    QCOMPARE(m_log->orderById(awaiting.id)->state, OrderState::Awaiting);
+}
+
+void TestReconciler::skipsLiveSalesAndOldOrders()
+{
+    const Order old = createdAtGateway(OrderState::Awaiting, 60'000);
+    m_clock.advanceMs(25LL * 60 * 60 * 1000);   // older than the 24 h window
+    const Order live = createdAtGateway(OrderState::Awaiting, 60'000);
+    const ReconcileReport report = run(*m_client, {live.id});
+    QCOMPARE(report.examined, 0);
+    QCOMPARE(m_log->orderById(old.id)->state, OrderState::Awaiting);
+    QCOMPARE(m_log->orderById(live.id)->state, OrderState::Awaiting);
+}
+
+QTEST_GUILESS_MAIN(TestReconciler)
+#include "test_reconciler.moc"
