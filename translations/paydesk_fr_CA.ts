@@ -183,7 +183,7 @@
 <context>
     <name>paydesk::CustomerDisplay</name>
     <message>
-        <location filename="../ui/CustomerDisplay.cpp" line="+42"/>
+        <location filename="../ui/CustomerDisplay.cpp" line="+46"/>
         <source>PayDesk — customer display</source>
         <translation>PayDesk — affichage client</translation>
     </message>
@@ -211,17 +211,17 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+179"/>
+        <location filename="../ui/MainWindow.cpp" line="+190"/>
         <source>Cancel this sale?</source>
         <translation>Annuler cette vente?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The customer may be paying right now. PayDesk asks the gateway once more before cancelling.</source>
         <translation>Le client est peut-être en train de payer. PayDesk vérifie une dernière fois auprès de la passerelle avant d’annuler.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cancel the sale</source>
         <translation>Annuler la vente</translation>
     </message>
@@ -231,7 +231,7 @@
         <translation>Continuer d’attendre</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Settings saved</source>
         <translation>Paramètres enregistrés</translation>
     </message>
@@ -274,7 +274,7 @@
 <context>
     <name>paydesk::OutcomeScreen</name>
     <message>
-        <location filename="../ui/OutcomeScreen.cpp" line="+87"/>
+        <location filename="../ui/OutcomeScreen.cpp" line="+90"/>
         <source>Paid after closing</source>
         <translation>Payé après la clôture</translation>
     </message>
@@ -329,7 +329,7 @@
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>New sale in %1 s</source>
         <translation>Nouvelle vente dans %1 s</translation>
     </message>
@@ -424,7 +424,7 @@
 <context>
     <name>paydesk::SaleScreen</name>
     <message>
-        <location filename="../ui/SaleScreen.cpp" line="+259"/>
+        <location filename="../ui/SaleScreen.cpp" line="+261"/>
         <source>New sale</source>
         <translation>Nouvelle vente</translation>
     </message>
@@ -477,7 +477,7 @@
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Enter the merchant details IOTPay gave you. The merchant key is kept in the system keychain, never in a settings file.</source>
         <translation>Entrez les renseignements de marchand fournis par IOTPay. La clé marchand est conservée dans le trousseau du système, jamais dans un fichier de paramètres.</translation>
     </message>

@@ -183,7 +183,7 @@
 <context>
     <name>paydesk::CustomerDisplay</name>
     <message>
-        <location filename="../ui/CustomerDisplay.cpp" line="+42"/>
+        <location filename="../ui/CustomerDisplay.cpp" line="+46"/>
         <source>PayDesk — customer display</source>
         <translation>PayDesk——顾客显示屏</translation>
     </message>
@@ -211,17 +211,17 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+179"/>
+        <location filename="../ui/MainWindow.cpp" line="+190"/>
         <source>Cancel this sale?</source>
         <translation>取消这笔交易？</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The customer may be paying right now. PayDesk asks the gateway once more before cancelling.</source>
         <translation>顾客可能正在付款。取消前，PayDesk 会再向网关确认一次。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Cancel the sale</source>
         <translation>取消交易</translation>
     </message>
@@ -231,7 +231,7 @@
         <translation>继续等待</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
@@ -274,9 +274,9 @@
 <context>
     <name>paydesk::OutcomeScreen</name>
     <message>
-        <location filename="../ui/OutcomeScreen.cpp" line="+87"/>
+        <location filename="../ui/OutcomeScreen.cpp" line="+90"/>
         <source>Paid after closing</source>
-        <translation>关闭后已付款</translation>
+        <translation>交易关闭后才付款</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -329,7 +329,7 @@
         <translation>正在核实…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>New sale in %1 s</source>
         <translation>%1 秒后开始新交易</translation>
     </message>
@@ -422,7 +422,7 @@
 <context>
     <name>paydesk::SaleScreen</name>
     <message>
-        <location filename="../ui/SaleScreen.cpp" line="+259"/>
+        <location filename="../ui/SaleScreen.cpp" line="+261"/>
         <source>New sale</source>
         <translation>新交易</translation>
     </message>
@@ -475,7 +475,7 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Enter the merchant details IOTPay gave you. The merchant key is kept in the system keychain, never in a settings file.</source>
         <translation>请输入 IOTPay 提供的商户信息。商户密钥保存在系统钥匙串中，绝不会写入设置文件。</translation>
     </message>
@@ -528,7 +528,7 @@
     <message>
         <location line="+3"/>
         <source>Inside PayDesk</source>
-        <translation>PayDesk 内置</translation>
+        <translation>内置于 PayDesk</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -12,6 +12,10 @@ namespace paydesk {
 CustomerDisplay::CustomerDisplay(QWidget *parent) : QWidget(parent, Qt::Window)
 {
     setObjectName(QStringLiteral("customerDisplay"));
+    // It faces the customer and has nothing to type into: it must never take the keyboard
+    // away from the cashier's window when it opens or is clicked.
+    setAttribute(Qt::WA_ShowWithoutActivating);
+    setWindowFlag(Qt::WindowDoesNotAcceptFocus);
     auto *layout = new QVBoxLayout(this);
     m_amount = new QLabel(this);
     m_amount->setObjectName(QStringLiteral("customerAmount"));

@@ -99,6 +99,9 @@ QWidget *MainWindow::buildTopBar()
     m_settingsButton->setFocusPolicy(Qt::TabFocus);
     connect(m_settingsButton, &QPushButton::clicked, this, &MainWindow::openSettings);
     row->addWidget(m_settingsButton);
+    // Touch-sized, like the rest of the counter: a finger cannot hit a 22 px button.
+    for (QWidget *control : std::initializer_list<QWidget *>{m_languageCombo, m_displayButton, m_settingsButton})
+        control->setMinimumHeight(44);
     return bar;
 }
 
@@ -142,6 +145,12 @@ void MainWindow::charge(const Money &amount, Channel channel)
         m_customerDisplay->showPayment(sale->order().amount, payload, sale->order().channel);
     });
     connect(sale, &Sale::finished, this, [this, sale] { onSaleFinished(sale); });
+    // A sale that fails reports why just after it closes: show the reason when it arrives.
+    connect(sale, &Sale::errorOccurred, this, [this, sale] {
+        if (sale->isClosed() && sale->state() != OrderState::Paid && m_stack->currentWidget() == m_outcomeScreen
+            && m_outcomeScreen->order().id == sale->order().id)
+            m_outcomeScreen->showOutcome(sale->order(), sale->lastError());
+    });
     if (sale->isClosed())
         onSaleFinished(sale);
 }
@@ -176,12 +185,17 @@ void MainWindow::confirmCancel()
     Sale *sale = m_services.checkout->current();
     if (!sale || sale->isClosed() || sale->isClosing())
         return;
-    QMessageBox box(QMessageBox::Question, tr("Cancel this sale?"),
-                    tr("The customer may be paying right now. PayDesk asks the gateway once more before cancelling."),
+    // The question goes in the box itself too: window titles are easy to miss, and a kiosk
+    // session may have no title bar at all.
+    QMessageBox box(QMessageBox::Question, tr("Cancel this sale?"), tr("Cancel this sale?"),
                     QMessageBox::Yes | QMessageBox::No, this);
+    box.setInformativeText(
+        tr("The customer may be paying right now. PayDesk asks the gateway once more before cancelling."));
     box.setObjectName(QStringLiteral("cancelConfirmation"));
     box.button(QMessageBox::Yes)->setText(tr("Cancel the sale"));
     box.button(QMessageBox::No)->setText(tr("Keep waiting"));
+    for (QMessageBox::StandardButton answer : {QMessageBox::Yes, QMessageBox::No})
+        box.button(answer)->setMinimumSize(160, 44);   // touch-sized
     box.setDefaultButton(QMessageBox::No);
     if (box.exec() == QMessageBox::Yes && sale == m_services.checkout->current())
         sale->requestCancel();

@@ -14,6 +14,9 @@ namespace paydesk {
 OutcomeScreen::OutcomeScreen(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("outcomeScreen"));
+    // A plain QWidget subclass ignores a style sheet background unless asked: without this the
+    // white text sat on the light default background and the outcome could not be read.
+    setAttribute(Qt::WA_StyledBackground, true);
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
     m_headline = new QLabel(this);
@@ -113,7 +116,6 @@ void OutcomeScreen::refresh()
         background = QStringLiteral("#455A64");
         break;
     }
-    setAutoFillBackground(true);
     setStyleSheet(u"#outcomeScreen { background: " + background + u"; } QLabel { color: white; }");
     m_headline->setText(headline);
     m_amount->setText(formatMoney(m_order.amount, QLocale()));

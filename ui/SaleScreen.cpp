@@ -170,7 +170,9 @@ void SaleScreen::charge()
 {
     if (!m_charge->isEnabled())
         return;
-    auto amount = parseAmount(m_amount->text(), locale(), m_maxAmountMinor);
+    // The default locale, as the keypad's decimal key and the placeholder use: it follows a
+    // language switch, while the widget's own locale() was fixed when it was created.
+    auto amount = parseAmount(m_amount->text(), QLocale(), m_maxAmountMinor);
     if (!amount) {
         showError(errorMessage(amount.error()));
         return;

@@ -24,6 +24,7 @@ SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, QNetwor
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(firstRun ? tr("Set up PayDesk") : tr("Settings"));
+    setMinimumWidth(640);   // URLs with a port and path stay readable in the fields
     auto *layout = new QVBoxLayout(this);
     if (firstRun) {
         auto *intro = new QLabel(tr("Enter the merchant details IOTPay gave you. The merchant key is kept in the "

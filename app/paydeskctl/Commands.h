@@ -12,5 +12,6 @@ int runQuery(QCoreApplication &app, const QStringList &arguments);
 int runOrders(QCoreApplication &app, const QStringList &arguments);
 int runCharge(QCoreApplication &app, const QStringList &arguments);
 int runReconcile(QCoreApplication &app, const QStringList &arguments);
+int runReport(QCoreApplication &app, const QStringList &arguments);
 
 } // namespace paydesk

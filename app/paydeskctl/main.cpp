@@ -20,6 +20,7 @@ const char Usage[] =
     "  orders    list the orders of a day from the order log\n"
     "  charge    take a whole payment in the terminal (QR drawn with text blocks)\n"
     "  reconcile check open orders with the gateway and record what changed\n"
+    "  report    the day's totals per channel and alerts (Z report); --csv exports the day\n"
     "\n"
     "  paydeskctl <command> --help   options of a command\n"
     "  paydeskctl --version          version\n"
@@ -62,6 +63,8 @@ int main(int argc, char *argv[])
         return runCharge(app, arguments);
     if (command == u"reconcile")
         return runReconcile(app, arguments);
+    if (command == u"report")
+        return runReport(app, arguments);
     QTextStream(stderr) << "paydeskctl: unknown command '" << command << "'\n\n" << Usage;
     return ExitUsage;
 }

@@ -110,7 +110,8 @@ QStringList version3()
 }
 
 // Refunds and the daily report: refunds are counted on the business day they were made
-// (a range over created_at_ms), and the ones still in flight are found by state.
+// (a range over created_at_ms), and the ones still in flight are found by state. (A covering
+// index for the report's GROUP BY was measured and left out: 17 % more file for 0.5 ms.)
 QStringList version4()
 {
     return {

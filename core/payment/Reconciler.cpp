@@ -96,7 +96,32 @@ void Reconciler::onQueryFinished(GatewayCall *call, const Order &order)
         settle(order, OrderState::Expired, QStringLiteral("validity window ended"));
         return;
     }
+    if (order.state == OrderState::Creating || order.state == OrderState::Unknown)
+        adoptLiveOrder(order, *result);
     ++m_report.stillOpen;
+}
+
+// The gateway has the order and it is still open, so whether it was created is no longer in
+// doubt. No sale is creating it any more (the one that did is gone), so CREATING would stay
+// a false statement until the next run: record what the query says instead, as a sale does.
+void Reconciler::adoptLiveOrder(const Order &order, const GatewayResponse &response)
+{
+    TransitionDetails details{QStringLiteral("reconciler"), {}, response.payOrderId, response.qrPayload, {}, 0, 0, {}};
+    OrderState to = OrderState::Awaiting;
+    details.reason = QStringLiteral("create confirmed by query");
+    if (response.qrPayload.isEmpty()) {
+        if (order.state != OrderState::Creating)
+            return;
+        // The order exists but the query does not carry its QR: known to exist, not showable.
+        to = OrderState::Unknown;
+        details.reason = QStringLiteral("outcome unknown after restart");
+    }
+    if (auto moved = m_orderLog.transition(order.id, to, details); !moved) {
+        ++m_report.errors;
+        m_report.errorDetails.append(order.mchOrderNo + u": " + describe(moved.error()));
+        return;
+    }
+    noteChange(order);
 }
 
 void Reconciler::settle(const Order &order, OrderState to, const QString &note)

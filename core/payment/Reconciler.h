@@ -30,7 +30,9 @@ struct ReconcileReport
 
 // Resolves every open order (NEW, CREATING, UNKNOWN, AWAITING) of a window by asking the
 // gateway, one at a time: paid -> PAID, closed -> EXPIRED, unknown to the gateway -> FAILED,
-// still open but past its validity -> EXPIRED, otherwise left open. Runs on start-up and on demand.
+// still open but past its validity -> EXPIRED, otherwise left open (CREATING/UNKNOWN become
+// AWAITING with the QR from the query, or UNKNOWN when the query carries none).
+// Runs on start-up and on demand.
 class Reconciler : public QObject
 {
     Q_OBJECT
@@ -49,6 +51,7 @@ private:
     void next();
     void onQueryFinished(GatewayCall *call, const Order &order);
     void settle(const Order &order, OrderState to, const QString &note);
+    void adoptLiveOrder(const Order &order, const GatewayResponse &response);
     void noteChange(const Order &before);
 
     OrderLog &m_orderLog;

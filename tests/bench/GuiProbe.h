@@ -1,11 +1,13 @@
 #pragma once
 
 // Shared by bench_gui and bench_minimal_window, so both programs measure the same way: when the
-// first frame of a window is done, and how much memory the process holds once idle.
+// first frame of a window is done, and how much memory the process holds once idle. Header-only
+// and Qt Widgets only, so the minimal window links nothing more than a minimal window needs.
 
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -45,7 +47,7 @@ inline qint64 residentKb()
     return -1;
 }
 
-inline void printJson(const QJsonObject &object)
+inline void printJsonLine(const QJsonObject &object)
 {
     std::fputs(QJsonDocument(object).toJson(QJsonDocument::Compact).constData(), stdout);
     std::fputc('\n', stdout);
@@ -85,16 +87,17 @@ inline int runFrameProbe(QWidget &window, const QString &mode, qint64 mainEntere
         const qint64 now = steadyNowNs();
         if (mode == u"idle") {
             QTimer::singleShot(IdleSettleMs, &window, [] {
-                printJson({{QStringLiteral("rss_kb"), residentKb()}});
+                printJsonLine({{QStringLiteral("rss_kb"), residentKb()}});
                 QCoreApplication::quit();
             });
             return;
         }
-        QJsonObject result{{QStringLiteral("in_process_first_frame_ms"), msBetween(mainEnteredNs, now)}};
+        QJsonObject result{{QStringLiteral("in_process_first_frame_ms"), msBetween(mainEnteredNs, now)},
+                           {QStringLiteral("platform"), QGuiApplication::platformName()}};
         const qint64 spawnNs = qEnvironmentVariable(SpawnVariable).toLongLong();
         if (spawnNs > 0)
             result.insert(QStringLiteral("first_frame_ms"), msBetween(spawnNs, now));
-        printJson(result);
+        printJsonLine(result);
         QCoreApplication::quit();
     });
     window.show();

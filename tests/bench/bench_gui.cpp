@@ -8,6 +8,7 @@
 // The cashier side is the same assembly as `paydesk --demo` (tests/ui/DemoCounter).
 // Run it on the display you care about: xvfb-run -a ./bench_gui, or QT_QPA_PLATFORM=offscreen.
 
+#include "BenchSupport.h"
 #include "DemoCounter.h"
 #include "GuiProbe.h"
 
@@ -15,17 +16,18 @@
 #include "payment/Checkout.h"
 #include "payment/Sale.h"
 #include "ui/MainWindow.h"
+#include "ui/OutcomeScreen.h"
 #include "ui/QrWidget.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QGuiApplication>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QProcess>
 #include <QTest>
 
-#include <algorithm>
+#include <vector>
 
 using namespace paydesk;
 using namespace paydesk::bench;
@@ -33,22 +35,7 @@ using namespace paydesk::bench;
 namespace {
 
 constexpr int ChildTimeoutMs = 60'000;
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return -1;
-    std::sort(values.begin(), values.end());
-    const qsizetype index = std::min(values.size() - 1, qsizetype(p / 100.0 * double(values.size() - 1) + 0.5));
-    return values.at(index);
-}
-
-QJsonObject summary(const QList<double> &values)
-{
-    return {{QStringLiteral("median"), percentile(values, 50)},
-            {QStringLiteral("min"), percentile(values, 0)},
-            {QStringLiteral("max"), percentile(values, 100)}};
-}
+constexpr int IdleRuns = 3;
 
 struct ChildRun
 {
@@ -84,34 +71,35 @@ ChildRun runChild(const QString &program, const QStringList &arguments)
     return run;
 }
 
-QJsonObject startupFigures(const QString &program, int runs, QStringList &errors)
+QJsonObject startupFigures(const QString &program, int runs, QStringList &errors, QString &platform)
 {
-    QList<double> firstFrame;
-    QList<double> inProcess;
-    QList<double> wall;
+    std::vector<double> firstFrame;
+    std::vector<double> inProcess;
+    std::vector<double> wall;
     for (int i = 0; i < runs; ++i) {
         const ChildRun run = runChild(program, {QStringLiteral("--child"), QStringLiteral("startup")});
         if (!run.error.isEmpty()) {
             errors.append(run.error);
             continue;
         }
-        firstFrame.append(run.json.value(QStringLiteral("first_frame_ms")).toDouble());
-        inProcess.append(run.json.value(QStringLiteral("in_process_first_frame_ms")).toDouble());
-        wall.append(run.wallMs);
+        platform = run.json.value(QStringLiteral("platform")).toString();
+        firstFrame.push_back(run.json.value(QStringLiteral("first_frame_ms")).toDouble());
+        inProcess.push_back(run.json.value(QStringLiteral("in_process_first_frame_ms")).toDouble());
+        wall.push_back(run.wallMs);
     }
-    QList<double> rss;
-    for (int i = 0; i < 3; ++i) {
+    std::vector<double> rssKb;
+    for (int i = 0; i < IdleRuns; ++i) {
         const ChildRun run = runChild(program, {QStringLiteral("--child"), QStringLiteral("idle")});
         if (run.error.isEmpty())
-            rss.append(run.json.value(QStringLiteral("rss_kb")).toDouble());
+            rssKb.push_back(run.json.value(QStringLiteral("rss_kb")).toDouble());
         else
             errors.append(run.error);
     }
-    return {{QStringLiteral("first_frame_ms"), summary(firstFrame)},
-            {QStringLiteral("main_to_first_frame_ms"), summary(inProcess)},
-            {QStringLiteral("process_wall_ms"), summary(wall)},
-            {QStringLiteral("idle_rss_kb"), percentile(rss, 50)},
-            {QStringLiteral("runs"), firstFrame.size()}};
+    // summarize() speaks milliseconds; for kB only its median is used.
+    return {{QStringLiteral("spawnToFirstFrameMs"), toJson(summarize(firstFrame))},
+            {QStringLiteral("mainToFirstFrameMs"), toJson(summarize(inProcess))},
+            {QStringLiteral("processWallMs"), toJson(summarize(wall))},
+            {QStringLiteral("idleRssKbMedian"), summarize(rssKb).p50Ms}};
 }
 
 int driver(int runs, int sales)
@@ -119,19 +107,22 @@ int driver(int runs, int sales)
     const QString self = QCoreApplication::applicationFilePath();
     const QString minimal = QCoreApplication::applicationDirPath() + u"/bench_minimal_window";
     QStringList errors;
-    QJsonObject result;
-    result.insert(QStringLiteral("platform"), qEnvironmentVariable("QT_QPA_PLATFORM", QStringLiteral("(default)")));
-    result.insert(QStringLiteral("paydesk_demo"), startupFigures(self, runs, errors));
-    result.insert(QStringLiteral("minimal_window"), startupFigures(minimal, runs, errors));
+    QString platform;
+    QJsonObject result{{QStringLiteral("benchmark"), QStringLiteral("gui")},
+                       {QStringLiteral("environment"), environmentJson()},
+                       {QStringLiteral("startRuns"), runs}};
+    result.insert(QStringLiteral("paydeskDemo"), startupFigures(self, runs, errors, platform));
+    result.insert(QStringLiteral("minimalWindow"), startupFigures(minimal, runs, errors, platform));
+    result.insert(QStringLiteral("platform"), platform);
     const ChildRun charge = runChild(self, {QStringLiteral("--child"), QStringLiteral("charge"),
                                             QStringLiteral("--sales"), QString::number(sales)});
     if (charge.error.isEmpty())
-        result.insert(QStringLiteral("charge_to_qr_painted_ms"), charge.json);
+        result.insert(QStringLiteral("chargeToQrPaintedMs"), charge.json);
     else
         errors.append(charge.error);
     if (!errors.isEmpty())
         result.insert(QStringLiteral("errors"), QJsonArray::fromStringList(errors));
-    std::fputs(QJsonDocument(result).toJson(QJsonDocument::Indented).constData(), stdout);
+    printJson(result);
     return errors.isEmpty() ? 0 : 1;
 }
 
@@ -149,7 +140,7 @@ int chargeLatency(int sales)
         return 1;
     auto *amount = window.findChild<QLineEdit *>(QStringLiteral("amountEdit"));
     QrWidget *qr = window.findChild<QrWidget *>(QStringLiteral("qrWidget"));
-    QList<double> latencies;
+    std::vector<double> latencies;
     qint64 paintedNs = 0;
     QString paintedPayload;
     QObject::connect(qr, &QrWidget::painted, qr, [&](const QString &payload) {
@@ -164,22 +155,19 @@ int chargeLatency(int sales)
         const qint64 enterNs = steadyNowNs();
         QTest::keyClick(amount, Qt::Key_Return);
         Sale *sale = (*counter)->checkout().current();
-        if (!sale || !QTest::qWaitFor([&] { return paintedNs != 0; }, 10'000) || paintedPayload != sale->qrPayload()) {
+        // A real event loop, not QTest::qWaitFor: its 10 ms naps between polls would be measured.
+        if (!sale || !waitUntil(qr, &QrWidget::painted, [&] { return paintedNs != 0; }, 10'000)
+            || paintedPayload != sale->qrPayload()) {
             std::fprintf(stderr, "bench_gui: sale %d: no QR painted\n", i);
             return 1;
         }
-        latencies.append(msBetween(enterNs, paintedNs));
+        latencies.push_back(msBetween(enterNs, paintedNs));
         (void)(*counter)->demo().simulator().pay(sale->order().mchOrderNo);
-        if (!QTest::qWaitFor([&] { return window.currentScreen() == window.outcomeScreen(); }, 10'000))
+        if (!waitUntil(sale, &Sale::finished, [&] { return window.currentScreen() == window.outcomeScreen(); }, 10'000))
             return 1;
         window.newSale();
     }
-    printJson({{QStringLiteral("sales"), latencies.size()},
-               {QStringLiteral("p50"), percentile(latencies, 50)},
-               {QStringLiteral("p90"), percentile(latencies, 90)},
-               {QStringLiteral("p99"), percentile(latencies, 99)},
-               {QStringLiteral("min"), percentile(latencies, 0)},
-               {QStringLiteral("max"), percentile(latencies, 100)}});
+    printJsonLine(toJson(summarize(latencies)));
     return 0;
 }
 
@@ -195,12 +183,6 @@ int child(const QString &mode, int sales, qint64 mainEnteredNs)
     return runFrameProbe((*counter)->window(), mode, mainEnteredNs);
 }
 
-int intOption(const QStringList &args, const QString &name, int fallback)
-{
-    const qsizetype at = args.indexOf(name);
-    return at >= 0 ? std::max(1, args.value(at + 1).toInt()) : fallback;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -209,13 +191,17 @@ int main(int argc, char *argv[])
     bool isChild = false;
     for (int i = 1; i < argc; ++i)
         isChild = isChild || qstrcmp(argv[i], "--child") == 0;
-    if (!isChild) {
-        QCoreApplication app(argc, argv);   // the driver shows nothing
-        const QStringList args = QCoreApplication::arguments();
-        return driver(intOption(args, QStringLiteral("--runs"), 10), intOption(args, QStringLiteral("--sales"), 50));
-    }
-    QApplication app(argc, argv);
-    const QStringList args = QCoreApplication::arguments();
-    return child(args.value(args.indexOf(QStringLiteral("--child")) + 1), intOption(args, QStringLiteral("--sales"), 50),
-                 mainEnteredNs);
+    // The driver shows nothing: only the children it starts create a QApplication.
+    std::unique_ptr<QCoreApplication> app = isChild ? std::make_unique<QApplication>(argc, argv)
+                                                    : std::make_unique<QCoreApplication>(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("runs"), QStringLiteral("Fresh processes per start-up figure (10)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("sales"), QStringLiteral("Sales for Charge -> QR (50)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("child"), QStringLiteral("Internal: startup, idle or charge."), QStringLiteral("MODE")});
+    parser.process(*app);
+    const int sales = intOption(parser, QStringLiteral("sales"), 50);
+    if (!isChild)
+        return driver(intOption(parser, QStringLiteral("runs"), 10), sales);
+    return child(parser.value(QStringLiteral("child")), sales, mainEnteredNs);
 }

@@ -7,7 +7,7 @@ if(PAYDESK_BUILD_BENCHMARKS)
 
     qt_add_executable(bench_gui bench_gui.cpp)
     set_target_properties(bench_gui PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE OFF)
-    target_link_libraries(bench_gui PRIVATE paydesk_demo_counter Qt6::Widgets Qt6::Test)
+    target_link_libraries(bench_gui PRIVATE paydesk_demo_counter paydesk_benchsupport Qt6::Widgets Qt6::Test)
     add_dependencies(bench_gui bench_minimal_window)   # started from the same directory
 
     # A short run so the benchmark itself keeps working; the figures come from a full run.
@@ -15,5 +15,5 @@ if(PAYDESK_BUILD_BENCHMARKS)
     set_tests_properties(bench_gui_smoke PROPERTIES
         LABELS bench
         TIMEOUT 300
-        ENVIRONMENT "LC_ALL=C.UTF-8;LANG=C.UTF-8;TZ=UTC;QT_QPA_PLATFORM=offscreen")
+        ENVIRONMENT "LC_ALL=C.UTF-8;LANG=C.UTF-8;TZ=UTC;QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=paydesk.*.info=false")
 endif()

@@ -82,7 +82,7 @@ QStringList TestOrderLogSchema::describeSchema(RawConnection &raw)
 void TestOrderLogSchema::versionsAreKnown()
 {
     QCOMPARE(OrderLog::currentSchemaVersion(), schema::latestVersion());
-    QVERIFY(schema::latestVersion() >= 2);
+    QVERIFY(schema::latestVersion() >= 4);
 }
 
 void TestOrderLogSchema::stepsAdvanceOneAtATime()
@@ -128,6 +128,13 @@ void TestOrderLogSchema::migratesFromEveryEarlierVersion()
                               " VALUES (20, 'accepted', '', 'x=1')"_s),
                      QString());
             QCOMPARE(old.exec(u"INSERT INTO sequences (name, value) VALUES ('mch_order_no/OLD1', 1)"_s), QString());
+            // A refund in flight and one that went through, as every version could store them.
+            QCOMPARE(old.exec(u"INSERT INTO refunds (order_id, mch_refund_no, amount_minor, currency, reason, state,"
+                              " requested_by, created_at_ms, updated_at_ms) VALUES"
+                              " (1, 'ROLD123111400000000000101', 500, 'CAD', 'broken cup', 'SUCCEEDED', 'mina', 30, 31),"
+                              " (1, 'ROLD123111400000000000102', 300, 'CAD', 'late', 'UNKNOWN', 'mina', 40, 41)"_s),
+                     QString());
+            QCOMPARE(old.exec(u"UPDATE orders SET refunded_minor = 500 WHERE id = 1"_s), QString());
         }
     }
 
@@ -154,6 +161,21 @@ void TestOrderLogSchema::migratesFromEveryEarlierVersion()
         const auto next = log.createOrder(sampleOrder(u"OLD1"_s));
         QVERIFY(next);
         QVERIFY(next->mchOrderNo.endsWith(u"000002"_s));
+        // Refunds written before version 4 (which indexed them) are read and still count.
+        const auto refunds = log.refundsOfOrder(old->id);
+        QVERIFY(refunds);
+        QCOMPARE(refunds->size(), 2);
+        QCOMPARE(refunds->at(1).state, RefundState::Unknown);
+        const auto balance = log.refundBalance(old->id);
+        QVERIFY(balance);
+        QCOMPARE(balance->refundedMinor, 500);
+        QCOMPARE(balance->inFlightMinor, 300);
+        QCOMPARE(balance->refundableMinor(), 1199);
+        QCOMPARE(log.unresolvedRefunds()->size(), 1);
+        QCOMPARE(errorCodeOf(log.beginRefund({old->id, 1200, u"too much"_s, u"mina"_s})), ErrorCode::AmountTooLarge);
+        const auto third = log.beginRefund({old->id, 1199, u"rest"_s, u"mina"_s});
+        QVERIFY2(third, qPrintable(third ? QString() : describe(third.error())));
+        QCOMPARE(third->mchRefundNo, u"ROLD123111400000000000103"_s);
     }
     // The migrated file works like a new one.
     const qint64 id = orderIn(log, OrderState::Awaiting);

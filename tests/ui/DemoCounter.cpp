@@ -41,51 +41,13 @@ DemoCounter::~DemoCounter()
 Result<std::unique_ptr<DemoCounter>> DemoCounter::start(const DemoCounterOptions &options)
 {
     std::unique_ptr<DemoCounter> counter(new DemoCounter);
-    counter->m_network = std::make_unique<QNetworkAccessManager>();
-    counter->m_settingsDir = std::make_unique<QTemporaryDir>();
-    if (!counter->m_settingsDir->isValid())
-        return fail(ErrorCode::StoreUnavailable, counter->m_settingsDir->errorString());
-    counter->m_settings = std::make_unique<Settings>(counter->m_settingsDir->filePath(QStringLiteral("demo.ini")));
-
-    DemoOptions demoOptions;
-    if (options.validityMs > 0)
-        demoOptions.validityMs = options.validityMs;
-    auto environment = DemoEnvironment::start(demoOptions, counter->m_clock, counter->m_network.get());
-    if (!environment)
-        return fail(environment.error());
-    counter->m_demo = std::move(*environment);
-    counter->m_secrets = std::make_unique<MemorySecretStore>(MerchantKey(QByteArray(DemoEnvironment::DemoKey)));
-
-    // As main() does in demo mode.
-    Settings &settings = *counter->m_settings;
-    (void)settings.setMchId(QString::fromLatin1(DemoEnvironment::MerchantId));
-    (void)settings.setTerminalId(QStringLiteral("DEMO"));
-    (void)settings.setNotifyUrl(counter->m_demo->notifyUrl());
-    (void)settings.setValiditySeconds(int(DemoOptions().validityMs / 1000));
-
-    auto log = OrderLog::open(counter->m_demo->orderLogPath(), counter->m_clock);
-    if (!log)
-        return fail(log.error());
-    counter->m_orderLog = std::move(*log);
-    counter->m_gateway = std::make_unique<IotPayClient>(counter->m_network.get(), counter->m_demo->gatewayConfig());
-    IotPayConfig wrongKey = counter->m_demo->gatewayConfig();
-    wrongKey.key = MerchantKey(QByteArrayLiteral("NOT-THE-DEMO-KEY"));
-    counter->m_wrongKeyGateway = std::make_unique<IotPayClient>(counter->m_network.get(), wrongKey);
-    counter->m_gatewaySwitch = std::make_unique<GatewaySwitch>(counter->m_gateway.get());
-
+    if (auto services = counter->startServices(options); !services)
+        return fail(services.error());
     counter->m_language = std::make_unique<LanguageSwitcher>();
     if (!counter->m_language->setLanguage(options.language))
         return fail(ErrorCode::InvalidArgument, u"unknown language " + options.language);
-
-    SaleConfig sale;
-    sale.terminalId = settings.terminalId();
-    sale.cashier = settings.cashier();
-    sale.notifyUrl = settings.notifyUrl();
-    sale.validityMs = options.validityMs > 0 ? options.validityMs : qint64(settings.validitySeconds()) * 1000;
-    sale.graceMs = settings.graceMs();
-    sale.queryIntervalMs = settings.queryIntervalMs();
     counter->m_checkout = std::make_unique<Checkout>(*counter->m_orderLog, *counter->m_gatewaySwitch,
-                                                     counter->m_clock, sale);
+                                                     counter->m_clock, counter->saleConfig(options));
 
     CounterServices services;
     services.checkout = counter->m_checkout.get();
@@ -98,6 +60,53 @@ Result<std::unique_ptr<DemoCounter>> DemoCounter::start(const DemoCounterOptions
     services.demo = counter->m_demo.get();
     counter->m_window = std::make_unique<MainWindow>(services);
     return counter;
+}
+
+// Simulator, relay, order log, settings and gateway clients, as main() sets them up in demo mode.
+Result<void> DemoCounter::startServices(const DemoCounterOptions &options)
+{
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_settingsDir = std::make_unique<QTemporaryDir>();
+    if (!m_settingsDir->isValid())
+        return fail(ErrorCode::StoreUnavailable, m_settingsDir->errorString());
+    m_settings = std::make_unique<Settings>(m_settingsDir->filePath(QStringLiteral("demo.ini")));
+
+    DemoOptions demoOptions;
+    if (options.validityMs > 0)
+        demoOptions.validityMs = options.validityMs;
+    auto environment = DemoEnvironment::start(demoOptions, m_clock, m_network.get());
+    if (!environment)
+        return fail(environment.error());
+    m_demo = std::move(*environment);
+    m_secrets = std::make_unique<MemorySecretStore>(MerchantKey(QByteArray(DemoEnvironment::DemoKey)));
+    (void)m_settings->setMchId(QString::fromLatin1(DemoEnvironment::MerchantId));
+    (void)m_settings->setTerminalId(QStringLiteral("DEMO"));
+    (void)m_settings->setNotifyUrl(m_demo->notifyUrl());
+    (void)m_settings->setValiditySeconds(int(DemoOptions().validityMs / 1000));
+
+    auto log = OrderLog::open(m_demo->orderLogPath(), m_clock);
+    if (!log)
+        return fail(log.error());
+    m_orderLog = std::move(*log);
+    m_gateway = std::make_unique<IotPayClient>(m_network.get(), m_demo->gatewayConfig());
+    IotPayConfig wrongKey = m_demo->gatewayConfig();
+    wrongKey.key = MerchantKey(QByteArrayLiteral("NOT-THE-DEMO-KEY"));
+    m_wrongKeyGateway = std::make_unique<IotPayClient>(m_network.get(), wrongKey);
+    m_gatewaySwitch = std::make_unique<GatewaySwitch>(m_gateway.get());
+    return {};
+}
+
+// As main()'s saleConfigFrom(); a test may shorten the QR validity below what Settings allows.
+SaleConfig DemoCounter::saleConfig(const DemoCounterOptions &options) const
+{
+    SaleConfig sale;
+    sale.terminalId = m_settings->terminalId();
+    sale.cashier = m_settings->cashier();
+    sale.notifyUrl = m_settings->notifyUrl();
+    sale.validityMs = options.validityMs > 0 ? options.validityMs : qint64(m_settings->validitySeconds()) * 1000;
+    sale.graceMs = m_settings->graceMs();
+    sale.queryIntervalMs = m_settings->queryIntervalMs();
+    return sale;
 }
 
 void DemoCounter::setWrongMerchantKey(bool wrong)

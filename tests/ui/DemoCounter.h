@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "common/Error.h"
+#include "payment/Sale.h"
 
 #include <QString>
 
@@ -51,6 +52,8 @@ public:
 
 private:
     DemoCounter();
+    Result<void> startServices(const DemoCounterOptions &options);
+    SaleConfig saleConfig(const DemoCounterOptions &options) const;
 
     SystemClock m_clock;
     std::unique_ptr<QNetworkAccessManager> m_network;

@@ -11,10 +11,12 @@
 #include "payment/Sale.h"
 #include "ui/CustomerDisplay.h"
 #include "ui/MainWindow.h"
+#include "ui/OutcomeScreen.h"
 #include "ui/QrWidget.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -30,6 +32,7 @@
 #include <QToolButton>
 
 #include <functional>
+#include <memory>
 
 using namespace paydesk;
 
@@ -60,6 +63,7 @@ private:
     bool waitFor(const std::function<bool()> &condition, const QString &what);
     bool charge(const QString &amount, const char *channelButton);
     bool waitForOutcome(const QString &what);
+    void checkOutcomeColour(const QString &png, QRgb expected);
     void newSale();
     void answerNextModal(const std::function<void(QWidget *)> &answer);
     void checkQrInScreenshot(const QString &png, QrWidget *widget, const QString &payload);
@@ -121,6 +125,18 @@ bool Tour::waitForOutcome(const QString &what)
     return waitFor([&window] { return window.currentScreen() == window.outcomeScreen(); }, what);
 }
 
+// The outcome is told by colour first: check the screen really shows it.
+void Tour::checkOutcomeColour(const QString &png, QRgb expected)
+{
+    const QImage shot(png);
+    const QWidget *outcome = m_counter->window().outcomeScreen();
+    const QPoint probe = outcome->mapToGlobal(QPoint(6, 6));
+    const QRgb seen = shot.pixel(probe);
+    check(qAbs(qRed(seen) - qRed(expected)) + qAbs(qGreen(seen) - qGreen(expected)) + qAbs(qBlue(seen) - qBlue(expected)) < 24,
+          QStringLiteral("outcome background is #%1 (expected #%2)")
+              .arg(seen & 0xFFFFFF, 6, 16, QLatin1Char('0')).arg(expected & 0xFFFFFF, 6, 16, QLatin1Char('0')));
+}
+
 void Tour::newSale()
 {
     m_counter->window().newSale();
@@ -129,27 +145,43 @@ void Tour::newSale()
 
 void Tour::answerNextModal(const std::function<void(QWidget *)> &answer)
 {
+    // Pending timers hold the poller; it goes away with the last one (no self-owning cycle).
     auto poll = std::make_shared<std::function<void(int)>>();
-    *poll = [answer, poll](int triesLeft) {
+    *poll = [answer, weak = std::weak_ptr(poll)](int triesLeft) {
         if (QWidget *modal = QApplication::activeModalWidget()) {
             answer(modal);
             return;
         }
-        if (triesLeft > 0)
-            QTimer::singleShot(20, qApp, [poll, triesLeft] { (*poll)(triesLeft - 1); });
+        if (auto self = weak.lock(); self && triesLeft > 0)
+            QTimer::singleShot(20, qApp, [self, triesLeft] { (*self)(triesLeft - 1); });
     };
     QTimer::singleShot(0, qApp, [poll] { (*poll)(200); });
 }
 
 // Reads the QR back from the screenshot, as a phone camera would, and measures it.
-void Tour::checkQrInScreenshot(const QString &png, QrWidget *widget, const QString &payload)
+QStringList zbarDecode(const QString &png)
 {
     QProcess zbar;
     zbar.start(QStringLiteral("zbarimg"), {QStringLiteral("--raw"), QStringLiteral("-q"), png});
-    if (!check(zbar.waitForFinished(30'000), u"zbarimg ran on " + png))
-        return;
-    const QString decoded = QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
-    check(decoded == payload, u"zbarimg decodes \"" + decoded + u"\", the sale's link is \"" + payload + u'"');
+    if (!zbar.waitForFinished(30'000))
+        return {};
+    return QString::fromUtf8(zbar.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+}
+
+void Tour::checkQrInScreenshot(const QString &png, QrWidget *widget, const QString &payload)
+{
+    // Every code on the screen is this sale's (the customer display may show a second copy)...
+    const QStringList onScreen = zbarDecode(png);
+    check(!onScreen.isEmpty() && onScreen.count(payload) == onScreen.size(),
+          u"zbarimg decodes \"" + onScreen.join(QStringLiteral(" | ")) + u"\" from the screen, the sale's link is \"" + payload + u'"');
+    // ...and the window showing this widget, cut out of the screenshot, decodes on its own.
+    const QRect windowArea = widget->window()->frameGeometry();
+    const QString cropped = QString(png).replace(QStringLiteral(".png"), QStringLiteral("-window.png"));
+    QImage(png).copy(windowArea).save(cropped);
+    const QStringList inWindow = zbarDecode(cropped);
+    check(inWindow == QStringList{payload}, u"zbarimg decodes " + inWindow.join(QStringLiteral(" | ")) + u" from "
+          + widget->window()->objectName() + u" alone");
+    QFile::remove(cropped);
 
     check(widget->modulePixels() >= 4, u"module size " + QString::number(widget->modulePixels()) + u" px >= 4");
     const QImage shot(png);
@@ -192,7 +224,7 @@ void Tour::paymentSteps()
     checkQrInScreenshot(qrShot, child<QrWidget>("qrWidget"), m_counter->checkout().current()->qrPayload());
     child<QPushButton>("simulatePaymentButton")->click();
     if (waitForOutcome(QStringLiteral("Paid screen")))
-        shoot(QStringLiteral("paid"));
+        checkOutcomeColour(shoot(QStringLiteral("paid")), qRgb(0x1B, 0x5E, 0x20));
 
     newSale();
     if (!charge(QStringLiteral("12.00"), "channel_UPI_QR"))
@@ -204,7 +236,7 @@ void Tour::paymentSteps()
     });
     window.confirmCancel();
     if (waitForOutcome(QStringLiteral("Cancelled screen")))
-        shoot(QStringLiteral("cancelled"));
+        checkOutcomeColour(shoot(QStringLiteral("cancelled")), qRgb(0x45, 0x5A, 0x64));
 
     newSale();
     m_counter->setWrongMerchantKey(true);
@@ -212,7 +244,7 @@ void Tour::paymentSteps()
     edit->setText(QStringLiteral("7.50"));
     QTest::keyClick(edit, Qt::Key_Return);
     if (waitForOutcome(QStringLiteral("Failed screen")))
-        shoot(QStringLiteral("failed"));
+        checkOutcomeColour(shoot(QStringLiteral("failed")), qRgb(0xB7, 0x1C, 0x1C));
     m_counter->setWrongMerchantKey(false);
     newSale();
 }
@@ -221,10 +253,15 @@ void Tour::customerDisplaySteps()
 {
     MainWindow &window = m_counter->window();
     CustomerDisplay *display = window.customerDisplay();
+    window.activateWindow();
+    const bool cashierActive = QTest::qWaitForWindowActive(&window);
     window.setCustomerDisplayVisible(true);
     const QRect screen = QGuiApplication::primaryScreen()->geometry();
     display->setGeometry(screen.right() - 600, 60, 560, 720);
     check(QTest::qWaitForWindowExposed(display), QStringLiteral("customer display shown"));
+    settle();
+    check(cashierActive && QApplication::activeWindow() == &window,
+          QStringLiteral("the customer display leaves the keyboard with the cashier's window"));
     if (!charge(QStringLiteral("88.80"), "channel_ALIPAY_QR"))
         return;
     waitFor([display] { return display->qrWidget()->isVisible(); }, QStringLiteral("customer display shows the QR"));
@@ -264,7 +301,7 @@ void Tour::expiredStep()
     m_counter->window().setGeometry(QGuiApplication::primaryScreen()->availableGeometry());
     m_counter->window().show();
     if (charge(QStringLiteral("3.20"), "channel_UPI_QR") && waitForOutcome(QStringLiteral("Expired screen")))
-        shoot(QStringLiteral("expired"));
+        checkOutcomeColour(shoot(QStringLiteral("expired")), qRgb(0x45, 0x5A, 0x64));
 }
 
 void Tour::run(const QString &language)

@@ -23,12 +23,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
 
 #include <functional>
+#include <memory>
 #include <limits>
 
 using namespace paydesk;
@@ -86,6 +88,7 @@ private:
     void whenModal(const std::function<void(QWidget *)> &answer);
     void pressOnFocus(Qt::Key key);
     bool selectLanguage(const QString &code);
+    bool reactivateMainWindow();
 
     std::unique_ptr<DemoCounter> m_counter;
     bool m_modalAnswered = false;
@@ -137,15 +140,23 @@ bool TestCashierGui::chargeAndWaitForQr(const QString &amount, const char *chann
 // Answers the next modal dialog (QMessageBox::exec runs its own event loop).
 void TestCashierGui::whenModal(const std::function<void(QWidget *)> &answer)
 {
+    // Pending timers hold the poller; it goes away with the last one (no self-owning cycle).
     auto poll = std::make_shared<std::function<void(int)>>();
-    *poll = [this, answer, poll](int triesLeft) {
+    *poll = [this, answer, weak = std::weak_ptr(poll)](int triesLeft) {
         if (QWidget *modal = QApplication::activeModalWidget()) {
             m_modalAnswered = true;
             answer(modal);
+            // Never hang the suite on a dialog the answer left open; the test then fails on state.
+            QTimer::singleShot(3'000, this, [dialog = QPointer<QDialog>(qobject_cast<QDialog *>(modal))] {
+                if (dialog && dialog->isVisible()) {
+                    qWarning("a modal dialog was left open; rejecting it");
+                    dialog->reject();
+                }
+            });
             return;
         }
-        if (triesLeft > 0)
-            QTimer::singleShot(20, this, [poll, triesLeft] { (*poll)(triesLeft - 1); });
+        if (auto self = weak.lock(); self && triesLeft > 0)
+            QTimer::singleShot(20, this, [self, triesLeft] { (*self)(triesLeft - 1); });
     };
     QTimer::singleShot(0, this, [poll] { (*poll)(100); });
 }
@@ -157,6 +168,13 @@ void TestCashierGui::pressOnFocus(Qt::Key key)
     QTest::keyClick(focus, key);
 }
 
+// What a window manager does when a dialog on top closes; the offscreen platform has none.
+bool TestCashierGui::reactivateMainWindow()
+{
+    window().activateWindow();
+    return QTest::qWaitForWindowActive(&window());
+}
+
 bool TestCashierGui::selectLanguage(const QString &code)
 {
     // As a cashier would: focus the combo box and arrow through it.
@@ -164,6 +182,7 @@ bool TestCashierGui::selectLanguage(const QString &code)
     combo->setFocus();
     for (int i = 0; i < combo->count() && combo->currentData().toString() != code; ++i)
         QTest::keyClick(combo, combo->findData(code) > combo->currentIndex() ? Qt::Key_Down : Qt::Key_Up);
+    QCoreApplication::processEvents();   // widgets retranslate on the posted LanguageChange
     return m_counter->language().language() == code;
 }
 
@@ -197,6 +216,9 @@ void TestCashierGui::paysWithEachChannel()
     QTRY_COMPARE_WITH_TIMEOUT(window().currentScreen(), window().outcomeScreen(), OutcomeTimeoutMs);
     QCOMPARE(headline(), QStringLiteral("✔ Paid"));
     QVERIFY(child<QLabel>("outcomeAmount")->text().contains(u"28.65"));
+    // Unmistakable: the white text sits on the green Paid background, not on the default grey.
+    const QImage outcome = window().outcomeScreen()->grab().toImage();
+    QCOMPARE(outcome.pixelColor(4, 4), QColor(0x1B, 0x5E, 0x20));
     auto stored = m_counter->orderLog().orderById(sale->order().id);
     QVERIFY(stored);
     QCOMPARE(stored->state, OrderState::Paid);
@@ -373,14 +395,17 @@ void TestCashierGui::keyboardOnlySale()
     whenModal([&reachedYes](QWidget *modal) {
         auto *box = qobject_cast<QMessageBox *>(modal);
         QVERIFY(box);
-        for (int i = 0; i < 4 && QApplication::focusWidget() != box->button(QMessageBox::Yes); ++i)
-            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-        reachedYes = QApplication::focusWidget() == box->button(QMessageBox::Yes);
-        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        // Keys go to the dialog's focus widget, as they do once a window manager activates it.
+        QAbstractButton *yes = box->button(QMessageBox::Yes);
+        for (int i = 0; i < 4 && box->focusWidget() != yes; ++i)
+            QTest::keyClick(box->focusWidget(), Qt::Key_Tab);
+        reachedYes = box->focusWidget() == yes;
+        QTest::keyClick(box->focusWidget(), Qt::Key_Space);
     });
     pressOnFocus(Qt::Key_Escape);
     QVERIFY(m_modalAnswered);
     QVERIFY(reachedYes);
+    QVERIFY(reactivateMainWindow());
     QTRY_COMPARE_WITH_TIMEOUT(headline(), QStringLiteral("Cancelled"), OutcomeTimeoutMs);
     pressOnFocus(Qt::Key_Escape);
     QCOMPARE(window().currentScreen(), window().saleScreen());
@@ -473,6 +498,11 @@ void TestCashierGui::customerDisplayFollowsTheSale()
     CustomerDisplay *display = window().customerDisplay();
     QVERIFY(QTest::qWaitForWindowExposed(display));
     QVERIFY(child<QPushButton>("customerDisplayButton")->isChecked());
+    // The display asks the window manager not to take the keyboard from the cashier (the
+    // screenshot tour checks that on X11; the offscreen platform activates every new window).
+    QVERIFY(display->testAttribute(Qt::WA_ShowWithoutActivating));
+    QVERIFY(display->windowFlags().testFlag(Qt::WindowDoesNotAcceptFocus));
+    QVERIFY(reactivateMainWindow());
     auto *message = display->findChild<QLabel *>(QStringLiteral("customerMessage"));
     auto *amount = display->findChild<QLabel *>(QStringLiteral("customerAmount"));
     QCOMPARE(message->text(), QStringLiteral("Welcome"));

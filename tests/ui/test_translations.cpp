@@ -45,14 +45,14 @@ void readMessage(QXmlStreamReader &xml, const QString &context, TsFile &file)
 {
     TsMessage message;
     message.context = context;
-    message.numerus = xml.attributes().value(u"numerus") == u"yes";
+    message.numerus = xml.attributes().value(QLatin1StringView("numerus")) == u"yes";
     while (xml.readNextStartElement()) {
         if (xml.name() == u"source") {
             message.source = xml.readElementText();
         } else if (xml.name() == u"comment") {
             message.comment = xml.readElementText();
         } else if (xml.name() == u"translation") {
-            message.translationType = xml.attributes().value(u"type").toString();
+            message.translationType = xml.attributes().value(QLatin1StringView("type")).toString();
             if (message.numerus) {
                 while (xml.readNextStartElement()) {
                     if (xml.name() == u"numerusform")
@@ -83,7 +83,7 @@ TsFile readTs(const QString &path)
         file.error = path + u" is not a TS file";
         return file;
     }
-    file.language = xml.attributes().value(u"language").toString();
+    file.language = xml.attributes().value(QLatin1StringView("language")).toString();
     while (xml.readNextStartElement()) {
         if (xml.name() != u"context") {
             xml.skipCurrentElement();

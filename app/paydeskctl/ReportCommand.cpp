@@ -1,0 +1,185 @@
+#include "AppSupport.h"
+#include "Commands.h"
+
+#include "common/Clock.h"
+#include "orders/OrderLog.h"
+#include "reports/BusinessDay.h"
+#include "reports/Csv.h"
+#include "reports/DailyReport.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <optional>
+
+namespace paydesk {
+
+namespace {
+
+QString localTime(qint64 utcMs, const QTimeZone &zone)
+{
+    return QDateTime::fromMSecsSinceEpoch(utcMs, zone).toString(QStringLiteral("HH:mm"));
+}
+
+QString money(qint64 minor, Currency currency)
+{
+    return formatMinorPlain(minor) + u' ' + currencyCode(currency);
+}
+
+void printTotals(QTextStream &out, const DailyReport &report)
+{
+    out << "Channel     Cur   Paid          Gross        Refunds            Net\n";
+    for (const ChannelTotals &totals : report.totals) {
+        out << channelId(totals.channel).leftJustified(11) << ' ' << currencyCode(totals.currency) << ' '
+            << QString::number(totals.paidCount).rightJustified(6) << ' '
+            << formatMinorPlain(totals.grossMinor).rightJustified(14) << ' '
+            << formatMinorPlain(totals.refundsMinor).rightJustified(14) << ' '
+            << formatMinorPlain(totals.netMinor()).rightJustified(14) << '\n';
+    }
+    if (report.totals.isEmpty())
+        out << "(no payments)\n";
+    QStringList states;
+    for (const StateCount &entry : report.states)
+        states.append(orderStateName(entry.state) + u' ' + QString::number(entry.count));
+    out << "Orders by state: " << (states.isEmpty() ? QStringLiteral("none") : states.join(u", ")) << '\n';
+}
+
+void printAlerts(QTextStream &out, const DailyReport &report)
+{
+    const ReportAlerts &alerts = report.alerts;
+    const QTimeZone &zone = report.day.zone;
+    out << "Alerts: " << alerts.total() << '\n';
+    for (const Order &order : alerts.latePayments) {
+        out << "  late payment    " << order.mchOrderNo << "  " << money(order.amount.minor, order.amount.currency)
+            << ' ' << channelId(order.channel) << ", created " << localTime(order.createdAtMs, zone) << ", paid "
+            << localTime(order.paidAtMs, zone) << " (refund or keep)\n";
+    }
+    for (const Order &order : alerts.openOrders) {
+        out << "  not final       " << order.mchOrderNo << "  " << orderStateName(order.state) << ' '
+            << money(order.amount.minor, order.amount.currency) << ", created " << localTime(order.createdAtMs, zone)
+            << " (run paydeskctl reconcile)\n";
+    }
+    for (const Refund &refund : alerts.unresolvedRefunds) {
+        out << "  refund          " << refund.mchRefundNo << "  " << refundStateName(refund.state) << ' '
+            << money(refund.amount.minor, refund.amount.currency) << " by " << refund.requestedBy << '\n';
+    }
+    if (alerts.unmatchedNotifications + alerts.rejectedNotifications > 0) {
+        out << "  notifications   " << alerts.unmatchedNotifications << " unmatched, " << alerts.rejectedNotifications
+            << " rejected (see the audit view)\n";
+    }
+    const int listed = int(alerts.latePayments.size() + alerts.openOrders.size() + alerts.unresolvedRefunds.size());
+    if (alerts.lateCount + alerts.openCount + alerts.unresolvedRefundCount > listed)
+        out << "  (lists capped at " << ReportAlerts::MaxListed << " each; --json for all counts)\n";
+}
+
+void printReport(QTextStream &out, const DailyReport &report)
+{
+    out << "Business day " << report.day.date.toString(Qt::ISODate) << " (" << report.day.zone.id() << ", "
+        << QDateTime::fromMSecsSinceEpoch(report.range.fromUtcMs, report.day.zone).toString(Qt::ISODate) << " to "
+        << QDateTime::fromMSecsSinceEpoch(report.range.toUtcMs, report.day.zone).toString(Qt::ISODate) << "): "
+        << report.orderCount << " orders\n\n";
+    printTotals(out, report);
+    out << '\n';
+    printAlerts(out, report);
+}
+
+// The day's orders, all states, oldest first; written to a temporary file and renamed, so a
+// failed export never leaves half a file where the previous one was.
+Result<qint64> writeCsv(const OrderLog &log, const DailyReport &report, const QString &path, bool bom)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(ErrorCode::InvalidArgument, path + u": " + file.errorString());
+    CsvOptions options;
+    options.zone = report.day.zone;
+    options.byteOrderMark = bom;
+    auto written = exportOrdersCsv(log, OrderFilter::forRange(report.range.fromUtcMs, report.range.toUtcMs), file,
+                                   options);
+    if (!written)
+        return written;
+    if (!file.commit())
+        return fail(ErrorCode::InvalidArgument, path + u": " + file.errorString());
+    return written;
+}
+
+// The configured zone and cut-off; the day from --date, or the business day it is now.
+std::optional<ReportDay> reportDayFrom(const QCommandLineParser &parser, const Settings &settings)
+{
+    ReportDay day{{}, settings.reportTimeZone(), settings.reportCutoffHour()};
+    day.date = businessDayOf(SystemClock().nowUtcMs(), day.zone, day.cutoffHour);
+    if (parser.isSet(QStringLiteral("date")))
+        day.date = QDate::fromString(parser.value(QStringLiteral("date")), Qt::ISODate);
+    if (!day.date.isValid())
+        return std::nullopt;
+    return day;
+}
+
+} // namespace
+
+int runReport(QCoreApplication &, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "The end-of-day (Z) report of one business day from the order log: per channel and currency the\n"
+        "paid count, gross, refunds and net; orders by state; alerts (late payments, orders not final,\n"
+        "refunds of unknown outcome, unmatched and rejected notifications). --csv also exports the\n"
+        "day's orders (RFC 4180, UTF-8). The PDF report is printed from the manager view of paydesk,\n"
+        "which has the GUI libraries this command-line tool does not link."));
+    parser.addHelpOption();
+    addConfigOption(parser);
+    parser.addOption({QStringLiteral("date"), QStringLiteral("The business day (default: today)."), QStringLiteral("YYYY-MM-DD")});
+    parser.addOption({QStringLiteral("csv"), QStringLiteral("Write the day's orders as CSV to FILE."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("bom"), QStringLiteral("Start the CSV with a UTF-8 byte order mark (for Excel).")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print the report as JSON.")});
+    parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file instead of the configured one."), QStringLiteral("FILE")});
+    parser.process(arguments);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const auto settings = settingsFor(parser);
+    const std::optional<ReportDay> day = reportDayFrom(parser, *settings);
+    if (!day) {
+        err << "paydeskctl report: --date must be YYYY-MM-DD" << Qt::endl;
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("bom")) && !parser.isSet(QStringLiteral("csv"))) {
+        err << "paydeskctl report: --bom goes with --csv FILE" << Qt::endl;
+        return ExitUsage;
+    }
+    const QString path = parser.isSet(QStringLiteral("order-log")) ? parser.value(QStringLiteral("order-log"))
+                                                                   : settings->orderLogPath();
+    OrderLog::Options options;
+    options.readOnly = true;
+    options.create = false;
+    SystemClock clock;
+    auto log = OrderLog::open(path, clock, options);
+    if (!log) {
+        err << "paydeskctl report: " << path << ": " << describe(log.error()) << Qt::endl;
+        return ExitStore;
+    }
+    const auto report = buildDailyReport(**log, *day);
+    if (!report) {
+        err << "paydeskctl report: " << describe(report.error()) << Qt::endl;
+        return exitCodeFor(report.error());
+    }
+    if (parser.isSet(QStringLiteral("json")))
+        out << QJsonDocument(dailyReportToJson(*report)).toJson(QJsonDocument::Indented);
+    else
+        printReport(out, *report);
+    out.flush();
+    if (parser.isSet(QStringLiteral("csv"))) {
+        const QString csvPath = parser.value(QStringLiteral("csv"));
+        const auto written = writeCsv(**log, *report, csvPath, parser.isSet(QStringLiteral("bom")));
+        if (!written) {
+            err << "paydeskctl report: CSV not written: " << describe(written.error()) << Qt::endl;
+            return ExitFailed;
+        }
+        err << "wrote " << *written << " orders to " << csvPath << Qt::endl;
+    }
+    return ExitOk;
+}
+
+} // namespace paydesk
