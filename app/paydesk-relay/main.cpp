@@ -42,6 +42,7 @@ int runRelay(int argc, char *argv[])
     parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("mch-id"), QStringLiteral("IOTPay merchant id."), QStringLiteral("ID")});
     parser.addOption({QStringLiteral("max-connections"), QStringLiteral("Cap on open connections (default 128)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("busy-timeout-ms"), QStringLiteral("How long a write waits for another writer's lock (default 10000)."), QStringLiteral("MS")});
 #ifdef _WIN32
     parser.addOption({QStringLiteral("windows-service"), QStringLiteral("Run under the Windows Service Control Manager.")});
 #endif
@@ -67,6 +68,8 @@ int runRelay(int argc, char *argv[])
     options.http.port = quint16(port);
     if (parser.isSet(QStringLiteral("max-connections")))
         options.http.connectionLimit = std::max(1u, parser.value(QStringLiteral("max-connections")).toUInt());
+    if (parser.isSet(QStringLiteral("busy-timeout-ms")))
+        options.busyTimeoutMs = std::max(1, parser.value(QStringLiteral("busy-timeout-ms")).toInt());
     options.orderLogPath = parser.isSet(QStringLiteral("order-log")) ? parser.value(QStringLiteral("order-log"))
                                                                      : settings->orderLogPath();
     options.notify.mchId = parser.isSet(QStringLiteral("mch-id")) ? parser.value(QStringLiteral("mch-id"))

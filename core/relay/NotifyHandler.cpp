@@ -102,6 +102,11 @@ NotifyVerdict NotifyHandler::handle(const HttpRequest &request, OrderLog &orderL
     const QString claimedSign = valueOf(params, u"sign");
     if (claimedSign.isEmpty())
         return reject(orderLog, request, 403, QStringLiteral("signature missing"), mchOrderNo);
+    // IOTPay always signs in upper case: anything else did not come from it unaltered. (The
+    // signer itself compares case-insensitively, as the gateway does for our requests.)
+    static const QRegularExpression signFormat(QStringLiteral("^[0-9A-F]{32}$"));
+    if (!signFormat.match(claimedSign).hasMatch())
+        return reject(orderLog, request, 403, QStringLiteral("malformed signature (32 upper-case hex characters expected)"), mchOrderNo);
     if (!Signer::verify(params, m_config.key, claimedSign))
         return reject(orderLog, request, 403, QStringLiteral("signature mismatch"), mchOrderNo);
 

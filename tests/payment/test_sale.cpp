@@ -379,7 +379,9 @@ void TestSale::tenChargesMakeOneOrder()
     QVERIFY(timer.elapsed() < 400);
     QCOMPARE(started, 1);
     QCOMPARE(refused, 9);
-    QTRY_COMPARE(checkout.current()->state(), OrderState::Awaiting);
+    Sale *current = checkout.current();
+    QVERIFY(current);
+    QTRY_COMPARE(current->state(), OrderState::Awaiting);
     QCOMPARE(m_sim->orders().size(), 1);
     auto orders = m_log->ordersBetween(0, m_clock.nowUtcMs() + 1000);
     QVERIFY(orders);

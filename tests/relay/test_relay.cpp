@@ -191,6 +191,8 @@ void TestRelay::hostileNotifies_data()
     QTest::newRow("sign too short") << replaceSign(goodSign.left(31));
     QTest::newRow("sign too long") << replaceSign(goodSign + u'0');
     QTest::newRow("sign non-hex") << replaceSign(QString(32, u'Z'));
+    QTest::newRow("sign lower-case") << replaceSign(goodSign.toLower());
+    QTest::newRow("sign padded") << replaceSign(u' ' + goodSign);
     QTest::newRow("sign forged") << replaceSign(QStringLiteral("0123456789ABCDEF0123456789ABCDEF"));
     QTest::newRow("other key") << formEncode(signedFields(base, MerchantKey(QByteArray("ANOTHERKEY"))));
     {
