@@ -8,6 +8,9 @@
 #include "PinDialog.h"
 #include "SaleScreen.h"
 #include "SettingsDialog.h"
+#include "manager/ManagerText.h"
+#include "manager/ManagerWindow.h"
+#include "manager/ReceiptActions.h"
 
 #include "config/Settings.h"
 #include "demo/DemoEnvironment.h"
@@ -45,6 +48,7 @@ MainWindow::MainWindow(const CounterServices &services, QWidget *parent)
     setCentralWidget(central);
 
     m_customerDisplay = new CustomerDisplay(this);
+    m_receipts = new ReceiptActions(*services.settings, services.receiptPrinter, this);
 
     connect(m_saleScreen, &SaleScreen::chargeRequested, this, &MainWindow::charge);
     connect(m_paymentScreen, &PaymentScreen::cancelRequested, this, &MainWindow::confirmCancel);
@@ -53,9 +57,15 @@ MainWindow::MainWindow(const CounterServices &services, QWidget *parent)
             (void)m_services.demo->simulator().pay(mchOrderNo);
     });
     connect(m_outcomeScreen, &OutcomeScreen::newSaleRequested, this, &MainWindow::newSale);
+    connect(m_outcomeScreen, &OutcomeScreen::receiptRequested, this, &MainWindow::printReceipt);
+    connect(m_receipts, &ReceiptActions::thermalFinished, this, [this](bool, const QString &message) {
+        m_outcomeScreen->setReceiptStatus(message);
+    });
 
     auto *settingsShortcut = new QShortcut(QKeySequence(Qt::Key_F10), this);
     connect(settingsShortcut, &QShortcut::activated, this, &MainWindow::openSettings);
+    auto *managerShortcut = new QShortcut(QKeySequence(Qt::Key_F9), this);
+    connect(managerShortcut, &QShortcut::activated, this, &MainWindow::openManager);
 
     m_closedOrderWatch.setInterval(500);
     connect(&m_closedOrderWatch, &QTimer::timeout, this, &MainWindow::watchClosedOrder);
@@ -94,13 +104,18 @@ QWidget *MainWindow::buildTopBar()
     m_displayButton->setFocusPolicy(Qt::TabFocus);
     connect(m_displayButton, &QPushButton::toggled, this, &MainWindow::setCustomerDisplayVisible);
     row->addWidget(m_displayButton);
+    m_managerButton = new QPushButton(bar);
+    m_managerButton->setObjectName(QStringLiteral("managerButton"));
+    m_managerButton->setFocusPolicy(Qt::TabFocus);
+    connect(m_managerButton, &QPushButton::clicked, this, &MainWindow::openManager);
+    row->addWidget(m_managerButton);
     m_settingsButton = new QPushButton(bar);
     m_settingsButton->setObjectName(QStringLiteral("settingsButton"));
     m_settingsButton->setFocusPolicy(Qt::TabFocus);
     connect(m_settingsButton, &QPushButton::clicked, this, &MainWindow::openSettings);
     row->addWidget(m_settingsButton);
     // Touch-sized, like the rest of the counter: a finger cannot hit a 22 px button.
-    for (QWidget *control : std::initializer_list<QWidget *>{m_languageCombo, m_displayButton, m_settingsButton})
+    for (QWidget *control : std::initializer_list<QWidget *>{m_languageCombo, m_displayButton, m_managerButton, m_settingsButton})
         control->setMinimumHeight(44);
     return bar;
 }
@@ -218,6 +233,47 @@ void MainWindow::openSettings()
     }
 }
 
+void MainWindow::openManager()
+{
+    if (m_services.checkout->hasOpenSale())
+        return;   // the payment screen stays in front while a customer may be paying
+    if (m_managerWindow) {
+        m_managerWindow->show();
+        m_managerWindow->raise();
+        m_managerWindow->activateWindow();
+        return;
+    }
+    ManagerServices manager;
+    manager.orderLog = m_services.orderLog;
+    manager.settings = m_services.settings;
+    manager.clock = m_services.clock;
+    manager.refunds = m_services.refunds;
+    manager.reconciler = m_services.reconciler;
+    manager.checkout = m_services.checkout;
+    manager.receipts = m_receipts;
+    if (!ManagerWindow::askPin(manager, this))
+        return;
+    (void)m_services.orderLog->recordAuditEvent(QStringLiteral("manager_unlock"),
+                                                managerActorName(m_services.settings->terminalId()),
+                                                QStringLiteral("manager view opened with the manager PIN"));
+    m_managerWindow = new ManagerWindow(manager, this);
+    m_managerWindow->show();
+}
+
+void MainWindow::printReceipt(const Order &order)
+{
+    const ReceiptData receipt = m_receipts->saleReceipt(order);
+    // The counter's receipt printer when there is one: no dialog between the customer and
+    // the receipt. Otherwise the system's print dialog.
+    if (m_receipts->hasThermalPrinter()) {
+        if (m_receipts->sendToThermal(receipt))
+            m_outcomeScreen->setReceiptStatus(tr("Printing the receipt…"));
+        return;
+    }
+    if (m_receipts->printWithDialog(receipt, this))
+        m_outcomeScreen->setReceiptStatus(tr("Receipt sent to the printer."));
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -230,6 +286,7 @@ void MainWindow::retranslate()
     setWindowTitle(m_services.demo ? tr("PayDesk — DEMO") : tr("PayDesk"));
     m_demoBanner->setText(tr("DEMO — simulated gateway, no real money"));
     m_settingsButton->setText(tr("Settings (F10)"));
+    m_managerButton->setText(tr("Manager (F9)"));
     m_displayButton->setText(tr("Customer display"));
     const int index = m_languageCombo->findData(m_services.language->language());
     if (index >= 0)

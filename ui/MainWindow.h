@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "money/Channel.h"
 #include "money/Money.h"
+#include "orders/OrderLog.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -20,9 +21,14 @@ class Checkout;
 class CustomerDisplay;
 class DemoEnvironment;
 class LanguageSwitcher;
+class ManagerWindow;
 class OrderLog;
 class OutcomeScreen;
 class PaymentScreen;
+class PrinterTransport;
+class ReceiptActions;
+class Reconciler;
+class RefundService;
 class Sale;
 class SaleScreen;
 class SecretStore;
@@ -39,6 +45,9 @@ struct CounterServices
     const Clock *clock = nullptr;
     LanguageSwitcher *language = nullptr;
     DemoEnvironment *demo = nullptr;       // null outside demo mode
+    RefundService *refunds = nullptr;      // null: the manager view cannot refund
+    Reconciler *reconciler = nullptr;      // null: no "Check open orders"
+    PrinterTransport *receiptPrinter = nullptr;   // null: the ESC/POS printer of the settings
 };
 
 // Assembles the screens — new sale, QR, outcome — and moves between them. The logic lives in
@@ -55,6 +64,8 @@ public:
     PaymentScreen *paymentScreen() const { return m_paymentScreen; }
     OutcomeScreen *outcomeScreen() const { return m_outcomeScreen; }
     CustomerDisplay *customerDisplay() const { return m_customerDisplay; }
+    ManagerWindow *managerWindow() const { return m_managerWindow; }
+    ReceiptActions *receiptActions() const { return m_receipts; }
     QWidget *currentScreen() const;
 
     void setCustomerDisplayVisible(bool visible);
@@ -62,6 +73,7 @@ public:
 public Q_SLOTS:
     void newSale();
     void openSettings();
+    void openManager();
     void confirmCancel();
 
 protected:
@@ -71,6 +83,7 @@ private:
     void charge(const Money &amount, Channel channel);
     void onSaleFinished(Sale *sale);
     void watchClosedOrder();
+    void printReceipt(const Order &order);
     void retranslate();
     QWidget *buildTopBar();
 
@@ -83,6 +96,9 @@ private:
     QLabel *m_demoBanner = nullptr;
     QComboBox *m_languageCombo = nullptr;
     QPushButton *m_settingsButton = nullptr;
+    QPushButton *m_managerButton = nullptr;
+    ReceiptActions *m_receipts = nullptr;
+    QPointer<ManagerWindow> m_managerWindow;
     QPushButton *m_displayButton = nullptr;
     QTimer m_closedOrderWatch;   // a cancelled/expired sale can still turn PAID (late)
     qint64 m_closedOrderId = 0;

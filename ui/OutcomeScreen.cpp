@@ -46,10 +46,26 @@ OutcomeScreen::OutcomeScreen(QWidget *parent) : QWidget(parent)
     m_newSale->setMinimumHeight(72);
     m_newSale->setFont(big);
     connect(m_newSale, &QPushButton::clicked, this, &OutcomeScreen::newSaleRequested);
+    m_printReceipt = new QPushButton(this);
+    m_printReceipt->setObjectName(QStringLiteral("printReceiptButton"));
+    m_printReceipt->setMinimumHeight(56);
+    m_printReceipt->setFocusPolicy(Qt::TabFocus);
+    // The customer is waiting for the receipt: the countdown to a new sale stops.
+    connect(m_printReceipt, &QPushButton::clicked, this, [this] {
+        m_autoReturn.stop();
+        m_countdown->clear();
+        Q_EMIT receiptRequested(m_order);
+    });
+    m_receiptStatus = new QLabel(this);
+    m_receiptStatus->setObjectName(QStringLiteral("receiptStatus"));
+    m_receiptStatus->setAlignment(Qt::AlignCenter);
+    m_receiptStatus->setWordWrap(true);
     layout->addWidget(m_headline);
     layout->addWidget(m_amount);
     layout->addWidget(m_detail);
     layout->addStretch(1);
+    layout->addWidget(m_receiptStatus);
+    layout->addWidget(m_printReceipt);
     layout->addWidget(m_countdown);
     layout->addWidget(m_newSale);
 
@@ -67,6 +83,8 @@ OutcomeScreen::OutcomeScreen(QWidget *parent) : QWidget(parent)
 void OutcomeScreen::showOutcome(const Order &order, const Error &lastError)
 {
     const bool becamePaid = order.state == OrderState::Paid && m_order.id == order.id && m_order.state != OrderState::Paid;
+    if (order.id != m_order.id)
+        m_receiptStatus->clear();
     m_order = order;
     m_error = lastError;
     m_autoReturn.stop();
@@ -122,7 +140,20 @@ void OutcomeScreen::refresh()
     m_detail->setText(detail);
     m_countdown->setText(m_autoReturn.isActive() ? tr("New sale in %1 s").arg(m_secondsLeft) : QString());
     m_newSale->setText(tr("New sale  (Enter)"));
+    m_printReceipt->setText(tr("Print receipt"));
+    m_printReceipt->setVisible(m_receiptsAvailable && m_order.state == OrderState::Paid);
     setAccessibleName(headline);
+}
+
+void OutcomeScreen::setReceiptsAvailable(bool available)
+{
+    m_receiptsAvailable = available;
+    refresh();
+}
+
+void OutcomeScreen::setReceiptStatus(const QString &text)
+{
+    m_receiptStatus->setText(text);
 }
 
 void OutcomeScreen::keyPressEvent(QKeyEvent *event)

@@ -24,9 +24,13 @@ public:
 
     void showOutcome(const Order &order, const Error &lastError);
     const Order &order() const { return m_order; }
+    // Whether Paid offers "Print receipt" (false when no printer of any kind can be reached).
+    void setReceiptsAvailable(bool available);
+    void setReceiptStatus(const QString &text);
 
 Q_SIGNALS:
     void newSaleRequested();
+    void receiptRequested(const paydesk::Order &order);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -43,7 +47,10 @@ private:
     QLabel *m_amount = nullptr;
     QLabel *m_detail = nullptr;
     QLabel *m_countdown = nullptr;
+    QLabel *m_receiptStatus = nullptr;
+    QPushButton *m_printReceipt = nullptr;
     QPushButton *m_newSale = nullptr;
+    bool m_receiptsAvailable = true;
     QTimer m_autoReturn;
 };
 

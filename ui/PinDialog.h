@@ -25,6 +25,10 @@ public:
 public Q_SLOTS:
     void accept() override;
 
+Q_SIGNALS:
+    // A wrong PIN, or any PIN while locked out: for the audit trail.
+    void pinRejected(bool lockedOut, int attemptsLeft);
+
 private:
     Settings &m_settings;
     const Clock &m_clock;

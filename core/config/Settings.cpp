@@ -72,11 +72,28 @@ constexpr SettingKey<int> FailedAttempts{QLatin1StringView("manager/failedAttemp
     [] { return 0; }, &Settings::validateFailedAttempts};
 constexpr SettingKey<qint64> LockedUntilMs{QLatin1StringView("manager/lockedUntilMs"),
     [] { return qint64(0); }, &Settings::validateLockedUntilMs};
+constexpr SettingKey<QString> MerchantName{QLatin1StringView("merchant/name"), noString,
+    &Settings::validateMerchantName};
+constexpr SettingKey<int> IdleLockMinutes{QLatin1StringView("manager/idleLockMinutes"),
+    [] { return 5; }, &Settings::validateIdleLockMinutes};
+constexpr SettingKey<EscPosConnection> EscPosConnectionKey{QLatin1StringView("receipt/escposConnection"),
+    [] { return EscPosConnection::None; }, &Settings::validateEscPosConnection};
+constexpr SettingKey<QString> EscPosHost{QLatin1StringView("receipt/escposHost"), noString,
+    &Settings::validatePrinterHost};
+constexpr SettingKey<int> EscPosPort{QLatin1StringView("receipt/escposPort"), [] { return 9100; },
+    &Settings::validatePort};
+constexpr SettingKey<QString> EscPosDevice{QLatin1StringView("receipt/escposDevice"), noString,
+    &Settings::validatePrinterDevice};
+constexpr SettingKey<EscPosCharset> EscPosCharsetKey{QLatin1StringView("receipt/escposCharset"),
+    [] { return EscPosCharset::Ascii; }, &Settings::validateEscPosCharset};
+constexpr SettingKey<int> ReceiptCharsPerLine{QLatin1StringView("receipt/charsPerLine"), [] { return 42; },
+    &Settings::validateCharsPerLine};
 
 constexpr auto AllKeys = std::tuple{MchId, JobNo, GatewayBaseUrl, NotifyUrl, GatewayDeadlineMs, TerminalId,
     Cashier, SaleCurrency, MaxAmountMinor, ValiditySeconds, GraceMs, QueryIntervalMs, RelayModeKey,
     RelayListenAddress, RelayPort, RelayPath, OrderLogPath, UiLanguage, ReportTimeZone, ReportCutoffHour,
-    PinVerifierKey, FailedAttempts, LockedUntilMs};
+    PinVerifierKey, FailedAttempts, LockedUntilMs, MerchantName, IdleLockMinutes, EscPosConnectionKey, EscPosHost,
+    EscPosPort, EscPosDevice, EscPosCharsetKey, ReceiptCharsPerLine};
 // ---- end of the table ----
 
 // INI values come back as strings (or as a QStringList for an unquoted value with commas, which
@@ -128,6 +145,22 @@ bool decode(const QVariant &stored, RelayMode &out)
     return out != RelayMode::Invalid;
 }
 
+bool decode(const QVariant &stored, EscPosConnection &out)
+{
+    QString text;
+    if (asText(stored, text))
+        out = escPosConnectionFromName(text.trimmed());
+    return out != EscPosConnection::Invalid;
+}
+
+bool decode(const QVariant &stored, EscPosCharset &out)
+{
+    QString text;
+    if (asText(stored, text))
+        out = escPosCharsetFromName(text.trimmed());
+    return out != EscPosCharset::Invalid;
+}
+
 bool decode(const QVariant &stored, QByteArray &out)
 {
     QString text;
@@ -154,6 +187,8 @@ QString encode(qint64 value) { return QString::number(value); }
 QString encode(Currency value) { return currencyCode(value); }
 QString encode(RelayMode value) { return relayModeName(value); }
 QString encode(const QByteArray &value) { return QString::fromLatin1(value); }
+QString encode(EscPosConnection value) { return escPosConnectionName(value); }
+QString encode(EscPosCharset value) { return escPosCharsetName(value); }
 QString encode(const PinVerifier &value) { return value.toString(); }
 
 template<typename T>
@@ -390,6 +425,50 @@ Result<void> Settings::setReportTimeZoneId(const QByteArray &ianaId)
 }
 int Settings::reportCutoffHour() const { return readValue(*m_settings, ReportCutoffHour); }
 Result<void> Settings::setReportCutoffHour(int hour) { return writeValue(*m_settings, ReportCutoffHour, hour); }
+
+QString Settings::merchantName() const { return readValue(*m_settings, MerchantName); }
+Result<void> Settings::setMerchantName(const QString &name) { return writeValue(*m_settings, MerchantName, name); }
+int Settings::managerIdleLockMinutes() const { return readValue(*m_settings, IdleLockMinutes); }
+Result<void> Settings::setManagerIdleLockMinutes(int minutes)
+{
+    return writeValue(*m_settings, IdleLockMinutes, minutes);
+}
+
+EscPosPrinterConfig Settings::escPosPrinter() const
+{
+    EscPosPrinterConfig config;
+    config.connection = readValue(*m_settings, EscPosConnectionKey);
+    config.host = readValue(*m_settings, EscPosHost);
+    config.port = readValue(*m_settings, EscPosPort);
+    config.device = readValue(*m_settings, EscPosDevice);
+    config.charset = readValue(*m_settings, EscPosCharsetKey);
+    config.charsPerLine = readValue(*m_settings, ReceiptCharsPerLine);
+    // A file edited by hand into "tcp without a host" prints nowhere rather than somewhere wrong.
+    if (!validateEscPosPrinter(config))
+        config.connection = EscPosConnection::None;
+    return config;
+}
+
+Result<void> Settings::setEscPosPrinter(const EscPosPrinterConfig &config)
+{
+    const QList<Result<void>> checks{checkValue(EscPosConnectionKey, config.connection), checkValue(EscPosHost, config.host),
+                                     checkValue(EscPosPort, config.port), checkValue(EscPosDevice, config.device),
+                                     checkValue(EscPosCharsetKey, config.charset),
+                                     checkValue(ReceiptCharsPerLine, config.charsPerLine)};
+    for (const Result<void> &check : checks) {
+        if (!check)
+            return check;
+    }
+    if (Result<void> ok = validateEscPosPrinter(config); !ok)
+        return fail(ErrorCode::InvalidArgument, u"receipt/escposConnection: " + ok.error().detail);
+    writeValue(*m_settings, EscPosConnectionKey, config.connection);
+    writeValue(*m_settings, EscPosHost, config.host);
+    writeValue(*m_settings, EscPosPort, config.port);
+    writeValue(*m_settings, EscPosDevice, config.device);
+    writeValue(*m_settings, EscPosCharsetKey, config.charset);
+    writeValue(*m_settings, ReceiptCharsPerLine, config.charsPerLine);
+    return {};
+}
 
 PinVerifier Settings::pinVerifier() const { return readValue(*m_settings, PinVerifierKey); }
 Result<void> Settings::setPinVerifier(const PinVerifier &verifier)

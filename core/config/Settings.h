@@ -26,6 +26,36 @@ enum class RelayMode {
 QString relayModeName(RelayMode mode);             // "in-process", "service"
 RelayMode relayModeFromName(QStringView name);     // Invalid if unknown
 
+// How receipts reach an ESC/POS thermal printer (core/receipts' transports).
+enum class EscPosConnection {
+    Invalid = 0,
+    None,          // no thermal printer
+    Tcp,           // the printer's raw port, usually 9100
+    DeviceFile,    // /dev/usb/lp0, a configured serial tty, COM1/LPT1 on Windows
+};
+
+QString escPosConnectionName(EscPosConnection connection);         // "none", "tcp", "device"
+EscPosConnection escPosConnectionFromName(QStringView name);        // Invalid if unknown
+
+// The thermal printer's character set: ASCII prints on every printer; GB18030 needs a printer
+// with a Chinese font.
+enum class EscPosCharset { Invalid = 0, Ascii, Gb18030 };
+
+QString escPosCharsetName(EscPosCharset charset);                  // "ascii", "gb18030"
+EscPosCharset escPosCharsetFromName(QStringView name);              // Invalid if unknown
+
+struct EscPosPrinterConfig
+{
+    EscPosConnection connection = EscPosConnection::None;
+    QString host;                   // Tcp: host name or IP address
+    int port = 9100;                // Tcp
+    QString device;                 // DeviceFile: the device path
+    EscPosCharset charset = EscPosCharset::Ascii;
+    int charsPerLine = 42;          // 80 mm paper: 42-48; 58 mm: 32
+
+    friend bool operator==(const EscPosPrinterConfig &, const EscPosPrinterConfig &) = default;
+};
+
 struct SettingsMigration
 {
     int fromVersion = 0;
@@ -123,6 +153,16 @@ public:
     int reportCutoffHour() const;
     Result<void> setReportCutoffHour(int hour);
 
+    QString merchantName() const;          // printed on receipts and the Z report; may be empty
+    Result<void> setMerchantName(const QString &name);
+    int managerIdleLockMinutes() const;    // the manager view locks itself after this long idle
+    Result<void> setManagerIdleLockMinutes(int minutes);
+
+    // Stored as the receipt/escpos* keys; written all or nothing, so that a TCP printer is never
+    // saved without its host.
+    EscPosPrinterConfig escPosPrinter() const;
+    Result<void> setEscPosPrinter(const EscPosPrinterConfig &config);
+
     PinVerifier pinVerifier() const;       // null when no PIN has been set
     Result<void> setPinVerifier(const PinVerifier &verifier);
     void clearPinVerifier();
@@ -154,6 +194,15 @@ public:
     static Result<void> validatePinVerifier(const PinVerifier &verifier);
     static Result<void> validateFailedAttempts(int count);              // >= 0
     static Result<void> validateLockedUntilMs(qint64 utcMs);            // >= 0
+    static Result<void> validateMerchantName(const QString &name);      // <= 64, printable, may be empty
+    static Result<void> validateIdleLockMinutes(int minutes);           // 1..240
+    static Result<void> validateEscPosConnection(EscPosConnection connection);   // not Invalid
+    static Result<void> validatePrinterHost(const QString &host);       // host name or IP, may be empty
+    static Result<void> validatePrinterDevice(const QString &path);     // absolute path or COMn/LPTn, may be empty
+    static Result<void> validateEscPosCharset(EscPosCharset charset);   // not Invalid
+    static Result<void> validateCharsPerLine(int chars);                // 24..64
+    // The fields above, plus: Tcp needs a host, DeviceFile a device.
+    static Result<void> validateEscPosPrinter(const EscPosPrinterConfig &config);
 
 private:
     std::unique_ptr<QSettings> m_settings;

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QHostAddress>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include <algorithm>
@@ -75,6 +76,45 @@ RelayMode relayModeFromName(QStringView name)
     if (name == u"service")
         return RelayMode::Service;
     return RelayMode::Invalid;
+}
+
+QString escPosConnectionName(EscPosConnection connection)
+{
+    switch (connection) {
+    case EscPosConnection::None: return QStringLiteral("none");
+    case EscPosConnection::Tcp: return QStringLiteral("tcp");
+    case EscPosConnection::DeviceFile: return QStringLiteral("device");
+    case EscPosConnection::Invalid: break;
+    }
+    return {};
+}
+
+EscPosConnection escPosConnectionFromName(QStringView name)
+{
+    for (EscPosConnection connection : {EscPosConnection::None, EscPosConnection::Tcp, EscPosConnection::DeviceFile}) {
+        if (name == escPosConnectionName(connection))
+            return connection;
+    }
+    return EscPosConnection::Invalid;
+}
+
+QString escPosCharsetName(EscPosCharset charset)
+{
+    switch (charset) {
+    case EscPosCharset::Ascii: return QStringLiteral("ascii");
+    case EscPosCharset::Gb18030: return QStringLiteral("gb18030");
+    case EscPosCharset::Invalid: break;
+    }
+    return {};
+}
+
+EscPosCharset escPosCharsetFromName(QStringView name)
+{
+    if (name == u"ascii")
+        return EscPosCharset::Ascii;
+    if (name == u"gb18030")
+        return EscPosCharset::Gb18030;
+    return EscPosCharset::Invalid;
 }
 
 Result<void> Settings::validateMchId(const QString &mchId)
@@ -242,6 +282,78 @@ Result<void> Settings::validateLockedUntilMs(qint64 utcMs)
 {
     if (utcMs < 0)
         return invalid(u"must not be negative, got " + QString::number(utcMs));
+    return {};
+}
+
+Result<void> Settings::validateMerchantName(const QString &name)
+{
+    if (name.size() > 64 || hasControlCharacters(name))
+        return invalid(QStringLiteral("the merchant name is at most 64 printable characters"));
+    return {};
+}
+
+Result<void> Settings::validateIdleLockMinutes(int minutes)
+{
+    return inRange(minutes, 1, 240, u" minutes");
+}
+
+Result<void> Settings::validateEscPosConnection(EscPosConnection connection)
+{
+    if (connection == EscPosConnection::Invalid)
+        return invalid(QStringLiteral("must be \"none\", \"tcp\" or \"device\""));
+    return {};
+}
+
+// A DNS name or an IP literal; nothing that could smuggle a scheme, port or path in.
+Result<void> Settings::validatePrinterHost(const QString &host)
+{
+    if (host.isEmpty())
+        return {};
+    QHostAddress address;
+    if (address.setAddress(host))
+        return {};
+    const auto hostCharacter = [](QChar c) { return isAsciiAlnum(c) || c == u'-' || c == u'.'; };
+    if (host.size() > 253 || host.startsWith(u'-') || host.startsWith(u'.') || host.contains(u"..")
+        || !std::all_of(host.begin(), host.end(), hostCharacter)) {
+        return invalid(u"must be a host name or IP address such as 192.168.1.50, got \"" + host + u'"');
+    }
+    return {};
+}
+
+Result<void> Settings::validatePrinterDevice(const QString &path)
+{
+    static const QRegularExpression windowsPort(QStringLiteral("^(COM[1-9][0-9]?|LPT[1-9])$"),
+                                                QRegularExpression::CaseInsensitiveOption);
+    if (path.isEmpty() || QDir::isAbsolutePath(path) || windowsPort.match(path).hasMatch())
+        return {};
+    return invalid(u"must be an absolute device path such as /dev/usb/lp0, or COM1/LPT1, got \"" + path + u'"');
+}
+
+Result<void> Settings::validateEscPosCharset(EscPosCharset charset)
+{
+    if (charset == EscPosCharset::Invalid)
+        return invalid(QStringLiteral("must be \"ascii\" or \"gb18030\""));
+    return {};
+}
+
+Result<void> Settings::validateCharsPerLine(int chars)
+{
+    return inRange(chars, 24, 64, u" characters");
+}
+
+Result<void> Settings::validateEscPosPrinter(const EscPosPrinterConfig &config)
+{
+    const QList<Result<void>> fields{validateEscPosConnection(config.connection), validatePrinterHost(config.host),
+                                     validatePort(config.port), validatePrinterDevice(config.device),
+                                     validateEscPosCharset(config.charset), validateCharsPerLine(config.charsPerLine)};
+    for (const Result<void> &field : fields) {
+        if (!field)
+            return field;
+    }
+    if (config.connection == EscPosConnection::Tcp && config.host.isEmpty())
+        return invalid(QStringLiteral("a network printer needs its host name or IP address"));
+    if (config.connection == EscPosConnection::DeviceFile && config.device.isEmpty())
+        return invalid(QStringLiteral("a printer device needs its path"));
     return {};
 }
 

@@ -45,7 +45,7 @@ struct RefundRequest
     QString device;
 };
 
-// IOTPay query_order status (payment-api.md §7).
+// IOTPay query_order status (payment-api.md §7); iOnline's trade_state is mapped onto it.
 enum class RemoteStatus {
     Invalid = 0,
     Created,            // 0
@@ -60,7 +60,10 @@ RemoteStatus remoteStatusFromCode(int code);
 bool isPaid(RemoteStatus status);       // 2 or 3
 bool isClosed(RemoteStatus status);     // 4 or 9
 
-// A successful (retCode == resCode == SUCCESS, signature verified when present) gateway reply.
+// A successful gateway reply (IOTPay: retCode == resCode == SUCCESS; iOnline: status ==
+// result_code == "0"), its signature verified when present. Field names are IOTPay's; the
+// iOnline codec maps transaction_id to payOrderId, out_trade_no to mchOrderNo, total_fee to
+// amountMinor, fee_type to currency and out_transaction_id to channelOrderNo.
 struct GatewayResponse
 {
     QString retCode;
@@ -74,7 +77,8 @@ struct GatewayResponse
     QString currency;
     QString channelId;
     QString qrPayload;          // codeUrl / qr_code / retParams / payParams.codeUrl ...
-    QJsonObject payParams;      // for WX_JSAPI / WX_APP
+    QJsonObject payParams;      // for WX_JSAPI / WX_APP (IOTPay payParams, iOnline pay_info)
+    QString payUrl;             // iOnline pay_url: a link the customer opens (or a QR of it)
     RemoteStatus status = RemoteStatus::Invalid;   // query_order only
     QString channelOrderNo;
     qint64 paySuccTimeMs = 0;

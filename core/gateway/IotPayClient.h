@@ -25,7 +25,8 @@ struct IotPayConfig
 // IOTPay v1 over QNetworkAccessManager: POST `params=` forms to <baseUrl>/create_order etc.
 // Redirects are refused (Redirected), TLS errors are never ignored (TlsFailure), each call has
 // a total deadline (Timeout) enforced by a timer that aborts the reply, create replies that name
-// another order or amount are ResponseMismatch.
+// another order or amount are ResponseMismatch. A WX_JSAPI / WX_APP create reply must carry the
+// client's payParams (IotPayCodec::checkPayParams), returned in GatewayResponse::payParams.
 class IotPayClient final : public PaymentGateway
 {
     Q_OBJECT
@@ -41,7 +42,8 @@ public:
 
 private:
     GatewayCall *post(GatewayCall::Kind kind, const QString &endpoint, Result<ParamList> params,
-                      QString expectMchOrderNo, std::optional<qint64> expectAmount);
+                      QString expectMchOrderNo, std::optional<qint64> expectAmount,
+                      Channel payParamsChannel = Channel::Invalid);
 
     QNetworkAccessManager *m_network;
     IotPayConfig m_config;

@@ -29,6 +29,8 @@ constexpr qsizetype LoginNameMax = 32;
 constexpr qsizetype MchRefundNoMax = 30;
 constexpr qsizetype QueryPayOrderIdMax = 30;
 constexpr qsizetype RefundPayOrderIdMax = 64;
+constexpr qsizetype ExtraOpenIdMax = 128;   // WeChat openid is 28 characters; room for others
+constexpr qsizetype ExtraAppIdMax = 32;     // WeChat appid is 18 characters
 
 std::unexpected<Error> invalid(QStringView field, const QString &why)
 {
@@ -130,13 +132,59 @@ Result<void> checkMoney(QStringView field, const Money &money)
     return {};
 }
 
-Result<QString> extraJson(const OrderRequest &request)
+// A WeChat id inside `extra` (openId, appId): printable ASCII, no spaces, bounded.
+Result<void> checkExtraId(const QJsonObject &extra, QStringView key, qsizetype maxLength)
 {
-    if (request.channel == Channel::WxNative) {
+    const QJsonValue value = extra.value(key);
+    const QString field = u"extra."_s + key;
+    if (!value.isString())
+        return invalid(field, u"is required (a string)"_s);
+    return checkPrintableId(field, value.toString(), maxLength);
+}
+
+Result<void> checkExtraType(const OrderRequest &request, QStringView expected)
+{
+    if (request.extra.value(u"type").toString() != expected) {
+        return invalid(u"extra.type", channelId(request.channel) + u" requires type \""_s + expected
+                                          + u"\""_s);
+    }
+    return {};
+}
+
+// payment-api.md §4.2: the channel-specific `extra` object.
+Result<void> checkExtraForChannel(const OrderRequest &request)
+{
+    switch (request.channel) {
+    case Channel::WxNative: {
         const QJsonValue productId = request.extra.value(u"productId");
         if (!productId.isString() || productId.toString().trimmed().isEmpty())
             return invalid(u"extra", u"WX_NATIVE requires a non-empty string productId"_s);
+        return {};
     }
+    case Channel::WxJsapi:
+        // Mini program: {"openId","type":"minipay","appId"}.
+        if (auto ok = checkExtraType(request, u"minipay"); !ok)
+            return ok;
+        if (auto ok = checkExtraId(request.extra, u"openId", ExtraOpenIdMax); !ok)
+            return ok;
+        return checkExtraId(request.extra, u"appId", ExtraAppIdMax);
+    case Channel::WxApp:
+        // WeChat app SDK: {"type":"apppay","appId"}.
+        if (auto ok = checkExtraType(request, u"apppay"); !ok)
+            return ok;
+        return checkExtraId(request.extra, u"appId", ExtraAppIdMax);
+    case Channel::AlipayQr:
+    case Channel::UpiQr:
+    case Channel::Invalid:
+        break;
+    }
+    return {};
+}
+
+Result<QString> extraJson(const OrderRequest &request)
+{
+    if (auto ok = checkExtraForChannel(request); !ok)
+        return fail(ok.error());
     if (request.extra.isEmpty())
         return QString();
     const QString json = QString::fromUtf8(QJsonDocument(request.extra).toJson(QJsonDocument::Compact));

@@ -19,8 +19,10 @@ struct MerchantIdentity
 // Pure encoding/decoding of IOTPay v1 messages (payment-api.md §1–§9). No I/O.
 namespace IotPayCodec {
 
-// Validates (field lengths of §4.1, notifyUrl absolute http(s) without '?', channel rules:
-// WX_NATIVE needs extra.productId, CNY only on WX_NATIVE) and returns the unsigned fields.
+// Validates (field lengths of §4.1, notifyUrl absolute http(s) without '?', channel rules of
+// §4.2: WX_NATIVE needs extra.productId, WX_JSAPI extra {"openId","type":"minipay","appId"},
+// WX_APP extra {"type":"apppay","appId"}; CNY only on WX_NATIVE and WX_JSAPI) and returns the
+// unsigned fields.
 Result<ParamList> createOrderParams(const OrderRequest &request, const MerchantIdentity &merchant);
 Result<ParamList> queryOrderParams(const OrderLookup &lookup, const MerchantIdentity &merchant);
 Result<ParamList> refundOrderParams(const RefundRequest &request, const MerchantIdentity &merchant);
@@ -42,6 +44,14 @@ Result<GatewayResponse> decodeResponse(const QByteArray &body, const MerchantKey
 // The top-level scalar fields a reply signature covers (without `sign`), for logging the
 // redacted canonical string when a reply does not verify. Empty when the body is not one object.
 ParamList responseSignedFields(const QByteArray &body);
+
+// The client-side parameters of a WX_JSAPI / WX_APP create_order reply (§4.2): JSAPI needs
+// appId, timeStamp, nonceStr, package ("prepay_id=…"), signType and paySign, all handed to
+// wx.requestPayment as strings (numbers are turned into their digits); WX_APP needs appid,
+// partnerid, prepayid, package, noncestr, timestamp and sign. Unparseable when one is missing,
+// not a string or integer, empty, too long or contains control characters. Returns the object
+// to give the client.
+Result<QJsonObject> checkPayParams(Channel channel, const QJsonObject &payParams);
 
 // Checks a decoded create_order / query_order reply belongs to the order we asked about:
 // ResponseMismatch when it names another mchOrderNo or amount.

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QUrl>
 
+#include <algorithm>
 #include <limits>
 
 // Reply side of the codec (payment-api.md §2.3, §4.3, §7): a reply is trusted only when it is
@@ -20,6 +21,7 @@ constexpr int MaxDepth = 16;
 constexpr qsizetype MaxQrPayload = 2048;   // well inside a QR code's capacity
 constexpr qsizetype MaxDetail = 200;
 constexpr qsizetype MaxCountDigits = 18;   // always fits qint64
+constexpr qsizetype MaxPayParamChars = 512;
 
 struct Reply
 {
@@ -185,6 +187,25 @@ QString findQrPayload(const QJsonObject &object)
     return payload;
 }
 
+// payParams is an object in xxpay; a gateway that embeds it as a JSON string is read the same way.
+Result<QJsonObject> payParamsObject(const QJsonValue &value)
+{
+    if (value.isUndefined() || value.isNull())
+        return QJsonObject();
+    if (value.isObject())
+        return value.toObject();
+    if (value.isString()) {
+        const QString text = value.toString();
+        if (text.isEmpty())
+            return QJsonObject();
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+        if (error.error == QJsonParseError::NoError && doc.isObject())
+            return doc.object();
+    }
+    return unparseable(u"payParams is neither an object nor a JSON object string"_s);
+}
+
 Result<void> extractFields(const Reply &reply, GatewayResponse &response)
 {
     response.payOrderId = textField(reply, u"payOrderId"_s);
@@ -192,7 +213,10 @@ Result<void> extractFields(const Reply &reply, GatewayResponse &response)
     response.currency = textField(reply, u"currency"_s);
     response.channelId = textField(reply, u"channelId"_s);
     response.channelOrderNo = textField(reply, u"channelOrderNo"_s);
-    response.payParams = reply.object.value(u"payParams").toObject();
+    if (auto payParams = payParamsObject(reply.object.value(u"payParams")); payParams)
+        response.payParams = *payParams;
+    else
+        return fail(payParams.error());
 
     const auto amount = countField(reply, u"amount"_s);
     if (!amount)
@@ -277,6 +301,35 @@ ParamList responseSignedFields(const QByteArray &body)
 {
     const Result<Reply> parsed = parseReply(body);
     return parsed ? signedFields(*parsed) : ParamList();
+}
+
+Result<QJsonObject> checkPayParams(Channel channel, const QJsonObject &payParams)
+{
+    static const QStringList jsapiKeys = {u"appId"_s, u"timeStamp"_s, u"nonceStr"_s, u"package"_s,
+                                          u"signType"_s, u"paySign"_s};
+    static const QStringList appKeys = {u"appid"_s, u"partnerid"_s, u"prepayid"_s, u"package"_s,
+                                        u"noncestr"_s, u"timestamp"_s, u"sign"_s};
+    const bool jsapi = channel == Channel::WxJsapi;
+    if (!jsapi && channel != Channel::WxApp)
+        return unparseable(u"no client payment parameters for channel "_s + channelId(channel));
+    QJsonObject checked;
+    for (const QString &key : jsapi ? jsapiKeys : appKeys) {
+        const QJsonValue value = payParams.value(key);
+        QString text;
+        if (value.isString())
+            text = value.toString();
+        else if (value.isDouble() && value.toDouble() == double(value.toInteger()) && value.toInteger() >= 0)
+            text = QString::number(value.toInteger());
+        else
+            return unparseable(u"payParams."_s + key + u" is missing or not a string"_s);
+        if (text.isEmpty() || text.size() > MaxPayParamChars
+            || std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; }))
+            return unparseable(u"payParams."_s + key + u" is empty, too long or has control characters"_s);
+        checked.insert(key, jsapi ? QJsonValue(text) : value);
+    }
+    if (jsapi && !checked.value(u"package").toString().startsWith(u"prepay_id="))
+        return unparseable(u"payParams.package is not \"prepay_id=…\""_s);
+    return checked;
 }
 
 Result<void> checkMatches(const GatewayResponse &response, const QString &mchOrderNo,

@@ -48,7 +48,8 @@ QString formatMoney(const Money &money, const QLocale &locale)
     QString symbol;
     switch (money.currency) {
     case Currency::CAD:
-        symbol = QStringLiteral("$");
+        // "$" is unambiguous only in Canada; elsewhere (e.g. a zh_CN interface) say which dollar.
+        symbol = locale.territory() == QLocale::Canada ? QStringLiteral("$") : QStringLiteral("CA$");
         break;
     case Currency::USD:
         symbol = locale.territory() == QLocale::UnitedStates ? QStringLiteral("$") : QStringLiteral("US$");

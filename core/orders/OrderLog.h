@@ -155,6 +155,19 @@ struct NotificationRecord
 
 inline constexpr qsizetype MaxRecordedBytes = 8 * 1024;
 
+// A manager action that is not tied to one order: "export", "report", "settings", "pin_failure",
+// "reconcile", ... (refunds are recorded on their order's events as well).
+struct AuditEvent
+{
+    qint64 id = 0;
+    qint64 atMs = 0;
+    QString kind;
+    QString actor;
+    QString detail;
+};
+
+inline constexpr qsizetype MaxAuditDetailLength = 2000;
+
 // A read of orders for the manager list and exports: a parameterised condition (built by
 // core/reports' OrderFilter, never from user text), ordered by (created_at_ms, id).
 struct OrderSelection
@@ -219,6 +232,11 @@ public:
                              const QString &detail);
 
     Result<QList<OrderEvent>> events(qint64 orderId) const;
+
+    // The audit trail (append-only, like events). InvalidArgument for an empty kind; a detail
+    // longer than MaxAuditDetailLength is cut. Read back by time, oldest first, at most `limit`.
+    Result<qint64> recordAuditEvent(const QString &kind, const QString &actor, const QString &detail);
+    Result<QList<AuditEvent>> auditEventsBetween(qint64 fromUtcMs, qint64 toUtcMs, int limit = 1000) const;
     Result<QList<Order>> openOrdersSince(qint64 sinceUtcMs) const;
     Result<QList<Order>> ordersBetween(qint64 fromUtcMs, qint64 toUtcMs) const;
     Result<QList<Order>> selectOrders(const OrderSelection &selection) const;

@@ -13,7 +13,7 @@ namespace paydesk::schema {
 namespace {
 
 // Portable DDL on purpose (INTEGER/TEXT, no AUTOINCREMENT): the same tables are meant to run on
-// PostgreSQL through QPSQL later. Only the triggers of version 3 are SQLite dialect; the
+// PostgreSQL through QPSQL later. Only the triggers of versions 3 and 5 are SQLite dialect; the
 // PostgreSQL port replaces that step. Money is integer minor units, times UTC epoch ms.
 
 QStringList version1()
@@ -120,6 +120,25 @@ QStringList version4()
     };
 }
 
+// Manager actions not tied to one order (exports, reports, settings changes, PIN failures,
+// reconciliation runs): an append-only audit table beside the order events, read by day.
+QStringList version5()
+{
+    return {
+        u"CREATE TABLE audit ("
+        " id INTEGER PRIMARY KEY,"
+        " at_ms INTEGER NOT NULL,"
+        " kind TEXT NOT NULL,"
+        " actor TEXT NOT NULL DEFAULT '',"
+        " detail TEXT NOT NULL DEFAULT '')"_s,
+        u"CREATE INDEX audit_at ON audit (at_ms)"_s,
+        u"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+        " BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END"_s,
+        u"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+        " BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END"_s,
+    };
+}
+
 struct Step
 {
     int version = 0;
@@ -132,6 +151,7 @@ const std::array Steps{
     Step{2, &version2},
     Step{3, &version3},
     Step{4, &version4},
+    Step{5, &version5},
 };
 
 Error newerThanCode(int stored)

@@ -142,8 +142,9 @@ void Sale::onCreateFinished(GatewayCall *call)
         sendQuery();   // resolve before anything else
         return;
     }
-    moveTo(OrderState::Failed, {QStringLiteral("sale"), QStringLiteral("create_order failed"), {}, {}, {}, 0, 0, describe(error)});
+    // The error first, so whoever reacts to FAILED can already say why.
     reportError(error);
+    moveTo(OrderState::Failed, {QStringLiteral("sale"), QStringLiteral("create_order failed"), {}, {}, {}, 0, 0, describe(error)});
 }
 
 void Sale::sendQuery()
@@ -192,10 +193,10 @@ void Sale::onQueryFinished(GatewayCall *call)
     } else if (result.error().code == ErrorCode::GatewayFail && result.error().gatewayCode == u"0112"
                && m_order.state == OrderState::Unknown) {
         // Known absent: the gateway never made the order, so nothing can be charged on it.
-        moveTo(OrderState::Failed, {QStringLiteral("query"), QStringLiteral("gateway has no such order"),
-                                    {}, {}, {}, 0, 0, describe(result.error())});
         reportError(Error{ErrorCode::GatewayFail, QStringLiteral("the gateway never received the order; nothing was charged"),
                           QStringLiteral("0112"), 0});
+        moveTo(OrderState::Failed, {QStringLiteral("query"), QStringLiteral("gateway has no such order"),
+                                    {}, {}, {}, 0, 0, describe(result.error())});
         return;
     } else if (m_order.state == OrderState::Unknown) {
         reportError(result.error());

@@ -66,7 +66,8 @@ void body(EscPosBuilder &printer, const ReceiptData &receipt, const ReceiptOptio
     printer.bold(false);
     if (receipt.kind == ReceiptKind::Refund)
         twoColumns(printer, labels.amount, moneyText(receipt.amount), width);
-    twoColumns(printer, labels.channel, channelDisplayName(receipt.channel), width);
+    twoColumns(printer, labels.channel,
+               receipt.channelName.isEmpty() ? receiptChannelName(receipt.channel) : receipt.channelName, width);
     if (receipt.timeUtcMs > 0) {
         const QDateTime time = QDateTime::fromMSecsSinceEpoch(receipt.timeUtcMs, options.zone);
         twoColumns(printer, labels.time, time.toString(u"yyyy-MM-dd HH:mm:ss"_s), width);
@@ -88,7 +89,7 @@ void body(EscPosBuilder &printer, const ReceiptData &receipt, const ReceiptOptio
 
 } // namespace
 
-QString channelDisplayName(Channel channel)
+QString receiptChannelName(Channel channel)
 {
     switch (channel) {
     case Channel::WxNative:

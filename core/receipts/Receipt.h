@@ -34,6 +34,7 @@ struct ReceiptData
     QString merchantName;
     Money amount;                   // the order's amount
     Channel channel = Channel::Invalid;
+    QString channelName;            // printed; empty: receiptChannelName(channel)
     qint64 timeUtcMs = 0;           // paid at (sale) or refunded at (refund)
     QString mchOrderNo;             // also the QR's content
     QString payOrderId;
@@ -56,8 +57,9 @@ struct ReceiptOptions
     CutMode cut = CutMode::Partial;
 };
 
-// "WeChat Pay", "Alipay", "UnionPay", ...: the names printed on receipts.
-QString channelDisplayName(Channel channel);
+// "WeChat Pay", "Alipay", "UnionPay", ...: the English names printed on receipts. (Not called
+// channelDisplayName: ui/ChannelStyle has the translated one under that name.)
+QString receiptChannelName(Channel channel);
 
 ReceiptData saleReceiptFor(const Order &order, const QString &merchantName);
 ReceiptData refundReceiptFor(const Order &order, const Refund &refund, const QString &merchantName);

@@ -139,7 +139,11 @@ NotifyVerdict NotifyHandler::handle(const HttpRequest &request, OrderLog &orderL
     audit.remoteAddress = request.remoteAddress;
     audit.raw = auditRaw(request);
 
-    auto outcome = orderLog.confirmPayment(confirmation, audit);
+    return notifyVerdictFor(orderLog.confirmPayment(confirmation, audit), mchOrderNo);
+}
+
+NotifyVerdict notifyVerdictFor(const Result<ConfirmOutcome> &outcome, const QString &mchOrderNo)
+{
     if (!outcome)
         return {NotifyVerdictKind::StoreFailed, describe(outcome.error()), mchOrderNo,
                 HttpResponse::text(503, QByteArrayLiteral("store unavailable, retry later"))};

@@ -3,12 +3,11 @@
 #include "common/Clock.h"
 #include "common/MerchantKey.h"
 #include "http/HttpServer.h"
+#include "orders/OrderLog.h"
 
 #include <QString>
 
 namespace paydesk {
-
-class OrderLog;
 
 struct NotifyConfig
 {
@@ -37,6 +36,10 @@ struct NotifyVerdict
     QString mchOrderNo;
     HttpResponse reply;
 };
+
+// The reply to a confirmation (shared by the IOTPay and iOnline handlers): `success` only for an
+// applied or repeated payment, after the commit; unmatched, rejected and store errors otherwise.
+NotifyVerdict notifyVerdictFor(const Result<ConfirmOutcome> &outcome, const QString &mchOrderNo);
 
 // The relay rules of design.md, without any I/O of its own besides the order log it is given:
 // decode, verify the signature over every received pair, check merchant, order, amount,

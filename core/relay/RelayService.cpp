@@ -1,6 +1,9 @@
 #include "RelayService.h"
 
+#include "gateway/IOnlinePayClient.h"
+#include "gateway/IotPayClient.h"
 #include "orders/OrderLog.h"
+#include "relay/GatewayBridge.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -26,7 +29,11 @@ struct RelayService::Private
     RelayOptions options;
     const Clock &clock;
     NotifyHandler handler;
+    IOnlineNotifyHandler ionlineHandler;
     HttpServer server;
+    HttpServer apiServer;
+    std::unique_ptr<GatewayBridge> bridge;
+    std::unique_ptr<OnlinePaymentApi> api;
     quint64 serviceId = nextServiceId++;
 
     std::atomic<qint64> accepted{0};
@@ -37,7 +44,7 @@ struct RelayService::Private
     std::atomic<qint64> notRoutable{0};
 
     Private(RelayOptions o, const Clock &c)
-        : options(std::move(o)), clock(c), handler(options.notify, c)
+        : options(std::move(o)), clock(c), handler(options.notify, c), ionlineHandler(options.ionline, c)
     {
     }
 
@@ -72,12 +79,63 @@ RelayService::~RelayService()
     stop();
 }
 
+Result<void> RelayService::checkOptions() const
+{
+    const RelayOptions &o = d->options;
+    if (o.notify.key.isEmpty())
+        return fail(ErrorCode::ConfigMissing, QStringLiteral("no merchant key configured"));
+    if (o.notify.mchId.isEmpty())
+        return fail(ErrorCode::ConfigMissing, QStringLiteral("no merchant id configured"));
+    if (o.ionline.enabled && (o.ionline.key.isEmpty() || o.ionline.mchId.isEmpty() || o.ionline.currency == Currency::Invalid))
+        return fail(ErrorCode::ConfigMissing, QStringLiteral("iOnline Pay needs a merchant id, a key and a currency"));
+    if (!o.api.enabled)
+        return {};
+    if (o.api.secret.size() < ApiAuth::MinSecretBytes)
+        return fail(ErrorCode::ConfigMissing, QStringLiteral("the back-end endpoint needs a secret of at least 16 bytes"));
+    if (!o.api.iotpay && !o.api.ionline)
+        return fail(ErrorCode::ConfigMissing, QStringLiteral("the back-end endpoint has no gateway configured"));
+    if (o.api.ionline && !o.ionline.enabled)
+        return fail(ErrorCode::ConfigMissing, QStringLiteral("iOnline orders need the iOnline notify path enabled"));
+    if (o.api.ionline && o.api.ionline->merchant.currency != o.ionline.currency)
+        return fail(ErrorCode::ConfigMissing, QStringLiteral("iOnline currency differs between the endpoint and the notify path"));
+    return {};
+}
+
+Result<void> RelayService::startApi(quint16 notifyPort)
+{
+    const RelayOptions &o = d->options;
+    d->bridge = std::make_unique<GatewayBridge>();
+    if (o.api.iotpay) {
+        d->bridge->addGateway(QStringLiteral("iotpay"), [config = *o.api.iotpay](QNetworkAccessManager &network) {
+            return std::make_unique<IotPayClient>(&network, config);
+        });
+    }
+    if (o.api.ionline) {
+        const Clock &clock = d->clock;
+        d->bridge->addGateway(QStringLiteral("ionline"), [config = *o.api.ionline, &clock](QNetworkAccessManager &network) {
+            return std::make_unique<IOnlinePayClient>(&network, config, clock);
+        });
+    }
+    if (auto started = d->bridge->start(); !started)
+        return started;
+    d->api = std::make_unique<OnlinePaymentApi>(o.api, *d->bridge, d->clock);
+    // Where the gateways deliver: the public base URL when configured, else the notify listener.
+    const QString base = !o.api.notifyBaseUrl.isEmpty()
+        ? (o.api.notifyBaseUrl.endsWith(u'/') ? o.api.notifyBaseUrl.chopped(1) : o.api.notifyBaseUrl)
+        : u"http://" + o.http.bindAddress + u':' + QString::number(notifyPort);
+    d->api->setNotifyUrls(base + QString::fromUtf8(o.notify.notifyPath), base + QString::fromUtf8(o.ionline.notifyPath));
+    auto port = d->apiServer.start(o.api.http, [this](const HttpRequest &request) { return routeApi(request); });
+    if (!port)
+        return fail(port.error());
+    qCInfo(lcRelay).noquote() << "back-end endpoint on" << o.api.http.bindAddress << *port
+                              << QString::fromUtf8(o.api.path) << "gateways" << d->api->enabledGateways().join(u',');
+    return {};
+}
+
 Result<quint16> RelayService::start()
 {
-    if (d->options.notify.key.isEmpty())
-        return fail(ErrorCode::ConfigMissing, QStringLiteral("no merchant key configured"));
-    if (d->options.notify.mchId.isEmpty())
-        return fail(ErrorCode::ConfigMissing, QStringLiteral("no merchant id configured"));
+    if (auto ok = checkOptions(); !ok)
+        return fail(ok.error());
 
     // Prove the store is usable before listening: never acknowledge without a writable store.
     {
@@ -96,6 +154,12 @@ Result<quint16> RelayService::start()
     auto port = d->server.start(d->options.http, [this](const HttpRequest &request) { return route(request); });
     if (!port)
         return port;
+    if (d->options.api.enabled) {
+        if (auto api = startApi(*port); !api) {
+            stop();
+            return fail(api.error());
+        }
+    }
     qCInfo(lcRelay).noquote() << "listening on" << d->options.http.bindAddress << *port << "path"
                               << QString::fromUtf8(d->options.notify.notifyPath) << "order log"
                               << d->options.orderLogPath;
@@ -104,7 +168,18 @@ Result<quint16> RelayService::start()
 
 void RelayService::stop()
 {
+    // Waiting API handlers are released first, so the listeners can stop at once.
+    if (d->bridge)
+        d->bridge->stop();
+    d->apiServer.stop();
     d->server.stop();
+    d->api.reset();
+    d->bridge.reset();
+}
+
+quint16 RelayService::apiPort() const
+{
+    return d->apiServer.port();
 }
 
 quint16 RelayService::port() const
@@ -150,7 +225,27 @@ QJsonObject RelayService::health()
     report.insert(QStringLiteral("rejected"), c.rejected);
     report.insert(QStringLiteral("unmatched"), c.unmatched);
     report.insert(QStringLiteral("storeFailed"), c.storeFailed);
+    if (d->api) {
+        const OnlineApiCounters api = d->api->counters();
+        report.insert(QStringLiteral("api"), QJsonObject{{QStringLiteral("created"), api.created},
+                                                         {QStringLiteral("badRequests"), api.badRequests},
+                                                         {QStringLiteral("unauthorized"), api.unauthorized},
+                                                         {QStringLiteral("rateLimited"), api.rateLimited},
+                                                         {QStringLiteral("gatewayFailed"), api.gatewayFailed},
+                                                         {QStringLiteral("gatewayUnknown"), api.gatewayUnknown}});
+    }
     return report;
+}
+
+HttpResponse RelayService::routeApi(const HttpRequest &request)
+{
+    QString error;
+    OrderLog *log = threadOrderLog(&error);
+    if (!log || !d->api) {
+        qCWarning(lcRelay).noquote() << "api: store unavailable" << error;
+        return HttpResponse::json(503, QByteArrayLiteral("{\"error\":\"unavailable\",\"message\":\"order log unavailable\"}"));
+    }
+    return d->api->handle(request, *log);
 }
 
 HttpResponse RelayService::route(const HttpRequest &request)
@@ -169,7 +264,9 @@ HttpResponse RelayService::route(const HttpRequest &request)
         return HttpResponse::text(503, QByteArrayLiteral("store unavailable, retry later"));
     }
 
-    const NotifyVerdict verdict = d->handler.handle(request, *log);
+    const NotifyVerdict verdict = d->ionlineHandler.isNotifyPath(request.rawPath)
+        ? d->ionlineHandler.handle(request, *log)
+        : d->handler.handle(request, *log);
     d->count(verdict.kind);
     // One line per verdict; values are ours or length-capped, never the key.
     const QString line = notifyVerdictName(verdict.kind) + u" order=" + verdict.mchOrderNo.left(40)

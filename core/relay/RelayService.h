@@ -3,7 +3,9 @@
 #include "common/Clock.h"
 #include "common/Error.h"
 #include "http/HttpServer.h"
+#include "relay/IOnlineNotifyHandler.h"
 #include "relay/NotifyHandler.h"
+#include "relay/OnlinePaymentApi.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -18,6 +20,8 @@ struct RelayOptions
     HttpServerOptions http;
     QString orderLogPath;
     NotifyConfig notify;
+    IOnlineNotifyConfig ionline;  // enabled: iOnline Pay's XML notify path answers too
+    OnlineApiOptions api;         // enabled: the merchant back-end endpoint on its own listener
     int busyTimeoutMs = 10'000;   // how long a write waits for another writer's lock
 };
 
@@ -31,8 +35,10 @@ struct RelayCounters
     qint64 notRoutable = 0;
 };
 
-// The notification relay: the notify handler bound to an HTTP server, one order-log connection
-// per worker thread. Refuses to start without a writable order log and says why.
+// The notification relay: the notify handlers (IOTPay; iOnline Pay when enabled) bound to an
+// HTTP server, one order-log connection per worker thread. Refuses to start without a writable
+// order log and says why. With options.api enabled it also serves the merchant back-end
+// endpoint on a second listener, its gateway calls made through a GatewayBridge.
 class RelayService
 {
 public:
@@ -45,12 +51,16 @@ public:
     Result<quint16> start();
     void stop();
     quint16 port() const;
+    quint16 apiPort() const;      // 0 unless the back-end endpoint is listening
 
     RelayCounters counters() const;
     QJsonObject health();   // what the health path reports
 
 private:
     HttpResponse route(const HttpRequest &request);
+    HttpResponse routeApi(const HttpRequest &request);
+    Result<void> checkOptions() const;
+    Result<void> startApi(quint16 notifyPort);
     OrderLog *threadOrderLog(QString *error);
 
     struct Private;

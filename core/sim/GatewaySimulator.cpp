@@ -1,6 +1,7 @@
 #include "GatewaySimulator.h"
 
 #include "gateway/Signer.h"
+#include "sim/SimPayloads.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -10,7 +11,6 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTimer>
 #include <QUrlQuery>
@@ -22,26 +22,6 @@ namespace paydesk {
 namespace {
 
 constexpr int NotifyScheduleMinutes[] = {1, 2, 3, 4, 5};
-
-QString randomToken(int length)
-{
-    static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    QString token;
-    for (int i = 0; i < length; ++i)
-        token += QLatin1Char(alphabet[QRandomGenerator::global()->bounded(int(sizeof alphabet - 1))]);
-    return token;
-}
-
-QString qrPayloadFor(const QString &channelId)
-{
-    if (channelId == u"WX_NATIVE")
-        return u"weixin://wxpay/bizpayurl?pr=" + randomToken(7);
-    if (channelId == u"ALIPAY_QR")
-        return u"https://qr.alipay.com/bax0" + randomToken(20);
-    if (channelId == u"UPI_QR")
-        return u"https://qr.95516.com/00010000/" + randomToken(24);
-    return {};
-}
 
 // Scalar JSON values as the signed text: integers without decimals, strings raw.
 QString scalarText(const QJsonValue &value)
@@ -294,14 +274,14 @@ HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimF
         if (scalarText(params.value(QLatin1StringView(required))).isEmpty())
             return jsonReply(failEnvelope(QStringLiteral("0014"), u"parameter missing: " + QLatin1StringView(required)));
     }
-    if (!orderNumber.match(mchOrderNo).hasMatch() || amount <= 0 || qrPayloadFor(channelId).isEmpty()
-        || (currency != u"CAD" && currency != u"USD" && !(currency == u"CNY" && channelId == u"WX_NATIVE")))
+    const bool clientPays = sim::isClientPayChannel(channelId);
+    const bool cnyAllowed = channelId == u"WX_NATIVE" || channelId == u"WX_JSAPI";
+    if (!orderNumber.match(mchOrderNo).hasMatch() || amount <= 0 || (sim::qrPayloadFor(channelId).isEmpty() && !clientPays)
+        || (currency != u"CAD" && currency != u"USD" && !(currency == u"CNY" && cnyAllowed)))
         return jsonReply(failEnvelope(QStringLiteral("0014"), QStringLiteral("parameter error")));
-    if (channelId == u"WX_NATIVE") {
-        const QJsonObject extra = QJsonDocument::fromJson(params.value(QStringLiteral("extra")).toString().toUtf8()).object();
-        if (extra.value(QStringLiteral("productId")).toString().isEmpty())
-            return jsonReply(failEnvelope(QStringLiteral("0014"), QStringLiteral("extra.productId required for WX_NATIVE")));
-    }
+    const QJsonObject extra = QJsonDocument::fromJson(params.value(QStringLiteral("extra")).toString().toUtf8()).object();
+    if (const QString problem = sim::extraProblem(channelId, extra); !problem.isEmpty())
+        return jsonReply(failEnvelope(QStringLiteral("0014"), problem));
 
     SimOrder created;
     {
@@ -320,7 +300,11 @@ HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimF
         order.amountMinor = amount;
         order.currency = currency;
         order.notifyUrl = notifyUrl;
-        order.qrPayload = qrPayloadFor(channelId);
+        order.qrPayload = sim::qrPayloadFor(channelId);
+        if (clientPays) {
+            order.payParams = sim::wxPayParams(channelId, extra.value(QStringLiteral("appId")).toString(),
+                                               d->options.mchId, d->clock.nowUtcMs(), d->options.key);
+        }
         order.subject = params.value(QStringLiteral("subject")).toString();
         order.device = params.value(QStringLiteral("device")).toString();
         order.clientIp = params.value(QStringLiteral("clientIp")).toString();
@@ -353,8 +337,12 @@ HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimF
                       {QStringLiteral("resCode"), QStringLiteral("SUCCESS")},
                       {QStringLiteral("payOrderId"), created.payOrderId},
                       {QStringLiteral("mchOrderNo"), created.mchOrderNo},
-                      {QStringLiteral("amount"), created.amountMinor},
-                      {QStringLiteral("codeUrl"), created.qrPayload}};
+                      {QStringLiteral("amount"), created.amountMinor}};
+    // xxpay: QR channels carry codeUrl, the client-pay channels a payParams object (not signed).
+    if (clientPays)
+        reply.insert(QStringLiteral("payParams"), created.payParams);
+    else
+        reply.insert(QStringLiteral("codeUrl"), created.qrPayload);
     return signedReply(reply, false);
 }
 
@@ -385,7 +373,7 @@ HttpResponse GatewaySimulator::queryOrder(const QJsonObject &params)
                       {QStringLiteral("subject"), order.subject}};
     // xxpay's order record carries the channel payload; IOTPay's may not (payment-api.md gap 1),
     // so the client must cope either way.
-    if (d->options.queryCarriesQr)
+    if (d->options.queryCarriesQr && !order.qrPayload.isEmpty())
         reply.insert(QStringLiteral("codeUrl"), order.qrPayload);
     if (order.paid) {
         reply.insert(QStringLiteral("paySuccTime"), order.paidAtUtcMs);

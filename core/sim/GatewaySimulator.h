@@ -66,6 +66,7 @@ struct SimOrder
     QString currency;
     QString notifyUrl;
     QString qrPayload;
+    QJsonObject payParams;              // WX_JSAPI / WX_APP: what the customer's WeChat takes
     QString subject;
     QString device;
     QString clientIp;
@@ -82,7 +83,8 @@ struct SimOrder
 };
 
 // An IOTPay v1 simulator on loopback for demo mode and tests: real signature checks, the error
-// codes of payment-api.md §4.4, QR payloads shaped like the real ones, a "customer pays"
+// codes of payment-api.md §4.4, QR payloads shaped like the real ones, WX_JSAPI / WX_APP
+// payParams for the mini program and the app SDK (notified like QR orders), a "customer pays"
 // trigger, notify delivery with retries until the reply is exactly `success`, fault injection.
 // HTTP: POST /v1/create_order, /v1/query_order, /v1/refund_order;
 // control: POST /control/pay?mchOrderNo=…, POST /control/faults (JSON), GET /control/orders.

@@ -104,6 +104,12 @@ void TestSettings::defaults()
     QCOMPARE(settings.reportCutoffHour(), 4);
     QVERIFY(settings.pinVerifier().isNull());
     QCOMPARE(settings.pinLockoutState(), PinLockoutState{});
+    QCOMPARE(settings.merchantName(), QString());
+    QCOMPARE(settings.managerIdleLockMinutes(), 5);
+    QCOMPARE(settings.escPosPrinter(), EscPosPrinterConfig{});
+    QCOMPARE(settings.escPosPrinter().connection, EscPosConnection::None);
+    QCOMPARE(settings.escPosPrinter().port, 9100);
+    QCOMPARE(settings.escPosPrinter().charsPerLine, 42);
     QCOMPARE(settings.storedVersion(), 0);
     QVERIFY(settings.validateAll().isEmpty());
     // Reading defaults writes nothing.
@@ -143,6 +149,10 @@ void TestSettings::setEverything(Settings &settings)
         settings.setReportCutoffHour(3),
         settings.setPinVerifier(*verifier),
         settings.setPinLockoutState({3, 1'700'000'000'000}),
+        settings.setMerchantName(u"Café Lumière 咖啡"_s),
+        settings.setManagerIdleLockMinutes(12),
+        settings.setEscPosPrinter({EscPosConnection::Tcp, u"printer.shop.lan"_s, 9101, u"/dev/usb/lp1"_s,
+                                   EscPosCharset::Gb18030, 32}),
     };
     for (const Result<void> &result : results)
         QVERIFY2(result.has_value(), qPrintable(result ? QString() : describe(result.error())));
@@ -175,6 +185,10 @@ void TestSettings::roundTrip()
     QCOMPARE(settings.reportCutoffHour(), 3);
     QVERIFY(verifyPin(settings.pinVerifier(), u"8642"));
     QCOMPARE(settings.pinLockoutState(), (PinLockoutState{3, 1'700'000'000'000}));
+    QCOMPARE(settings.merchantName(), u"Café Lumière 咖啡"_s);
+    QCOMPARE(settings.managerIdleLockMinutes(), 12);
+    QCOMPARE(settings.escPosPrinter(), (EscPosPrinterConfig{EscPosConnection::Tcp, u"printer.shop.lan"_s, 9101,
+                                                            u"/dev/usb/lp1"_s, EscPosCharset::Gb18030, 32}));
     QVERIFY(settings.validateAll().isEmpty());
 }
 
@@ -205,6 +219,11 @@ void TestSettings::survivesReopen()
     QVERIFY(text.contains("port=9443"));
     QVERIFY(text.contains("mode=service"));
     QVERIFY(text.contains("currency=USD"));
+    QVERIFY(text.contains("escposConnection=tcp"));
+    QVERIFY(text.contains("escposCharset=gb18030"));
+    QCOMPARE(reopened.escPosPrinter().host, u"printer.shop.lan"_s);
+    QCOMPARE(reopened.merchantName(), u"Café Lumière 咖啡"_s);
+    QCOMPARE(reopened.managerIdleLockMinutes(), 12);
 }
 
 void TestSettings::validationMessages_data()
@@ -283,6 +302,34 @@ void TestSettings::validationMessages_data()
         u"terminal/cashier: the cashier name is at most 64 printable characters"_s);
     add("job too long", probe.setJobNo(QString(51, u'j')),
         u"merchant/jobNo: the login name is at most 50 printable characters"_s);
+    add("merchant name control", probe.setMerchantName(u"Caf\x1b\x40"_s),
+        u"merchant/name: the merchant name is at most 64 printable characters"_s);
+    add("merchant name 65", probe.setMerchantName(QString(65, u'm')),
+        u"merchant/name: the merchant name is at most 64 printable characters"_s);
+    add("idle lock 0", probe.setManagerIdleLockMinutes(0),
+        u"manager/idleLockMinutes: must be between 1 and 240 minutes, got 0"_s);
+    add("idle lock 240", probe.setManagerIdleLockMinutes(240), QString());
+    add("tcp printer without host", probe.setEscPosPrinter({EscPosConnection::Tcp, {}, 9100, {}, EscPosCharset::Ascii, 42}),
+        u"receipt/escposConnection: a network printer needs its host name or IP address"_s);
+    add("device printer without path",
+        probe.setEscPosPrinter({EscPosConnection::DeviceFile, {}, 9100, {}, EscPosCharset::Ascii, 42}),
+        u"receipt/escposConnection: a printer device needs its path"_s);
+    add("printer host with scheme",
+        probe.setEscPosPrinter({EscPosConnection::Tcp, u"tcp://10.0.0.5"_s, 9100, {}, EscPosCharset::Ascii, 42}),
+        u"receipt/escposHost: must be a host name or IP address such as 192.168.1.50, got \"tcp://10.0.0.5\""_s);
+    add("printer port 0", probe.setEscPosPrinter({EscPosConnection::Tcp, u"10.0.0.5"_s, 0, {}, EscPosCharset::Ascii, 42}),
+        u"receipt/escposPort: must be between 1 and 65535, got 0"_s);
+    add("printer device relative",
+        probe.setEscPosPrinter({EscPosConnection::DeviceFile, {}, 9100, u"lp0"_s, EscPosCharset::Ascii, 42}),
+        u"receipt/escposDevice: must be an absolute device path such as /dev/usb/lp0, or COM1/LPT1, got \"lp0\""_s);
+    add("printer width 20", probe.setEscPosPrinter({EscPosConnection::None, {}, 9100, {}, EscPosCharset::Ascii, 20}),
+        u"receipt/charsPerLine: must be between 24 and 64 characters, got 20"_s);
+    add("printer charset", probe.setEscPosPrinter({EscPosConnection::None, {}, 9100, {}, EscPosCharset::Invalid, 42}),
+        u"receipt/escposCharset: must be \"ascii\" or \"gb18030\""_s);
+    add("printer COM3", probe.setEscPosPrinter({EscPosConnection::DeviceFile, {}, 9100, u"COM3"_s, EscPosCharset::Ascii, 42}),
+        QString());
+    add("printer ipv6", probe.setEscPosPrinter({EscPosConnection::Tcp, u"fd00::50"_s, 9100, {}, EscPosCharset::Ascii, 48}),
+        QString());
 }
 
 void TestSettings::validationMessages()
@@ -315,7 +362,8 @@ void TestSettings::invalidStoredValuesFallBackToDefaults()
                     "[terminal]\nid=BAD-ID!\n"
                     "[sale]\ncurrency=EUR\nmaxAmountMinor=lots\ngraceMs=2500\n"
                     "[manager]\npinVerifier=plaintext-1234\n"
-                    "[report]\ncutoffHour=4, 5\n");
+                    "[report]\ncutoffHour=4, 5\n"
+                    "[receipt]\nescposConnection=tcp\nescposHost=\nescposCharset=ebcdic\n");
     const Settings settings(path);
     QCOMPARE(settings.relayPort(), 8787);
     QCOMPARE(settings.relayMode(), RelayMode::InProcess);
@@ -325,6 +373,9 @@ void TestSettings::invalidStoredValuesFallBackToDefaults()
     QVERIFY(settings.pinVerifier().isNull());
     QCOMPARE(settings.reportCutoffHour(), 4);
     QCOMPARE(settings.graceMs(), 2500);   // the valid neighbours still apply
+    // "tcp" without a host prints nowhere rather than somewhere wrong.
+    QCOMPARE(settings.escPosPrinter().connection, EscPosConnection::None);
+    QCOMPARE(settings.escPosPrinter().charset, EscPosCharset::Ascii);
 
     QStringList problems;
     for (const Error &error : settings.validateAll()) {
@@ -332,9 +383,9 @@ void TestSettings::invalidStoredValuesFallBackToDefaults()
         problems << error.detail.section(u':', 0, 0);
     }
     problems.sort();
-    QCOMPARE(problems, (QStringList{u"manager/pinVerifier"_s, u"relay/mode"_s, u"relay/port"_s,
-                                    u"report/cutoffHour"_s, u"sale/currency"_s, u"sale/maxAmountMinor"_s,
-                                    u"terminal/id"_s}));
+    QCOMPARE(problems, (QStringList{u"manager/pinVerifier"_s, u"receipt/escposCharset"_s, u"relay/mode"_s,
+                                    u"relay/port"_s, u"report/cutoffHour"_s, u"sale/currency"_s,
+                                    u"sale/maxAmountMinor"_s, u"terminal/id"_s}));
 }
 
 void TestSettings::resetKey()

@@ -70,6 +70,8 @@ void TestMoney::formatMoney_data()
                                      << QString(u"28,65" + nbsp + u'$');
     QTest::newRow("CAD fr_CA negative") << u"fr_CA"_s << qint64(-2865) << Currency::CAD
                                         << QString(u"-28,65" + nbsp + u'$');
+    QTest::newRow("CAD zh_CN") << u"zh_CN"_s << qint64(750) << Currency::CAD << u"CA$7.50"_s;
+    QTest::newRow("CAD en_US") << u"en_US"_s << qint64(750) << Currency::CAD << u"CA$7.50"_s;
     QTest::newRow("CNY zh_CN") << u"zh_CN"_s << qint64(123450) << Currency::CNY << u"¥1,234.50"_s;
     QTest::newRow("CNY zh_CN fen") << u"zh_CN"_s << qint64(1) << Currency::CNY << u"¥0.01"_s;
     QTest::newRow("int64 min") << u"en_CA"_s << std::numeric_limits<qint64>::min() << Currency::CAD

@@ -30,6 +30,7 @@ private slots:
     void newerVersionIsRefused();
     void readOnlyOpenOfAnOlderVersionIsRefused();
     void invalidTargetVersion();
+    void auditTrailIsAppendOnly();
 
 private:
     QString dbPath(const QString &name = u"orders.sqlite"_s) const { return m_dir->filePath(name); }
@@ -177,7 +178,10 @@ void TestOrderLogSchema::migratesFromEveryEarlierVersion()
         QVERIFY2(third, qPrintable(third ? QString() : describe(third.error())));
         QCOMPARE(third->mchRefundNo, u"ROLD123111400000000000103"_s);
     }
-    // The migrated file works like a new one.
+    // The migrated file works like a new one, audit trail (version 5) included.
+    m_clock.setWallMs(5'000);
+    QVERIFY(log.recordAuditEvent(u"export"_s, u"manager@OLD1"_s, u"12 orders"_s));
+    QCOMPARE(log.auditEventsBetween(0, 10'000)->size(), 1);
     const qint64 id = orderIn(log, OrderState::Awaiting);
     QVERIFY(id > 0);
     const Order order = *log.orderById(id);
@@ -256,6 +260,44 @@ void TestOrderLogSchema::invalidTargetVersion()
     QCOMPARE(errorCodeOf(schema::applyMigrations(raw.db(), schema::latestVersion() + 1, 1000)),
              ErrorCode::InvalidArgument);
     QCOMPARE(*schema::storedVersion(raw.db()), 0);
+}
+
+// Manager actions not tied to an order: recorded with the clock's time, read back by range and
+// in order, never edited or deleted (the triggers of version 5), kind required, detail capped.
+void TestOrderLogSchema::auditTrailIsAppendOnly()
+{
+    auto opened = OrderLog::open(dbPath(), m_clock);
+    QVERIFY(opened);
+    OrderLog &log = **opened;
+    m_clock.setWallMs(1'000);
+    const auto first = log.recordAuditEvent(u"pin_failure"_s, u"counter"_s, u"9 attempts left"_s);
+    QVERIFY(first);
+    m_clock.setWallMs(2'000);
+    QVERIFY(log.recordAuditEvent(u"export"_s, u"manager@T1"_s, QString(3000, u'x')));
+    m_clock.setWallMs(3'000);
+    QVERIFY(log.recordAuditEvent(u"report"_s, u"manager@T1"_s, QString()));
+    QCOMPARE(errorCodeOf(log.recordAuditEvent(u" "_s, u"x"_s, u"y"_s)), ErrorCode::InvalidArgument);
+
+    const auto all = log.auditEventsBetween(0, 10'000);
+    QVERIFY(all);
+    QCOMPARE(all->size(), 3);
+    QCOMPARE(all->at(0).id, *first);
+    QCOMPARE(all->at(0).atMs, 1'000);
+    QCOMPARE(all->at(0).kind, u"pin_failure"_s);
+    QCOMPARE(all->at(0).actor, u"counter"_s);
+    QCOMPARE(all->at(0).detail, u"9 attempts left"_s);
+    QCOMPARE(all->at(1).detail.size(), MaxAuditDetailLength);
+    QCOMPARE(all->at(2).kind, u"report"_s);
+    const auto window = log.auditEventsBetween(2'000, 3'000);
+    QCOMPARE(window->size(), 1);
+    QCOMPARE(window->first().kind, u"export"_s);
+    QCOMPARE(log.auditEventsBetween(0, 10'000, 2)->size(), 2);
+    QCOMPARE(errorCodeOf(log.auditEventsBetween(0, 10'000, 0)), ErrorCode::InvalidArgument);
+
+    RawConnection raw(dbPath());
+    QVERIFY(!raw.exec(u"UPDATE audit SET detail = 'edited'"_s).isEmpty());
+    QVERIFY(!raw.exec(u"DELETE FROM audit"_s).isEmpty());
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM audit"_s).toInt(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestOrderLogSchema)

@@ -278,7 +278,7 @@ void TestEscPos::receiptRefusesBadInput()
     ReceiptOptions narrow;
     narrow.charsPerLine = 10;
     QCOMPARE(codeOf(buildReceipt(sampleSale(), narrow)), ErrorCode::InvalidArgument);
-    QCOMPARE(channelDisplayName(Channel::UpiQr), u"UnionPay"_s);
+    QCOMPARE(receiptChannelName(Channel::UpiQr), u"UnionPay"_s);
 }
 
 QTEST_GUILESS_MAIN(TestEscPos)

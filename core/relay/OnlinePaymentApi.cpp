@@ -1,0 +1,272 @@
+#include "OnlinePaymentApi.h"
+
+#include "gateway/IotPayCodec.h"
+#include "orders/OrderLog.h"
+#include "relay/GatewayBridge.h"
+#include "relay/OnlinePaymentRequest.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcApi, "paydesk.relay.api")
+
+namespace paydesk {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString Actor = u"relay-api"_s;
+constexpr qint64 RefWindowMs = 24 * 60 * 60 * 1000;
+
+HttpResponse jsonResponse(int status, const QJsonObject &object)
+{
+    return HttpResponse::json(status, QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+HttpResponse errorReply(int status, const QString &code, const QString &message, QJsonObject extra = {})
+{
+    extra.insert(u"error"_s, code);
+    extra.insert(u"message"_s, message.left(300));
+    return jsonResponse(status, extra);
+}
+
+bool isJsonContentType(const QByteArray &header)
+{
+    const QList<QByteArray> parts = header.toLower().split(';');
+    if (parts.value(0).trimmed() != "application/json")
+        return false;
+    for (qsizetype i = 1; i < parts.size(); ++i) {
+        const QByteArray parameter = parts[i].trimmed();
+        if (parameter.startsWith("charset=") && parameter != "charset=utf-8" && parameter != "charset=\"utf-8\"")
+            return false;
+    }
+    return true;
+}
+
+OrderSource sourceFor(Channel channel)
+{
+    return channel == Channel::WxJsapi ? OrderSource::MiniProgram : OrderSource::App;
+}
+
+QString createEndpoint(const OnlinePaymentRequest &payment)
+{
+    if (payment.gateway != u"ionline")
+        return u"create_order"_s;
+    return payment.channel == Channel::WxJsapi ? IOnlinePayCodec::JsPayService.toString()
+                                               : IOnlinePayCodec::InAppService.toString();
+}
+
+} // namespace
+
+OnlinePaymentApi::OnlinePaymentApi(OnlineApiOptions options, GatewayBridge &bridge, const Clock &clock)
+    : m_options(std::move(options)), m_bridge(bridge), m_clock(clock), m_limiter(m_options.rate, clock)
+{
+}
+
+void OnlinePaymentApi::setNotifyUrls(QString iotpay, QString ionline)
+{
+    m_iotpayNotifyUrl = std::move(iotpay);
+    m_ionlineNotifyUrl = std::move(ionline);
+}
+
+QStringList OnlinePaymentApi::enabledGateways() const
+{
+    QStringList names;
+    if (m_options.iotpay)
+        names.append(u"iotpay"_s);
+    if (m_options.ionline)
+        names.append(u"ionline"_s);
+    return names;
+}
+
+OnlineApiCounters OnlinePaymentApi::counters() const
+{
+    return {m_created.load(), m_badRequests.load(), m_unauthorized.load(),
+            m_rateLimited.load(), m_gatewayFailed.load(), m_gatewayUnknown.load()};
+}
+
+// Cheap checks first: the rate limit before anything else, the signature before the JSON.
+std::optional<HttpResponse> OnlinePaymentApi::admit(const HttpRequest &request)
+{
+    qint64 retryAfterMs = 0;
+    if (!m_limiter.tryAcquire(request.remoteAddress, &retryAfterMs)) {
+        ++m_rateLimited;
+        HttpResponse reply = errorReply(429, u"rate_limited"_s, u"too many requests from this address"_s);
+        reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(std::max<qint64>(1, (retryAfterMs + 999) / 1000))});
+        return reply;
+    }
+    if (request.rawPath != m_options.path)
+        return errorReply(404, u"not_found"_s, u"no such path"_s);
+    if (request.method != "POST") {
+        HttpResponse reply = errorReply(405, u"method_not_allowed"_s, u"POST only"_s);
+        reply.headers.append({QByteArrayLiteral("Allow"), QByteArrayLiteral("POST")});
+        return reply;
+    }
+    if (!request.rawQuery.isEmpty() || request.rawTarget.contains('?'))
+        return errorReply(400, u"bad_request"_s, u"no query string: everything goes in the signed body"_s);
+    if (request.body.size() > m_options.maxBodyBytes)
+        return errorReply(413, u"too_large"_s, u"request body larger than %1 bytes"_s.arg(m_options.maxBodyBytes));
+    if (auto ok = ApiAuth::verify(request, m_options.secret, m_clock.nowUtcMs(), m_options.maxSkewMs); !ok) {
+        ++m_unauthorized;
+        qCWarning(lcApi).noquote() << "unauthorized from" << request.remoteAddress << ok.error().detail;
+        return errorReply(401, u"unauthorized"_s, ok.error().detail);
+    }
+    // Valid until the timestamp leaves the window; a copy sent meanwhile is a replay.
+    const qint64 validForMs = request.header(ApiAuth::TimestampHeader).toLongLong() * 1000 + m_options.maxSkewMs
+        - m_clock.nowUtcMs();
+    if (!m_replays.admit(request.header(ApiAuth::SignatureHeader), m_clock.monotonicMs(),
+                         m_clock.monotonicMs() + std::max<qint64>(0, validForMs))) {
+        ++m_unauthorized;
+        return errorReply(401, u"unauthorized"_s, u"request replayed"_s);
+    }
+    if (!isJsonContentType(request.header("Content-Type")))
+        return errorReply(415, u"unsupported_media_type"_s, u"Content-Type must be application/json (UTF-8)"_s);
+    return std::nullopt;
+}
+
+HttpResponse OnlinePaymentApi::handle(const HttpRequest &request, OrderLog &log)
+{
+    if (auto refused = admit(request))
+        return *refused;
+    auto payment = parseOnlinePaymentRequest(request.body, enabledGateways(), m_options.defaultGateway);
+    if (payment && payment->gateway == u"ionline" && payment->amount.currency != m_options.ionline->merchant.currency) {
+        payment = fail(ErrorCode::InvalidArgument, u"currency: the iOnline Pay account takes "_s
+                                                       + currencyCode(m_options.ionline->merchant.currency));
+    }
+    if (!payment) {
+        ++m_badRequests;
+        return errorReply(400, u"bad_request"_s, payment.error().detail);
+    }
+    if (payment->clientIp.isEmpty())
+        payment->clientIp = request.remoteAddress;
+    return create(*payment, log);
+}
+
+std::optional<HttpResponse> OnlinePaymentApi::existingForRef(const QString &ref, OrderLog &log) const
+{
+    auto query = log.select(u"SELECT o.mch_order_no, o.state FROM orders o JOIN events e ON e.order_id = o.id"
+                            " WHERE o.created_at_ms >= ? AND e.kind = 'client-ref' AND e.detail = ?"_s,
+                            {m_clock.nowUtcMs() - RefWindowMs, ref});
+    if (!query)
+        return errorReply(503, u"unavailable"_s, u"order log unavailable, retry later"_s);
+    if (!query->next())
+        return std::nullopt;
+    return errorReply(409, u"duplicate_client_order_ref"_s, u"an order already exists for this clientOrderRef"_s,
+                      {{u"mchOrderNo"_s, query->value(0).toString()}, {u"state"_s, query->value(1).toString()}});
+}
+
+HttpResponse OnlinePaymentApi::create(const OnlinePaymentRequest &payment, OrderLog &log)
+{
+    NewOrder newOrder;
+    newOrder.terminalId = m_options.terminalId;
+    newOrder.cashier = Actor;
+    newOrder.channel = payment.channel;
+    newOrder.amount = payment.amount;
+    newOrder.source = sourceFor(payment.channel);
+    newOrder.gateway = payment.gateway;
+    newOrder.subject = payment.subject;
+    newOrder.expiresAtMs = m_clock.nowUtcMs() + m_options.validityMs;
+
+    Result<Order> order = fail(ErrorCode::Invalid);
+    {
+        // One order per clientOrderRef: look up and create under one lock (this relay is the
+        // only writer of API orders).
+        QMutexLocker lock(&m_refMutex);
+        if (!payment.clientOrderRef.isEmpty()) {
+            if (auto existing = existingForRef(payment.clientOrderRef, log))
+                return *existing;
+        }
+        order = log.createOrder(newOrder);
+        if (order && !payment.clientOrderRef.isEmpty())
+            (void)log.recordEvent(order->id, u"client-ref"_s, Actor, payment.clientOrderRef);
+    }
+    if (!order) {
+        qCWarning(lcApi).noquote() << "order not created:" << describe(order.error());
+        return errorReply(503, u"unavailable"_s, u"order log unavailable, retry later"_s);
+    }
+    TransitionDetails creating;
+    creating.actor = Actor;
+    if (auto moved = log.transition(order->id, OrderState::Creating, creating); !moved)
+        return errorReply(503, u"unavailable"_s, u"order log unavailable, retry later"_s);
+    return callGateway(payment, *order, log);
+}
+
+HttpResponse OnlinePaymentApi::callGateway(const OnlinePaymentRequest &payment, const Order &order, OrderLog &log)
+{
+    const QString notifyUrl = payment.gateway == u"ionline" ? m_ionlineNotifyUrl : m_iotpayNotifyUrl;
+    const OrderRequest request = toOrderRequest(payment, order.mchOrderNo, notifyUrl, m_options.terminalId);
+    const GatewayBridge::Outcome outcome = m_bridge.createOrder(payment.gateway, request, m_options.gatewayWaitMs);
+    const QString endpoint = createEndpoint(payment);
+    if (!outcome.requestJson.isEmpty())
+        (void)log.recordGatewayMessage(order.id, endpoint, u"request"_s, outcome.requestJson);
+    (void)log.recordGatewayMessage(order.id, endpoint, u"response"_s,
+                                   outcome.result ? outcome.result->raw : describe(outcome.result.error()).toUtf8());
+
+    Result<GatewayResponse> result = outcome.result;
+    if (result) {
+        // The same client-side shape for both gateways (iOnline's pay_info carries WeChat's fields).
+        if (auto payParams = IotPayCodec::checkPayParams(payment.channel, result->payParams); payParams)
+            result->payParams = *payParams;
+        else
+            result = fail(ErrorCode::ResponseMismatch, u"unusable payParams: "_s + payParams.error().detail);
+    }
+    if (!result)
+        return gatewayFailed(payment, order, result.error(), log);
+    return awaiting(payment, order, *result, log);
+}
+
+HttpResponse OnlinePaymentApi::gatewayFailed(const OnlinePaymentRequest &payment, const Order &order,
+                                             const Error &error, OrderLog &log)
+{
+    TransitionDetails details;
+    details.actor = Actor;
+    details.error = describe(error).left(500);
+    // Whatever may have created the order at the gateway leaves it UNKNOWN, to be resolved by query.
+    const bool unknown = error.isAmbiguous() || error.code == ErrorCode::BadSignature;
+    (void)log.transition(order.id, unknown ? OrderState::Unknown : OrderState::Failed, details);
+    qCWarning(lcApi).noquote() << order.mchOrderNo << payment.gateway << describe(error);
+    QJsonObject identity{{u"mchOrderNo"_s, order.mchOrderNo}, {u"gateway"_s, payment.gateway}};
+    if (unknown) {
+        ++m_gatewayUnknown;
+        return errorReply(504, u"gateway_outcome_unknown"_s,
+                          u"the gateway did not answer clearly; the order is checked by query — do not retry "
+                          "under a new order"_s,
+                          identity);
+    }
+    ++m_gatewayFailed;
+    if (error.code == ErrorCode::RequestInvalid)
+        return errorReply(400, u"bad_request"_s, error.detail, identity);
+    identity.insert(u"gatewayCode"_s, error.gatewayCode);
+    return errorReply(502, u"gateway_rejected"_s, error.detail, identity);
+}
+
+HttpResponse OnlinePaymentApi::awaiting(const OnlinePaymentRequest &payment, const Order &order,
+                                        const GatewayResponse &response, OrderLog &log)
+{
+    TransitionDetails details;
+    details.actor = Actor;
+    details.payOrderId = response.payOrderId.left(64);
+    details.qrPayload = response.payUrl;
+    details.expiresAtMs = order.expiresAtMs;
+    if (auto moved = log.transition(order.id, OrderState::Awaiting, details); !moved)
+        qCWarning(lcApi).noquote() << order.mchOrderNo << "AWAITING not recorded:" << describe(moved.error());
+    ++m_created;
+    QJsonObject reply{{u"mchOrderNo"_s, order.mchOrderNo},
+                      {u"gateway"_s, payment.gateway},
+                      {u"state"_s, orderStateName(OrderState::Awaiting)},
+                      {u"channel"_s, channelId(payment.channel)},
+                      {u"amount"_s, payment.amount.minor},
+                      {u"currency"_s, currencyCode(payment.amount.currency)},
+                      {u"payParams"_s, response.payParams},
+                      {u"expiresAtMs"_s, order.expiresAtMs}};
+    if (!response.payUrl.isEmpty())
+        reply.insert(u"payUrl"_s, response.payUrl);
+    if (!payment.clientOrderRef.isEmpty())
+        reply.insert(u"clientOrderRef"_s, payment.clientOrderRef);
+    qCInfo(lcApi).noquote() << "created" << order.mchOrderNo << payment.gateway << channelId(payment.channel);
+    return jsonResponse(201, reply);
+}
+
+} // namespace paydesk

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "gateway/IOnlinePayClient.h"
+#include "gateway/IotPayClient.h"
+#include "http/HttpServer.h"
+#include "relay/ApiAuth.h"
+#include "relay/RateLimiter.h"
+
+#include <QMutex>
+#include <QString>
+
+#include <atomic>
+#include <optional>
+
+namespace paydesk {
+
+class GatewayBridge;
+class OrderLog;
+struct OnlinePaymentRequest;
+struct Order;
+
+// The merchant back-end endpoint (off by default): a mini program or an app — through the
+// merchant's own server, which holds the shared secret — asks for a WeChat payment; the relay
+// creates the order in the log and at the gateway with the merchant key it holds, and returns
+// what wx.requestPayment / the app SDK needs. It listens on its own address and port, apart
+// from the notify listener, so a slow gateway never holds up notifications.
+struct OnlineApiOptions
+{
+    bool enabled = false;
+    HttpServerOptions http = [] {
+        HttpServerOptions o;
+        o.maxBodyBytes = 8 * 1024;
+        o.threadPerConnection = true;   // a handler waits for the gateway: block only its connection
+        o.connectionLimit = 64;
+        o.perIpConnectionLimit = 16;
+        return o;
+    }();
+    QByteArray path = QByteArrayLiteral("/api/v1/payments");
+    QByteArray secret;                        // HMAC-SHA256 key shared with the merchant back end
+    qint64 maxSkewMs = 5 * 60 * 1000;
+    qsizetype maxBodyBytes = 4 * 1024;
+    RateLimiter::Options rate;                // per client address, before anything else
+    QString terminalId = QStringLiteral("WEB");   // prefix of the minted mchOrderNo
+    QString notifyBaseUrl;                    // e.g. https://pay.example.com; empty: the notify listener
+    qint64 validityMs = 2 * 60 * 60 * 1000;   // WeChat's prepay id lives 2 h
+    int gatewayWaitMs = 20'000;               // bridge wait; above the clients' deadlineMs
+    std::optional<IotPayConfig> iotpay;
+    std::optional<IOnlinePayConfig> ionline;
+    QString defaultGateway = QStringLiteral("iotpay");
+};
+
+struct OnlineApiCounters
+{
+    qint64 created = 0;           // AWAITING, payParams returned
+    qint64 badRequests = 0;
+    qint64 unauthorized = 0;
+    qint64 rateLimited = 0;
+    qint64 gatewayFailed = 0;     // definite refusal: order FAILED
+    qint64 gatewayUnknown = 0;    // ambiguous: order UNKNOWN, resolved by query
+};
+
+// POST <path> with a JSON body (OnlinePaymentRequest) signed per ApiAuth. Replies JSON:
+// 201 {mchOrderNo, state, gateway, channel, amount, currency, payParams, payUrl?, expiresAtMs,
+// clientOrderRef?}; 400 bad_request, 401 unauthorized, 404, 405, 409 duplicate_client_order_ref,
+// 413, 415, 429 rate_limited (Retry-After), 502 gateway_rejected, 503 unavailable,
+// 504 gateway_outcome_unknown. Nothing is created before the request is authenticated and valid.
+class OnlinePaymentApi
+{
+public:
+    OnlinePaymentApi(OnlineApiOptions options, GatewayBridge &bridge, const Clock &clock);
+
+    // The notify URL each gateway is given; known once the notify listener has its port.
+    void setNotifyUrls(QString iotpay, QString ionline);
+
+    HttpResponse handle(const HttpRequest &request, OrderLog &log);
+    OnlineApiCounters counters() const;
+    QStringList enabledGateways() const;
+
+private:
+    std::optional<HttpResponse> admit(const HttpRequest &request);
+    HttpResponse create(const OnlinePaymentRequest &payment, OrderLog &log);
+    HttpResponse callGateway(const OnlinePaymentRequest &payment, const Order &order, OrderLog &log);
+    HttpResponse gatewayFailed(const OnlinePaymentRequest &payment, const Order &order, const Error &error,
+                               OrderLog &log);
+    HttpResponse awaiting(const OnlinePaymentRequest &payment, const Order &order, const GatewayResponse &response,
+                          OrderLog &log);
+    std::optional<HttpResponse> existingForRef(const QString &ref, OrderLog &log) const;
+
+    OnlineApiOptions m_options;
+    GatewayBridge &m_bridge;
+    const Clock &m_clock;
+    RateLimiter m_limiter;
+    ReplayGuard m_replays;
+    QMutex m_refMutex;            // one order per clientOrderRef within this relay
+    QString m_iotpayNotifyUrl;
+    QString m_ionlineNotifyUrl;
+
+    std::atomic<qint64> m_created{0};
+    std::atomic<qint64> m_badRequests{0};
+    std::atomic<qint64> m_unauthorized{0};
+    std::atomic<qint64> m_rateLimited{0};
+    std::atomic<qint64> m_gatewayFailed{0};
+    std::atomic<qint64> m_gatewayUnknown{0};
+};
+
+} // namespace paydesk

@@ -1,0 +1,176 @@
+#include "DaySummaryView.h"
+
+#include "ChannelStyle.h"
+#include "ManagerText.h"
+#include "SalesChart.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace paydesk {
+
+namespace {
+
+constexpr int OrderNumberRole = Qt::UserRole + 1;
+
+QTableWidgetItem *cell(const QString &text, bool number, bool bold = false)
+{
+    auto *item = new QTableWidgetItem(text);
+    if (number)
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    if (bold) {
+        QFont font = item->font();
+        font.setBold(true);
+        item->setFont(font);
+    }
+    return item;
+}
+
+} // namespace
+
+DaySummaryView::DaySummaryView(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("daySummary"));
+    auto *layout = new QVBoxLayout(this);
+    m_headline = new QLabel(this);
+    m_headline->setObjectName(QStringLiteral("summaryHeadline"));
+    m_headline->setWordWrap(true);
+    layout->addWidget(m_headline);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    auto *top = new QWidget(splitter);
+    auto *columns = new QHBoxLayout(top);
+    columns->setContentsMargins(0, 0, 0, 0);
+    auto *left = new QVBoxLayout;
+    m_totalsTitle = new QLabel(top);
+    left->addWidget(m_totalsTitle);
+    m_totals = new QTableWidget(0, 7, top);
+    m_totals->setObjectName(QStringLiteral("totalsTable"));
+    m_totals->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_totals->verticalHeader()->hide();
+    m_totals->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_totals->horizontalHeader()->setStretchLastSection(true);
+    left->addWidget(m_totals);
+    auto *right = new QVBoxLayout;
+    m_alertsTitle = new QLabel(top);
+    right->addWidget(m_alertsTitle);
+    m_alerts = new QListWidget(top);
+    m_alerts->setObjectName(QStringLiteral("alertList"));
+    m_alerts->setWordWrap(true);
+    right->addWidget(m_alerts);
+    columns->addLayout(left, 3);
+    columns->addLayout(right, 2);
+    m_chart = new SalesChart(splitter);
+    splitter->addWidget(top);
+    splitter->addWidget(m_chart);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    layout->addWidget(splitter, 1);
+
+    connect(m_alerts, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const QString number = item->data(OrderNumberRole).toString();
+        if (!number.isEmpty())
+            Q_EMIT orderActivated(number);
+    });
+    retranslate();
+}
+
+void DaySummaryView::setReport(const DailyReport &report)
+{
+    m_report = report;
+    m_headline->setText(tr("<b>%1</b> — %n order(s) created in the business day", nullptr, report.orderCount)
+                            .arg(QLocale().toString(report.day.date, QLocale::LongFormat)));
+    fillTotals();
+    fillAlerts();
+    m_chart->setReport(report);
+}
+
+void DaySummaryView::fillTotals()
+{
+    m_totals->setRowCount(int(m_report.totals.size()));
+    for (qsizetype i = 0; i < m_report.totals.size(); ++i) {
+        const ChannelTotals &t = m_report.totals[i];
+        const int row = int(i);
+        m_totals->setItem(row, 0, cell(channelDisplayName(t.channel), false));
+        m_totals->setItem(row, 1, cell(currencyCode(t.currency), false));
+        m_totals->setItem(row, 2, cell(QLocale().toString(t.paidCount), true));
+        m_totals->setItem(row, 3, cell(moneyText(t.grossMinor, t.currency), true));
+        m_totals->setItem(row, 4, cell(QLocale().toString(t.refundCount), true));
+        m_totals->setItem(row, 5, cell(moneyText(t.refundsMinor, t.currency), true));
+        m_totals->setItem(row, 6, cell(moneyText(t.netMinor(), t.currency), true, true));
+    }
+}
+
+void DaySummaryView::fillAlerts()
+{
+    m_alerts->clear();
+    const ReportAlerts &alerts = m_report.alerts;
+    const QTimeZone &zone = m_report.day.zone;
+    auto add = [this](const QString &text, const QString &orderNumber, const QColor &colour) {
+        auto *item = new QListWidgetItem(text, m_alerts);
+        item->setData(OrderNumberRole, orderNumber);
+        item->setForeground(colour);
+    };
+    const QColor warning(0xE6, 0x51, 0x00);
+    const QColor problem(0xB0, 0x00, 0x20);
+    for (const Order &order : alerts.latePayments) {
+        add(tr("Late payment %1: %2, paid %3 — refund or keep")
+                .arg(order.mchOrderNo, moneyText(order.amount), localTimeText(order.paidAtMs, zone)),
+            order.mchOrderNo, warning);
+    }
+    for (const Order &order : alerts.openOrders) {
+        add(tr("Not final %1: %2, %3 — check open orders")
+                .arg(order.mchOrderNo, orderStateText(order.state), moneyText(order.amount)),
+            order.mchOrderNo, problem);
+    }
+    for (const Refund &refund : alerts.unresolvedRefunds) {
+        add(tr("Refund %1 %2: %3 — ask IOTPay, then resolve it")
+                .arg(refund.mchRefundNo, refundStateText(refund.state), moneyText(refund.amount)),
+            QString(), problem);
+    }
+    if (alerts.unmatchedNotifications > 0)
+        add(tr("%n notification(s) for no known order", nullptr, alerts.unmatchedNotifications), QString(), problem);
+    if (alerts.rejectedNotifications > 0)
+        add(tr("%n notification(s) failed verification", nullptr, alerts.rejectedNotifications), QString(), problem);
+    const int listed = int(alerts.latePayments.size() + alerts.openOrders.size() + alerts.unresolvedRefunds.size());
+    const int counted = alerts.lateCount + alerts.openCount + alerts.unresolvedRefundCount;
+    if (counted > listed)
+        add(tr("… and %n more (see the Z report counts)", nullptr, counted - listed), QString(), problem);
+    if (alerts.total() == 0)
+        add(tr("Nothing to check before closing the day."), QString(), QColor(0x1B, 0x5E, 0x20));
+    m_alertsTitle->setText(tr("<b>Alerts (%1)</b>").arg(alerts.total()));
+}
+
+QStringList DaySummaryView::alertLines() const
+{
+    QStringList lines;
+    for (int i = 0; i < m_alerts->count(); ++i)
+        lines.append(m_alerts->item(i)->text());
+    return lines;
+}
+
+void DaySummaryView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void DaySummaryView::retranslate()
+{
+    m_totalsTitle->setText(tr("<b>Totals per channel and currency</b>"));
+    m_totals->setHorizontalHeaderLabels(
+        {tr("Channel"), tr("Currency"), tr("Paid"), tr("Gross"), tr("Refunds"), tr("Refunded"), tr("Net")});
+    if (m_report.day.date.isValid())
+        setReport(m_report);
+    else
+        m_alertsTitle->setText(tr("<b>Alerts</b>"));
+}
+
+} // namespace paydesk

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "reports/DailyReport.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QTableWidget;
+
+namespace paydesk {
+
+class SalesChart;
+
+// The business day at a glance: totals per channel and currency (count, gross, refunds, net),
+// what needs checking before closing the day, and the sales chart.
+class DaySummaryView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DaySummaryView(QWidget *parent = nullptr);
+
+    void setReport(const DailyReport &report);
+    const DailyReport &report() const { return m_report; }
+    SalesChart *chart() const { return m_chart; }
+    QStringList alertLines() const;
+
+Q_SIGNALS:
+    // An alert about one order was activated: show that order.
+    void orderActivated(const QString &mchOrderNo);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void fillTotals();
+    void fillAlerts();
+    void retranslate();
+
+    DailyReport m_report;
+    QLabel *m_headline = nullptr;
+    QLabel *m_totalsTitle = nullptr;
+    QLabel *m_alertsTitle = nullptr;
+    QTableWidget *m_totals = nullptr;
+    QListWidget *m_alerts = nullptr;
+    SalesChart *m_chart = nullptr;
+};
+
+} // namespace paydesk
