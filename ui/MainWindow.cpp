@@ -5,7 +5,6 @@
 #include "Language.h"
 #include "OutcomeScreen.h"
 #include "PaymentScreen.h"
-#include "PinDialog.h"
 #include "SaleScreen.h"
 #include "SettingsDialog.h"
 #include "manager/ManagerText.h"
@@ -120,6 +119,11 @@ QWidget *MainWindow::buildTopBar()
     return bar;
 }
 
+ManagerWindow *MainWindow::managerWindow() const
+{
+    return m_managerWindow;
+}
+
 QWidget *MainWindow::currentScreen() const
 {
     return m_stack->currentWidget();
@@ -220,17 +224,33 @@ void MainWindow::openSettings()
 {
     if (m_services.checkout->hasOpenSale())
         return;   // never while a customer may be paying
-    if (!PinDialog::unlock(*m_services.settings, *m_services.clock, this))
+    if (!ManagerWindow::askPin(managerServices(), this))
         return;
     SettingsDialog dialog(*m_services.settings, *m_services.secrets, m_services.network, false, this);
     connect(&dialog, &SettingsDialog::languageSelected, this, [this](const QString &code) {
         m_services.language->setLanguage(code);
     });
     if (dialog.exec() == QDialog::Accepted) {
+        (void)m_services.orderLog->recordAuditEvent(QStringLiteral("settings"),
+                                                    managerActorName(m_services.settings->terminalId()),
+                                                    QStringLiteral("saved in the settings dialog"));
         m_saleScreen->setCurrency(m_services.settings->saleCurrency());
         QMessageBox::information(this, tr("Settings saved"),
                                  tr("Gateway and relay changes take effect when PayDesk is restarted."));
     }
+}
+
+ManagerServices MainWindow::managerServices() const
+{
+    ManagerServices manager;
+    manager.orderLog = m_services.orderLog;
+    manager.settings = m_services.settings;
+    manager.clock = m_services.clock;
+    manager.refunds = m_services.refunds;
+    manager.reconciler = m_services.reconciler;
+    manager.checkout = m_services.checkout;
+    manager.receipts = m_receipts;
+    return manager;
 }
 
 void MainWindow::openManager()
@@ -243,14 +263,7 @@ void MainWindow::openManager()
         m_managerWindow->activateWindow();
         return;
     }
-    ManagerServices manager;
-    manager.orderLog = m_services.orderLog;
-    manager.settings = m_services.settings;
-    manager.clock = m_services.clock;
-    manager.refunds = m_services.refunds;
-    manager.reconciler = m_services.reconciler;
-    manager.checkout = m_services.checkout;
-    manager.receipts = m_receipts;
+    const ManagerServices manager = managerServices();
     if (!ManagerWindow::askPin(manager, this))
         return;
     (void)m_services.orderLog->recordAuditEvent(QStringLiteral("manager_unlock"),

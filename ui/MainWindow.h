@@ -22,6 +22,7 @@ class CustomerDisplay;
 class DemoEnvironment;
 class LanguageSwitcher;
 class ManagerWindow;
+struct ManagerServices;
 class OrderLog;
 class OutcomeScreen;
 class PaymentScreen;
@@ -64,7 +65,7 @@ public:
     PaymentScreen *paymentScreen() const { return m_paymentScreen; }
     OutcomeScreen *outcomeScreen() const { return m_outcomeScreen; }
     CustomerDisplay *customerDisplay() const { return m_customerDisplay; }
-    ManagerWindow *managerWindow() const { return m_managerWindow; }
+    ManagerWindow *managerWindow() const;   // the open manager view, if any
     ReceiptActions *receiptActions() const { return m_receipts; }
     QWidget *currentScreen() const;
 
@@ -84,6 +85,7 @@ private:
     void onSaleFinished(Sale *sale);
     void watchClosedOrder();
     void printReceipt(const Order &order);
+    ManagerServices managerServices() const;
     void retranslate();
     QWidget *buildTopBar();
 

@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QHBoxLayout>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -48,7 +49,8 @@ OutcomeScreen::OutcomeScreen(QWidget *parent) : QWidget(parent)
     connect(m_newSale, &QPushButton::clicked, this, &OutcomeScreen::newSaleRequested);
     m_printReceipt = new QPushButton(this);
     m_printReceipt->setObjectName(QStringLiteral("printReceiptButton"));
-    m_printReceipt->setMinimumHeight(56);
+    m_printReceipt->setMinimumSize(320, 56);
+    m_printReceipt->setFont(medium);
     m_printReceipt->setFocusPolicy(Qt::TabFocus);
     // The customer is waiting for the receipt: the countdown to a new sale stops.
     connect(m_printReceipt, &QPushButton::clicked, this, [this] {
@@ -65,7 +67,12 @@ OutcomeScreen::OutcomeScreen(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_detail);
     layout->addStretch(1);
     layout->addWidget(m_receiptStatus);
-    layout->addWidget(m_printReceipt);
+    // Second to "New sale": centred and narrower, so the next customer's button stays the big one.
+    auto *printRow = new QHBoxLayout;
+    printRow->addStretch(1);
+    printRow->addWidget(m_printReceipt);
+    printRow->addStretch(1);
+    layout->addLayout(printRow);
     layout->addWidget(m_countdown);
     layout->addWidget(m_newSale);
 

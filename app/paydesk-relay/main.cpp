@@ -1,7 +1,10 @@
-// paydesk-relay: the headless notification relay. Receives IOTPay's payment notifications,
-// verifies them and commits them to the order log before answering `success`.
+// paydesk-relay: the headless notification relay. Receives IOTPay's (and, with --ionline,
+// iOnline Pay's) payment notifications, verifies them and commits them to the order log before
+// answering `success`. With --api it also serves the merchant back-end endpoint for mini
+// program and app payments.
 
 #include "AppSupport.h"
+#include "OnlineOptions.h"
 
 #include "common/Clock.h"
 #include "relay/RelayService.h"
@@ -43,6 +46,7 @@ int runRelay(int argc, char *argv[])
     parser.addOption({QStringLiteral("mch-id"), QStringLiteral("IOTPay merchant id."), QStringLiteral("ID")});
     parser.addOption({QStringLiteral("max-connections"), QStringLiteral("Cap on open connections (default 128)."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("busy-timeout-ms"), QStringLiteral("How long a write waits for another writer's lock (default 10000)."), QStringLiteral("MS")});
+    addOnlineOptions(parser);
 #ifdef _WIN32
     parser.addOption({QStringLiteral("windows-service"), QStringLiteral("Run under the Windows Service Control Manager.")});
 #endif
@@ -90,6 +94,8 @@ int runRelay(int argc, char *argv[])
         return ExitConfig;
     }
     options.notify.key = *key;
+    if (!applyOnlineOptions(parser, *settings, options, err))
+        return ExitConfig;
 
     SystemClock clock;
     RelayService relay(options, clock);
@@ -100,6 +106,11 @@ int runRelay(int argc, char *argv[])
     }
     QTextStream(stdout) << "paydesk-relay listening on " << options.http.bindAddress << ':' << *listening
                         << QString::fromUtf8(options.notify.notifyPath) << Qt::endl;
+    if (options.ionline.enabled)
+        QTextStream(stdout) << "paydesk-relay iOnline notify path " << QString::fromUtf8(options.ionline.notifyPath) << Qt::endl;
+    if (options.api.enabled)
+        QTextStream(stdout) << "paydesk-relay back-end endpoint on " << options.api.http.bindAddress << ':'
+                            << relay.apiPort() << QString::fromUtf8(options.api.path) << Qt::endl;
 
     quitOnTerminationSignals(app);
     const int code = app.exec();

@@ -1,15 +1,19 @@
-// paydesk-sim: an IOTPay v1 simulator on loopback, for demo mode and tests. Never real money.
+// paydesk-sim: an IOTPay v1 simulator (and, with --ionline, an iOnline Pay one) on loopback, for
+// demo mode and tests. Never real money.
 
 #include "AppSupport.h"
 
 #include "common/Clock.h"
 #include "sim/GatewaySimulator.h"
+#include "sim/IOnlineSimulator.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTextStream>
 #include <QUrlQuery>
+
+#include <memory>
 
 using namespace paydesk;
 
@@ -61,6 +65,10 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("notify-scale"), QStringLiteral("Multiply the notify retry schedule (1..5 min)."), QStringLiteral("X"), QStringLiteral("1")});
     parser.addOption({QStringLiteral("notify-form"), QStringLiteral("Send notifies as a form body instead of in the URL.")});
     parser.addOption({QStringLiteral("auto-pay-ms"), QStringLiteral("The customer pays by itself after MS."), QStringLiteral("MS"), QStringLiteral("-1")});
+    parser.addOption({QStringLiteral("ionline"), QStringLiteral("Also run an iOnline Pay simulator (same key): jspay, inapp, query, XML notify.")});
+    parser.addOption({QStringLiteral("ionline-port"), QStringLiteral("Port of the iOnline Pay simulator (0 picks a free one)."), QStringLiteral("PORT"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("ionline-mch-id"), QStringLiteral("iOnline merchant id accepted."), QStringLiteral("ID"), QStringLiteral("10085200000000")});
+    parser.addOption({QStringLiteral("ionline-fee-type"), QStringLiteral("fee_type sent by the iOnline simulator (empty: none)."), QStringLiteral("CUR"), QStringLiteral("CAD")});
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -98,6 +106,24 @@ int main(int argc, char *argv[])
     }
     QTextStream(stdout) << "paydesk-sim gateway " << simulator.baseUrl().toString() << " control "
                         << simulator.controlUrl().toString() << Qt::endl;
+
+    std::unique_ptr<IOnlineSimulator> ionline;
+    if (parser.isSet(QStringLiteral("ionline"))) {
+        IOnlineSimOptions ionlineOptions;
+        ionlineOptions.http.port = quint16(parser.value(QStringLiteral("ionline-port")).toUInt());
+        ionlineOptions.mchId = parser.value(QStringLiteral("ionline-mch-id"));
+        ionlineOptions.key = *key;
+        ionlineOptions.feeType = parser.value(QStringLiteral("ionline-fee-type"));
+        ionlineOptions.notifyScheduleScale = options.notifyScheduleScale;
+        ionline = std::make_unique<IOnlineSimulator>(ionlineOptions, clock, &network);
+        auto ionlinePort = ionline->start();
+        if (!ionlinePort) {
+            err << "paydesk-sim: iOnline: " << describe(ionlinePort.error()) << Qt::endl;
+            return ExitNetwork;
+        }
+        QTextStream(stdout) << "paydesk-sim ionline gateway " << ionline->gatewayUrl().toString() << " control "
+                            << ionline->controlUrl().toString() << Qt::endl;
+    }
     quitOnTerminationSignals(app);
     return app.exec();
 }

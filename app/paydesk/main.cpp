@@ -6,6 +6,7 @@
 #include "demo/DemoEnvironment.h"
 #include "payment/Checkout.h"
 #include "payment/Reconciler.h"
+#include "payment/RefundService.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
 #include "ui/SettingsDialog.h"
@@ -171,6 +172,7 @@ int main(int argc, char *argv[])
 
     Checkout checkout(*services.orderLog, *services.gateway, clock, saleConfigFrom(*services.settings));
     Reconciler reconciler(*services.orderLog, *services.gateway, clock);
+    RefundService refunds(*services.orderLog, *services.gateway, clock);
     if (!demo)
         reconciler.run();   // resolve what a crash or power cut left open
 
@@ -183,6 +185,8 @@ int main(int argc, char *argv[])
     counter.clock = &clock;
     counter.language = &language;
     counter.demo = services.demo.get();
+    counter.refunds = &refunds;
+    counter.reconciler = &reconciler;
     MainWindow window(counter);
     window.show();
     if (parser.isSet(QStringLiteral("customer-display")))

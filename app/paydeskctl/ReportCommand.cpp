@@ -6,6 +6,7 @@
 #include "reports/BusinessDay.h"
 #include "reports/Csv.h"
 #include "reports/DailyReport.h"
+#include "manager/ZReport.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -41,6 +42,17 @@ void printTotals(QTextStream &out, const DailyReport &report)
     }
     if (report.totals.isEmpty())
         out << "(no payments)\n";
+    // Only worth a table once orders come from somewhere else than the counter.
+    if (report.sources.size() > 1 || (report.sources.size() == 1 && report.sources.first().source != OrderSource::Counter)) {
+        out << "Source      Cur   Paid          Gross        Refunds            Net\n";
+        for (const SourceTotals &totals : report.sources) {
+            out << orderSourceName(totals.source).leftJustified(11) << ' ' << currencyCode(totals.currency) << ' '
+                << QString::number(totals.paidCount).rightJustified(6) << ' '
+                << formatMinorPlain(totals.grossMinor).rightJustified(14) << ' '
+                << formatMinorPlain(totals.refundsMinor).rightJustified(14) << ' '
+                << formatMinorPlain(totals.netMinor()).rightJustified(14) << '\n';
+        }
+    }
     QStringList states;
     for (const StateCount &entry : report.states)
         states.append(orderStateName(entry.state) + u' ' + QString::number(entry.count));
@@ -126,13 +138,13 @@ int runReport(QCoreApplication &, const QStringList &arguments)
         "The end-of-day (Z) report of one business day from the order log: per channel and currency the\n"
         "paid count, gross, refunds and net; orders by state; alerts (late payments, orders not final,\n"
         "refunds of unknown outcome, unmatched and rejected notifications). --csv also exports the\n"
-        "day's orders (RFC 4180, UTF-8). The PDF report is printed from the manager view of paydesk,\n"
-        "which has the GUI libraries this command-line tool does not link."));
+        "day's orders (RFC 4180, UTF-8); --pdf writes the Z report as the manager view prints it."));
     parser.addHelpOption();
     addConfigOption(parser);
     parser.addOption({QStringLiteral("date"), QStringLiteral("The business day (default: today)."), QStringLiteral("YYYY-MM-DD")});
     parser.addOption({QStringLiteral("csv"), QStringLiteral("Write the day's orders as CSV to FILE."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("bom"), QStringLiteral("Start the CSV with a UTF-8 byte order mark (for Excel).")});
+    parser.addOption({QStringLiteral("pdf"), QStringLiteral("Write the Z report as PDF to FILE."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the report as JSON.")});
     parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file instead of the configured one."), QStringLiteral("FILE")});
     parser.process(arguments);
@@ -178,6 +190,15 @@ int runReport(QCoreApplication &, const QStringList &arguments)
             return ExitFailed;
         }
         err << "wrote " << *written << " orders to " << csvPath << Qt::endl;
+    }
+    if (parser.isSet(QStringLiteral("pdf"))) {
+        const QString pdfPath = parser.value(QStringLiteral("pdf"));
+        const ZReportInfo info{settings->merchantName(), settings->terminalId(), clock.nowUtcMs()};
+        if (auto written = writeZReportPdf(pdfPath, *report, info); !written) {
+            err << "paydeskctl report: PDF not written: " << describe(written.error()) << Qt::endl;
+            return ExitFailed;
+        }
+        err << "wrote the Z report to " << pdfPath << Qt::endl;
     }
     return ExitOk;
 }

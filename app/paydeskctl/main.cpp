@@ -4,8 +4,12 @@
 #include "Commands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
+
+#include <cstring>
+#include <memory>
 
 using namespace paydesk;
 
@@ -20,7 +24,7 @@ const char Usage[] =
     "  orders    list the orders of a day from the order log\n"
     "  charge    take a whole payment in the terminal (QR drawn with text blocks)\n"
     "  reconcile check open orders with the gateway and record what changed\n"
-    "  report    the day's totals per channel and alerts (Z report); --csv exports the day\n"
+    "  report    the day's totals per channel and alerts (Z report); --csv, --pdf export it\n"
     "\n"
     "  paydeskctl <command> --help   options of a command\n"
     "  paydeskctl --version          version\n"
@@ -28,11 +32,35 @@ const char Usage[] =
     "Exit codes: 0 ok, 1 failed (not paid, gateway said no), 2 usage, 3 configuration or key,\n"
     "4 order log unavailable, 5 gateway unreachable or outcome unknown.\n";
 
+// `report --pdf` paints the Z report with QtGui, which needs a QGuiApplication; every other
+// command stays a plain console program.
+bool paintsPdf(int argc, char *argv[])
+{
+    if (argc < 2 || std::strcmp(argv[1], "report") != 0)
+        return false;
+    for (int i = 2; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--pdf") == 0 || std::strncmp(argv[i], "--pdf=", 6) == 0)
+            return true;
+    }
+    return false;
+}
+
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
+{
+    if (!paintsPdf(argc, argv))
+        return std::make_unique<QCoreApplication>(argc, argv);
+    // A PDF needs fonts, not a screen: unattended runs (cron, a service) have no display.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QGuiApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("PayDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("paydesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PAYDESK_VERSION));

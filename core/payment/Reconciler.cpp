@@ -24,7 +24,7 @@ void Reconciler::run(qint64 windowMs, const QSet<qint64> &skipOrderIds)
         m_report.errorDetails.append(describe(open.error()));
     } else {
         for (const Order &order : *open) {
-            if (!skipOrderIds.contains(order.id))
+            if (!skipOrderIds.contains(order.id) && order.gateway == m_gatewayName)
                 m_queue.append(order);
         }
     }

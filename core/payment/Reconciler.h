@@ -40,6 +40,10 @@ class Reconciler : public QObject
 public:
     Reconciler(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clock, QObject *parent = nullptr);
 
+    // Only orders of this gateway are asked about (the order log also holds orders the relay
+    // created at another gateway, e.g. iOnline Pay); default "iotpay".
+    void setGatewayName(QString name) { m_gatewayName = std::move(name); }
+
     // Orders a live Sale in this process is handling are skipped.
     void run(qint64 windowMs = 24LL * 60 * 60 * 1000, const QSet<qint64> &skipOrderIds = {});
     bool isRunning() const { return m_running; }
@@ -60,6 +64,7 @@ private:
     QList<Order> m_queue;
     ReconcileReport m_report;
     bool m_running = false;
+    QString m_gatewayName = QStringLiteral("iotpay");
 };
 
 } // namespace paydesk

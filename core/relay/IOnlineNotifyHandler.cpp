@@ -5,6 +5,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace paydesk {
 
 using namespace Qt::StringLiterals;

@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "common/MerchantKey.h"
+#include "gateway/Signer.h"
 #include "money/Money.h"
 #include "relay/NotifyHandler.h"
 

@@ -15,6 +15,17 @@ namespace paydesk {
 namespace {
 
 using TotalsKey = std::pair<Channel, Currency>;
+using SourceKey = std::pair<OrderSource, Currency>;
+
+// One paid or refunded group of rows, as the aggregate queries return them.
+struct Group
+{
+    Channel channel = Channel::Invalid;
+    Currency currency = Currency::Invalid;
+    OrderSource source = OrderSource::Invalid;
+    int count = 0;
+    qint64 sumMinor = 0;
+};
 
 Result<void> validateDay(const ReportDay &day)
 {
@@ -60,35 +71,40 @@ public:
         }
     }
 
-    void addOrders(qint64 quarter, OrderState state, Channel channel, Currency currency, bool late, int count,
-                   qint64 sumMinor)
+    void addOrders(qint64 quarter, OrderState state, bool late, const Group &group)
     {
-        m_report.orderCount += count;
-        m_stateCounts[state] += count;
+        m_report.orderCount += group.count;
+        m_stateCounts[state] += group.count;
         if (late)
-            m_report.alerts.lateCount += count;
+            m_report.alerts.lateCount += group.count;
         if (isOpenState(state))
-            m_report.alerts.openCount += count;
+            m_report.alerts.openCount += group.count;
         if (state != OrderState::Paid)
             return;
-        ChannelTotals &totals = totalsFor(channel, currency);
-        totals.paidCount += count;
-        totals.grossMinor += sumMinor;
+        ChannelTotals &totals = totalsFor(group.channel, group.currency);
+        totals.paidCount += group.count;
+        totals.grossMinor += group.sumMinor;
+        SourceTotals &bySource = sourceTotalsFor(group.source, group.currency);
+        bySource.paidCount += group.count;
+        bySource.grossMinor += group.sumMinor;
         if (quarter < 0 || quarter >= m_hourOfQuarter.size())
             return;   // cannot happen for rows inside the range; never index out of bounds
-        HourSales &sales = hourSalesFor(m_report.hours[m_hourOfQuarter[quarter]], channel, currency);
-        sales.paidCount += count;
-        sales.grossMinor += sumMinor;
+        HourSales &sales = hourSalesFor(m_report.hours[m_hourOfQuarter[quarter]], group.channel, group.currency);
+        sales.paidCount += group.count;
+        sales.grossMinor += group.sumMinor;
     }
 
-    void addRefunds(Channel channel, Currency currency, RefundState state, int count, qint64 sumMinor)
+    void addRefunds(RefundState state, const Group &group)
     {
         if (state == RefundState::Succeeded) {
-            ChannelTotals &totals = totalsFor(channel, currency);
-            totals.refundCount += count;
-            totals.refundsMinor += sumMinor;
+            ChannelTotals &totals = totalsFor(group.channel, group.currency);
+            totals.refundCount += group.count;
+            totals.refundsMinor += group.sumMinor;
+            SourceTotals &bySource = sourceTotalsFor(group.source, group.currency);
+            bySource.refundCount += group.count;
+            bySource.refundsMinor += group.sumMinor;
         } else if (isRefundInFlight(state)) {
-            m_report.alerts.unresolvedRefundCount += count;
+            m_report.alerts.unresolvedRefundCount += group.count;
         }
     }
 
@@ -98,6 +114,8 @@ public:
             m_report.states.append({state, count});
         for (const auto &[key, totals] : m_totals)
             m_report.totals.append(totals);
+        for (const auto &[key, totals] : m_sources)
+            m_report.sources.append(totals);
         for (HourBucket &bucket : m_report.hours) {
             std::sort(bucket.sales.begin(), bucket.sales.end(), [](const HourSales &a, const HourSales &b) {
                 return std::pair(a.channel, a.currency) < std::pair(b.channel, b.currency);
@@ -111,6 +129,16 @@ private:
         auto [it, inserted] = m_totals.try_emplace(TotalsKey{channel, currency});
         if (inserted) {
             it->second.channel = channel;
+            it->second.currency = currency;
+        }
+        return it->second;
+    }
+
+    SourceTotals &sourceTotalsFor(OrderSource source, Currency currency)
+    {
+        auto [it, inserted] = m_sources.try_emplace(SourceKey{source, currency});
+        if (inserted) {
+            it->second.source = source;
             it->second.currency = currency;
         }
         return it->second;
@@ -130,6 +158,7 @@ private:
     QList<int> m_hourOfQuarter;
     std::map<OrderState, int> m_stateCounts;
     std::map<TotalsKey, ChannelTotals> m_totals;
+    std::map<SourceKey, SourceTotals> m_sources;
 };
 
 // One pass over the day's orders: state counts, paid totals, alert counts and the hourly
@@ -137,33 +166,36 @@ private:
 // (SQLite and PostgreSQL).
 Result<void> aggregateOrders(const OrderLog &log, const BusinessDayRange &range, Builder &builder)
 {
-    auto query = log.select(u"SELECT (created_at_ms - ?) / ?, state, channel, currency, late, COUNT(*),"
+    auto query = log.select(u"SELECT (created_at_ms - ?) / ?, state, channel, currency, late, source, COUNT(*),"
                             " SUM(amount_minor) FROM orders WHERE created_at_ms >= ? AND created_at_ms < ?"
-                            " GROUP BY 1, 2, 3, 4, 5"_s,
+                            " GROUP BY 1, 2, 3, 4, 5, 6"_s,
                             {range.fromUtcMs, QuarterHourMs, range.fromUtcMs, range.toUtcMs});
     if (!query)
         return fail(query.error());
     while (query->next()) {
+        const Group group{channelFromId(query->value(2).toString()), currencyFromCode(query->value(3).toString()),
+                          orderSourceFromName(query->value(5).toString()), query->value(6).toInt(),
+                          query->value(7).toLongLong()};
         builder.addOrders(query->value(0).toLongLong(), orderStateFromName(query->value(1).toString()),
-                          channelFromId(query->value(2).toString()), currencyFromCode(query->value(3).toString()),
-                          query->value(4).toLongLong() != 0, query->value(5).toInt(), query->value(6).toLongLong());
+                          query->value(4).toLongLong() != 0, group);
     }
     return checkRead(*query, u"order totals"_s);
 }
 
 Result<void> aggregateRefunds(const OrderLog &log, const BusinessDayRange &range, Builder &builder)
 {
-    auto query = log.select(u"SELECT o.channel, r.currency, r.state, COUNT(*), SUM(r.amount_minor)"
+    auto query = log.select(u"SELECT o.channel, r.currency, r.state, o.source, COUNT(*), SUM(r.amount_minor)"
                             " FROM refunds r JOIN orders o ON o.id = r.order_id"
                             " WHERE r.created_at_ms >= ? AND r.created_at_ms < ?"
-                            " GROUP BY o.channel, r.currency, r.state"_s,
+                            " GROUP BY o.channel, r.currency, r.state, o.source"_s,
                             {range.fromUtcMs, range.toUtcMs});
     if (!query)
         return fail(query.error());
     while (query->next()) {
-        builder.addRefunds(channelFromId(query->value(0).toString()), currencyFromCode(query->value(1).toString()),
-                           refundStateFromName(query->value(2).toString()), query->value(3).toInt(),
-                           query->value(4).toLongLong());
+        const Group group{channelFromId(query->value(0).toString()), currencyFromCode(query->value(1).toString()),
+                          orderSourceFromName(query->value(3).toString()), query->value(4).toInt(),
+                          query->value(5).toLongLong()};
+        builder.addRefunds(refundStateFromName(query->value(2).toString()), group);
     }
     return checkRead(*query, u"refund totals"_s);
 }

@@ -32,6 +32,19 @@ struct ChannelTotals
     qint64 netMinor() const { return grossMinor - refundsMinor; }
 };
 
+// The same figures by where the order came from (counter, mini program, app) and currency.
+struct SourceTotals
+{
+    OrderSource source = OrderSource::Invalid;
+    Currency currency = Currency::Invalid;
+    int paidCount = 0;
+    qint64 grossMinor = 0;
+    int refundCount = 0;
+    qint64 refundsMinor = 0;
+
+    qint64 netMinor() const { return grossMinor - refundsMinor; }
+};
+
 struct StateCount
 {
     OrderState state = OrderState::Invalid;
@@ -81,6 +94,7 @@ struct DailyReport
     int orderCount = 0;                             // every order created in the day
     QList<StateCount> states;                       // in OrderState order, zero counts left out
     QList<ChannelTotals> totals;                    // by channel, then currency
+    QList<SourceTotals> sources;                    // by source, then currency
     ReportAlerts alerts;
     QList<HourBucket> hours;
 };

@@ -49,6 +49,17 @@ QJsonObject notificationJson(const NotificationRecord &record, const QTimeZone &
             {u"remoteAddress"_s, record.remoteAddress}};
 }
 
+QJsonObject sourceTotalsJson(const SourceTotals &totals)
+{
+    return {{u"source"_s, orderSourceName(totals.source)},
+            {u"currency"_s, currencyCode(totals.currency)},
+            {u"paidCount"_s, totals.paidCount},
+            {u"gross"_s, formatMinorPlain(totals.grossMinor)},
+            {u"refundCount"_s, totals.refundCount},
+            {u"refunds"_s, formatMinorPlain(totals.refundsMinor)},
+            {u"net"_s, formatMinorPlain(totals.netMinor())}};
+}
+
 QJsonObject totalsJson(const ChannelTotals &totals)
 {
     return {{u"channel"_s, channelId(totals.channel)},
@@ -112,6 +123,9 @@ QJsonObject dailyReportToJson(const DailyReport &report)
     QJsonArray totals;
     for (const ChannelTotals &entry : report.totals)
         totals.append(totalsJson(entry));
+    QJsonArray sources;
+    for (const SourceTotals &entry : report.sources)
+        sources.append(sourceTotalsJson(entry));
     return {{u"date"_s, report.day.date.toString(Qt::ISODate)},
             {u"timeZone"_s, QString::fromUtf8(report.day.zone.id())},
             {u"cutoffHour"_s, report.day.cutoffHour},
@@ -120,6 +134,7 @@ QJsonObject dailyReportToJson(const DailyReport &report)
             {u"orderCount"_s, report.orderCount},
             {u"states"_s, states},
             {u"totals"_s, totals},
+            {u"sources"_s, sources},
             {u"alerts"_s, alertsJson(report.alerts, zone)},
             {u"hourly"_s, hoursJson(report.hours, zone)}};
 }

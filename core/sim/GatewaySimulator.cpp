@@ -260,28 +260,44 @@ HttpResponse GatewaySimulator::route(const HttpRequest &request)
     return response;
 }
 
-HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimFaults &faults)
+namespace {
+
+// The parameter checks of create_order: the failure envelope, or nothing when the request is fine.
+std::optional<QJsonObject> createProblem(const QJsonObject &params)
 {
     static const QRegularExpression orderNumber(QStringLiteral("^[A-Za-z0-9]{1,30}$"));
+    for (const char *required : {"mchOrderNo", "channelId", "currency", "amount", "clientIp", "notifyUrl",
+                                 "subject", "body", "jobNo"}) {
+        if (scalarText(params.value(QLatin1StringView(required))).isEmpty())
+            return failEnvelope(QStringLiteral("0014"), u"parameter missing: " + QLatin1StringView(required));
+    }
+    const QString channelId = params.value(QStringLiteral("channelId")).toString();
+    const QString currency = params.value(QStringLiteral("currency")).toString();
+    const bool knownChannel = !sim::qrPayloadFor(channelId).isEmpty() || sim::isClientPayChannel(channelId);
+    const bool cnyAllowed = channelId == u"WX_NATIVE" || channelId == u"WX_JSAPI";
+    if (!orderNumber.match(scalarText(params.value(QStringLiteral("mchOrderNo")))).hasMatch()
+        || scalarText(params.value(QStringLiteral("amount"))).toLongLong() <= 0 || !knownChannel
+        || (currency != u"CAD" && currency != u"USD" && !(currency == u"CNY" && cnyAllowed)))
+        return failEnvelope(QStringLiteral("0014"), QStringLiteral("parameter error"));
+    const QJsonObject extra = QJsonDocument::fromJson(params.value(QStringLiteral("extra")).toString().toUtf8()).object();
+    if (const QString problem = sim::extraProblem(channelId, extra); !problem.isEmpty())
+        return failEnvelope(QStringLiteral("0014"), problem);
+    return std::nullopt;
+}
+
+} // namespace
+
+HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimFaults &faults)
+{
+    if (const auto problem = createProblem(params))
+        return jsonReply(*problem);
     const QString mchOrderNo = scalarText(params.value(QStringLiteral("mchOrderNo")));
     const QString channelId = params.value(QStringLiteral("channelId")).toString();
     const qint64 amount = scalarText(params.value(QStringLiteral("amount"))).toLongLong();
     const QString currency = params.value(QStringLiteral("currency")).toString();
     const QString notifyUrl = params.value(QStringLiteral("notifyUrl")).toString();
-
-    for (const char *required : {"mchOrderNo", "channelId", "currency", "amount", "clientIp", "notifyUrl",
-                                 "subject", "body", "jobNo"}) {
-        if (scalarText(params.value(QLatin1StringView(required))).isEmpty())
-            return jsonReply(failEnvelope(QStringLiteral("0014"), u"parameter missing: " + QLatin1StringView(required)));
-    }
     const bool clientPays = sim::isClientPayChannel(channelId);
-    const bool cnyAllowed = channelId == u"WX_NATIVE" || channelId == u"WX_JSAPI";
-    if (!orderNumber.match(mchOrderNo).hasMatch() || amount <= 0 || (sim::qrPayloadFor(channelId).isEmpty() && !clientPays)
-        || (currency != u"CAD" && currency != u"USD" && !(currency == u"CNY" && cnyAllowed)))
-        return jsonReply(failEnvelope(QStringLiteral("0014"), QStringLiteral("parameter error")));
     const QJsonObject extra = QJsonDocument::fromJson(params.value(QStringLiteral("extra")).toString().toUtf8()).object();
-    if (const QString problem = sim::extraProblem(channelId, extra); !problem.isEmpty())
-        return jsonReply(failEnvelope(QStringLiteral("0014"), problem));
 
     SimOrder created;
     {

@@ -345,19 +345,8 @@ void IOnlineSimulator::scheduleNotify(const QString &outTradeNo, int attempt, qi
                        [this, outTradeNo, attempt] { deliverNotify(outTradeNo, attempt); });
 }
 
-void IOnlineSimulator::deliverNotify(const QString &outTradeNo, int attempt)
+ParamList IOnlineSimulator::notifyFields(const IOnlineSimOrder &order, bool corruptSign) const
 {
-    IOnlineSimOrder order;
-    IOnlineSimFaults faults;
-    {
-        QMutexLocker lock(&d->mutex);
-        auto it = d->orders.find(outTradeNo);
-        if (it == d->orders.end() || it->notifyAcknowledged)
-            return;
-        ++it->notifyAttempts;
-        order = *it;
-        faults = d->faults;
-    }
     // The field set of the notify sample (§13.4), status and result_code from its table.
     ParamList fields{{u"attach"_s, order.attach},   {u"body"_s, order.body},
                      {u"charset"_s, u"UTF-8"_s},     {u"mch_id"_s, d->options.mchId},
@@ -373,10 +362,26 @@ void IOnlineSimulator::deliverNotify(const QString &outTradeNo, int attempt)
         fields.append({u"fee_type"_s, d->options.feeType});
     fields.removeIf([](const auto &field) { return field.second.isEmpty(); });
     QString sign = IOnlinePayCodec::sign(fields, d->options.key);
-    if (faults.badNotifySignature)
+    if (corruptSign)
         sign = sign.left(31) + (sign.endsWith(u'0') ? u'1' : u'0');
     fields.append({u"sign"_s, sign});
-    const QByteArray xml = notifyXml(fields);
+    return fields;
+}
+
+void IOnlineSimulator::deliverNotify(const QString &outTradeNo, int attempt)
+{
+    IOnlineSimOrder order;
+    IOnlineSimFaults faults;
+    {
+        QMutexLocker lock(&d->mutex);
+        auto it = d->orders.find(outTradeNo);
+        if (it == d->orders.end() || it->notifyAcknowledged)
+            return;
+        ++it->notifyAttempts;
+        order = *it;
+        faults = d->faults;
+    }
+    const QByteArray xml = notifyXml(notifyFields(order, faults.badNotifySignature));
 
     const int copies = 1 + std::max(0, faults.duplicateNotifies);
     for (int copy = 0; copy < copies; ++copy) {

@@ -108,6 +108,7 @@ private:
     HttpResponse signedReply(ParamList fields) const;
     void scheduleNotify(const QString &outTradeNo, int attempt, qint64 delayMs);
     void deliverNotify(const QString &outTradeNo, int attempt);
+    ParamList notifyFields(const IOnlineSimOrder &order, bool corruptSign) const;
 
     struct Private;
     std::unique_ptr<Private> d;

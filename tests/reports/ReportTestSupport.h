@@ -20,6 +20,8 @@ struct OrderSpec
     QString terminalId = QStringLiteral("T1");
     QString cashier = QStringLiteral("alice");
     QString subject = QStringLiteral("Coffee");
+    OrderSource source = OrderSource::Counter;
+    QString gateway = QStringLiteral("iotpay");
 };
 
 class LogBuilder
@@ -52,6 +54,8 @@ public:
         newOrder.channel = spec.channel;
         newOrder.amount = spec.amount;
         newOrder.subject = spec.subject;
+        newOrder.source = spec.source;
+        newOrder.gateway = spec.gateway;
         const auto created = m_log.createOrder(newOrder);
         if (!created)
             return {};

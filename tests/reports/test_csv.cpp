@@ -116,6 +116,8 @@ void TestCsv::orderRowsWithAmountsAndTimes()
     order.cashier = u"Zoé"_s;
     order.payOrderId = u"P0701000000001"_s;
     order.subject = u"Latte, large"_s;
+    order.source = OrderSource::MiniProgram;
+    order.gateway = u"ionline"_s;
     CsvOptions options;
     options.zone = Toronto;
     const QStringList fields = orderCsvFields(order, options);
@@ -123,7 +125,7 @@ void TestCsv::orderRowsWithAmountsAndTimes()
     QCOMPARE(fields, (QStringList{u"T1260610163000000001"_s, u"2026-06-10T12:30:00-04:00"_s,
                                   u"2026-06-10T12:30:21-04:00"_s, u"PAID"_s, u"no"_s, u"ALIPAY_QR"_s, u"28.65"_s,
                                   u"CAD"_s, u"0.05"_s, u"28.60"_s, u"T1"_s, u"Zoé"_s, u"P0701000000001"_s,
-                                  u"Latte, large"_s}));
+                                  u"Latte, large"_s, u"miniprogram"_s, u"ionline"_s}));
     order.state = OrderState::Expired;
     order.paidAtMs = 0;
     order.refundedMinor = 0;
@@ -132,8 +134,13 @@ void TestCsv::orderRowsWithAmountsAndTimes()
     QCOMPARE(expired[9], u"0.00"_s);   // nothing kept from an unpaid order
     const QByteArray csv = ordersToCsv({order}, options);
     QVERIFY(csv.startsWith("order_number,created_at,paid_at,state,late,channel,amount,currency,refunded,net,"
-                           "terminal,cashier,gateway_order_id,subject\r\n"));
-    QVERIFY(csv.endsWith(",\"Latte, large\"\r\n"));
+                           "terminal,cashier,gateway_order_id,subject,source,gateway\r\n"));
+    QVERIFY(csv.endsWith(",\"Latte, large\",miniprogram,ionline\r\n"));
+    order.source = OrderSource::App;
+    QCOMPARE(orderCsvFields(order, options).value(14), u"app"_s);
+    order.source = OrderSource::Counter;
+    order.gateway = u"iotpay"_s;
+    QCOMPARE(orderCsvFields(order, options).mid(14), (QStringList{u"counter"_s, u"iotpay"_s}));
 }
 
 void TestCsv::chineseTextAndBom()
@@ -154,7 +161,7 @@ void TestCsv::chineseTextAndBom()
     QCOMPARE(withBom.mid(3), plain);
     // UTF-8 bytes of the text as is, the subject quoted with its quotes doubled.
     QVERIFY(plain.contains(QByteArray("\xE7\x8E\x8B\xE5\xB0\x8F\xE6\x98\x8E")));   // 王小明
-    QVERIFY(plain.contains(u"\"珍珠奶茶\n\"\"大杯\"\"\"\r\n"_s.toUtf8()));
+    QVERIFY(plain.contains(u"\"珍珠奶茶\n\"\"大杯\"\"\","_s.toUtf8()));
     const QList<QStringList> records = parseCsv(QString::fromUtf8(plain));
     QCOMPARE(records.size(), 2);
     QCOMPARE(records[1][11], u"王小明"_s);
@@ -216,7 +223,8 @@ void TestCsv::exportStreamsTheFilteredList()
     QCOMPARE(records[7][13], u"Tea, \"special\""_s);         // i = 7
     QSet<QString> numbers;
     for (qsizetype i = 1; i < records.size(); ++i) {
-        QCOMPARE(records[i].size(), 14);
+        QCOMPARE(records[i].size(), 16);
+        QCOMPARE(records[i][14], u"counter"_s);
         QCOMPARE(records[i][3], u"PAID"_s);
         numbers.insert(records[i][0]);
     }

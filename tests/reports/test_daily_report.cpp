@@ -19,6 +19,15 @@ namespace {
 const QTimeZone Toronto("America/Toronto");
 constexpr qint64 HourMs = 60 * 60 * 1000;
 
+const SourceTotals *findSource(const DailyReport &report, OrderSource source, Currency currency)
+{
+    for (const SourceTotals &totals : report.sources) {
+        if (totals.source == source && totals.currency == currency)
+            return &totals;
+    }
+    return nullptr;
+}
+
 const ChannelTotals *findTotals(const DailyReport &report, Channel channel, Currency currency)
 {
     for (const ChannelTotals &totals : report.totals) {
@@ -66,6 +75,7 @@ private Q_SLOTS:
     void cutoffInsideTheSpringGap();
     void emptyDay();
     void jsonCarriesTheFigures();
+    void totalsBySource();
     void invalidInput();
 
 private:
@@ -328,6 +338,57 @@ void TestDailyReport::jsonCarriesTheFigures()
     QCOMPARE(totals.value(u"net"_s).toString(), u"20.00"_s);
     QCOMPARE(json.value(u"states"_s).toObject().value(u"PAID"_s).toInt(), 1);
     QCOMPARE(json.value(u"hourly"_s).toArray().size(), 24);
+}
+
+void TestDailyReport::totalsBySource()
+{
+    LogBuilder b(*m_log, m_clock, Toronto);
+    QVERIFY(b.order(u"2026-06-10T09:00:00"_s, {Channel::WxNative, {1000, Currency::CAD}}).id);
+    OrderSpec mini{Channel::WxJsapi, {2500, Currency::CAD}};
+    mini.source = OrderSource::MiniProgram;
+    const Order miniPaid = b.order(u"2026-06-10T10:00:00"_s, mini);
+    QVERIFY(miniPaid.id);
+    mini.gateway = u"ionline"_s;
+    QVERIFY(b.order(u"2026-06-10T10:30:00"_s, mini).id);
+    mini.state = OrderState::Awaiting;   // not paid: counted as open, not in the totals
+    QVERIFY(b.order(u"2026-06-10T10:45:00"_s, mini).id);
+    OrderSpec app{Channel::WxApp, {700, Currency::USD}};
+    app.source = OrderSource::App;
+    QVERIFY(b.order(u"2026-06-10T11:00:00"_s, app).id);
+    QCOMPARE(b.refund(u"2026-06-10T12:00:00"_s, miniPaid.id, 300, RefundState::Succeeded).state, RefundState::Succeeded);
+
+    const DailyReport report = reportFor(QDate(2026, 6, 10), 4);
+    QCOMPARE(report.sources.size(), 3);
+    const SourceTotals *counter = findSource(report, OrderSource::Counter, Currency::CAD);
+    QVERIFY(counter);
+    QCOMPARE(counter->paidCount, 1);
+    QCOMPARE(counter->grossMinor, 1000);
+    const SourceTotals *miniTotals = findSource(report, OrderSource::MiniProgram, Currency::CAD);
+    QVERIFY(miniTotals);
+    QCOMPARE(miniTotals->paidCount, 2);
+    QCOMPARE(miniTotals->grossMinor, 5000);
+    QCOMPARE(miniTotals->refundCount, 1);
+    QCOMPARE(miniTotals->netMinor(), 4700);
+    const SourceTotals *appTotals = findSource(report, OrderSource::App, Currency::USD);
+    QVERIFY(appTotals);
+    QCOMPARE(appTotals->grossMinor, 700);
+    QCOMPARE(report.alerts.openCount, 1);
+    // The channel totals still add up to the same money.
+    const ChannelTotals *jsapi = findTotals(report, Channel::WxJsapi, Currency::CAD);
+    QVERIFY(jsapi);
+    QCOMPARE(jsapi->grossMinor, 5000);
+
+    const QJsonArray sources = dailyReportToJson(report).value(u"sources"_s).toArray();
+    QCOMPARE(sources.size(), 3);
+    bool sawMini = false;
+    for (const QJsonValue &entry : sources) {
+        if (entry[u"source"_s].toString() == u"miniprogram") {
+            sawMini = true;
+            QCOMPARE(entry[u"gross"_s].toString(), u"50.00"_s);
+            QCOMPARE(entry[u"net"_s].toString(), u"47.00"_s);
+        }
+    }
+    QVERIFY(sawMini);
 }
 
 void TestDailyReport::invalidInput()

@@ -21,7 +21,9 @@
 #include "reports/Csv.h"
 
 #include <QDir>
+#include <QCheckBox>
 #include <QFileInfo>
+#include <QPushButton>
 #include <QPrintDialog>
 #include <QPrinter>
 #include <QSaveFile>

@@ -15,7 +15,13 @@ namespace paydesk {
 ManagerSettingsPage::ManagerSettingsPage(Settings &settings, QWidget *parent) : QWidget(parent), m_settings(settings)
 {
     setObjectName(QStringLiteral("managerSettings"));
-    auto *layout = new QVBoxLayout(this);
+    auto *outer = new QHBoxLayout(this);
+    auto *column = new QWidget(this);
+    column->setMaximumWidth(760);   // a form stretched over a wide screen is hard to read across
+    outer->addWidget(column, 1);
+    outer->addStretch(0);
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
     auto *form = new QFormLayout;
     m_merchantName = new QLineEdit(this);
     m_merchantName->setObjectName(QStringLiteral("merchantNameEdit"));

@@ -30,6 +30,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <limits>
@@ -66,7 +67,7 @@ ManagerWindow::ManagerWindow(const ManagerServices &services, QWidget *parent)
         lock();
     });
     connectServices();
-    resize(1280, 820);
+    resize(1360, 860);
     retranslate();
     setBusinessDay(businessDayOf(services.clock->nowUtcMs(), services.settings->reportTimeZone(),
                                  services.settings->reportCutoffHour()));
@@ -171,8 +172,13 @@ QWidget *ManagerWindow::buildOrdersTab()
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({700, 640});
     layout->addWidget(splitter, 1);
 
+    // Column widths from the first page only: measuring costs nothing more than showing it.
+    connect(m_model, &OrderTableModel::modelReset, this, [this] {
+        QTimer::singleShot(0, this, [this] { m_orderView->resizeColumnsToContents(); });
+    });
     connect(m_filters, &OrderFilterBar::filterChanged, this, &ManagerWindow::reloadOrders);
     connect(m_orderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ManagerWindow::showSelectedOrder);
     connect(m_model, &OrderTableModel::rowsInserted, this, &ManagerWindow::updateCount);
@@ -306,7 +312,7 @@ void ManagerWindow::refreshReport()
     }
     m_report = *report;
     m_summary->setReport(m_report);
-    m_tabs->setTabText(1, m_report.alerts.total() > 0 ? tr("Day summary (%1 alerts)").arg(m_report.alerts.total())
+    m_tabs->setTabText(1, m_report.alerts.total() > 0 ? tr("Day summary (%n alert(s))", nullptr, m_report.alerts.total())
                                                       : tr("Day summary"));
 }
 

@@ -5,6 +5,7 @@
 #include "ManagerText.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -141,9 +142,10 @@ bool OrderDetailView::showOrder(qint64 orderId)
     lines << tr("<b>%1</b> — %2 — %3 with %4")
                  .arg(o.mchOrderNo.toHtmlEscaped(), orderStateText(o.state, o.late), moneyText(o.amount),
                       channelDisplayName(o.channel));
-    lines << tr("Created %1 · paid %2 · terminal %3 · cashier %4")
-                 .arg(localDateTimeText(o.createdAtMs, m_zone), o.paidAtMs ? localDateTimeText(o.paidAtMs, m_zone) : tr("no"),
-                      o.terminalId.toHtmlEscaped(), o.cashier.isEmpty() ? tr("none") : o.cashier.toHtmlEscaped());
+    const QString paid = o.paidAtMs ? tr("paid %1").arg(localDateTimeText(o.paidAtMs, m_zone)) : tr("not paid");
+    lines << tr("Created %1 · %2 · terminal %3 · cashier %4")
+                 .arg(localDateTimeText(o.createdAtMs, m_zone), paid, o.terminalId.toHtmlEscaped(),
+                      o.cashier.isEmpty() ? tr("none") : o.cashier.toHtmlEscaped());
     lines << tr("Gateway order %1 · refunded %2").arg(o.payOrderId.isEmpty() ? tr("none") : o.payOrderId.toHtmlEscaped(),
                                                      moneyText(o.refundedMinor, o.amount.currency));
     if (o.late)
@@ -182,7 +184,11 @@ void OrderDetailView::fillEvents()
                          ? orderStateText(event.toState)
                          : orderStateText(event.fromState) + u" → " + orderStateText(event.toState);
         }
-        setRow(m_eventTable, int(row), {localDateTimeText(event.atMs, m_zone), eventKindText(event.kind), change,
+        // The time alone while it is the day the order was created: the date would only repeat.
+        const bool sameDay = QDateTime::fromMSecsSinceEpoch(event.atMs, m_zone).date()
+            == QDateTime::fromMSecsSinceEpoch(m_order->createdAtMs, m_zone).date();
+        const QString when = sameDay ? localTimeText(event.atMs, m_zone) : localDateTimeText(event.atMs, m_zone);
+        setRow(m_eventTable, int(row), {when, eventKindText(event.kind), change,
                                         event.actor, event.detail});
     }
     m_eventTable->resizeColumnsToContents();

@@ -19,7 +19,7 @@ class OrderTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Time = 0, OrderNumber, State, ChannelColumn, Amount, Refunded, Terminal, Cashier, GatewayOrder, ColumnCount };
+    enum Column { Time = 0, OrderNumber, Amount, State, ChannelColumn, Refunded, Terminal, Cashier, GatewayOrder, ColumnCount };
     static constexpr int OrderIdRole = Qt::UserRole + 1;
     static constexpr int DefaultPageSize = 200;
 

@@ -128,8 +128,9 @@ void RefundDialog::validate()
         problem = amount.error().detail;
     else if (m_reason->text().trimmed().isEmpty())
         problem = tr("Enter the reason for the refund.");
-    // An empty partial amount is not an error yet: the manager is still typing.
-    const bool quietlyIncomplete = m_partial->isChecked() && m_amount->text().trimmed().isEmpty();
+    // Empty fields are not errors yet: the manager has not got to them.
+    const bool quietlyIncomplete = (m_partial->isChecked() && m_amount->text().trimmed().isEmpty())
+        || (m_reason->text().isEmpty() && !m_reason->isModified());
     m_message->setText(quietlyIncomplete ? QString() : problem);
     m_send->setEnabled(problem.isEmpty());
 }

@@ -46,12 +46,12 @@ SalesChart::SalesChart(QWidget *parent) : QWidget(parent)
     m_view->setMinimumHeight(220);
     layout->addWidget(m_view, 1);
     connect(m_measure, &QComboBox::currentIndexChanged, this, &SalesChart::rebuild);
+    connect(m_measure, &QComboBox::activated, this, [this] { m_chosenMeasure = m_measure->currentData().toString(); });
 }
 
 void SalesChart::setReport(const DailyReport &report)
 {
     m_report = report;
-    const QString previous = m_measure->currentData().toString();
     QList<Currency> currencies;
     for (const ChannelTotals &totals : report.totals)
         currencies.append(totals.currency);
@@ -63,7 +63,7 @@ void SalesChart::setReport(const DailyReport &report)
             m_measure->addItem(tr("Amount in %1").arg(currencyCode(currency)), currencyCode(currency));
     }
     // Amounts of the main currency by default: what a manager looks for first.
-    int index = m_measure->findData(previous);
+    int index = m_chosenMeasure ? m_measure->findData(*m_chosenMeasure) : -1;
     if (index < 0)
         index = m_measure->count() > 1 ? 1 : 0;
     m_measure->setCurrentIndex(index);

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QChartView;
 class QComboBox;
 
@@ -31,6 +33,7 @@ private:
     void rebuild();
 
     DailyReport m_report;
+    std::optional<QString> m_chosenMeasure;   // what the manager picked; amounts until then
     QComboBox *m_measure = nullptr;
     QChartView *m_view = nullptr;
 };

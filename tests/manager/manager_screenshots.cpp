@@ -1,0 +1,66 @@
+// Shows the manager view with a demo day in it, for screenshots on a real (virtual) X server:
+//   xvfb-run -s "-screen 0 1440x900x24" manager_screenshots [en|fr_CA|zh_CN] [orders|summary|audit|settings|refund] [z.pdf]
+// then `import -window root shot.png` while it runs (it quits after 20 s).
+
+#include "ManagerRig.h"
+
+#include "payment/RefundService.h"
+#include "ui/MainWindow.h"
+#include "ui/manager/ManagerWindow.h"
+#include "ui/manager/OrderDetailView.h"
+#include "ui/manager/RefundDialog.h"
+
+#include <QApplication>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace paydesk;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    const QString language = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("en");
+    const QString page = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("orders");
+    ManagerRig::Options options;
+    options.language = language;
+    options.withPin = false;
+    auto rig = ManagerRig::start(options);
+    if (!rig) {
+        std::fprintf(stderr, "%s\n", qPrintable(describe(rig.error())));
+        return 1;
+    }
+    for (auto [amount, channel] : {std::pair{2865, Channel::WxNative}, {1000, Channel::AlipayQr}, {499, Channel::UpiQr},
+                                   {12800, Channel::WxNative}, {650, Channel::AlipayQr}}) {
+        if (!(*rig)->paidSale(amount, channel))
+            return 1;
+    }
+    (void)(*rig)->orphanOrder(777, Channel::UpiQr, false);
+    MainWindow &window = (*rig)->window();
+    window.show();
+    window.openManager();
+    ManagerWindow *manager = window.managerWindow();
+    if (!manager)
+        return 1;
+    manager->move(0, 0);
+    manager->orderView()->selectRow(1);   // a paid one (row 0 is the open order)
+    auto *tabs = manager->findChild<QTabWidget *>(QStringLiteral("managerTabs"));
+    const QStringList pages{QStringLiteral("orders"), QStringLiteral("summary"), QStringLiteral("audit"),
+                            QStringLiteral("settings")};
+    tabs->setCurrentIndex(std::max<int>(0, int(pages.indexOf(page))));
+    if (page == u"refund") {
+        QTimer::singleShot(300, manager, [&rig, manager] {
+            auto *dialog = new RefundDialog((*rig)->orderLog(), (*rig)->refunds(), *manager->orderDetail()->order(),
+                                            {QStringLiteral("manager@DEMO"), StaffRole::Manager}, manager);
+            dialog->show();
+        });
+    }
+    if (argc > 3)   // also write the Z report of the day, as the "Z report as PDF" button does
+        (void)manager->writeZReportTo(QString::fromLocal8Bit(argv[3]));
+    QTimer::singleShot(20'000, &app, &QApplication::quit);
+    std::puts("READY");
+    std::fflush(stdout);
+    return app.exec();
+}
