@@ -715,7 +715,7 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+210"/>
+        <location filename="../ui/MainWindow.cpp" line="+209"/>
         <source>Cancel this sale?</source>
         <translation>Cancel this sale?</translation>
     </message>
@@ -735,7 +735,7 @@
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Settings saved</source>
         <translation>Settings saved</translation>
     </message>
@@ -745,7 +745,7 @@
         <translation>Gateway and relay changes take effect when PayDesk is restarted.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>Printing the receipt…</source>
         <translation>Printing the receipt…</translation>
     </message>
@@ -1377,7 +1377,7 @@
 <context>
     <name>paydesk::OutcomeScreen</name>
     <message>
-        <location filename="../ui/OutcomeScreen.cpp" line="+108"/>
+        <location filename="../ui/OutcomeScreen.cpp" line="+115"/>
         <source>Paid after closing</source>
         <translation>Paid after closing</translation>
     </message>

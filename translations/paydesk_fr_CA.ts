@@ -715,7 +715,7 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+210"/>
+        <location filename="../ui/MainWindow.cpp" line="+209"/>
         <source>Cancel this sale?</source>
         <translation>Annuler cette vente?</translation>
     </message>
@@ -735,7 +735,7 @@
         <translation>Continuer d’attendre</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Settings saved</source>
         <translation>Paramètres enregistrés</translation>
     </message>
@@ -745,7 +745,7 @@
         <translation>Les changements de passerelle et de relais prendront effet au redémarrage de PayDesk.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>Printing the receipt…</source>
         <translation>Impression du reçu…</translation>
     </message>
@@ -1377,7 +1377,7 @@
 <context>
     <name>paydesk::OutcomeScreen</name>
     <message>
-        <location filename="../ui/OutcomeScreen.cpp" line="+108"/>
+        <location filename="../ui/OutcomeScreen.cpp" line="+115"/>
         <source>Paid after closing</source>
         <translation>Payé après la clôture</translation>
     </message>

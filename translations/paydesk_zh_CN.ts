@@ -711,7 +711,7 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+210"/>
+        <location filename="../ui/MainWindow.cpp" line="+209"/>
         <source>Cancel this sale?</source>
         <translation>取消这笔交易？</translation>
     </message>
@@ -731,7 +731,7 @@
         <translation>继续等待</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
@@ -741,7 +741,7 @@
         <translation>网关和中继的更改将在 PayDesk 重新启动后生效。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>Printing the receipt…</source>
         <translation>正在打印小票…</translation>
     </message>
@@ -1370,7 +1370,7 @@
 <context>
     <name>paydesk::OutcomeScreen</name>
     <message>
-        <location filename="../ui/OutcomeScreen.cpp" line="+108"/>
+        <location filename="../ui/OutcomeScreen.cpp" line="+115"/>
         <source>Paid after closing</source>
         <translation>交易关闭后才付款</translation>
     </message>
