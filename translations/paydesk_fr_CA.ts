@@ -1329,7 +1329,22 @@
 <context>
     <name>paydesk::OrderTableModel</name>
     <message>
-        <location filename="../ui/manager/OrderTableModel.cpp" line="+175"/>
+        <location filename="../ui/manager/OrderTableModel.cpp" line="+128"/>
+        <source>Counter</source>
+        <translation>Comptoir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mini program</source>
+        <translation>Mini-programme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Created</source>
         <translation>Créée le</translation>
     </message>
@@ -1372,6 +1387,11 @@
         <location line="+1"/>
         <source>Gateway order</source>
         <translation>Commande passerelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Provenance</translation>
     </message>
 </context>
 <context>

@@ -1322,7 +1322,22 @@
 <context>
     <name>paydesk::OrderTableModel</name>
     <message>
-        <location filename="../ui/manager/OrderTableModel.cpp" line="+175"/>
+        <location filename="../ui/manager/OrderTableModel.cpp" line="+128"/>
+        <source>Counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mini program</source>
+        <translation>小程序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
@@ -1365,6 +1380,11 @@
         <location line="+1"/>
         <source>Gateway order</source>
         <translation>网关订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
 </context>
 <context>

@@ -19,11 +19,14 @@ class OrderTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Time = 0, OrderNumber, Amount, State, ChannelColumn, Refunded, Terminal, Cashier, GatewayOrder, ColumnCount };
+    enum Column { Time = 0, OrderNumber, Amount, State, ChannelColumn, Refunded, Terminal, Cashier, GatewayOrder, Source, ColumnCount };
     static constexpr int OrderIdRole = Qt::UserRole + 1;
     static constexpr int DefaultPageSize = 200;
 
     explicit OrderTableModel(const OrderLog &log, QObject *parent = nullptr);
+
+    static QString sourceText(OrderSource source);   // "Counter", "Mini program", "App"
+
 
     // Starts over with this filter: the first page and the count. false (and an empty list) when
     // the filter is invalid or the log cannot be read; lastError() says why.
