@@ -18,6 +18,16 @@
         <source>UnionPay</source>
         <translation>UnionPay</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>WeChat Pay (mini program)</source>
+        <translation>WeChat Pay (mini program)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WeChat Pay (app)</source>
+        <translation>WeChat Pay (app)</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -152,7 +162,7 @@
 <context>
     <name>ManagerText</name>
     <message>
-        <location filename="../ui/manager/ManagerText.cpp" line="+25"/>
+        <location filename="../ui/manager/ManagerText.cpp" line="+26"/>
         <source>New</source>
         <translation>New</translation>
     </message>
@@ -195,6 +205,21 @@
         <location line="+0"/>
         <source>Paid</source>
         <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mini program</source>
+        <translation>Mini program</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App</source>
+        <translation>App</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -399,7 +424,7 @@
 <context>
     <name>ZReport</name>
     <message>
-        <location filename="../ui/manager/ZReport.cpp" line="+127"/>
+        <location filename="../ui/manager/ZReport.cpp" line="+130"/>
         <source>End-of-day report (Z)</source>
         <translation>End-of-day report (Z)</translation>
     </message>
@@ -440,38 +465,44 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+38"/>
         <source>Currency</source>
         <translation>Currency</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+79"/>
+        <location line="-38"/>
+        <location line="+38"/>
+        <location line="+62"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+79"/>
+        <location line="-100"/>
+        <location line="+38"/>
+        <location line="+62"/>
         <source>Gross</source>
         <translation>Gross</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-100"/>
+        <location line="+38"/>
         <source>Refunds</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-38"/>
+        <location line="+38"/>
         <source>Refunded</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-38"/>
+        <location line="+38"/>
         <source>Net</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-21"/>
         <source>No payments in this business day.</source>
         <translation>No payments in this business day.</translation>
     </message>
@@ -486,7 +517,17 @@
         <translation>Refunds count on the day the money went back, whatever day the sale was.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
+        <source>Totals per source and currency</source>
+        <translation>Totals per source and currency</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Orders by state</source>
         <translation>Orders by state</translation>
     </message>
@@ -610,7 +651,7 @@
 <context>
     <name>paydesk::DaySummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/manager/DaySummaryView.cpp" line="+87"/>
+        <location filename="../ui/manager/DaySummaryView.cpp" line="+110"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %n order(s) created in the business day</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n order created in the business day</numerusform>
@@ -678,33 +719,49 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+3"/>
         <source>Currency</source>
         <translation>Currency</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
+        <location line="+3"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
+        <location line="+3"/>
         <source>Gross</source>
         <translation>Gross</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
+        <location line="+3"/>
         <source>Refunds</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
+        <location line="+3"/>
         <source>Refunded</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
+        <location line="+3"/>
         <source>Net</source>
         <translation>Net</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>&lt;b&gt;Totals per source and currency&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Totals per source and currency&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source</source>
+        <translation>Source</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1231,7 +1288,7 @@
 <context>
     <name>paydesk::OrderFilterBar</name>
     <message>
-        <location filename="../ui/manager/OrderFilterBar.cpp" line="+144"/>
+        <location filename="../ui/manager/OrderFilterBar.cpp" line="+147"/>
         <source>The lowest amount is above the highest.</source>
         <translation>The lowest amount is above the highest.</translation>
     </message>
@@ -1329,22 +1386,7 @@
 <context>
     <name>paydesk::OrderTableModel</name>
     <message>
-        <location filename="../ui/manager/OrderTableModel.cpp" line="+128"/>
-        <source>Counter</source>
-        <translation>Counter</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mini program</source>
-        <translation>Mini program</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>App</source>
-        <translation>App</translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location filename="../ui/manager/OrderTableModel.cpp" line="+176"/>
         <source>Created</source>
         <translation>Created</translation>
     </message>

@@ -18,6 +18,16 @@
         <source>UnionPay</source>
         <translation>银联</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>WeChat Pay (mini program)</source>
+        <translation>微信支付（小程序）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WeChat Pay (app)</source>
+        <translation>微信支付（应用）</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -152,7 +162,7 @@
 <context>
     <name>ManagerText</name>
     <message>
-        <location filename="../ui/manager/ManagerText.cpp" line="+25"/>
+        <location filename="../ui/manager/ManagerText.cpp" line="+26"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -195,6 +205,21 @@
         <location line="+0"/>
         <source>Paid</source>
         <translation>已付款</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mini program</source>
+        <translation>小程序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App</source>
+        <translation>应用</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -399,7 +424,7 @@
 <context>
     <name>ZReport</name>
     <message>
-        <location filename="../ui/manager/ZReport.cpp" line="+127"/>
+        <location filename="../ui/manager/ZReport.cpp" line="+130"/>
         <source>End-of-day report (Z)</source>
         <translation>日结报表（Z 报表）</translation>
     </message>
@@ -440,38 +465,44 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+38"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+79"/>
+        <location line="-38"/>
+        <location line="+38"/>
+        <location line="+62"/>
         <source>Paid</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location line="-79"/>
-        <location line="+79"/>
+        <location line="-100"/>
+        <location line="+38"/>
+        <location line="+62"/>
         <source>Gross</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-100"/>
+        <location line="+38"/>
         <source>Refunds</source>
         <translation>退款笔数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-38"/>
+        <location line="+38"/>
         <source>Refunded</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-38"/>
+        <location line="+38"/>
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-21"/>
         <source>No payments in this business day.</source>
         <translation>本营业日没有收款。</translation>
     </message>
@@ -486,7 +517,17 @@
         <translation>退款计入退款当日，而不论原交易发生在哪一天。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
+        <source>Totals per source and currency</source>
+        <translation>按来源和币种汇总</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Orders by state</source>
         <translation>按状态统计订单</translation>
     </message>
@@ -610,7 +651,7 @@
 <context>
     <name>paydesk::DaySummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/manager/DaySummaryView.cpp" line="+87"/>
+        <location filename="../ui/manager/DaySummaryView.cpp" line="+110"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %n order(s) created in the business day</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;——本营业日共创建 %n 笔订单</numerusform>
@@ -674,33 +715,49 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+3"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
+        <location line="+3"/>
         <source>Paid</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
+        <location line="+3"/>
         <source>Gross</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
+        <location line="+3"/>
         <source>Refunds</source>
         <translation>退款笔数</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
+        <location line="+3"/>
         <source>Refunded</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-3"/>
+        <location line="+3"/>
         <source>Net</source>
         <translation>净额</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>&lt;b&gt;Totals per source and currency&lt;/b&gt;</source>
+        <translation>&lt;b&gt;按来源和币种汇总&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1224,7 +1281,7 @@
 <context>
     <name>paydesk::OrderFilterBar</name>
     <message>
-        <location filename="../ui/manager/OrderFilterBar.cpp" line="+144"/>
+        <location filename="../ui/manager/OrderFilterBar.cpp" line="+147"/>
         <source>The lowest amount is above the highest.</source>
         <translation>最低金额高于最高金额。</translation>
     </message>
@@ -1322,22 +1379,7 @@
 <context>
     <name>paydesk::OrderTableModel</name>
     <message>
-        <location filename="../ui/manager/OrderTableModel.cpp" line="+128"/>
-        <source>Counter</source>
-        <translation>柜台</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mini program</source>
-        <translation>小程序</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>App</source>
-        <translation>应用</translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location filename="../ui/manager/OrderTableModel.cpp" line="+176"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>

@@ -23,6 +23,18 @@ QString channelDisplayName(Channel channel)
     return {};
 }
 
+QString channelTotalsName(Channel channel)
+{
+    switch (channel) {
+    case Channel::WxJsapi:
+        return QCoreApplication::translate("Channel", "WeChat Pay (mini program)");
+    case Channel::WxApp:
+        return QCoreApplication::translate("Channel", "WeChat Pay (app)");
+    default:
+        return channelDisplayName(channel);
+    }
+}
+
 QColor channelColor(Channel channel)
 {
     switch (channel) {

@@ -46,6 +46,10 @@ int runRelay(int argc, char *argv[])
     parser.addOption({QStringLiteral("mch-id"), QStringLiteral("IOTPay merchant id."), QStringLiteral("ID")});
     parser.addOption({QStringLiteral("max-connections"), QStringLiteral("Cap on open connections (default 128)."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("busy-timeout-ms"), QStringLiteral("How long a write waits for another writer's lock (default 10000)."), QStringLiteral("MS")});
+    parser.addOption({QStringLiteral("reconcile-seconds"),
+                      QStringLiteral("How often the open online orders are asked about at their gateway "
+                                     "(relay/reconcileSeconds, default 60; 0 turns it off)."),
+                      QStringLiteral("S")});
     addOnlineOptions(parser);
 #ifdef _WIN32
     parser.addOption({QStringLiteral("windows-service"), QStringLiteral("Run under the Windows Service Control Manager.")});
@@ -96,6 +100,17 @@ int runRelay(int argc, char *argv[])
     options.notify.key = *key;
     if (!applyOnlineOptions(parser, *settings, options, err))
         return ExitConfig;
+    int reconcileSeconds = settings->relayReconcileSeconds();
+    if (parser.isSet(QStringLiteral("reconcile-seconds"))) {
+        bool ok = false;
+        reconcileSeconds = parser.value(QStringLiteral("reconcile-seconds")).toInt(&ok);
+        if (auto valid = Settings::validateReconcileSeconds(reconcileSeconds); !ok || !valid) {
+            err << "paydesk-relay: --reconcile-seconds: "
+                << (ok ? valid.error().detail : QStringLiteral("not a whole number")) << Qt::endl;
+            return ExitUsage;
+        }
+    }
+    options.reconcileIntervalMs = reconcileSeconds * 1000;
 
     SystemClock clock;
     RelayService relay(options, clock);
@@ -111,6 +126,9 @@ int runRelay(int argc, char *argv[])
     if (options.api.enabled)
         QTextStream(stdout) << "paydesk-relay back-end endpoint on " << options.api.http.bindAddress << ':'
                             << relay.apiPort() << QString::fromUtf8(options.api.path) << Qt::endl;
+    if (relay.onlineReconcile())
+        QTextStream(stdout) << "paydesk-relay asks about open online orders every " << reconcileSeconds << " s"
+                            << Qt::endl;
 
     quitOnTerminationSignals(app);
     const int code = app.exec();

@@ -88,12 +88,44 @@ constexpr SettingKey<EscPosCharset> EscPosCharsetKey{QLatin1StringView("receipt/
     [] { return EscPosCharset::Ascii; }, &Settings::validateEscPosCharset};
 constexpr SettingKey<int> ReceiptCharsPerLine{QLatin1StringView("receipt/charsPerLine"), [] { return 42; },
     &Settings::validateCharsPerLine};
+constexpr SettingKey<int> RelayReconcileSeconds{QLatin1StringView("relay/reconcileSeconds"), [] { return 60; },
+    &Settings::validateReconcileSeconds};
+constexpr SettingKey<bool> ApiEnabled{QLatin1StringView("api/enabled"), [] { return false; }, nullptr};
+constexpr SettingKey<QString> ApiListenAddress{QLatin1StringView("api/listenAddress"),
+    [] { return OnlineOrderSettings{}.apiListenAddress; }, &Settings::validateListenAddress};
+constexpr SettingKey<int> ApiPort{QLatin1StringView("api/port"), [] { return OnlineOrderSettings{}.apiPort; },
+    &Settings::validatePort};
+constexpr SettingKey<QString> ApiSecretFile{QLatin1StringView("api/hmacFile"), noString,
+    &Settings::validateOptionalFilePath};
+constexpr SettingKey<QString> ApiTerminalId{QLatin1StringView("api/terminalId"),
+    [] { return OnlineOrderSettings{}.apiTerminalId; }, &Settings::validateTerminalId};
+constexpr SettingKey<int> ApiRatePerMinute{QLatin1StringView("api/ratePerMinute"),
+    [] { return OnlineOrderSettings{}.apiRatePerMinute; }, &Settings::validateRatePerMinute};
+constexpr SettingKey<int> ApiBurst{QLatin1StringView("api/burst"), [] { return OnlineOrderSettings{}.apiBurst; },
+    &Settings::validateBurst};
+constexpr SettingKey<QString> ApiDefaultGateway{QLatin1StringView("api/defaultGateway"), noString,
+    &Settings::validateGatewayName};
+constexpr SettingKey<QString> ApiPublicUrl{QLatin1StringView("api/publicUrl"), noString, &Settings::validatePublicUrl};
+constexpr SettingKey<bool> IOnlineEnabled{QLatin1StringView("ionline/enabled"), [] { return false; }, nullptr};
+constexpr SettingKey<QString> IOnlineMchId{QLatin1StringView("ionline/mchId"), noString,
+    &Settings::validateIOnlineMchId};
+constexpr SettingKey<Currency> IOnlineCurrency{QLatin1StringView("ionline/currency"),
+    [] { return OnlineOrderSettings{}.ionlineCurrency; }, &Settings::validateOnlineCurrency};
+constexpr SettingKey<QString> IOnlineKeyFile{QLatin1StringView("ionline/credentialFile"), noString,
+    &Settings::validateOptionalFilePath};
+constexpr SettingKey<QString> IOnlineGatewayUrl{QLatin1StringView("ionline/gatewayUrl"),
+    [] { return OnlineOrderSettings{}.ionlineGatewayUrl; }, &Settings::validateGatewayBaseUrl};
+constexpr SettingKey<QString> IOnlineNotifyPath{QLatin1StringView("ionline/notifyPath"),
+    [] { return OnlineOrderSettings{}.ionlineNotifyPath; }, &Settings::validateRelayPath};
 
 constexpr auto AllKeys = std::tuple{MchId, JobNo, GatewayBaseUrl, NotifyUrl, GatewayDeadlineMs, TerminalId,
     Cashier, SaleCurrency, MaxAmountMinor, ValiditySeconds, GraceMs, QueryIntervalMs, RelayModeKey,
     RelayListenAddress, RelayPort, RelayPath, OrderLogPath, UiLanguage, ReportTimeZone, ReportCutoffHour,
     PinVerifierKey, FailedAttempts, LockedUntilMs, MerchantName, IdleLockMinutes, EscPosConnectionKey, EscPosHost,
-    EscPosPort, EscPosDevice, EscPosCharsetKey, ReceiptCharsPerLine};
+    EscPosPort, EscPosDevice, EscPosCharsetKey, ReceiptCharsPerLine, RelayReconcileSeconds, ApiEnabled,
+    ApiListenAddress, ApiPort, ApiSecretFile, ApiTerminalId, ApiRatePerMinute, ApiBurst, ApiDefaultGateway,
+    ApiPublicUrl, IOnlineEnabled, IOnlineMchId, IOnlineCurrency, IOnlineKeyFile, IOnlineGatewayUrl,
+    IOnlineNotifyPath};
 // ---- end of the table ----
 
 // INI values come back as strings (or as a QStringList for an unquoted value with commas, which
@@ -118,6 +150,21 @@ bool decode(const QVariant &stored, int &out)
     if (asText(stored, text))
         out = text.trimmed().toInt(&ok);
     return ok;
+}
+
+bool decode(const QVariant &stored, bool &out)
+{
+    QString text;
+    if (!asText(stored, text))
+        return false;
+    text = text.trimmed().toLower();
+    if (text == u"true" || text == u"1" || text == u"yes" || text == u"on")
+        out = true;
+    else if (text == u"false" || text == u"0" || text == u"no" || text == u"off")
+        out = false;
+    else
+        return false;
+    return true;
 }
 
 bool decode(const QVariant &stored, qint64 &out)
@@ -183,6 +230,7 @@ bool decode(const QVariant &stored, PinVerifier &out)
 
 QString encode(const QString &value) { return value; }
 QString encode(int value) { return QString::number(value); }
+QString encode(bool value) { return value ? QStringLiteral("true") : QStringLiteral("false"); }
 QString encode(qint64 value) { return QString::number(value); }
 QString encode(Currency value) { return currencyCode(value); }
 QString encode(RelayMode value) { return relayModeName(value); }
@@ -194,6 +242,8 @@ QString encode(const PinVerifier &value) { return value.toString(); }
 template<typename T>
 Result<void> checkValue(const SettingKey<T> &key, ParamOf<T> value)
 {
+    if (!key.validate)   // every value of the type is valid (bool)
+        return {};
     if (Result<void> ok = key.validate(value); !ok)
         return fail(ErrorCode::InvalidArgument, key.name + u": " + ok.error().detail);
     return {};
@@ -467,6 +517,67 @@ Result<void> Settings::setEscPosPrinter(const EscPosPrinterConfig &config)
     writeValue(*m_settings, EscPosDevice, config.device);
     writeValue(*m_settings, EscPosCharsetKey, config.charset);
     writeValue(*m_settings, ReceiptCharsPerLine, config.charsPerLine);
+    return {};
+}
+
+int Settings::relayReconcileSeconds() const { return readValue(*m_settings, RelayReconcileSeconds); }
+Result<void> Settings::setRelayReconcileSeconds(int seconds)
+{
+    return writeValue(*m_settings, RelayReconcileSeconds, seconds);
+}
+
+OnlineOrderSettings Settings::onlineOrders() const
+{
+    OnlineOrderSettings online;
+    online.apiEnabled = readValue(*m_settings, ApiEnabled);
+    online.apiListenAddress = readValue(*m_settings, ApiListenAddress);
+    online.apiPort = readValue(*m_settings, ApiPort);
+    online.apiSecretFile = readValue(*m_settings, ApiSecretFile);
+    online.apiTerminalId = readValue(*m_settings, ApiTerminalId);
+    online.apiRatePerMinute = readValue(*m_settings, ApiRatePerMinute);
+    online.apiBurst = readValue(*m_settings, ApiBurst);
+    online.apiDefaultGateway = readValue(*m_settings, ApiDefaultGateway);
+    online.publicUrl = readValue(*m_settings, ApiPublicUrl);
+    online.ionlineEnabled = readValue(*m_settings, IOnlineEnabled);
+    online.ionlineMchId = readValue(*m_settings, IOnlineMchId);
+    online.ionlineCurrency = readValue(*m_settings, IOnlineCurrency);
+    online.ionlineKeyFile = readValue(*m_settings, IOnlineKeyFile);
+    online.ionlineGatewayUrl = readValue(*m_settings, IOnlineGatewayUrl);
+    online.ionlineNotifyPath = readValue(*m_settings, IOnlineNotifyPath);
+    return online;
+}
+
+Result<void> Settings::setOnlineOrders(const OnlineOrderSettings &o)
+{
+    const QList<Result<void>> checks{
+        checkValue(ApiListenAddress, o.apiListenAddress), checkValue(ApiPort, o.apiPort),
+        checkValue(ApiSecretFile, o.apiSecretFile), checkValue(ApiTerminalId, o.apiTerminalId),
+        checkValue(ApiRatePerMinute, o.apiRatePerMinute), checkValue(ApiBurst, o.apiBurst),
+        checkValue(ApiDefaultGateway, o.apiDefaultGateway), checkValue(ApiPublicUrl, o.publicUrl),
+        checkValue(IOnlineMchId, o.ionlineMchId), checkValue(IOnlineCurrency, o.ionlineCurrency),
+        checkValue(IOnlineKeyFile, o.ionlineKeyFile), checkValue(IOnlineGatewayUrl, o.ionlineGatewayUrl),
+        checkValue(IOnlineNotifyPath, o.ionlineNotifyPath)};
+    for (const Result<void> &check : checks) {
+        if (!check)
+            return check;
+    }
+    if (Result<void> ok = validateOnlineOrders(o); !ok)
+        return fail(ErrorCode::InvalidArgument, u"ionline/mchId: " + ok.error().detail);
+    writeValue(*m_settings, ApiEnabled, o.apiEnabled);
+    writeValue(*m_settings, ApiListenAddress, o.apiListenAddress);
+    writeValue(*m_settings, ApiPort, o.apiPort);
+    writeValue(*m_settings, ApiSecretFile, o.apiSecretFile);
+    writeValue(*m_settings, ApiTerminalId, o.apiTerminalId);
+    writeValue(*m_settings, ApiRatePerMinute, o.apiRatePerMinute);
+    writeValue(*m_settings, ApiBurst, o.apiBurst);
+    writeValue(*m_settings, ApiDefaultGateway, o.apiDefaultGateway);
+    writeValue(*m_settings, ApiPublicUrl, o.publicUrl);
+    writeValue(*m_settings, IOnlineEnabled, o.ionlineEnabled);
+    writeValue(*m_settings, IOnlineMchId, o.ionlineMchId);
+    writeValue(*m_settings, IOnlineCurrency, o.ionlineCurrency);
+    writeValue(*m_settings, IOnlineKeyFile, o.ionlineKeyFile);
+    writeValue(*m_settings, IOnlineGatewayUrl, o.ionlineGatewayUrl);
+    writeValue(*m_settings, IOnlineNotifyPath, o.ionlineNotifyPath);
     return {};
 }
 

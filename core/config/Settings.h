@@ -56,6 +56,31 @@ struct EscPosPrinterConfig
     friend bool operator==(const EscPosPrinterConfig &, const EscPosPrinterConfig &) = default;
 };
 
+// The relay's online-order features (issue 7), all off by default: the merchant back-end
+// endpoint and iOnline Pay as a second gateway. Secrets are never here: apiSecretFile and
+// ionlineKeyFile name owner-only files; without them the relay reads PAYDESK_API_SECRET and
+// PAYDESK_IONLINE_KEY from its environment.
+struct OnlineOrderSettings
+{
+    bool apiEnabled = false;
+    QString apiListenAddress = QStringLiteral("127.0.0.1");
+    int apiPort = 8088;
+    QString apiSecretFile;               // absolute path or empty
+    QString apiTerminalId = QStringLiteral("WEB");   // prefixes online order numbers
+    int apiRatePerMinute = 120;          // per client address
+    int apiBurst = 20;
+    QString apiDefaultGateway;           // "iotpay", "ionline" or empty (IOTPay when configured)
+    QString publicUrl;                   // base URL the gateways reach the relay at; may be empty
+    bool ionlineEnabled = false;
+    QString ionlineMchId;
+    Currency ionlineCurrency = Currency::HKD;    // iOnline Pay's default
+    QString ionlineKeyFile;              // absolute path or empty
+    QString ionlineGatewayUrl = QStringLiteral("https://pay.ionlinepay.com/gateway/");
+    QString ionlineNotifyPath = QStringLiteral("/notify/ionline");
+
+    friend bool operator==(const OnlineOrderSettings &, const OnlineOrderSettings &) = default;
+};
+
 struct SettingsMigration
 {
     int fromVersion = 0;
@@ -158,6 +183,13 @@ public:
     int managerIdleLockMinutes() const;    // the manager view locks itself after this long idle
     Result<void> setManagerIdleLockMinutes(int minutes);
 
+    // Stored as the api/* and ionline/* keys; written all or nothing.
+    OnlineOrderSettings onlineOrders() const;
+    Result<void> setOnlineOrders(const OnlineOrderSettings &online);
+    // How often the relay asks the gateways about its open online orders; 0 turns it off.
+    int relayReconcileSeconds() const;
+    Result<void> setRelayReconcileSeconds(int seconds);
+
     // Stored as the receipt/escpos* keys; written all or nothing, so that a TCP printer is never
     // saved without its host.
     EscPosPrinterConfig escPosPrinter() const;
@@ -201,6 +233,16 @@ public:
     static Result<void> validatePrinterDevice(const QString &path);     // absolute path or COMn/LPTn, may be empty
     static Result<void> validateEscPosCharset(EscPosCharset charset);   // not Invalid
     static Result<void> validateCharsPerLine(int chars);                // 24..64
+    static Result<void> validateOptionalFilePath(const QString &path);  // absolute, or empty
+    static Result<void> validateRatePerMinute(int perMinute);           // 1..100000
+    static Result<void> validateBurst(int burst);                       // 1..10000
+    static Result<void> validateGatewayName(const QString &name);       // iotpay, ionline, or empty
+    static Result<void> validatePublicUrl(const QString &url);          // absolute http(s) without '?', or empty
+    static Result<void> validateIOnlineMchId(const QString &mchId);     // [A-Za-z0-9]{1,32}, or empty
+    static Result<void> validateOnlineCurrency(Currency currency);      // not Invalid
+    static Result<void> validateReconcileSeconds(int seconds);          // 0 (off) or 10..86400
+    // The fields above, plus: iOnline enabled needs its merchant id.
+    static Result<void> validateOnlineOrders(const OnlineOrderSettings &online);
     // The fields above, plus: Tcp needs a host, DeviceFile a device.
     static Result<void> validateEscPosPrinter(const EscPosPrinterConfig &config);
 

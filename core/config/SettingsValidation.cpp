@@ -179,7 +179,8 @@ Result<void> Settings::validateCashier(const QString &name)
 
 Result<void> Settings::validateCurrency(Currency currency)
 {
-    if (currency == Currency::Invalid)
+    // The counter sells through IOTPay, which takes CAD, USD and CNY (HKD is iOnline Pay's).
+    if (currency != Currency::CAD && currency != Currency::USD && currency != Currency::CNY)
         return invalid(QStringLiteral("must be CAD, USD or CNY"));
     return {};
 }
@@ -354,6 +355,75 @@ Result<void> Settings::validateEscPosPrinter(const EscPosPrinterConfig &config)
         return invalid(QStringLiteral("a network printer needs its host name or IP address"));
     if (config.connection == EscPosConnection::DeviceFile && config.device.isEmpty())
         return invalid(QStringLiteral("a printer device needs its path"));
+    return {};
+}
+
+Result<void> Settings::validateOptionalFilePath(const QString &path)
+{
+    if (path.isEmpty())
+        return {};
+    if (hasControlCharacters(path) || !QDir::isAbsolutePath(path))
+        return invalid(QStringLiteral("must be an absolute file path"));
+    return {};
+}
+
+Result<void> Settings::validateRatePerMinute(int perMinute)
+{
+    return inRange(perMinute, 1, 100000, u" requests per minute");
+}
+
+Result<void> Settings::validateBurst(int burst)
+{
+    return inRange(burst, 1, 10000, u" requests");
+}
+
+Result<void> Settings::validateGatewayName(const QString &name)
+{
+    if (name.isEmpty() || name == u"iotpay" || name == u"ionline")
+        return {};
+    return invalid(QStringLiteral("must be iotpay or ionline"));
+}
+
+Result<void> Settings::validatePublicUrl(const QString &url)
+{
+    if (url.isEmpty())
+        return {};
+    if (auto parsed = httpUrl(url); !parsed)
+        return fail(parsed.error());
+    if (url.contains(u'?'))
+        return invalid(QStringLiteral("must not contain a query ('?')"));
+    if (url.size() > 150)
+        return invalid(QStringLiteral("must be at most 150 characters (the notify path is appended)"));
+    return {};
+}
+
+Result<void> Settings::validateIOnlineMchId(const QString &mchId)
+{
+    if (mchId.isEmpty())
+        return {};
+    if (mchId.size() > 32 || !allAsciiAlnum(mchId))
+        return invalid(QStringLiteral("must be 1 to 32 letters or digits"));
+    return {};
+}
+
+Result<void> Settings::validateOnlineCurrency(Currency currency)
+{
+    if (currency == Currency::Invalid)
+        return invalid(QStringLiteral("must be CAD, USD, CNY or HKD"));
+    return {};
+}
+
+Result<void> Settings::validateReconcileSeconds(int seconds)
+{
+    if (seconds == 0)
+        return {};
+    return inRange(seconds, 10, 86400, u" s (or 0 for off)");
+}
+
+Result<void> Settings::validateOnlineOrders(const OnlineOrderSettings &online)
+{
+    if (online.ionlineEnabled && online.ionlineMchId.isEmpty())
+        return invalid(QStringLiteral("iOnline Pay is enabled without its merchant id"));
     return {};
 }
 

@@ -141,4 +141,9 @@ GatewayCall *IOnlinePayClient::post(GatewayCall::Kind kind, Result<ParamList> pa
     return call;
 }
 
+bool IOnlinePayClient::isNoSuchOrder(const Error &queryError) const
+{
+    return queryError.code == ErrorCode::GatewayFail && queryError.gatewayCode == u"ORDERNOTEXIST";
+}
+
 } // namespace paydesk

@@ -44,6 +44,8 @@ public:
     GatewayCall *createOrder(const OrderRequest &request) override;
     GatewayCall *queryOrder(const OrderLookup &lookup) override;
     GatewayCall *refundOrder(const RefundRequest &request) override;
+    // err_code ORDERNOTEXIST, WeChat Pay's code, which iOnline passes through (§13.3; unverified, §16).
+    bool isNoSuchOrder(const Error &queryError) const override;
 
     const IOnlinePayConfig &config() const { return m_config; }
     void setNonceSource(NonceSource source) { m_nonce = std::move(source); }   // tests

@@ -51,6 +51,11 @@ public:
     virtual GatewayCall *createOrder(const OrderRequest &request) = 0;
     virtual GatewayCall *queryOrder(const OrderLookup &lookup) = 0;
     virtual GatewayCall *refundOrder(const RefundRequest &request) = 0;
+
+    // True when a failed query says the gateway has never had the order (IOTPay resCode 0112,
+    // iOnline err_code ORDERNOTEXIST): the create never reached it, so the order can be FAILED.
+    // Anything else leaves the question open.
+    virtual bool isNoSuchOrder(const Error &queryError) const;
 };
 
 } // namespace paydesk

@@ -37,6 +37,9 @@ bool channelAcceptsCurrency(Channel channel, Currency currency)
         return channel != Channel::Invalid;
     case Currency::CNY:
         return channel == Channel::WxNative || channel == Channel::WxJsapi;
+    case Currency::HKD:
+        // IOTPay takes CAD, USD and CNY only (payment-api.md §5); HKD is for iOnline Pay accounts.
+        return false;
     case Currency::Invalid:
         break;
     }

@@ -20,6 +20,7 @@ enum class Channel {
 QString channelId(Channel channel);               // "WX_NATIVE"
 Channel channelFromId(QStringView id);            // exact match; Invalid otherwise
 bool isCounterChannel(Channel channel);           // the three QR channels
-bool channelAcceptsCurrency(Channel channel, Currency currency);   // CNY only on WX_NATIVE
+// IOTPay's currency matrix: CAD/USD on every channel, CNY only on WeChat, never HKD.
+bool channelAcceptsCurrency(Channel channel, Currency currency);
 
 } // namespace paydesk

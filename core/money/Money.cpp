@@ -8,6 +8,7 @@ QString currencyCode(Currency currency)
     case Currency::CAD: return QStringLiteral("CAD");
     case Currency::USD: return QStringLiteral("USD");
     case Currency::CNY: return QStringLiteral("CNY");
+    case Currency::HKD: return QStringLiteral("HKD");
     case Currency::Invalid: break;
     }
     return {};
@@ -21,6 +22,8 @@ Currency currencyFromCode(QStringView code)
         return Currency::USD;
     if (code == u"CNY")
         return Currency::CNY;
+    if (code == u"HKD")
+        return Currency::HKD;
     return Currency::Invalid;
 }
 
@@ -56,6 +59,9 @@ QString formatMoney(const Money &money, const QLocale &locale)
         break;
     case Currency::CNY:
         symbol = QStringLiteral("¥");
+        break;
+    case Currency::HKD:
+        symbol = QStringLiteral("HK$");
         break;
     case Currency::Invalid:
         return sign + number;

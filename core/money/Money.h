@@ -13,7 +13,11 @@ enum class Currency {
     CAD,
     USD,
     CNY,
+    HKD,   // iOnline Pay's default; IOTPay does not take it (channelAcceptsCurrency)
 };
+
+// Every currency PayDesk knows, in display order (lists, charts, report tables).
+inline constexpr Currency AllCurrencies[] = {Currency::CAD, Currency::USD, Currency::CNY, Currency::HKD};
 
 QString currencyCode(Currency currency);            // "CAD"
 Currency currencyFromCode(QStringView code);        // exact, upper-case only; Invalid otherwise

@@ -23,8 +23,11 @@ void Reconciler::run(qint64 windowMs, const QSet<qint64> &skipOrderIds)
         m_report.errors = 1;
         m_report.errorDetails.append(describe(open.error()));
     } else {
+        const qint64 youngest = m_clock.nowUtcMs() - m_minimumAgeMs;
         for (const Order &order : *open) {
-            if (!skipOrderIds.contains(order.id) && order.gateway == m_gatewayName)
+            if (!skipOrderIds.contains(order.id) && order.gateway == m_gatewayName
+                && (m_sources.isEmpty() || m_sources.contains(order.source))
+                && (m_minimumAgeMs <= 0 || order.createdAtMs <= youngest))
                 m_queue.append(order);
         }
     }
@@ -35,8 +38,11 @@ void Reconciler::next()
 {
     if (m_queue.isEmpty()) {
         m_running = false;
-        qCInfo(lcReconcile) << "examined" << m_report.examined << "changed" << m_report.changed
-                            << "still open" << m_report.stillOpen << "errors" << m_report.errors;
+        // A pass with nothing to do (the relay runs one a minute) is not worth a log line.
+        if (m_report.examined > 0 || m_report.errors > 0) {
+            qCInfo(lcReconcile) << "examined" << m_report.examined << "changed" << m_report.changed
+                                << "still open" << m_report.stillOpen << "errors" << m_report.errors;
+        }
         Q_EMIT finished(m_report);
         return;
     }
@@ -63,7 +69,7 @@ void Reconciler::onQueryFinished(GatewayCall *call, const Order &order)
                                           call->requestJson());
     const Result<GatewayResponse> &result = call->result();
     if (!result) {
-        if (result.error().code == ErrorCode::GatewayFail && result.error().gatewayCode == u"0112") {
+        if (m_gateway.isNoSuchOrder(result.error())) {
             settle(order, OrderState::Failed, QStringLiteral("the gateway has no such order"));
             return;
         }

@@ -43,6 +43,12 @@ public:
     // Only orders of this gateway are asked about (the order log also holds orders the relay
     // created at another gateway, e.g. iOnline Pay); default "iotpay".
     void setGatewayName(QString name) { m_gatewayName = std::move(name); }
+    // Only orders from these sources (all when empty): the relay asks about the online orders
+    // it created and leaves counter orders to the terminal whose sale may still be live.
+    void setSources(QList<OrderSource> sources) { m_sources = std::move(sources); }
+    // Orders created less than this long ago are left alone: another process may be creating
+    // them right now (the relay's endpoint waits up to its gateway deadline). Default 0.
+    void setMinimumAgeMs(qint64 ms) { m_minimumAgeMs = ms; }
 
     // Orders a live Sale in this process is handling are skipped.
     void run(qint64 windowMs = 24LL * 60 * 60 * 1000, const QSet<qint64> &skipOrderIds = {});
@@ -65,6 +71,8 @@ private:
     ReconcileReport m_report;
     bool m_running = false;
     QString m_gatewayName = QStringLiteral("iotpay");
+    QList<OrderSource> m_sources;
+    qint64 m_minimumAgeMs = 0;
 };
 
 } // namespace paydesk

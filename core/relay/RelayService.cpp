@@ -4,6 +4,7 @@
 #include "gateway/IotPayClient.h"
 #include "orders/OrderLog.h"
 #include "relay/GatewayBridge.h"
+#include "relay/OnlineReconcile.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -34,6 +35,7 @@ struct RelayService::Private
     HttpServer apiServer;
     std::unique_ptr<GatewayBridge> bridge;
     std::unique_ptr<OnlinePaymentApi> api;
+    std::unique_ptr<OnlineReconcile> reconcile;
     quint64 serviceId = nextServiceId++;
 
     std::atomic<qint64> accepted{0};
@@ -129,6 +131,18 @@ Result<void> RelayService::startApi(quint16 notifyPort)
         return fail(port.error());
     qCInfo(lcRelay).noquote() << "back-end endpoint on" << o.api.http.bindAddress << *port
                               << QString::fromUtf8(o.api.path) << "gateways" << d->api->enabledGateways().join(u',');
+    if (o.reconcileIntervalMs > 0) {
+        OnlineReconcileOptions reconcile;
+        reconcile.orderLogPath = o.orderLogPath;
+        reconcile.busyTimeoutMs = o.busyTimeoutMs;
+        reconcile.intervalMs = o.reconcileIntervalMs;
+        reconcile.minimumAgeMs = o.reconcileMinimumAgeMs;
+        reconcile.iotpay = o.api.iotpay;
+        reconcile.ionline = o.api.ionline;
+        d->reconcile = std::make_unique<OnlineReconcile>(reconcile, d->clock);
+        if (auto started = d->reconcile->start(); !started)
+            return started;
+    }
     return {};
 }
 
@@ -173,8 +187,14 @@ void RelayService::stop()
         d->bridge->stop();
     d->apiServer.stop();
     d->server.stop();
+    d->reconcile.reset();   // after the listeners: the health page reads its totals
     d->api.reset();
     d->bridge.reset();
+}
+
+OnlineReconcile *RelayService::onlineReconcile() const
+{
+    return d->reconcile.get();
 }
 
 quint16 RelayService::apiPort() const
@@ -233,6 +253,14 @@ QJsonObject RelayService::health()
                                                          {QStringLiteral("rateLimited"), api.rateLimited},
                                                          {QStringLiteral("gatewayFailed"), api.gatewayFailed},
                                                          {QStringLiteral("gatewayUnknown"), api.gatewayUnknown}});
+    }
+    if (d->reconcile) {
+        const OnlineReconcileTotals r = d->reconcile->totals();
+        report.insert(QStringLiteral("reconcile"), QJsonObject{{QStringLiteral("passes"), r.passes},
+                                                               {QStringLiteral("examined"), r.examined},
+                                                               {QStringLiteral("changed"), r.changed},
+                                                               {QStringLiteral("errors"), r.errors},
+                                                               {QStringLiteral("lastPassUtcMs"), r.lastPassUtcMs}});
     }
     return report;
 }

@@ -23,6 +23,10 @@ struct RelayOptions
     IOnlineNotifyConfig ionline;  // enabled: iOnline Pay's XML notify path answers too
     OnlineApiOptions api;         // enabled: the merchant back-end endpoint on its own listener
     int busyTimeoutMs = 10'000;   // how long a write waits for another writer's lock
+    // With the endpoint on: how often its open online orders are asked about (0: never), and
+    // how old an order must be before it is (a younger one may still be being created).
+    int reconcileIntervalMs = 60'000;
+    qint64 reconcileMinimumAgeMs = 60'000;
 };
 
 struct RelayCounters
@@ -38,7 +42,11 @@ struct RelayCounters
 // The notification relay: the notify handlers (IOTPay; iOnline Pay when enabled) bound to an
 // HTTP server, one order-log connection per worker thread. Refuses to start without a writable
 // order log and says why. With options.api enabled it also serves the merchant back-end
-// endpoint on a second listener, its gateway calls made through a GatewayBridge.
+// endpoint on a second listener, its gateway calls made through a GatewayBridge, and resolves
+// its online orders left open (OnlineReconcile) — which needs an event loop in the thread that
+// calls start().
+class OnlineReconcile;
+
 class RelayService
 {
 public:
@@ -54,6 +62,8 @@ public:
     quint16 apiPort() const;      // 0 unless the back-end endpoint is listening
 
     RelayCounters counters() const;
+    // The online orders' reconciliation; null unless the endpoint is on and the interval > 0.
+    OnlineReconcile *onlineReconcile() const;
     QJsonObject health();   // what the health path reports
 
 private:

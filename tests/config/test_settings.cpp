@@ -35,6 +35,9 @@ private slots:
     void refusesGarbageVersion();
     void fileIsOwnerOnly();
     void merchantKeyNeverInSettings();
+    void onlineOrderKeys();
+    void onlineOrderKeysRefusedAllOrNothing();
+    void onlineOrderKeysFromHandWrittenFile();
 
 private:
     QString freshPath();
@@ -110,6 +113,11 @@ void TestSettings::defaults()
     QCOMPARE(settings.escPosPrinter().connection, EscPosConnection::None);
     QCOMPARE(settings.escPosPrinter().port, 9100);
     QCOMPARE(settings.escPosPrinter().charsPerLine, 42);
+    QCOMPARE(settings.onlineOrders(), OnlineOrderSettings{});
+    QVERIFY(!settings.onlineOrders().apiEnabled);
+    QVERIFY(!settings.onlineOrders().ionlineEnabled);
+    QCOMPARE(settings.onlineOrders().ionlineCurrency, Currency::HKD);
+    QCOMPARE(settings.relayReconcileSeconds(), 60);
     QCOMPARE(settings.storedVersion(), 0);
     QVERIFY(settings.validateAll().isEmpty());
     // Reading defaults writes nothing.
@@ -120,6 +128,28 @@ void TestSettings::defaultFilePath()
 {
     const QString path = Settings::defaultFilePath();
     QCOMPARE(path, QString(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + u"/paydesk.ini"));
+}
+
+// Every api/* and ionline/* key away from its default.
+static OnlineOrderSettings everyOnlineOrderKey()
+{
+    OnlineOrderSettings online;
+    online.apiEnabled = true;
+    online.apiListenAddress = u"0.0.0.0"_s;
+    online.apiPort = 9088;
+    online.apiSecretFile = u"/etc/paydesk/api.secret"_s;
+    online.apiTerminalId = u"SHOP"_s;
+    online.apiRatePerMinute = 300;
+    online.apiBurst = 40;
+    online.apiDefaultGateway = u"ionline"_s;
+    online.publicUrl = u"https://pay.example.com"_s;
+    online.ionlineEnabled = true;
+    online.ionlineMchId = u"10085200000000"_s;
+    online.ionlineCurrency = Currency::USD;
+    online.ionlineKeyFile = u"/etc/paydesk/ionline.key"_s;
+    online.ionlineGatewayUrl = u"https://sandbox.ionlinepay.example/gateway/"_s;
+    online.ionlineNotifyPath = u"/hooks/ionline"_s;
+    return online;
 }
 
 void TestSettings::setEverything(Settings &settings)
@@ -153,6 +183,8 @@ void TestSettings::setEverything(Settings &settings)
         settings.setManagerIdleLockMinutes(12),
         settings.setEscPosPrinter({EscPosConnection::Tcp, u"printer.shop.lan"_s, 9101, u"/dev/usb/lp1"_s,
                                    EscPosCharset::Gb18030, 32}),
+        settings.setOnlineOrders(everyOnlineOrderKey()),
+        settings.setRelayReconcileSeconds(90),
     };
     for (const Result<void> &result : results)
         QVERIFY2(result.has_value(), qPrintable(result ? QString() : describe(result.error())));
@@ -189,6 +221,8 @@ void TestSettings::roundTrip()
     QCOMPARE(settings.managerIdleLockMinutes(), 12);
     QCOMPARE(settings.escPosPrinter(), (EscPosPrinterConfig{EscPosConnection::Tcp, u"printer.shop.lan"_s, 9101,
                                                             u"/dev/usb/lp1"_s, EscPosCharset::Gb18030, 32}));
+    QCOMPARE(settings.onlineOrders(), everyOnlineOrderKey());
+    QCOMPARE(settings.relayReconcileSeconds(), 90);
     QVERIFY(settings.validateAll().isEmpty());
 }
 
@@ -284,6 +318,10 @@ void TestSettings::validationMessages_data()
     add("relay mode", probe.setRelayMode(RelayMode::Invalid),
         u"relay/mode: must be \"in-process\" or \"service\""_s);
     add("currency", probe.setSaleCurrency(Currency::Invalid), u"sale/currency: must be CAD, USD or CNY"_s);
+    add("currency HKD at the counter", probe.setSaleCurrency(Currency::HKD), u"sale/currency: must be CAD, USD or CNY"_s);
+    add("reconcile 5 s", probe.setRelayReconcileSeconds(5),
+        u"relay/reconcileSeconds: must be between 10 and 86400 s (or 0 for off), got 5"_s);
+    add("reconcile off", probe.setRelayReconcileSeconds(0), QString());
     add("max amount 0", probe.setMaxAmountMinor(0),
         u"sale/maxAmountMinor: must be between 1 and 2147483647 minor units, got 0"_s);
     add("deadline", probe.setGatewayDeadlineMs(999),
@@ -522,6 +560,91 @@ void TestSettings::merchantKeyNeverInSettings()
     QVERIFY(!text.contains(TestKey.toBase64()));
     QVERIFY(!text.contains(TestKey.toHex()));
     QVERIFY(!text.toLower().contains(TestKey.toLower()));
+}
+
+void TestSettings::onlineOrderKeys()
+{
+    const QString path = freshPath();
+    OnlineOrderSettings online = everyOnlineOrderKey();
+    online.ionlineCurrency = Currency::HKD;
+    {
+        Settings settings(path);
+        QVERIFY(settings.migrate().has_value());
+        QVERIFY(settings.setOnlineOrders(online).has_value());
+        QVERIFY(settings.setRelayReconcileSeconds(120).has_value());
+        QVERIFY(settings.sync().has_value());
+    }
+    const Settings reopened(path);
+    QCOMPARE(reopened.onlineOrders(), online);
+    QCOMPARE(reopened.relayReconcileSeconds(), 120);
+    QVERIFY(reopened.validateAll().isEmpty());
+    const QByteArray text = readAll(path);
+    QVERIFY(text.contains("[api]"));
+    QVERIFY(text.contains("enabled=true"));
+    QVERIFY(text.contains("[ionline]"));
+    QVERIFY(text.contains("currency=HKD"));
+    // File names only: the secrets themselves are never in the settings file.
+    QVERIFY(text.contains("hmacFile=/etc/paydesk/api.secret"));
+}
+
+void TestSettings::onlineOrderKeysRefusedAllOrNothing()
+{
+    Settings settings(freshPath());
+    OnlineOrderSettings good;
+    good.apiEnabled = true;
+    QVERIFY(settings.setOnlineOrders(good).has_value());
+
+    const auto refused = [&settings](OnlineOrderSettings bad) {
+        const Result<void> result = settings.setOnlineOrders(bad);
+        return result ? QString() : result.error().detail;
+    };
+    OnlineOrderSettings bad = good;
+    bad.apiPort = 0;
+    QCOMPARE(refused(bad), u"api/port: must be between 1 and 65535, got 0"_s);
+    bad = good;
+    bad.apiSecretFile = u"api.secret"_s;
+    QCOMPARE(refused(bad), u"api/hmacFile: must be an absolute file path"_s);
+    bad = good;
+    bad.apiDefaultGateway = u"paypal"_s;
+    QCOMPARE(refused(bad), u"api/defaultGateway: must be iotpay or ionline"_s);
+    bad = good;
+    bad.publicUrl = u"https://pay.example.com/?x=1"_s;
+    QCOMPARE(refused(bad), u"api/publicUrl: must not contain a query ('?')"_s);
+    bad = good;
+    bad.apiRatePerMinute = 0;
+    QCOMPARE(refused(bad), u"api/ratePerMinute: must be between 1 and 100000 requests per minute, got 0"_s);
+    bad = good;
+    bad.ionlineMchId = u"1008-5200"_s;
+    QCOMPARE(refused(bad), u"ionline/mchId: must be 1 to 32 letters or digits"_s);
+    bad = good;
+    bad.ionlineEnabled = true;
+    QCOMPARE(refused(bad), u"ionline/mchId: iOnline Pay is enabled without its merchant id"_s);
+    bad = good;
+    bad.ionlineCurrency = Currency::Invalid;
+    QCOMPARE(refused(bad), u"ionline/currency: must be CAD, USD, CNY or HKD"_s);
+    // Nothing of a refused set was written.
+    QCOMPARE(settings.onlineOrders(), good);
+}
+
+void TestSettings::onlineOrderKeysFromHandWrittenFile()
+{
+    const QString path = freshPath();
+    writeText(path, "settingsVersion=1\n"
+                    "[api]\nenabled=yes\nport=99999\nburst=5\n"
+                    "[ionline]\nenabled=maybe\ncurrency=EUR\nmchId=123\n");
+    const Settings settings(path);
+    const OnlineOrderSettings online = settings.onlineOrders();
+    QVERIFY(online.apiEnabled);                          // "yes" reads as true
+    QCOMPARE(online.apiPort, 8088);                      // out of range: the default
+    QCOMPARE(online.apiBurst, 5);
+    QVERIFY(!online.ionlineEnabled);                     // not a boolean: stays off
+    QCOMPARE(online.ionlineCurrency, Currency::HKD);
+    QCOMPARE(online.ionlineMchId, u"123"_s);
+    QStringList problems;
+    for (const Error &error : settings.validateAll())
+        problems << error.detail.section(u':', 0, 0);
+    problems.sort();
+    QCOMPARE(problems, (QStringList{u"api/port"_s, u"ionline/currency"_s, u"ionline/enabled"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

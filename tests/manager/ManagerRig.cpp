@@ -129,6 +129,31 @@ Result<Order> ManagerRig::paidSale(qint64 amountMinor, Channel channel)
     return m_orderLog->orderById(sale->order().id);
 }
 
+Result<Order> ManagerRig::onlineSale(Money amount, Channel channel, OrderSource source, const QString &gateway)
+{
+    NewOrder newOrder;
+    newOrder.terminalId = QStringLiteral("WEB");
+    newOrder.channel = channel;
+    newOrder.amount = amount;
+    newOrder.source = source;
+    newOrder.gateway = gateway;
+    newOrder.subject = QStringLiteral("Online order");
+    auto created = m_orderLog->createOrder(newOrder);
+    if (!created)
+        return created;
+    const QString payOrderId = u'P' + created->mchOrderNo;
+    TransitionDetails awaiting{QStringLiteral("api"), {}, payOrderId, {}, {}, 0, m_clock.nowUtcMs() + 7'200'000, {}};
+    if (auto moved = m_orderLog->transition(created->id, OrderState::Creating, {}); !moved)
+        return fail(moved.error());
+    if (auto moved = m_orderLog->transition(created->id, OrderState::Awaiting, awaiting); !moved)
+        return fail(moved.error());
+    auto paid = m_orderLog->confirmPayment({created->mchOrderNo, payOrderId, amount, QStringLiteral("4200000000"),
+                                            m_clock.nowUtcMs(), QStringLiteral("relay")});
+    if (!paid)
+        return fail(paid.error());
+    return m_orderLog->orderById(created->id);
+}
+
 Result<Order> ManagerRig::orphanOrder(qint64 amountMinor, Channel channel, bool paidAtGateway)
 {
     NewOrder newOrder;

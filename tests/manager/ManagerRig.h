@@ -64,6 +64,9 @@ public:
     // An order AWAITING in the log that the gateway knows, with no sale watching it and a notify
     // URL nobody listens on: only "Check open orders" can learn that the customer paid.
     Result<Order> orphanOrder(qint64 amountMinor, Channel channel, bool paidAtGateway);
+    // A PAID sale from the shop's mini program or app, recorded as the relay's back-end
+    // endpoint and notify path record it (terminal WEB).
+    Result<Order> onlineSale(Money amount, Channel channel, OrderSource source, const QString &gateway);
 
 private:
     ManagerRig();

@@ -37,6 +37,10 @@ int main(int argc, char *argv[])
         if (!(*rig)->paidSale(amount, channel))
             return 1;
     }
+    if (!(*rig)->onlineSale({1880, Currency::CAD}, Channel::WxJsapi, OrderSource::MiniProgram, QStringLiteral("iotpay"))
+        || !(*rig)->onlineSale({700, Currency::CAD}, Channel::WxApp, OrderSource::App, QStringLiteral("iotpay"))
+        || !(*rig)->onlineSale({8800, Currency::HKD}, Channel::WxJsapi, OrderSource::MiniProgram, QStringLiteral("ionline")))
+        return 1;
     (void)(*rig)->orphanOrder(777, Channel::UpiQr, false);
     MainWindow &window = (*rig)->window();
     window.show();

@@ -36,6 +36,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void locksWhenIdle();
     void paidScreenPrintsToTheReceiptPrinter();
     void receiptPdfFromTheOrderDetail();
+    void onlineOrdersInTheDay();
 
 private:
     MainWindow &window() { return m_rig->window(); }
@@ -248,6 +250,16 @@ void TestManagerGui::dayListShowsTheOrdersAndFilters()
     QCOMPARE(report.totals.size(), 3);
     auto *totals = manager->daySummary()->findChild<QTableWidget *>(u"totalsTable"_s);
     QCOMPARE(totals->rowCount(), 3);
+    // Every sale here is from the counter: one source row carrying all of them.
+    auto *sources = manager->daySummary()->findChild<QTableWidget *>(u"sourceTotalsTable"_s);
+    QVERIFY(sources);
+    QCOMPARE(sources->rowCount(), 1);
+    QCOMPARE(sources->item(0, 0)->text(), u"Counter"_s);
+    int paidSales = 0;
+    for (const ChannelTotals &channelTotals : report.totals)
+        paidSales += channelTotals.paidCount;
+    QCOMPARE(report.sources.first().paidCount, paidSales);
+    QCOMPARE(sources->item(0, 2)->text(), QLocale().toString(paidSales));
     qreal charted = 0;
     for (const QList<qreal> &channelValues : manager->daySummary()->chart()->seriesValues()) {
         for (qreal value : channelValues)
@@ -555,6 +567,51 @@ void TestManagerGui::receiptPdfFromTheOrderDetail()
     QTRY_COMPARE(m_rig->printer().sent().size(), 1);
     QVERIFY(m_rig->printer().sent().first().contains(paid->mchOrderNo.toLatin1()));
     QCOMPARE(auditKinds().count(u"receipt"_s), 2);
+}
+
+// Mini-program and app sales share the day with the counter's: the list says where each came
+// from, "WeChat Pay" finds every WeChat payment, and the totals split by source and currency.
+void TestManagerGui::onlineOrdersInTheDay()
+{
+    const auto counter = m_rig->paidSale(2865, Channel::WxNative);
+    const auto mini = m_rig->onlineSale({1880, Currency::CAD}, Channel::WxJsapi, OrderSource::MiniProgram, u"iotpay"_s);
+    const auto app = m_rig->onlineSale({8800, Currency::HKD}, Channel::WxApp, OrderSource::App, u"ionline"_s);
+    const auto alipay = m_rig->paidSale(1000, Channel::AlipayQr);
+    QVERIFY(counter && mini && app && alipay);
+    ManagerWindow *manager = openManager();
+    QVERIFY(manager);
+    OrderTableModel *model = manager->orderModel();
+    QCOMPARE(model->rowCount(), 4);
+    QHash<QString, QString> sourceOf;
+    for (int row = 0; row < model->rowCount(); ++row)
+        sourceOf.insert(model->orderAt(row)->mchOrderNo, model->index(row, OrderTableModel::Source).data().toString());
+    QCOMPARE(sourceOf.value(counter->mchOrderNo), u"Counter"_s);
+    QCOMPARE(sourceOf.value(mini->mchOrderNo), u"Mini program"_s);
+    QCOMPARE(sourceOf.value(app->mchOrderNo), u"App"_s);
+
+    auto *channel = manager->findChild<QComboBox *>(u"channelFilter"_s);
+    channel->setCurrentIndex(channel->findText(u"WeChat Pay"_s));
+    QCOMPARE(model->rowCount(), 3);
+    QSet<QString> wechat;
+    for (int row = 0; row < model->rowCount(); ++row)
+        wechat.insert(model->orderAt(row)->mchOrderNo);
+    QCOMPARE(wechat, (QSet<QString>{counter->mchOrderNo, mini->mchOrderNo, app->mchOrderNo}));
+    channel->setCurrentIndex(0);
+
+    auto *sources = manager->daySummary()->findChild<QTableWidget *>(u"sourceTotalsTable"_s);
+    QVERIFY(sources);
+    QStringList rows;
+    for (int row = 0; row < sources->rowCount(); ++row) {
+        rows.append(sources->item(row, 0)->text() + u' ' + sources->item(row, 1)->text() + u' '
+                    + sources->item(row, 2)->text() + u' ' + sources->item(row, 6)->text());
+    }
+    QCOMPARE(rows, (QStringList{u"Counter CAD 2 $38.65"_s, u"Mini program CAD 1 $18.80"_s, u"App HKD 1 HK$88.00"_s}));
+    auto *totals = manager->daySummary()->findChild<QTableWidget *>(u"totalsTable"_s);
+    QStringList channels;
+    for (int row = 0; row < totals->rowCount(); ++row)
+        channels.append(totals->item(row, 0)->text());
+    QVERIFY2(channels.contains(u"WeChat Pay (mini program)"_s), qPrintable(channels.join(u", ")));
+    QVERIFY2(channels.contains(u"WeChat Pay (app)"_s), qPrintable(channels.join(u", ")));
 }
 
 QTEST_MAIN(TestManagerGui)

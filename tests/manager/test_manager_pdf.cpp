@@ -38,6 +38,7 @@ private Q_SLOTS:
     void zReportInChinese();
     void longDayTakesSeveralPages();
     void emptyDay();
+    void zReportShowsSources();
     void saleAndRefundReceipts();
     void unwritablePathIsAnError();
     void paydeskctlWritesThePdf();
@@ -129,6 +130,55 @@ void TestManagerPdf::zReportInChinese()
     QVERIFY(text.contains(u"2026-06-10"_s));
     QVERIFY(text.contains(u"28.65 CAD"_s));
     QVERIFY(language.setLanguage(u"en"_s));
+}
+
+// A day with mini-program and app sales (one in HKD through iOnline Pay) gets a section per
+// source; a counter-only day (zReportShowsTheDay) does not repeat its totals.
+void TestManagerPdf::zReportShowsSources()
+{
+    ManualClock clock;
+    auto log = OrderLog::open(m_dir.filePath(u"day-sources.sqlite"_s), clock);
+    QVERIFY(log);
+    LogBuilder day(**log, clock, Toronto);
+    day.order(u"2026-06-10T09:15:00"_s, {Channel::WxNative, {2865, Currency::CAD}});
+    OrderSpec mini{Channel::WxJsapi, {1200, Currency::CAD}};
+    mini.source = OrderSource::MiniProgram;
+    mini.terminalId = u"WEB"_s;
+    day.order(u"2026-06-10T10:00:00"_s, mini);
+    day.order(u"2026-06-10T10:30:00"_s, mini);
+    OrderSpec app{Channel::WxApp, {8800, Currency::HKD}};
+    app.source = OrderSource::App;
+    app.gateway = u"ionline"_s;
+    app.terminalId = u"WEB"_s;
+    day.order(u"2026-06-10T11:00:00"_s, app);
+    const QString path = m_dir.filePath(u"z-sources.pdf"_s);
+    QVERIFY(writeZReportPdf(path, report(**log), {}));
+    const QString text = pdfToText(path);
+    QVERIFY2(text.contains(u"Totals per source and currency"_s), qPrintable(text));
+    const QStringList lines = text.split(u'\n');
+    const auto rowOf = [&lines](const QString &start) {
+        for (const QString &line : lines) {
+            if (line.simplified().startsWith(start))
+                return line.simplified();
+        }
+        return QString();
+    };
+    QCOMPARE(rowOf(u"Counter CAD"_s), u"Counter CAD 1 28.65 CAD 0 0.00 CAD 28.65 CAD"_s);
+    QCOMPARE(rowOf(u"Mini program CAD"_s), u"Mini program CAD 2 24.00 CAD 0 0.00 CAD 24.00 CAD"_s);
+    QCOMPARE(rowOf(u"App HKD"_s), u"App HKD 1 88.00 HKD 0 0.00 HKD 88.00 HKD"_s);
+    QCOMPARE(rowOf(u"WeChat Pay (mini program)"_s), u"WeChat Pay (mini program) CAD 2 24.00 CAD 0 0.00 CAD 24.00 CAD"_s);
+    QCOMPARE(rowOf(u"WeChat Pay (app)"_s), u"WeChat Pay (app) HKD 1 88.00 HKD 0 0.00 HKD 88.00 HKD"_s);
+    // Dollars of two countries are never added together.
+    QCOMPARE(rowOf(u"Total CAD"_s), u"Total CAD 3 52.65 CAD 0 0.00 CAD 52.65 CAD"_s);
+    QCOMPARE(rowOf(u"Total HKD"_s), u"Total HKD 1 88.00 HKD 0 0.00 HKD 88.00 HKD"_s);
+
+    // The counter-only day has no source section.
+    auto counterLog = OrderLog::open(m_dir.filePath(u"day-counter.sqlite"_s), clock);
+    QVERIFY(counterLog);
+    buildDay(**counterLog, clock);
+    const QString counterPath = m_dir.filePath(u"z-counter.pdf"_s);
+    QVERIFY(writeZReportPdf(counterPath, report(**counterLog), {}));
+    QVERIFY(!pdfToText(counterPath).contains(u"Totals per source"_s));
 }
 
 void TestManagerPdf::longDayTakesSeveralPages()

@@ -73,6 +73,8 @@ void TestMoney::formatMoney_data()
     QTest::newRow("CAD zh_CN") << u"zh_CN"_s << qint64(750) << Currency::CAD << u"CA$7.50"_s;
     QTest::newRow("CAD en_US") << u"en_US"_s << qint64(750) << Currency::CAD << u"CA$7.50"_s;
     QTest::newRow("CNY zh_CN") << u"zh_CN"_s << qint64(123450) << Currency::CNY << u"¥1,234.50"_s;
+    QTest::newRow("HKD en_CA") << u"en_CA"_s << qint64(2865) << Currency::HKD << u"HK$28.65"_s;
+    QTest::newRow("HKD fr_CA") << u"fr_CA"_s << qint64(2865) << Currency::HKD << QString(u"28,65" + nbsp + u"HK$"_s);
     QTest::newRow("CNY zh_CN fen") << u"zh_CN"_s << qint64(1) << Currency::CNY << u"¥0.01"_s;
     QTest::newRow("int64 min") << u"en_CA"_s << std::numeric_limits<qint64>::min() << Currency::CAD
                                << u"-$92,233,720,368,547,758.08"_s;
@@ -104,7 +106,7 @@ void TestMoney::frenchUsesTheLocaleGroupSeparator()
 
 void TestMoney::currencyCodeRoundTrip()
 {
-    for (Currency c : {Currency::CAD, Currency::USD, Currency::CNY}) {
+    for (Currency c : AllCurrencies) {
         const QString code = currencyCode(c);
         QCOMPARE(code.size(), 3);
         QCOMPARE(currencyFromCode(code), c);
@@ -112,6 +114,7 @@ void TestMoney::currencyCodeRoundTrip()
     QCOMPARE(currencyCode(Currency::CAD), u"CAD"_s);
     QCOMPARE(currencyCode(Currency::USD), u"USD"_s);
     QCOMPARE(currencyCode(Currency::CNY), u"CNY"_s);
+    QCOMPARE(currencyCode(Currency::HKD), u"HKD"_s);
     QVERIFY(currencyCode(Currency::Invalid).isEmpty());
 }
 
@@ -161,6 +164,9 @@ void TestMoney::channelCurrencies()
     QVERIFY(!channelAcceptsCurrency(Channel::AlipayQr, Currency::CNY));
     QVERIFY(!channelAcceptsCurrency(Channel::UpiQr, Currency::CNY));
     QVERIFY(!channelAcceptsCurrency(Channel::Invalid, Currency::CAD));
+    // HKD is an iOnline Pay currency: no IOTPay channel takes it.
+    for (Channel c : {Channel::WxNative, Channel::AlipayQr, Channel::UpiQr, Channel::WxJsapi, Channel::WxApp})
+        QVERIFY(!channelAcceptsCurrency(c, Currency::HKD));
 }
 
 QTEST_GUILESS_MAIN(TestMoney)

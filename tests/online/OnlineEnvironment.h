@@ -102,7 +102,7 @@ public:
         IOnlineSimOptions ionline;
         ionline.key = m_ionlineKey;
         ionline.mchId = QString::fromLatin1(IOnlineMchId);
-        ionline.feeType = QStringLiteral("CAD");
+        ionline.feeType = currencyCode(m_ionlineCurrency);
         ionline.notifyScheduleScale = 0.002;
         m_ionline = std::make_unique<IOnlineSimulator>(ionline, m_clock, m_network.get());
         if (!m_iotpay->start() || !m_ionline->start())
@@ -129,7 +129,7 @@ public:
         options.ionline.enabled = true;
         options.ionline.mchId = QString::fromLatin1(IOnlineMchId);
         options.ionline.key = m_ionlineKey;
-        options.ionline.currency = Currency::CAD;
+        options.ionline.currency = m_ionlineCurrency;
         options.api.enabled = true;
         options.api.secret = ApiSecret;
         options.api.rate = {1000.0, 1000.0, 1000};
@@ -143,7 +143,7 @@ public:
         options.api.iotpay = iotpay;
         IOnlinePayConfig ionline;
         ionline.gatewayUrl = m_ionline->gatewayUrl();
-        ionline.merchant = {QString::fromLatin1(IOnlineMchId), Currency::CAD, QStringLiteral("1.0")};
+        ionline.merchant = {QString::fromLatin1(IOnlineMchId), m_ionlineCurrency, QStringLiteral("1.0")};
         ionline.key = m_ionlineKey;
         ionline.deadlineMs = 5000;
         ionline.validityMs = 2 * 60 * 60 * 1000;
@@ -234,6 +234,7 @@ public:
     }
 
     SystemClock m_clock;
+    Currency m_ionlineCurrency = Currency::CAD;   // the iOnline account's; set before start()
     MerchantKey m_iotpayKey{QByteArray(TestKey)};
     MerchantKey m_ionlineKey{QByteArray(IOnlineKey)};
     QTemporaryDir m_dir;

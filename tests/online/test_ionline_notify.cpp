@@ -136,7 +136,9 @@ void TestIOnlineNotify::failedChecksRejected_data()
     QTest::newRow("status 500") << E::ionlineNotify(no, 2865, key, {{u"status"_s, u"500"_s}}) << 400;
     QTest::newRow("signed, wrong amount") << E::ionlineNotify(no, 2864, key) << 409;
     QTest::newRow("signed, wrong currency") << E::ionlineNotify(no, 2865, key, {{u"fee_type"_s, u"USD"_s}}) << 409;
-    QTest::newRow("signed, HKD") << E::ionlineNotify(no, 2865, key, {{u"fee_type"_s, u"HKD"_s}}) << 400;
+    // HKD is a currency PayDesk knows, but not this CAD order's: refused as a mismatch.
+    QTest::newRow("signed, HKD on a CAD order") << E::ionlineNotify(no, 2865, key, {{u"fee_type"_s, u"HKD"_s}}) << 409;
+    QTest::newRow("signed, unknown currency") << E::ionlineNotify(no, 2865, key, {{u"fee_type"_s, u"EUR"_s}}) << 400;
     QTest::newRow("signed, amount 02865") << E::ionlineNotify(no, 2865, key, {{u"total_fee"_s, u"02865"_s}}) << 400;
     QTest::newRow("signed, order of the other gateway")
         << E::ionlineNotify(m_iotpayOrder.mchOrderNo, m_iotpayOrder.amount.minor, key) << 409;

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void ambiguousGatewayAnswerLeavesOrderUnknown();
     void rateLimitedPerAddress();
     void endpointOffByDefault();
+    void hongKongDollarsThroughIOnline();
 
 private:
     // Creates an order through the endpoint; returns its reply (201 expected by the caller).
@@ -302,6 +303,7 @@ void TestOnlineOrders::badRequestsRejected_data()
     QJsonObject ionlineUsd = mini;
     ionlineUsd.insert(u"gateway"_s, u"ionline"_s);
     QTest::newRow("USD on iOnline (CAD account)") << with(ionlineUsd, u"currency"_s, u"USD"_s);
+    QTest::newRow("HKD on IOTPay") << with(mini, u"currency"_s, u"HKD"_s);
     QTest::newRow("subject missing") << with(mini, u"subject"_s, QJsonValue::Undefined);
     QTest::newRow("subject too long") << with(mini, u"subject"_s, QString(65, u'x'));
     QTest::newRow("subject control char") << with(mini, u"subject"_s, u"tea\u0001"_s);
@@ -451,6 +453,30 @@ void TestOnlineOrders::endpointOffByDefault()
     options.api.secret = ApiSecret;
     RelayService noGateway(options, clock);
     QVERIFY(!noGateway.start());
+}
+
+// iOnline Pay's default currency: an HKD account takes HKD orders end to end, and the order,
+// the notify and the order log all say HKD.
+void TestOnlineOrders::hongKongDollarsThroughIOnline()
+{
+    OnlineEnvironment hk;
+    hk.m_ionlineCurrency = Currency::HKD;
+    QVERIFY(hk.start());
+    QJsonObject body = miniProgramBody(8800);
+    body.insert(u"gateway"_s, u"ionline"_s);
+    body.insert(u"currency"_s, u"HKD"_s);
+    const RawReply reply = hk.postPayment(body);
+    QCOMPARE(reply.status, 201);
+    const QString number = jsonOf(reply).value(u"mchOrderNo").toString();
+    QVERIFY(hk.m_ionline->pay(number));
+    QTRY_COMPARE_WITH_TIMEOUT(hk.stateOf(number), OrderState::Paid, 10'000);
+    const auto order = hk.m_log->orderByMchOrderNo(number);
+    QVERIFY(order);
+    QCOMPARE(order->amount, (Money{8800, Currency::HKD}));
+    // CAD is not this account's currency.
+    body.insert(u"currency"_s, u"CAD"_s);
+    QCOMPARE(hk.postPayment(body).status, 400);
+    hk.stop();
 }
 
 QTEST_GUILESS_MAIN(TestOnlineOrders)

@@ -1,11 +1,16 @@
 // The GUI's start-up reconciler shares the order log with the relay's online orders: it asks
 // its own gateway (IOTPay) about IOTPay orders of any source, and leaves iOnline Pay's orders
-// alone rather than asking the wrong gateway and failing them.
+// alone rather than asking the wrong gateway and failing them. The relay resolves its own
+// online orders at both gateways (OnlineReconcile), leaving counter orders and orders still
+// being created alone.
+
+#include "OnlineEnvironment.h"
 
 #include "common/Clock.h"
 #include "gateway/IotPayClient.h"
 #include "orders/OrderLog.h"
 #include "payment/Reconciler.h"
+#include "relay/OnlineReconcile.h"
 #include "sim/GatewaySimulator.h"
 
 #include <QNetworkAccessManager>
@@ -14,6 +19,7 @@
 #include <QTest>
 
 using namespace paydesk;
+using namespace paydesk::test;
 using namespace Qt::StringLiterals;
 
 class TestOnlineReconcile : public QObject
@@ -22,7 +28,158 @@ class TestOnlineReconcile : public QObject
 
 private Q_SLOTS:
     void otherGatewaysOrdersAreLeftAlone();
+    void relayResolvesOrdersPaidWithoutNotify();
+    void relayFailsOrdersTheGatewayNeverHad();
+    void relayLeavesCounterAndYoungOrdersAlone();
+
+private:
+    // An online order put straight into the log, left UNKNOWN as an ambiguous create leaves it.
+    static Order unknownOrder(OrderLog &log, const QString &gateway, OrderSource source);
+    static ReconcileReport runPass(RelayService &relay);
 };
+
+Order TestOnlineReconcile::unknownOrder(OrderLog &log, const QString &gateway, OrderSource source)
+{
+    NewOrder newOrder;
+    newOrder.terminalId = source == OrderSource::Counter ? u"POS01"_s : u"WEB"_s;
+    newOrder.channel = source == OrderSource::Counter ? Channel::WxNative : Channel::WxJsapi;
+    newOrder.amount = Money{1234, Currency::CAD};
+    newOrder.source = source;
+    newOrder.gateway = gateway;
+    auto created = log.createOrder(newOrder);
+    if (!created)
+        return {};
+    if (!log.transition(created->id, OrderState::Creating, {}) || !log.transition(created->id, OrderState::Unknown, {}))
+        return {};
+    return *log.orderById(created->id);
+}
+
+ReconcileReport TestOnlineReconcile::runPass(RelayService &relay)
+{
+    OnlineReconcile *reconcile = relay.onlineReconcile();
+    if (!reconcile)
+        return {};
+    // The pass run at start may still be going: wait for it, then run one of our own.
+    if (reconcile->isRunning()) {
+        QSignalSpy first(reconcile, &OnlineReconcile::passFinished);
+        first.wait(15'000);
+    }
+    QSignalSpy finished(reconcile, &OnlineReconcile::passFinished);
+    reconcile->runPass();
+    if (!finished.wait(15'000))
+        return {};
+    return finished.first().first().value<ReconcileReport>();
+}
+
+// The customer paid, but the notify never came through (here: a forged one, rejected): the
+// relay's pass asks the gateway and records the payment, at iOnline Pay and at IOTPay.
+void TestOnlineReconcile::relayResolvesOrdersPaidWithoutNotify()
+{
+    OnlineEnvironment env;
+    QVERIFY(env.start([](RelayOptions &options) {
+        options.reconcileIntervalMs = 3'600'000;   // passes only when the test asks
+        options.reconcileMinimumAgeMs = 0;
+    }));
+    QVERIFY(env.m_relay->onlineReconcile());
+
+    // iOnline: the create's reply does not verify, so the order is UNKNOWN though it exists.
+    env.m_ionline->setFaults({true, false, 0});
+    QJsonObject body = miniProgramBody(4321);
+    body.insert(u"gateway"_s, u"ionline"_s);
+    const RawReply ambiguous = env.postPayment(body);
+    QCOMPARE(ambiguous.status, 504);
+    const QString ionlineNumber = jsonOf(ambiguous).value(u"mchOrderNo").toString();
+    QCOMPARE(env.stateOf(ionlineNumber), OrderState::Unknown);
+    // The customer pays; every notify carries a bad signature and is rejected.
+    env.m_ionline->setFaults({false, true, 0});
+    QVERIFY(env.m_ionline->pay(ionlineNumber));
+    QTRY_VERIFY_WITH_TIMEOUT(env.count(u"SELECT COUNT(*) FROM notifications WHERE verdict = 'rejected'"_s) >= 1, 10'000);
+    QCOMPARE(env.stateOf(ionlineNumber), OrderState::Unknown);
+
+    // IOTPay: an app order created fine, paid, its notify delayed past the test.
+    const RawReply created = env.postPayment(appBody(990));
+    QCOMPARE(created.status, 201);
+    const QString iotpayNumber = jsonOf(created).value(u"mchOrderNo").toString();
+    SimFaults late;
+    late.lateNotifyMs = 600'000;
+    env.m_iotpay->setFaults(late);
+    QVERIFY(env.m_iotpay->pay(iotpayNumber));
+    QCOMPARE(env.stateOf(iotpayNumber), OrderState::Awaiting);
+
+    const ReconcileReport report = runPass(*env.m_relay);
+    QCOMPARE(report.errors, 0);
+    QCOMPARE(report.examined, 2);
+    QCOMPARE(report.changed, 2);
+    QCOMPARE(env.stateOf(ionlineNumber), OrderState::Paid);
+    QCOMPARE(env.stateOf(iotpayNumber), OrderState::Paid);
+    for (const QString &number : {ionlineNumber, iotpayNumber}) {
+        const auto order = env.m_log->orderByMchOrderNo(number);
+        QVERIFY(order);
+        QCOMPARE(env.paidTransitions(order->id), 1);
+        QVERIFY(order->paidAtMs > 0);
+    }
+    QCOMPARE(env.m_log->orderByMchOrderNo(ionlineNumber)->amount, (Money{4321, Currency::CAD}));
+
+    // A second pass finds nothing left to do, and the health page counts both passes' work.
+    const ReconcileReport again = runPass(*env.m_relay);
+    QCOMPARE(again.examined, 0);
+    const QJsonObject health = QJsonDocument::fromJson(
+        rawExchange(env.m_notifyPort, httpRequest("GET", "/health")).body).object();
+    const QJsonObject totals = health.value(u"reconcile"_s).toObject();
+    QVERIFY(totals.value(u"passes"_s).toInteger() >= 2);
+    QCOMPARE(totals.value(u"changed"_s).toInteger(), 2);
+    QVERIFY(totals.value(u"lastPassUtcMs"_s).toInteger() > 0);
+    env.m_iotpay->clearFaults();
+    env.stop();
+}
+
+// Neither gateway ever had these (the create never reached it): FAILED, each asked at its own
+// gateway — iOnline answers ORDERNOTEXIST, IOTPay 0112.
+void TestOnlineReconcile::relayFailsOrdersTheGatewayNeverHad()
+{
+    OnlineEnvironment env;
+    QVERIFY(env.start([](RelayOptions &options) {
+        options.reconcileIntervalMs = 3'600'000;
+        options.reconcileMinimumAgeMs = 0;
+    }));
+    const Order atIOnline = unknownOrder(*env.m_log, u"ionline"_s, OrderSource::App);
+    const Order atIotPay = unknownOrder(*env.m_log, u"iotpay"_s, OrderSource::MiniProgram);
+    QVERIFY(atIOnline.id > 0 && atIotPay.id > 0);
+    const ReconcileReport report = runPass(*env.m_relay);
+    QCOMPARE(report.errors, 0);
+    QCOMPARE(report.examined, 2);
+    QCOMPARE(env.m_log->orderById(atIOnline.id)->state, OrderState::Failed);
+    QCOMPARE(env.m_log->orderById(atIotPay.id)->state, OrderState::Failed);
+    env.stop();
+}
+
+void TestOnlineReconcile::relayLeavesCounterAndYoungOrdersAlone()
+{
+    OnlineEnvironment env;
+    QVERIFY(env.start([](RelayOptions &options) {
+        options.reconcileIntervalMs = 3'600'000;
+        options.reconcileMinimumAgeMs = 60'000;   // the default: above the endpoint's gateway wait
+    }));
+    // A counter order the terminal's sale may still be handling, and an online order created
+    // a moment ago whose create may still be on its way.
+    const Order counter = unknownOrder(*env.m_log, u"iotpay"_s, OrderSource::Counter);
+    const Order young = unknownOrder(*env.m_log, u"ionline"_s, OrderSource::MiniProgram);
+    QVERIFY(counter.id > 0 && young.id > 0);
+    const ReconcileReport report = runPass(*env.m_relay);
+    QCOMPARE(report.examined, 0);
+    QCOMPARE(env.m_log->orderById(counter.id)->state, OrderState::Unknown);
+    QCOMPARE(env.m_log->orderById(young.id)->state, OrderState::Unknown);
+
+    // With reconciliation turned off there is no pass at all.
+    OnlineEnvironment off;
+    QVERIFY(off.start([](RelayOptions &options) { options.reconcileIntervalMs = 0; }));
+    QVERIFY(!off.m_relay->onlineReconcile());
+    QVERIFY(!QJsonDocument::fromJson(rawExchange(off.m_notifyPort, httpRequest("GET", "/health")).body)
+                 .object()
+                 .contains(u"reconcile"_s));
+    off.stop();
+    env.stop();
+}
 
 void TestOnlineReconcile::otherGatewaysOrdersAreLeftAlone()
 {

@@ -156,6 +156,9 @@ private Q_SLOTS:
     void killNineDuringBursts();
     void refusesUnusableStore_data();
     void refusesUnusableStore();
+    void onlineOrdersFromTheSettingsFile();
+    void refusesBadOnlineSettings_data();
+    void refusesBadOnlineSettings();
 
 private:
     QList<Planned> planBurst(const QList<Order> &orders, int genuineOrders, int total, QRandomGenerator &rng) const;
@@ -533,6 +536,96 @@ void TestRelayProcesses::refusesUnusableStore()
         QSqlDatabase::removeDatabase(lockerName);
     }
     QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+}
+
+// An installer configures the online-order features in relay.ini, not on the command line:
+// the endpoint, iOnline Pay (HKD) and the reconcile interval all come from the settings file,
+// and the secrets from the files it names.
+void TestRelayProcesses::onlineOrdersFromTheSettingsFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto writeSecret = [&dir](const QString &name, const QByteArray &secret) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::WriteOnly))
+            return QString();
+        file.write(secret);
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return file.fileName();
+    };
+    const QString apiSecret = writeSecret(QStringLiteral("api.secret"), "shared-secret-of-the-merchant-backend-0001");
+    const QString ionlineKey = writeSecret(QStringLiteral("ionline.key"), "IONLINEKEY987654321");
+    QVERIFY(!apiSecret.isEmpty() && !ionlineKey.isEmpty());
+    QFile settings(dir.filePath(QStringLiteral("relay-settings.ini")));
+    QVERIFY(settings.open(QIODevice::WriteOnly));
+    settings.write("settingsVersion=1\n[merchant]\njobNo=cashier01\n[relay]\nreconcileSeconds=30\n"
+                   "[api]\nenabled=true\nhmacFile=" + apiSecret.toUtf8() + "\nterminalId=SHOP\n"
+                   "[ionline]\nenabled=true\nmchId=10085200000000\ncurrency=HKD\ncredentialFile=" + ionlineKey.toUtf8() +
+                   "\nnotifyPath=/hooks/ionline\n");
+    settings.close();
+
+    RelayProcess relay(dir.path(), dir.filePath(QStringLiteral("orders.sqlite")));
+    QString why;
+    QVERIFY2(relay.start(&why, {QStringLiteral("--api-port"), QStringLiteral("0")}), qPrintable(why));
+    const auto apiLine = relay.child().waitForLine("back-end endpoint on", 10'000);
+    QVERIFY2(apiLine, relay.child().readStdout().constData());
+    QVERIFY2(relay.child().waitForLine("asks about open online orders every 30 s", 10'000),
+             relay.child().readStdout().constData());
+    const QByteArray out = relay.child().readStdout();
+    QVERIFY2(out.contains("iOnline notify path /hooks/ionline"), out.constData());
+    const quint16 apiPort = quint16(apiLine->section(u':', -1).section(u'/', 0, 0).toUInt());
+    QVERIFY(apiPort != 0);
+
+    // The endpoint answers, and only to a signed request.
+    const RawReply unsigned_ = rawExchange(apiPort, httpRequest("POST", "/api/v1/payments", "{}", "application/json"));
+    QCOMPARE(unsigned_.status, 401);
+    // The iOnline notify path from the settings is served; a notify for no order of ours is refused.
+    const RawReply notify = rawExchange(relay.port(), httpRequest("POST", "/hooks/ionline", "<xml><status>0</status></xml>",
+                                                                  "text/xml"));
+    QVERIFY2(notify.status >= 400 && notify.status != 404, qPrintable(QString::number(notify.status)));
+    const QJsonObject health = QJsonDocument::fromJson(rawExchange(relay.port(), httpRequest("GET", "/health")).body).object();
+    QCOMPARE(health.value(u"api").toObject().value(u"unauthorized").toInteger(), 1);
+    QVERIFY(health.contains(u"reconcile"));
+    QVERIFY(relay.child().stopGracefully(10'000));
+    // Neither secret is ever written to the relay's logs.
+    const QByteArray logs = relay.child().readStderr() + relay.child().readStdout();
+    QVERIFY(!logs.contains("IONLINEKEY987654321"));
+    QVERIFY(!logs.contains("shared-secret-of-the-merchant-backend"));
+}
+
+void TestRelayProcesses::refusesBadOnlineSettings_data()
+{
+    QTest::addColumn<QByteArray>("ini");
+    QTest::addColumn<QByteArray>("complaint");
+    QTest::newRow("iOnline without its merchant id")
+        << QByteArray("[ionline]\nenabled=true\n") << QByteArray("iOnline Pay is enabled without its merchant id");
+    QTest::newRow("iOnline key file missing")
+        << QByteArray("[ionline]\nenabled=true\nmchId=10085200000000\ncredentialFile=/nonexistent/ionline.key\n")
+        << QByteArray("iOnline Pay needs its key");
+    QTest::newRow("endpoint without a secret")
+        << QByteArray("[merchant]\njobNo=cashier01\n[api]\nenabled=true\nhmacFile=/nonexistent/api.secret\n")
+        << QByteArray("the back-end endpoint needs a shared secret");
+    QTest::newRow("endpoint without a gateway")
+        << QByteArray("[api]\nenabled=true\n") << QByteArray("needs a shared secret");
+}
+
+// A half-configured online setup is refused at start with a reason, never run half-way.
+void TestRelayProcesses::refusesBadOnlineSettings()
+{
+    QFETCH(QByteArray, ini);
+    QFETCH(QByteArray, complaint);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile settings(dir.filePath(QStringLiteral("relay-settings.ini")));
+    QVERIFY(settings.open(QIODevice::WriteOnly));
+    settings.write("settingsVersion=1\n" + ini);
+    settings.close();
+    RelayProcess relay(dir.path(), dir.filePath(QStringLiteral("orders.sqlite")));
+    QVERIFY(!relay.start(nullptr));
+    QVERIFY(relay.child().waitForExit(20'000));
+    QCOMPARE(relay.child().process().exitCode(), 3);   // ExitConfig
+    const QByteArray stderrText = relay.child().readStderr();
+    QVERIFY2(stderrText.contains(complaint), stderrText.constData());
 }
 
 QTEST_GUILESS_MAIN(TestRelayProcesses)

@@ -32,6 +32,30 @@ QTableWidgetItem *cell(const QString &text, bool number, bool bold = false)
     return item;
 }
 
+QTableWidget *totalsTable(const QString &objectName, QWidget *parent)
+{
+    auto *table = new QTableWidget(0, 7, parent);
+    table->setObjectName(objectName);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+// One row of either table: what it is, then count, gross, refunds and net in its currency.
+void setTotalsRow(QTableWidget *table, int row, const QString &label, Currency currency, int paidCount,
+                  qint64 grossMinor, int refundCount, qint64 refundsMinor)
+{
+    table->setItem(row, 0, cell(label, false));
+    table->setItem(row, 1, cell(currencyCode(currency), false));
+    table->setItem(row, 2, cell(QLocale().toString(paidCount), true));
+    table->setItem(row, 3, cell(moneyText(grossMinor, currency), true));
+    table->setItem(row, 4, cell(QLocale().toString(refundCount), true));
+    table->setItem(row, 5, cell(moneyText(refundsMinor, currency), true));
+    table->setItem(row, 6, cell(moneyText(grossMinor - refundsMinor, currency), true, true));
+}
+
 } // namespace
 
 DaySummaryView::DaySummaryView(QWidget *parent) : QWidget(parent)
@@ -50,13 +74,12 @@ DaySummaryView::DaySummaryView(QWidget *parent) : QWidget(parent)
     auto *left = new QVBoxLayout;
     m_totalsTitle = new QLabel(top);
     left->addWidget(m_totalsTitle);
-    m_totals = new QTableWidget(0, 7, top);
-    m_totals->setObjectName(QStringLiteral("totalsTable"));
-    m_totals->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_totals->verticalHeader()->hide();
-    m_totals->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_totals->horizontalHeader()->setStretchLastSection(true);
-    left->addWidget(m_totals);
+    m_totals = totalsTable(QStringLiteral("totalsTable"), top);
+    left->addWidget(m_totals, 3);
+    m_sourcesTitle = new QLabel(top);
+    left->addWidget(m_sourcesTitle);
+    m_sources = totalsTable(QStringLiteral("sourceTotalsTable"), top);
+    left->addWidget(m_sources, 2);
     auto *right = new QVBoxLayout;
     m_alertsTitle = new QLabel(top);
     right->addWidget(m_alertsTitle);
@@ -96,14 +119,14 @@ void DaySummaryView::fillTotals()
     m_totals->setRowCount(int(m_report.totals.size()));
     for (qsizetype i = 0; i < m_report.totals.size(); ++i) {
         const ChannelTotals &t = m_report.totals[i];
-        const int row = int(i);
-        m_totals->setItem(row, 0, cell(channelDisplayName(t.channel), false));
-        m_totals->setItem(row, 1, cell(currencyCode(t.currency), false));
-        m_totals->setItem(row, 2, cell(QLocale().toString(t.paidCount), true));
-        m_totals->setItem(row, 3, cell(moneyText(t.grossMinor, t.currency), true));
-        m_totals->setItem(row, 4, cell(QLocale().toString(t.refundCount), true));
-        m_totals->setItem(row, 5, cell(moneyText(t.refundsMinor, t.currency), true));
-        m_totals->setItem(row, 6, cell(moneyText(t.netMinor(), t.currency), true, true));
+        setTotalsRow(m_totals, int(i), channelTotalsName(t.channel), t.currency, t.paidCount, t.grossMinor,
+                     t.refundCount, t.refundsMinor);
+    }
+    m_sources->setRowCount(int(m_report.sources.size()));
+    for (qsizetype i = 0; i < m_report.sources.size(); ++i) {
+        const SourceTotals &t = m_report.sources[i];
+        setTotalsRow(m_sources, int(i), orderSourceText(t.source), t.currency, t.paidCount, t.grossMinor,
+                     t.refundCount, t.refundsMinor);
     }
 }
 
@@ -167,6 +190,9 @@ void DaySummaryView::retranslate()
     m_totalsTitle->setText(tr("<b>Totals per channel and currency</b>"));
     m_totals->setHorizontalHeaderLabels(
         {tr("Channel"), tr("Currency"), tr("Paid"), tr("Gross"), tr("Refunds"), tr("Refunded"), tr("Net")});
+    m_sourcesTitle->setText(tr("<b>Totals per source and currency</b>"));
+    m_sources->setHorizontalHeaderLabels(
+        {tr("Source"), tr("Currency"), tr("Paid"), tr("Gross"), tr("Refunds"), tr("Refunded"), tr("Net")});
     if (m_report.day.date.isValid())
         setReport(m_report);
     else

@@ -12,8 +12,9 @@ namespace paydesk {
 
 class SalesChart;
 
-// The business day at a glance: totals per channel and currency (count, gross, refunds, net),
-// what needs checking before closing the day, and the sales chart.
+// The business day at a glance: totals per channel and currency and per source (counter,
+// mini program, app) and currency (count, gross, refunds, net), what needs checking before
+// closing the day, and the sales chart.
 class DaySummaryView : public QWidget
 {
     Q_OBJECT
@@ -43,6 +44,8 @@ private:
     QLabel *m_totalsTitle = nullptr;
     QLabel *m_alertsTitle = nullptr;
     QTableWidget *m_totals = nullptr;
+    QLabel *m_sourcesTitle = nullptr;
+    QTableWidget *m_sources = nullptr;
     QListWidget *m_alerts = nullptr;
     SalesChart *m_chart = nullptr;
 };

@@ -15,6 +15,7 @@ class ManagerText
 public:
     static QString state(OrderState state, bool late);
     static QString refund(RefundState state);
+    static QString source(OrderSource source);
     static QString event(const QString &kind);
     static QString audit(const QString &kind);
 };
@@ -31,6 +32,17 @@ QString ManagerText::state(OrderState state, bool late)
     case OrderState::Failed: return tr("Failed");
     case OrderState::Paid: return late ? tr("Paid late") : tr("Paid");
     case OrderState::Invalid: break;
+    }
+    return {};
+}
+
+QString ManagerText::source(OrderSource source)
+{
+    switch (source) {
+    case OrderSource::Counter: return tr("Counter");
+    case OrderSource::MiniProgram: return tr("Mini program");
+    case OrderSource::App: return tr("App");
+    case OrderSource::Invalid: break;
     }
     return {};
 }
@@ -101,6 +113,11 @@ QString orderStateText(OrderState state, bool late)
 QString refundStateText(RefundState state)
 {
     return ManagerText::refund(state);
+}
+
+QString orderSourceText(OrderSource source)
+{
+    return ManagerText::source(source);
 }
 
 QString eventKindText(const QString &kind)

@@ -11,6 +11,7 @@ namespace paydesk {
 // The words the manager view shows for core values (states, event and audit kinds), translated.
 QString orderStateText(OrderState state, bool late = false);
 QString refundStateText(RefundState state);
+QString orderSourceText(OrderSource source);   // "Counter", "Mini program", "App"
 QString eventKindText(const QString &kind);
 QString auditKindText(const QString &kind);
 

@@ -125,7 +125,10 @@ Result<OrderFilter> OrderFilterBar::filter(qint64 fromUtcMs, qint64 toUtcMs) con
     OrderFilter filter = OrderFilter::forRange(fromUtcMs, toUtcMs);
     applyState(StateChoices[std::size_t(std::max(0, m_state->currentIndex()))], filter);
     const Channel channel = ChannelChoices[std::size_t(std::max(0, m_channel->currentIndex()))];
-    if (channel != Channel::Invalid)
+    // "WeChat Pay" is every WeChat payment: at the counter, in the mini program, in the app.
+    if (channel == Channel::WxNative)
+        filter.channels = {Channel::WxNative, Channel::WxJsapi, Channel::WxApp};
+    else if (channel != Channel::Invalid)
         filter.channels = {channel};
     filter.terminalId = m_terminal->text().trimmed();
     filter.cashier = m_cashier->text().trimmed();

@@ -122,17 +122,6 @@ int OrderTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString OrderTableModel::sourceText(OrderSource source)
-{
-    switch (source) {
-    case OrderSource::Counter: return tr("Counter");
-    case OrderSource::MiniProgram: return tr("Mini program");
-    case OrderSource::App: return tr("App");
-    case OrderSource::Invalid: break;
-    }
-    return {};
-}
-
 QVariant OrderTableModel::displayData(const Order &order, int column) const
 {
     switch (Column(column)) {
@@ -145,7 +134,7 @@ QVariant OrderTableModel::displayData(const Order &order, int column) const
     case Terminal: return order.terminalId;
     case Cashier: return order.cashier;
     case GatewayOrder: return order.payOrderId;
-    case Source: return sourceText(order.source);
+    case Source: return orderSourceText(order.source);
     case ColumnCount: break;
     }
     return {};

@@ -25,7 +25,6 @@ public:
 
     explicit OrderTableModel(const OrderLog &log, QObject *parent = nullptr);
 
-    static QString sourceText(OrderSource source);   // "Counter", "Mini program", "App"
 
 
     // Starts over with this filter: the first page and the count. false (and an empty list) when

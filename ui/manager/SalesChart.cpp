@@ -58,7 +58,7 @@ void SalesChart::setReport(const DailyReport &report)
     const QSignalBlocker block(m_measure);
     m_measure->clear();
     m_measure->addItem(tr("Number of sales"), QString());
-    for (Currency currency : {Currency::CAD, Currency::USD, Currency::CNY}) {
+    for (Currency currency : AllCurrencies) {
         if (currencies.contains(currency))
             m_measure->addItem(tr("Amount in %1").arg(currencyCode(currency)), currencyCode(currency));
     }

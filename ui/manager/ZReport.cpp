@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 
+#include <algorithm>
 #include <utility>
 
 namespace paydesk {
@@ -103,6 +104,7 @@ public:
 private:
     static void header(PageWriter &page, const DailyReport &report, const ZReportInfo &info);
     static void totals(PageWriter &page, const DailyReport &report);
+    static void sources(PageWriter &page, const DailyReport &report);
     static void states(PageWriter &page, const DailyReport &report);
     static void alerts(PageWriter &page, const DailyReport &report);
     static void hours(PageWriter &page, const DailyReport &report);
@@ -117,6 +119,7 @@ void ZReport::paint(PageWriter &page, const DailyReport &report, const ZReportIn
 {
     header(page, report, info);
     totals(page, report);
+    sources(page, report);
     states(page, report);
     alerts(page, report);
     hours(page, report);
@@ -152,7 +155,7 @@ void ZReport::totals(PageWriter &page, const DailyReport &report)
     // Sums per currency only: adding dollars to yuan means nothing.
     QMap<Currency, ChannelTotals> perCurrency;
     for (const ChannelTotals &t : report.totals) {
-        page.row({channelDisplayName(t.channel), currencyCode(t.currency), QString::number(t.paidCount),
+        page.row({channelTotalsName(t.channel), currencyCode(t.currency), QString::number(t.paidCount),
                   amountWithCode(t.grossMinor, t.currency), QString::number(t.refundCount),
                   amountWithCode(t.refundsMinor, t.currency), amountWithCode(t.netMinor(), t.currency)},
                  stretch);
@@ -172,6 +175,27 @@ void ZReport::totals(PageWriter &page, const DailyReport &report)
                  stretch, true);
     }
     page.line(tr("Refunds count on the day the money went back, whatever day the sale was."), 8);
+    page.gap(3);
+}
+
+// Where the money came from: the counter, the mini program, the app. Left out on a day with
+// counter sales only, where it would repeat the totals above.
+void ZReport::sources(PageWriter &page, const DailyReport &report)
+{
+    const bool counterOnly = std::all_of(report.sources.cbegin(), report.sources.cend(),
+                                         [](const SourceTotals &t) { return t.source == OrderSource::Counter; });
+    if (counterOnly)
+        return;
+    page.line(tr("Totals per source and currency"), 12, true);
+    const QList<int> stretch{4, 2, 2, 3, 2, 3, 3};
+    page.row({tr("Source"), tr("Currency"), tr("Paid"), tr("Gross"), tr("Refunds"), tr("Refunded"), tr("Net")}, stretch,
+             true, true);
+    for (const SourceTotals &t : report.sources) {
+        page.row({orderSourceText(t.source), currencyCode(t.currency), QString::number(t.paidCount),
+                  amountWithCode(t.grossMinor, t.currency), QString::number(t.refundCount),
+                  amountWithCode(t.refundsMinor, t.currency), amountWithCode(t.netMinor(), t.currency)},
+                 stretch);
+    }
     page.gap(3);
 }
 

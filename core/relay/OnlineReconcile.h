@@ -1,0 +1,82 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "common/Error.h"
+#include "gateway/IOnlinePayClient.h"
+#include "gateway/IotPayClient.h"
+#include "payment/Reconciler.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace paydesk {
+
+class OrderLog;
+
+struct OnlineReconcileOptions
+{
+    QString orderLogPath;
+    int busyTimeoutMs = 10'000;
+    int intervalMs = 60'000;                      // between passes; the first runs at start()
+    qint64 windowMs = 48LL * 60 * 60 * 1000;      // orders created this recently are examined
+    qint64 minimumAgeMs = 60'000;                 // above the endpoint's gateway wait: never race a live create
+    std::optional<IotPayConfig> iotpay;
+    std::optional<IOnlinePayConfig> ionline;
+};
+
+struct OnlineReconcileTotals
+{
+    qint64 passes = 0;          // completed passes, all gateways together
+    qint64 examined = 0;
+    qint64 changed = 0;
+    qint64 errors = 0;
+    qint64 lastPassUtcMs = 0;   // 0 before the first pass completes
+};
+
+// The relay's own reconciliation of the online orders it created (mini program and app, at
+// IOTPay and iOnline Pay): an order whose create ended UNKNOWN, or that is still open past its
+// validity, is resolved by asking its gateway, exactly as the terminal's Reconciler does for
+// counter orders — which it leaves alone, since a counter sale may still be live there.
+// Lives in the thread that calls start() (the relay's main thread), which must run an event loop.
+class OnlineReconcile : public QObject
+{
+    Q_OBJECT
+
+public:
+    OnlineReconcile(OnlineReconcileOptions options, const Clock &clock, QObject *parent = nullptr);
+    ~OnlineReconcile() override;
+
+    Result<void> start();      // opens its own order-log connection, runs a pass, then every interval
+    void runPass();            // now, unless a pass is running
+    bool isRunning() const;
+    OnlineReconcileTotals totals() const;   // any thread
+
+Q_SIGNALS:
+    void passFinished(const paydesk::ReconcileReport &report);   // all gateways of one pass together
+
+private:
+    void onGatewayFinished(const ReconcileReport &report);
+
+    OnlineReconcileOptions m_options;
+    const Clock &m_clock;
+    std::unique_ptr<OrderLog> m_orderLog;
+    QNetworkAccessManager *m_network = nullptr;
+    QList<PaymentGateway *> m_gateways;     // children
+    QList<Reconciler *> m_reconcilers;      // children, one per gateway
+    QTimer m_timer;
+    int m_pending = 0;
+    ReconcileReport m_pass;
+    std::atomic<qint64> m_passes{0};
+    std::atomic<qint64> m_examined{0};
+    std::atomic<qint64> m_changed{0};
+    std::atomic<qint64> m_errors{0};
+    std::atomic<qint64> m_lastPassUtcMs{0};
+};
+
+} // namespace paydesk
