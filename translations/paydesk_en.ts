@@ -1151,7 +1151,7 @@
 <context>
     <name>paydesk::OrderDetailView</name>
     <message>
-        <location filename="../ui/manager/OrderDetailView.cpp" line="+142"/>
+        <location filename="../ui/manager/OrderDetailView.cpp" line="+144"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 — %3 with %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 — %3 with %4</translation>
     </message>
@@ -1192,7 +1192,12 @@
         <translation>Select an order to see its timeline and refunds.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+59"/>
+        <source>Paid through %1: refund it from that gateway&apos;s merchant portal.</source>
+        <translation>Paid through %1: refund it from that gateway&apos;s merchant portal.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Refund…</source>
         <translation>Refund…</translation>
     </message>

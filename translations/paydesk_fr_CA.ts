@@ -1151,7 +1151,7 @@
 <context>
     <name>paydesk::OrderDetailView</name>
     <message>
-        <location filename="../ui/manager/OrderDetailView.cpp" line="+142"/>
+        <location filename="../ui/manager/OrderDetailView.cpp" line="+144"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 — %3 with %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 — %3 avec %4</translation>
     </message>
@@ -1192,7 +1192,12 @@
         <translation>Sélectionnez une commande pour voir son historique et ses remboursements.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+59"/>
+        <source>Paid through %1: refund it from that gateway&apos;s merchant portal.</source>
+        <translation>Payé par %1 : remboursez-le depuis le portail marchand de cette passerelle.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Refund…</source>
         <translation>Rembourser…</translation>
     </message>

@@ -1144,7 +1144,7 @@
 <context>
     <name>paydesk::OrderDetailView</name>
     <message>
-        <location filename="../ui/manager/OrderDetailView.cpp" line="+142"/>
+        <location filename="../ui/manager/OrderDetailView.cpp" line="+144"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 — %3 with %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;——%2——%4 %3</translation>
     </message>
@@ -1185,7 +1185,12 @@
         <translation>选择一个订单以查看其时间线和退款。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+59"/>
+        <source>Paid through %1: refund it from that gateway&apos;s merchant portal.</source>
+        <translation>通过 %1 支付：请在该支付网关的商户后台退款。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Refund…</source>
         <translation>退款…</translation>
     </message>

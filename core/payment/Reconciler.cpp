@@ -23,11 +23,11 @@ void Reconciler::run(qint64 windowMs, const QSet<qint64> &skipOrderIds)
         m_report.errors = 1;
         m_report.errorDetails.append(describe(open.error()));
     } else {
-        const qint64 youngest = m_clock.nowUtcMs() - m_minimumAgeMs;
+        const qint64 youngestOnline = m_clock.nowUtcMs() - m_onlineMinimumAgeMs;
         for (const Order &order : *open) {
+            const bool beingCreated = order.source != OrderSource::Counter && order.createdAtMs > youngestOnline;
             if (!skipOrderIds.contains(order.id) && order.gateway == m_gatewayName
-                && (m_sources.isEmpty() || m_sources.contains(order.source))
-                && (m_minimumAgeMs <= 0 || order.createdAtMs <= youngest))
+                && (m_sources.isEmpty() || m_sources.contains(order.source)) && !beingCreated)
                 m_queue.append(order);
         }
     }

@@ -46,9 +46,10 @@ public:
     // Only orders from these sources (all when empty): the relay asks about the online orders
     // it created and leaves counter orders to the terminal whose sale may still be live.
     void setSources(QList<OrderSource> sources) { m_sources = std::move(sources); }
-    // Orders created less than this long ago are left alone: another process may be creating
-    // them right now (the relay's endpoint waits up to its gateway deadline). Default 0.
-    void setMinimumAgeMs(qint64 ms) { m_minimumAgeMs = ms; }
+    // Online orders (mini program, app) created less than this long ago are left alone: the
+    // relay's endpoint may be creating them right now (it waits up to its gateway deadline).
+    // Counter orders are not affected (a live sale here is skipped by id). Default 60 s.
+    void setOnlineMinimumAgeMs(qint64 ms) { m_onlineMinimumAgeMs = ms; }
 
     // Orders a live Sale in this process is handling are skipped.
     void run(qint64 windowMs = 24LL * 60 * 60 * 1000, const QSet<qint64> &skipOrderIds = {});
@@ -72,7 +73,7 @@ private:
     bool m_running = false;
     QString m_gatewayName = QStringLiteral("iotpay");
     QList<OrderSource> m_sources;
-    qint64 m_minimumAgeMs = 0;
+    qint64 m_onlineMinimumAgeMs = 60'000;
 };
 
 } // namespace paydesk

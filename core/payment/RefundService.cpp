@@ -62,6 +62,11 @@ Result<Refund> RefundService::request(qint64 orderId, qint64 amountMinor, const 
     const auto order = m_orderLog.orderById(orderId);
     if (!order)
         return fail(order.error());
+    if (!canRefundThrough(*order)) {
+        return fail(ErrorCode::InvalidArgument, u"order "_s + order->mchOrderNo + u" was paid through "_s + order->gateway
+                                                    + u", not "_s + m_gatewayName
+                                                    + u"; refund it from that gateway's merchant portal"_s);
+    }
     if (order->payOrderId.isEmpty()) {
         return fail(ErrorCode::InvalidArgument,
                     u"order "_s + order->mchOrderNo + u" has no gateway order id to refund against"_s);

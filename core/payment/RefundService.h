@@ -35,8 +35,14 @@ public:
     RefundService(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clock, QObject *parent = nullptr);
     ~RefundService() override;
 
+    // Orders paid through another gateway (an online order at iOnline Pay) are refused: this
+    // service's gateway cannot refund them. Default "iotpay".
+    void setGatewayName(QString name) { m_gatewayName = std::move(name); }
+    bool canRefundThrough(const Order &order) const { return order.gateway == m_gatewayName; }
+
     // A refusal (nothing persisted, nothing sent): InvalidArgument for a cashier or a requester
-    // without a name, an empty reason or an order without the gateway's payOrderId; plus the
+    // without a name, an empty reason, an order of another gateway or one without the gateway's
+    // payOrderId; plus the
     // errors of OrderLog::beginRefund (TransitionRejected when not PAID, AmountTooLarge over
     // the balance, ...). Otherwise the PENDING refund; finished() follows for it exactly once,
     // never from within this call.
@@ -63,6 +69,7 @@ private:
     PaymentGateway &m_gateway;
     const Clock &m_clock;
     QHash<qint64, GatewayCall *> m_inFlight;   // refund id -> its call
+    QString m_gatewayName = QStringLiteral("iotpay");
 };
 
 } // namespace paydesk

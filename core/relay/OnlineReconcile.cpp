@@ -40,7 +40,7 @@ Result<void> OnlineReconcile::start()
         auto *reconciler = new Reconciler(*m_orderLog, *gateway, m_clock, this);
         reconciler->setGatewayName(name);
         reconciler->setSources({OrderSource::MiniProgram, OrderSource::App});
-        reconciler->setMinimumAgeMs(m_options.minimumAgeMs);
+        reconciler->setOnlineMinimumAgeMs(m_options.minimumAgeMs);
         connect(reconciler, &Reconciler::finished, this, &OnlineReconcile::onGatewayFinished);
         m_reconcilers.append(reconciler);
     };

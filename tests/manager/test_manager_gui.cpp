@@ -612,6 +612,17 @@ void TestManagerGui::onlineOrdersInTheDay()
         channels.append(totals->item(row, 0)->text());
     QVERIFY2(channels.contains(u"WeChat Pay (mini program)"_s), qPrintable(channels.join(u", ")));
     QVERIFY2(channels.contains(u"WeChat Pay (app)"_s), qPrintable(channels.join(u", ")));
+
+    // The iOnline order cannot be refunded through IOTPay: its button is off and says where to
+    // go; the mini-program order, paid through IOTPay, can be.
+    auto *refund = manager->orderDetail()->findChild<QPushButton *>(u"refundButton"_s);
+    QVERIFY(refund);
+    QVERIFY(selectOrder(manager, app->mchOrderNo));
+    QVERIFY(!refund->isEnabled());
+    QVERIFY2(refund->toolTip().contains(u"ionline"_s), qPrintable(refund->toolTip()));
+    QVERIFY(selectOrder(manager, mini->mchOrderNo));
+    QVERIFY(refund->isEnabled());
+    QVERIFY(refund->toolTip().isEmpty());
 }
 
 QTEST_MAIN(TestManagerGui)

@@ -215,6 +215,7 @@ void TestOnlineReconcile::otherGatewaysOrdersAreLeftAlone()
     }
 
     Reconciler reconciler(**log, client, clock);
+    reconciler.setOnlineMinimumAgeMs(0);   // made a moment ago; nothing is creating them any more
     QSignalSpy finished(&reconciler, &Reconciler::finished);
     reconciler.run();
     QVERIFY(finished.wait(10'000));
@@ -223,6 +224,24 @@ void TestOnlineReconcile::otherGatewaysOrdersAreLeftAlone()
     // IOTPay says it never had the order: FAILED. The iOnline order was not IOTPay's to judge.
     QCOMPARE((*log)->orderById(orders[0].id)->state, OrderState::Failed);
     QCOMPARE((*log)->orderById(orders[1].id)->state, OrderState::Unknown);
+
+    // By default an online order younger than a minute is the relay endpoint's, perhaps still
+    // being created: the terminal leaves it alone.
+    NewOrder young;
+    young.terminalId = u"WEB"_s;
+    young.channel = Channel::WxApp;
+    young.amount = Money{700, Currency::CAD};
+    young.source = OrderSource::App;
+    young.gateway = u"iotpay"_s;
+    auto youngOrder = (*log)->createOrder(young);
+    QVERIFY(youngOrder);
+    QVERIFY((*log)->transition(youngOrder->id, OrderState::Creating, {}));
+    Reconciler cautious(**log, client, clock);
+    QSignalSpy cautiousFinished(&cautious, &Reconciler::finished);
+    cautious.run();
+    QVERIFY(cautiousFinished.wait(10'000));
+    QCOMPARE(cautiousFinished.first().first().value<ReconcileReport>().examined, 0);
+    QCOMPARE((*log)->orderById(youngOrder->id)->state, OrderState::Creating);
 }
 
 QTEST_GUILESS_MAIN(TestOnlineReconcile)

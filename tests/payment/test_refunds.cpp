@@ -65,6 +65,7 @@ private Q_SLOTS:
     void overLimitIsRefusedBeforeSending();
     void onlyManagersRefund();
     void onlyPaidOrdersAreRefunded();
+    void otherGatewaysOrdersAreRefused();
     void badAmountsAndReasons();
     void racingConnectionsFitOnlyOnce();
     void racingServicesReserveInFlight();
@@ -305,6 +306,33 @@ void TestRefunds::onlyPaidOrdersAreRefunded()
     const auto missing = m_service->request(987654, 100, u"reason"_s, Manager);
     QCOMPARE(codeOf(missing), ErrorCode::NotFound);
     QCOMPARE(m_log->refundsOfOrder(order->id)->size(), 0);
+}
+
+// An online order paid through iOnline Pay cannot be refunded through IOTPay: refused with
+// a reason, nothing reserved, nothing sent.
+void TestRefunds::otherGatewaysOrdersAreRefused()
+{
+    startServices();
+    NewOrder newOrder;
+    newOrder.terminalId = u"WEB"_s;
+    newOrder.channel = Channel::WxJsapi;
+    newOrder.amount = Money{2865, Currency::CAD};
+    newOrder.source = OrderSource::MiniProgram;
+    newOrder.gateway = u"ionline"_s;
+    const auto order = m_log->createOrder(newOrder);
+    QVERIFY(order);
+    TransitionDetails details;
+    details.payOrderId = u"10851795923850617000001"_s;
+    QVERIFY(m_log->transition(order->id, OrderState::Creating, details));
+    QVERIFY(m_log->transition(order->id, OrderState::Awaiting, details));
+    QVERIFY(m_log->confirmPayment({order->mchOrderNo, details.payOrderId, order->amount, u"4200"_s,
+                                   m_clock.nowUtcMs(), u"relay"_s}));
+    QVERIFY(!m_service->canRefundThrough(*m_log->orderById(order->id)));
+    const auto refused = m_service->request(order->id, 100, u"reason"_s, Manager);
+    QCOMPARE(codeOf(refused), ErrorCode::InvalidArgument);
+    QVERIFY(refused.error().detail.contains(u"paid through ionline"_s));
+    QCOMPARE(m_log->refundsOfOrder(order->id)->size(), 0);
+    QCOMPARE(m_service->inFlightCount(), 0);   // nothing was sent
 }
 
 void TestRefunds::badAmountsAndReasons()

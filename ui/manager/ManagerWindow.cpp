@@ -167,7 +167,7 @@ QWidget *ManagerWindow::buildOrdersTab()
     listLayout->addWidget(m_count);
     m_detail = new OrderDetailView(*m_services.orderLog, splitter);
     m_detail->setTimeZone(m_services.settings->reportTimeZone());
-    m_detail->setRefundsAvailable(m_services.refunds != nullptr);
+    m_detail->setRefundService(m_services.refunds);
     splitter->addWidget(listSide);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);

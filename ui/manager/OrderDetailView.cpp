@@ -4,6 +4,8 @@
 #include "ErrorText.h"
 #include "ManagerText.h"
 
+#include "payment/RefundService.h"
+
 #include <QAction>
 #include <QDateTime>
 #include <QEvent>
@@ -118,9 +120,9 @@ QToolButton *OrderDetailView::addReceiptButton(const char *objectName, const cha
     return button;
 }
 
-void OrderDetailView::setRefundsAvailable(bool available)
+void OrderDetailView::setRefundService(const RefundService *refunds)
 {
-    m_refundsAvailable = available;
+    m_refundService = refunds;
     updateActions();
 }
 
@@ -223,9 +225,13 @@ void OrderDetailView::updateActions()
 {
     const bool paid = m_order && m_order->state == OrderState::Paid;
     const bool refundable = paid && m_order->refundedMinor < m_order->amount.minor;
-    m_refund->setEnabled(m_refundsAvailable && refundable);
+    const bool ourGateway = m_refundService && m_order && m_refundService->canRefundThrough(*m_order);
+    m_refund->setEnabled(refundable && ourGateway);
+    m_refund->setToolTip(refundable && m_refundService && !ourGateway
+                             ? tr("Paid through %1: refund it from that gateway's merchant portal.").arg(m_order->gateway)
+                             : QString());
     const auto refund = selectedRefund();
-    m_resolve->setEnabled(m_refundsAvailable && refund && isRefundInFlight(refund->state));
+    m_resolve->setEnabled(m_refundService && refund && isRefundInFlight(refund->state));
     m_saleReceipt->setEnabled(paid);
     m_refundReceipt->setEnabled(refund && refund->state == RefundState::Succeeded);
 }

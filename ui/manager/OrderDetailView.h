@@ -15,6 +15,8 @@ class QToolButton;
 
 namespace paydesk {
 
+class RefundService;
+
 enum class ReceiptOutput { Invalid = 0, Printer, Thermal, Pdf };
 
 // One order in full: its figures, every event of its timeline, its refunds, and what a manager
@@ -27,7 +29,9 @@ public:
     explicit OrderDetailView(const OrderLog &log, QWidget *parent = nullptr);
 
     void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
-    void setRefundsAvailable(bool available);
+    // Refunds go through this service (null: none at this terminal); an order it cannot refund
+    // (paid through another gateway) keeps its Refund button off, saying why.
+    void setRefundService(const RefundService *refunds);
     // Reads the order, its events and refunds again; false (and a message) when it cannot.
     bool showOrder(qint64 orderId);
     bool reload();
@@ -56,7 +60,7 @@ private:
 
     const OrderLog &m_log;
     QTimeZone m_zone = QTimeZone::utc();
-    bool m_refundsAvailable = false;
+    const RefundService *m_refundService = nullptr;
     std::optional<Order> m_order;
     QList<OrderEvent> m_events;
     QList<Refund> m_refunds;
