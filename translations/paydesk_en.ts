@@ -424,7 +424,7 @@
 <context>
     <name>ZReport</name>
     <message>
-        <location filename="../ui/manager/ZReport.cpp" line="+130"/>
+        <location filename="../ui/manager/ZReport.cpp" line="+142"/>
         <source>End-of-day report (Z)</source>
         <translation>End-of-day report (Z)</translation>
     </message>
@@ -459,50 +459,44 @@
         <translation>Totals per channel and currency</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>Currency</source>
         <translation>Currency</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
-        <location line="+62"/>
+        <location line="+0"/>
+        <location line="+55"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+38"/>
-        <location line="+62"/>
+        <location line="-55"/>
+        <location line="+55"/>
         <source>Gross</source>
         <translation>Gross</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+38"/>
+        <location line="-55"/>
         <source>Refunds</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
+        <location line="+0"/>
         <source>Refunded</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
+        <location line="+0"/>
         <source>Net</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-30"/>
         <source>No payments in this business day.</source>
         <translation>No payments in this business day.</translation>
     </message>
@@ -512,7 +506,7 @@
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Refunds count on the day the money went back, whatever day the sale was.</source>
         <translation>Refunds count on the day the money went back, whatever day the sale was.</translation>
     </message>
@@ -522,12 +516,12 @@
         <translation>Totals per source and currency</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Orders by state</source>
         <translation>Orders by state</translation>
     </message>
@@ -708,58 +702,52 @@
         <translation>&lt;b&gt;Alerts (%1)&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>&lt;b&gt;Totals per channel and currency&lt;/b&gt;</source>
         <translation>&lt;b&gt;Totals per channel and currency&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+3"/>
+        <location line="-6"/>
         <source>Currency</source>
         <translation>Currency</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Gross</source>
         <translation>Gross</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Refunds</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Refunded</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Net</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+7"/>
         <source>&lt;b&gt;Totals per source and currency&lt;/b&gt;</source>
         <translation>&lt;b&gt;Totals per source and currency&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
@@ -1925,7 +1913,7 @@
 <context>
     <name>paydesk::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+26"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+27"/>
         <source>Set up PayDesk</source>
         <translation>Set up PayDesk</translation>
     </message>
@@ -1956,12 +1944,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>unchanged</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>Gateway URL</source>
         <translation>Gateway URL</translation>
     </message>
@@ -1981,7 +1969,7 @@
         <translation>Cashier</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Currency</source>
         <translation>Currency</translation>
     </message>

@@ -424,7 +424,7 @@
 <context>
     <name>ZReport</name>
     <message>
-        <location filename="../ui/manager/ZReport.cpp" line="+130"/>
+        <location filename="../ui/manager/ZReport.cpp" line="+142"/>
         <source>End-of-day report (Z)</source>
         <translation>日结报表（Z 报表）</translation>
     </message>
@@ -459,50 +459,44 @@
         <translation>按支付渠道和币种汇总</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Channel</source>
         <translation>支付渠道</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
-        <location line="+62"/>
+        <location line="+0"/>
+        <location line="+55"/>
         <source>Paid</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+38"/>
-        <location line="+62"/>
+        <location line="-55"/>
+        <location line="+55"/>
         <source>Gross</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+38"/>
+        <location line="-55"/>
         <source>Refunds</source>
         <translation>退款笔数</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
+        <location line="+0"/>
         <source>Refunded</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
+        <location line="+0"/>
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-30"/>
         <source>No payments in this business day.</source>
         <translation>本营业日没有收款。</translation>
     </message>
@@ -512,7 +506,7 @@
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Refunds count on the day the money went back, whatever day the sale was.</source>
         <translation>退款计入退款当日，而不论原交易发生在哪一天。</translation>
     </message>
@@ -522,12 +516,12 @@
         <translation>按来源和币种汇总</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Orders by state</source>
         <translation>按状态统计订单</translation>
     </message>
@@ -704,58 +698,52 @@
         <translation>&lt;b&gt;警示（%1）&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>&lt;b&gt;Totals per channel and currency&lt;/b&gt;</source>
         <translation>&lt;b&gt;按支付渠道和币种汇总&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Channel</source>
         <translation>支付渠道</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+3"/>
+        <location line="-6"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Paid</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Gross</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Refunds</source>
         <translation>退款笔数</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Refunded</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+7"/>
         <source>&lt;b&gt;Totals per source and currency&lt;/b&gt;</source>
         <translation>&lt;b&gt;按来源和币种汇总&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -1912,7 +1900,7 @@
 <context>
     <name>paydesk::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+26"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+27"/>
         <source>Set up PayDesk</source>
         <translation>设置 PayDesk</translation>
     </message>
@@ -1943,12 +1931,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>unchanged</source>
         <translation>保持不变</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>Gateway URL</source>
         <translation>网关地址</translation>
     </message>
@@ -1968,7 +1956,7 @@
         <translation>收银员</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>

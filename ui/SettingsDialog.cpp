@@ -6,6 +6,7 @@
 #include "common/Clock.h"
 #include "gateway/ConnectionCheck.h"
 #include "gateway/IotPayClient.h"
+#include "money/Channel.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -44,8 +45,10 @@ SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, QNetwor
     m_cashier = addLine(form, QStringLiteral("cashierEdit"), tr("Cashier"));
     m_currency = new QComboBox(this);
     m_currency->setObjectName(QStringLiteral("currencyCombo"));
-    for (Currency c : {Currency::CAD, Currency::USD, Currency::CNY})
-        m_currency->addItem(currencyCode(c), int(c));
+    for (Currency c : AllCurrencies) {
+        if (iotPayAcceptsCurrency(c))
+            m_currency->addItem(currencyCode(c), int(c));
+    }
     form->addRow(tr("Currency"), m_currency);
     m_relayMode = new QComboBox(this);
     m_relayMode->setObjectName(QStringLiteral("relayModeCombo"));

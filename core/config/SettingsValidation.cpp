@@ -1,5 +1,7 @@
 #include "Settings.h"
 
+#include "money/Channel.h"
+
 #include <QDir>
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -179,8 +181,8 @@ Result<void> Settings::validateCashier(const QString &name)
 
 Result<void> Settings::validateCurrency(Currency currency)
 {
-    // The counter sells through IOTPay, which takes CAD, USD and CNY (HKD is iOnline Pay's).
-    if (currency != Currency::CAD && currency != Currency::USD && currency != Currency::CNY)
+    // The counter sells through IOTPay.
+    if (!iotPayAcceptsCurrency(currency))
         return invalid(QStringLiteral("must be CAD, USD or CNY"));
     return {};
 }

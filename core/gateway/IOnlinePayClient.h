@@ -44,6 +44,7 @@ public:
     GatewayCall *createOrder(const OrderRequest &request) override;
     GatewayCall *queryOrder(const OrderLookup &lookup) override;
     GatewayCall *refundOrder(const RefundRequest &request) override;
+    QString name() const override { return QStringLiteral("ionline"); }
     // err_code ORDERNOTEXIST, WeChat Pay's code, which iOnline passes through (§13.3; unverified, §16).
     bool isNoSuchOrder(const Error &queryError) const override;
 

@@ -164,4 +164,9 @@ GatewayCall *IotPayClient::post(GatewayCall::Kind kind, const QString &endpoint,
     return call;
 }
 
+bool IotPayClient::isNoSuchOrder(const Error &queryError) const
+{
+    return queryError.code == ErrorCode::GatewayFail && queryError.gatewayCode == u"0112";
+}
+
 } // namespace paydesk

@@ -37,6 +37,9 @@ public:
     GatewayCall *createOrder(const OrderRequest &request) override;
     GatewayCall *queryOrder(const OrderLookup &lookup) override;
     GatewayCall *refundOrder(const RefundRequest &request) override;
+    QString name() const override { return QStringLiteral("iotpay"); }
+    // resCode 0112, "order does not exist" (payment-api.md §7).
+    bool isNoSuchOrder(const Error &queryError) const override;
 
     const IotPayConfig &config() const { return m_config; }
 

@@ -20,10 +20,9 @@ void GatewayCall::finish(Result<GatewayResponse> result)
 
 PaymentGateway::~PaymentGateway() = default;
 
-bool PaymentGateway::isNoSuchOrder(const Error &queryError) const
+bool PaymentGateway::isNoSuchOrder(const Error &) const
 {
-    // IOTPay's code (payment-api.md §7); the default, as the counter's gateway is IOTPay.
-    return queryError.code == ErrorCode::GatewayFail && queryError.gatewayCode == u"0112";
+    return false;
 }
 
 } // namespace paydesk

@@ -52,9 +52,12 @@ public:
     virtual GatewayCall *queryOrder(const OrderLookup &lookup) = 0;
     virtual GatewayCall *refundOrder(const RefundRequest &request) = 0;
 
+    // The name orders of this gateway carry in the order log (Order::gateway): "iotpay", "ionline".
+    virtual QString name() const = 0;
+
     // True when a failed query says the gateway has never had the order (IOTPay resCode 0112,
     // iOnline err_code ORDERNOTEXIST): the create never reached it, so the order can be FAILED.
-    // Anything else leaves the question open.
+    // Anything else (and, unless a gateway says otherwise, everything) leaves the question open.
     virtual bool isNoSuchOrder(const Error &queryError) const;
 };
 

@@ -29,8 +29,15 @@ bool isCounterChannel(Channel channel)
     return channel == Channel::WxNative || channel == Channel::AlipayQr || channel == Channel::UpiQr;
 }
 
+bool iotPayAcceptsCurrency(Currency currency)
+{
+    return currency == Currency::CAD || currency == Currency::USD || currency == Currency::CNY;
+}
+
 bool channelAcceptsCurrency(Channel channel, Currency currency)
 {
+    if (!iotPayAcceptsCurrency(currency))   // payment-api.md §5
+        return false;
     switch (currency) {
     case Currency::CAD:
     case Currency::USD:
@@ -38,8 +45,6 @@ bool channelAcceptsCurrency(Channel channel, Currency currency)
     case Currency::CNY:
         return channel == Channel::WxNative || channel == Channel::WxJsapi;
     case Currency::HKD:
-        // IOTPay takes CAD, USD and CNY only (payment-api.md §5); HKD is for iOnline Pay accounts.
-        return false;
     case Currency::Invalid:
         break;
     }

@@ -20,6 +20,9 @@ enum class Channel {
 QString channelId(Channel channel);               // "WX_NATIVE"
 Channel channelFromId(QStringView id);            // exact match; Invalid otherwise
 bool isCounterChannel(Channel channel);           // the three QR channels
+// The currencies IOTPay takes at all (CAD, USD, CNY; HKD is iOnline Pay's) — and so the
+// counter, which sells through IOTPay.
+bool iotPayAcceptsCurrency(Currency currency);
 // IOTPay's currency matrix: CAD/USD on every channel, CNY only on WeChat, never HKD.
 bool channelAcceptsCurrency(Channel channel, Currency currency);
 

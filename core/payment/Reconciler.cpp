@@ -26,7 +26,7 @@ void Reconciler::run(qint64 windowMs, const QSet<qint64> &skipOrderIds)
         const qint64 youngestOnline = m_clock.nowUtcMs() - m_onlineMinimumAgeMs;
         for (const Order &order : *open) {
             const bool beingCreated = order.source != OrderSource::Counter && order.createdAtMs > youngestOnline;
-            if (!skipOrderIds.contains(order.id) && order.gateway == m_gatewayName
+            if (!skipOrderIds.contains(order.id) && order.gateway == m_gateway.name()
                 && (m_sources.isEmpty() || m_sources.contains(order.source)) && !beingCreated)
                 m_queue.append(order);
         }

@@ -40,9 +40,8 @@ class Reconciler : public QObject
 public:
     Reconciler(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clock, QObject *parent = nullptr);
 
-    // Only orders of this gateway are asked about (the order log also holds orders the relay
-    // created at another gateway, e.g. iOnline Pay); default "iotpay".
-    void setGatewayName(QString name) { m_gatewayName = std::move(name); }
+    // Only orders of `gateway` (PaymentGateway::name()) are asked about: the order log also
+    // holds orders the relay created at another gateway, e.g. iOnline Pay.
     // Only orders from these sources (all when empty): the relay asks about the online orders
     // it created and leaves counter orders to the terminal whose sale may still be live.
     void setSources(QList<OrderSource> sources) { m_sources = std::move(sources); }
@@ -71,7 +70,6 @@ private:
     QList<Order> m_queue;
     ReconcileReport m_report;
     bool m_running = false;
-    QString m_gatewayName = QStringLiteral("iotpay");
     QList<OrderSource> m_sources;
     qint64 m_onlineMinimumAgeMs = 60'000;
 };

@@ -64,7 +64,7 @@ Result<Refund> RefundService::request(qint64 orderId, qint64 amountMinor, const 
         return fail(order.error());
     if (!canRefundThrough(*order)) {
         return fail(ErrorCode::InvalidArgument, u"order "_s + order->mchOrderNo + u" was paid through "_s + order->gateway
-                                                    + u", not "_s + m_gatewayName
+                                                    + u", not "_s + m_gateway.name()
                                                     + u"; refund it from that gateway's merchant portal"_s);
     }
     if (order->payOrderId.isEmpty()) {

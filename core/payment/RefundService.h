@@ -36,9 +36,8 @@ public:
     ~RefundService() override;
 
     // Orders paid through another gateway (an online order at iOnline Pay) are refused: this
-    // service's gateway cannot refund them. Default "iotpay".
-    void setGatewayName(QString name) { m_gatewayName = std::move(name); }
-    bool canRefundThrough(const Order &order) const { return order.gateway == m_gatewayName; }
+    // service's gateway cannot refund them.
+    bool canRefundThrough(const Order &order) const { return order.gateway == m_gateway.name(); }
 
     // A refusal (nothing persisted, nothing sent): InvalidArgument for a cashier or a requester
     // without a name, an empty reason, an order of another gateway or one without the gateway's
@@ -69,7 +68,6 @@ private:
     PaymentGateway &m_gateway;
     const Clock &m_clock;
     QHash<qint64, GatewayCall *> m_inFlight;   // refund id -> its call
-    QString m_gatewayName = QStringLiteral("iotpay");
 };
 
 } // namespace paydesk

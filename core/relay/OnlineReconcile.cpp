@@ -1,9 +1,6 @@
 #include "OnlineReconcile.h"
 
-#include "orders/OrderLog.h"
-
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
 
 Q_LOGGING_CATEGORY(lcOnlineReconcile, "paydesk.relay.reconcile")
 
@@ -16,15 +13,6 @@ OnlineReconcile::OnlineReconcile(OnlineReconcileOptions options, const Clock &cl
     connect(&m_timer, &QTimer::timeout, this, &OnlineReconcile::runPass);
 }
 
-OnlineReconcile::~OnlineReconcile()
-{
-    // The reconcilers and their calls go before the order log they write to.
-    qDeleteAll(m_reconcilers);
-    m_reconcilers.clear();
-    qDeleteAll(m_gateways);
-    m_gateways.clear();
-}
-
 Result<void> OnlineReconcile::start()
 {
     OrderLog::Options open;
@@ -33,22 +21,18 @@ Result<void> OnlineReconcile::start()
     if (!log)
         return fail(log.error());
     m_orderLog = std::move(*log);
-    m_network = new QNetworkAccessManager(this);
-    auto add = [this](PaymentGateway *gateway, const QString &name) {
-        gateway->setParent(this);
-        m_gateways.append(gateway);
-        auto *reconciler = new Reconciler(*m_orderLog, *gateway, m_clock, this);
-        reconciler->setGatewayName(name);
+    if (m_options.iotpay)
+        m_gateways.push_back(std::make_unique<IotPayClient>(&m_network, *m_options.iotpay));
+    if (m_options.ionline)
+        m_gateways.push_back(std::make_unique<IOnlinePayClient>(&m_network, *m_options.ionline, m_clock));
+    for (const auto &gateway : m_gateways) {
+        auto reconciler = std::make_unique<Reconciler>(*m_orderLog, *gateway, m_clock);
         reconciler->setSources({OrderSource::MiniProgram, OrderSource::App});
         reconciler->setOnlineMinimumAgeMs(m_options.minimumAgeMs);
-        connect(reconciler, &Reconciler::finished, this, &OnlineReconcile::onGatewayFinished);
-        m_reconcilers.append(reconciler);
-    };
-    if (m_options.iotpay)
-        add(new IotPayClient(m_network, *m_options.iotpay), QStringLiteral("iotpay"));
-    if (m_options.ionline)
-        add(new IOnlinePayClient(m_network, *m_options.ionline, m_clock), QStringLiteral("ionline"));
-    if (m_reconcilers.isEmpty())
+        connect(reconciler.get(), &Reconciler::finished, this, &OnlineReconcile::onGatewayFinished);
+        m_reconcilers.push_back(std::move(reconciler));
+    }
+    if (m_reconcilers.empty())
         return fail(ErrorCode::ConfigMissing, QStringLiteral("online reconciliation has no gateway"));
     m_timer.start();
     runPass();
@@ -67,11 +51,11 @@ bool OnlineReconcile::isRunning() const
 
 void OnlineReconcile::runPass()
 {
-    if (m_pending > 0 || m_reconcilers.isEmpty())
+    if (m_pending > 0 || m_reconcilers.empty())
         return;
     m_pass = ReconcileReport();
     m_pending = int(m_reconcilers.size());
-    for (Reconciler *reconciler : std::as_const(m_reconcilers))
+    for (const auto &reconciler : m_reconcilers)
         reconciler->run(m_options.windowMs);
 }
 

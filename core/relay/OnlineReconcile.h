@@ -6,18 +6,18 @@
 #include "gateway/IotPayClient.h"
 #include "payment/Reconciler.h"
 
+#include "orders/OrderLog.h"
+
+#include <QNetworkAccessManager>
 #include <QObject>
 #include <QTimer>
 
 #include <atomic>
 #include <memory>
 #include <optional>
-
-class QNetworkAccessManager;
+#include <vector>
 
 namespace paydesk {
-
-class OrderLog;
 
 struct OnlineReconcileOptions
 {
@@ -43,14 +43,13 @@ struct OnlineReconcileTotals
 // IOTPay and iOnline Pay): an order whose create ended UNKNOWN, or that is still open past its
 // validity, is resolved by asking its gateway, exactly as the terminal's Reconciler does for
 // counter orders — which it leaves alone, since a counter sale may still be live there.
-// Lives in the thread that calls start() (the relay's main thread), which must run an event loop.
+// Created and started in one thread (the relay's main thread), which must run an event loop.
 class OnlineReconcile : public QObject
 {
     Q_OBJECT
 
 public:
     OnlineReconcile(OnlineReconcileOptions options, const Clock &clock, QObject *parent = nullptr);
-    ~OnlineReconcile() override;
 
     Result<void> start();      // opens its own order-log connection, runs a pass, then every interval
     void runPass();            // now, unless a pass is running
@@ -63,12 +62,14 @@ Q_SIGNALS:
 private:
     void onGatewayFinished(const ReconcileReport &report);
 
+    // Declared so that they are destroyed in the safe order: the reconcilers (and their calls)
+    // first, then the gateways, the network manager, and last the order log they write to.
     OnlineReconcileOptions m_options;
     const Clock &m_clock;
     std::unique_ptr<OrderLog> m_orderLog;
-    QNetworkAccessManager *m_network = nullptr;
-    QList<PaymentGateway *> m_gateways;     // children
-    QList<Reconciler *> m_reconcilers;      // children, one per gateway
+    QNetworkAccessManager m_network;
+    std::vector<std::unique_ptr<PaymentGateway>> m_gateways;
+    std::vector<std::unique_ptr<Reconciler>> m_reconcilers;   // one per gateway
     QTimer m_timer;
     int m_pending = 0;
     ReconcileReport m_pass;

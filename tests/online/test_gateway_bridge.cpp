@@ -48,6 +48,7 @@ public:
         return call;
     }
     GatewayCall *refundOrder(const RefundRequest &) override { return nullptr; }
+    QString name() const override { return u"fake"_s; }
 
 private:
     int m_delayMs;

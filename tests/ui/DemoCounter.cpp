@@ -24,6 +24,8 @@ public:
     GatewayCall *createOrder(const OrderRequest &request) override { return m_active->createOrder(request); }
     GatewayCall *queryOrder(const OrderLookup &lookup) override { return m_active->queryOrder(lookup); }
     GatewayCall *refundOrder(const RefundRequest &request) override { return m_active->refundOrder(request); }
+    QString name() const override { return m_active->name(); }
+    bool isNoSuchOrder(const Error &queryError) const override { return m_active->isNoSuchOrder(queryError); }
 
 private:
     PaymentGateway *m_active;

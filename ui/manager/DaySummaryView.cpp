@@ -185,14 +185,17 @@ void DaySummaryView::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+QStringList DaySummaryView::totalsHeader(const QString &firstColumn)
+{
+    return {firstColumn, tr("Currency"), tr("Paid"), tr("Gross"), tr("Refunds"), tr("Refunded"), tr("Net")};
+}
+
 void DaySummaryView::retranslate()
 {
     m_totalsTitle->setText(tr("<b>Totals per channel and currency</b>"));
-    m_totals->setHorizontalHeaderLabels(
-        {tr("Channel"), tr("Currency"), tr("Paid"), tr("Gross"), tr("Refunds"), tr("Refunded"), tr("Net")});
+    m_totals->setHorizontalHeaderLabels(totalsHeader(tr("Channel")));
     m_sourcesTitle->setText(tr("<b>Totals per source and currency</b>"));
-    m_sources->setHorizontalHeaderLabels(
-        {tr("Source"), tr("Currency"), tr("Paid"), tr("Gross"), tr("Refunds"), tr("Refunded"), tr("Net")});
+    m_sources->setHorizontalHeaderLabels(totalsHeader(tr("Source")));
     if (m_report.day.date.isValid())
         setReport(m_report);
     else

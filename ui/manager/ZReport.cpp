@@ -105,10 +105,22 @@ private:
     static void header(PageWriter &page, const DailyReport &report, const ZReportInfo &info);
     static void totals(PageWriter &page, const DailyReport &report);
     static void sources(PageWriter &page, const DailyReport &report);
+    static void totalsHeader(PageWriter &page, const QString &firstColumn);
     static void states(PageWriter &page, const DailyReport &report);
     static void alerts(PageWriter &page, const DailyReport &report);
     static void hours(PageWriter &page, const DailyReport &report);
 };
+
+// The seven columns of every totals table: what, currency, paid, gross, refunds, refunded, net.
+const QList<int> TotalsStretch{4, 2, 2, 3, 2, 3, 3};
+
+QStringList totalsCells(const QString &label, Currency currency, int paidCount, qint64 grossMinor, int refundCount,
+                        qint64 refundsMinor)
+{
+    return {label, currencyCode(currency), QString::number(paidCount), amountWithCode(grossMinor, currency),
+            QString::number(refundCount), amountWithCode(refundsMinor, currency),
+            amountWithCode(grossMinor - refundsMinor, currency)};
+}
 
 QString dayText(const DailyReport &report)
 {
@@ -149,16 +161,13 @@ void ZReport::header(PageWriter &page, const DailyReport &report, const ZReportI
 void ZReport::totals(PageWriter &page, const DailyReport &report)
 {
     page.line(tr("Totals per channel and currency"), 12, true);
-    const QList<int> stretch{4, 2, 2, 3, 2, 3, 3};
-    page.row({tr("Channel"), tr("Currency"), tr("Paid"), tr("Gross"), tr("Refunds"), tr("Refunded"), tr("Net")}, stretch,
-             true, true);
+    totalsHeader(page, tr("Channel"));
     // Sums per currency only: adding dollars to yuan means nothing.
     QMap<Currency, ChannelTotals> perCurrency;
     for (const ChannelTotals &t : report.totals) {
-        page.row({channelTotalsName(t.channel), currencyCode(t.currency), QString::number(t.paidCount),
-                  amountWithCode(t.grossMinor, t.currency), QString::number(t.refundCount),
-                  amountWithCode(t.refundsMinor, t.currency), amountWithCode(t.netMinor(), t.currency)},
-                 stretch);
+        page.row(totalsCells(channelTotalsName(t.channel), t.currency, t.paidCount, t.grossMinor, t.refundCount,
+                             t.refundsMinor),
+                 TotalsStretch);
         ChannelTotals &sum = perCurrency[t.currency];
         sum.currency = t.currency;
         sum.paidCount += t.paidCount;
@@ -169,10 +178,9 @@ void ZReport::totals(PageWriter &page, const DailyReport &report)
     if (report.totals.isEmpty())
         page.line(tr("No payments in this business day."));
     for (const ChannelTotals &sum : std::as_const(perCurrency)) {
-        page.row({tr("Total"), currencyCode(sum.currency), QString::number(sum.paidCount),
-                  amountWithCode(sum.grossMinor, sum.currency), QString::number(sum.refundCount),
-                  amountWithCode(sum.refundsMinor, sum.currency), amountWithCode(sum.netMinor(), sum.currency)},
-                 stretch, true);
+        page.row(totalsCells(tr("Total"), sum.currency, sum.paidCount, sum.grossMinor, sum.refundCount,
+                             sum.refundsMinor),
+                 TotalsStretch, true);
     }
     page.line(tr("Refunds count on the day the money went back, whatever day the sale was."), 8);
     page.gap(3);
@@ -187,16 +195,19 @@ void ZReport::sources(PageWriter &page, const DailyReport &report)
     if (counterOnly)
         return;
     page.line(tr("Totals per source and currency"), 12, true);
-    const QList<int> stretch{4, 2, 2, 3, 2, 3, 3};
-    page.row({tr("Source"), tr("Currency"), tr("Paid"), tr("Gross"), tr("Refunds"), tr("Refunded"), tr("Net")}, stretch,
-             true, true);
+    totalsHeader(page, tr("Source"));
     for (const SourceTotals &t : report.sources) {
-        page.row({orderSourceText(t.source), currencyCode(t.currency), QString::number(t.paidCount),
-                  amountWithCode(t.grossMinor, t.currency), QString::number(t.refundCount),
-                  amountWithCode(t.refundsMinor, t.currency), amountWithCode(t.netMinor(), t.currency)},
-                 stretch);
+        page.row(totalsCells(orderSourceText(t.source), t.currency, t.paidCount, t.grossMinor, t.refundCount,
+                             t.refundsMinor),
+                 TotalsStretch);
     }
     page.gap(3);
+}
+
+void ZReport::totalsHeader(PageWriter &page, const QString &firstColumn)
+{
+    page.row({firstColumn, tr("Currency"), tr("Paid"), tr("Gross"), tr("Refunds"), tr("Refunded"), tr("Net")},
+             TotalsStretch, true, true);
 }
 
 void ZReport::states(PageWriter &page, const DailyReport &report)
