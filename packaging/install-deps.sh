@@ -11,6 +11,7 @@ libqt6sql6-sqlite qt6-qpa-plugins qt6-translations-l10n libgl-dev
 libqrencode-dev libssl-dev libsqlite3-dev libmicrohttpd-dev
 xvfb xauth imagemagick zbar-tools poppler-utils curl sqlite3 xdotool
 dpkg-dev debootstrap
+clang-format clang-tidy-19
 fonts-dejavu-core fonts-noto-cjk
 "
 
