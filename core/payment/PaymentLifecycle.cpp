@@ -127,7 +127,7 @@ LifecycleStep PaymentLifecycle::queryFailed(const Order &order, const Error &err
         recordContradiction(order.id, actor,
                             u"the gateway says it has no such order, although its create was answered: "_s
                                 + describe(error).left(MaxErrorChars));
-        return reread(order.id, {LifecycleStep::Kind::QueryFailed, {}, error, {}});
+        return reread(order.id, {LifecycleStep::Kind::StillOpen, {}, error, {}});
     }
     // Known absent: the gateway never made the order, so nothing can be charged on it.
     LifecycleStep step = move(order, OrderState::Failed,

@@ -28,7 +28,7 @@ struct LifecycleStep
         Paid,           // confirmed (or already was)
         Refused,        // the gateway reports a payment the order log does not accept
         Closed,         // the gateway closed the order: EXPIRED
-        StillOpen,      // nothing changed
+        StillOpen,      // the gateway has it open (or, for an AWAITING order, contradicts itself): unchanged
         QueryFailed,    // no answer to go by
     };
 

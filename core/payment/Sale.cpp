@@ -172,7 +172,8 @@ void Sale::onQueryFinished(GatewayCall *call)
     const OrderState before = m_order.state;
     LifecycleStep step = m_lifecycle.queryAnswered(m_order, call->result(), m_gateway,
                                                    m_closing ? QStringLiteral("query-before-close") : QStringLiteral("query"));
-    if (step.kind == LifecycleStep::Kind::QueryFailed && before != OrderState::Unknown) {
+    if (step.error && before != OrderState::Unknown
+        && (step.kind == LifecycleStep::Kind::QueryFailed || step.kind == LifecycleStep::Kind::StillOpen)) {
         // Only an unresolved create makes a failed query the cashier's business.
         qCInfo(lcSale).noquote() << "query failed for" << m_order.mchOrderNo << describe(*step.error);
         step.error.reset();
