@@ -32,6 +32,7 @@ private Q_SLOTS:
     void skipsLiveSalesAndOldOrders();
     void awaitingOrderUnknownToTheGatewayIsNotFailed();
     void latePaymentKeepsTheStoredIdAndTheLocalTime();
+    void paymentFoundAfterARestartIsPaidAtTheLocalTime();
 
 private:
     Order createdAtGateway(OrderState leaveIn, qint64 expiresInMs);
@@ -221,6 +222,23 @@ void TestReconciler::latePaymentKeepsTheStoredIdAndTheLocalTime()
     QCOMPARE(after.payOrderId, QStringLiteral("P-FROM-THE-CREATE"));
     QCOMPARE(after.paidAtMs, m_clock.nowUtcMs());
     QCOMPARE(contradictions(*m_log, order.id), 1);
+}
+
+// "Paid at" (and so the receipt and the Z report) is when this side learnt of the payment,
+// not the gateway's clock (the old reconciler stored the gateway's paySuccTime).
+void TestReconciler::paymentFoundAfterARestartIsPaidAtTheLocalTime()
+{
+    const Order order = createdAtGateway(OrderState::Awaiting, 9 * 60'000);
+    QVERIFY(m_sim->pay(order.mchOrderNo));
+    const qint64 paidAtTheGateway = m_clock.nowUtcMs();
+    m_clock.advanceMs(20 * 60'000);
+    const ReconcileReport report = run(*m_client);
+    QCOMPARE(report.errors, 0);
+    const Order after = *m_log->orderById(order.id);
+    QCOMPARE(after.state, OrderState::Paid);
+    QCOMPARE(after.paidAtMs, m_clock.nowUtcMs());
+    QVERIFY(after.paidAtMs != paidAtTheGateway);
+    QCOMPARE(contradictions(*m_log, order.id), 0);   // a late discovery is no contradiction
 }
 
 QTEST_GUILESS_MAIN(TestReconciler)
