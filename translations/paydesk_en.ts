@@ -576,6 +576,11 @@
         <translation>Notifications: %1 for no known order, %2 failed verification</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Gateway contradictions (see the order&apos;s history): %1</source>
+        <translation>Gateway contradictions (see the order&apos;s history): %1</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Sales by hour</source>
         <translation>Sales by hour</translation>
@@ -682,6 +687,11 @@
             <numerusform>%n notification failed verification</numerusform>
             <numerusform>%n notifications failed verification</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gateway contradicts the order log on %1: %2</source>
+        <translation>Gateway contradicts the order log on %1: %2</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>

@@ -576,6 +576,11 @@
         <translation>Notifications : %1 pour aucune commande connue, %2 non vérifiées</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Gateway contradictions (see the order&apos;s history): %1</source>
+        <translation>Contradictions de la passerelle (voir l’historique de la commande) : %1</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Sales by hour</source>
         <translation>Ventes par heure</translation>
@@ -682,6 +687,11 @@
             <numerusform>%n notification non vérifiée</numerusform>
             <numerusform>%n notifications non vérifiées</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gateway contradicts the order log on %1: %2</source>
+        <translation>La passerelle contredit le journal des commandes pour %1 : %2</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>

@@ -576,6 +576,11 @@
         <translation>通知：%1 条无对应订单，%2 条验证失败</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Gateway contradictions (see the order&apos;s history): %1</source>
+        <translation>网关信息矛盾（见订单历史）：%1</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Sales by hour</source>
         <translation>按小时统计销售</translation>
@@ -679,6 +684,11 @@
         <translation>
             <numerusform>%n 条通知验证失败</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gateway contradicts the order log on %1: %2</source>
+        <translation>网关与订单记录不符（%1）：%2</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>

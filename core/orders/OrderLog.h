@@ -78,6 +78,13 @@ struct OrderEvent
     QString detail;
 };
 
+// An event worth a manager's look (e.g. a contradiction) and the order it is about.
+struct OrderNotice
+{
+    QString mchOrderNo;
+    OrderEvent event;
+};
+
 struct NewOrder
 {
     QString terminalId;              // [A-Za-z0-9]{1,8}
@@ -232,6 +239,10 @@ public:
                              const QString &detail);
 
     Result<QList<OrderEvent>> events(qint64 orderId) const;
+    // The events of these kinds on the orders created in [from, to), oldest first, with their
+    // order's number (the manager's alerts; EventQueries.cpp). The events carry no states.
+    Result<QList<OrderNotice>> noticesForOrdersCreatedBetween(const QStringList &kinds, qint64 fromUtcMs,
+                                                              qint64 toUtcMs) const;
 
     // The audit trail (append-only, like events). InvalidArgument for an empty kind; a detail
     // longer than MaxAuditDetailLength is cut. Read back by time, oldest first, at most `limit`.

@@ -6,8 +6,10 @@ Q_LOGGING_CATEGORY(lcReconcile, "paydesk.reconcile")
 
 namespace paydesk {
 
+using namespace Qt::StringLiterals;
+
 Reconciler::Reconciler(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clock, QObject *parent)
-    : QObject(parent), m_orderLog(orderLog), m_gateway(gateway), m_clock(clock)
+    : QObject(parent), m_orderLog(orderLog), m_gateway(gateway), m_clock(clock), m_lifecycle(orderLog, clock)
 {
 }
 
@@ -65,84 +67,55 @@ void Reconciler::next()
 
 void Reconciler::onQueryFinished(GatewayCall *call, const Order &order)
 {
-    (void)m_orderLog.recordGatewayMessage(order.id, QStringLiteral("query_order"), QStringLiteral("request"),
-                                          call->requestJson());
-    const Result<GatewayResponse> &result = call->result();
-    if (!result) {
-        if (m_gateway.isNoSuchOrder(result.error())) {
-            settle(order, OrderState::Failed, QStringLiteral("the gateway has no such order"));
-            return;
+    m_lifecycle.recordExchange(order.id, QStringLiteral("query_order"), call->requestJson(), call->result());
+    const LifecycleStep step = m_lifecycle.queryAnswered(order, call->result(), m_gateway, QStringLiteral("reconciler"));
+    if (step.storeError) {
+        noteError(order, describe(*step.storeError));
+        return;
+    }
+    switch (step.kind) {
+    case LifecycleStep::Kind::QueryFailed:
+        noteError(order, describe(*step.error));
+        return;
+    case LifecycleStep::Kind::Refused:
+        noteError(order, u"paid at the gateway but not applied ("_s + describe(*step.error) + u')');
+        return;
+    case LifecycleStep::Kind::Awaiting:
+    case LifecycleStep::Kind::Unknown:
+    case LifecycleStep::Kind::StillOpen:
+        if (step.order && m_lifecycle.isPastValidity(*step.order)) {
+            auto expired = m_lifecycle.close(*step.order, OrderState::Expired, QStringLiteral("validity window ended"),
+                                             QStringLiteral("reconciler"));
+            if (!expired) {
+                noteError(order, describe(expired.error()));
+                return;
+            }
+        } else {
+            ++m_report.stillOpen;
         }
-        ++m_report.errors;
-        m_report.errorDetails.append(order.mchOrderNo + u": " + describe(result.error()));
-        return;
-    }
-    (void)m_orderLog.recordGatewayMessage(order.id, QStringLiteral("query_order"), QStringLiteral("response"), result->raw);
-    if (isPaid(result->status)) {
-        PaymentConfirmation confirmation{order.mchOrderNo, result->payOrderId,
-                                         Money{result->amountMinor.value_or(-1), currencyFromCode(result->currency)},
-                                         result->channelOrderNo,
-                                         result->paySuccTimeMs > 0 ? result->paySuccTimeMs : m_clock.nowUtcMs(),
-                                         QStringLiteral("reconciler")};
-        auto outcome = m_orderLog.confirmPayment(confirmation);
-        if (!outcome || (outcome->verdict != ConfirmVerdict::Applied && outcome->verdict != ConfirmVerdict::AlreadyPaid)) {
-            ++m_report.errors;
-            m_report.errorDetails.append(order.mchOrderNo + u": paid at the gateway but not applied ("
-                                         + (outcome ? confirmVerdictName(outcome->verdict) : describe(outcome.error())) + u')');
-            return;
-        }
-        noteChange(order);
-        return;
-    }
-    if (isClosed(result->status)) {
-        settle(order, OrderState::Expired, QStringLiteral("closed by the gateway"));
-        return;
-    }
-    if (order.expiresAtMs > 0 && m_clock.nowUtcMs() > order.expiresAtMs) {
-        settle(order, OrderState::Expired, QStringLiteral("validity window ended"));
-        return;
-    }
-    if (order.state == OrderState::Creating || order.state == OrderState::Unknown)
-        adoptLiveOrder(order, *result);
-    ++m_report.stillOpen;
-}
-
-// The gateway has the order and it is still open, so whether it was created is no longer in
-// doubt. No sale is creating it any more (the one that did is gone), so CREATING would stay
-// a false statement until the next run: record what the query says instead, as a sale does.
-void Reconciler::adoptLiveOrder(const Order &order, const GatewayResponse &response)
-{
-    TransitionDetails details{QStringLiteral("reconciler"), {}, response.payOrderId, response.qrPayload, {}, 0, 0, {}};
-    OrderState to = OrderState::Awaiting;
-    details.reason = QStringLiteral("create confirmed by query");
-    if (response.qrPayload.isEmpty()) {
-        if (order.state != OrderState::Creating)
-            return;
-        // The order exists but the query does not carry its QR: known to exist, not showable.
-        to = OrderState::Unknown;
-        details.reason = QStringLiteral("outcome unknown after restart");
-    }
-    if (auto moved = m_orderLog.transition(order.id, to, details); !moved) {
-        ++m_report.errors;
-        m_report.errorDetails.append(order.mchOrderNo + u": " + describe(moved.error()));
-        return;
+        break;
+    case LifecycleStep::Kind::Failed:
+    case LifecycleStep::Kind::Paid:
+    case LifecycleStep::Kind::Closed:
+    case LifecycleStep::Kind::Invalid:
+        break;
     }
     noteChange(order);
 }
 
 void Reconciler::settle(const Order &order, OrderState to, const QString &note)
 {
-    // CREATING cannot jump to a closed state directly: it first becomes UNKNOWN (restart).
-    if (order.state == OrderState::Creating && to != OrderState::Failed)
-        (void)m_orderLog.transition(order.id, OrderState::Unknown,
-                                    {QStringLiteral("reconciler"), QStringLiteral("outcome unknown after restart"), {}, {}, {}, 0, 0, {}});
-    auto outcome = m_orderLog.transition(order.id, to, {QStringLiteral("reconciler"), note, {}, {}, {}, 0, 0, {}});
-    if (!outcome) {
-        ++m_report.errors;
-        m_report.errorDetails.append(order.mchOrderNo + u": " + describe(outcome.error()));
+    if (auto outcome = m_lifecycle.close(order, to, note, QStringLiteral("reconciler")); !outcome) {
+        noteError(order, describe(outcome.error()));
         return;
     }
     noteChange(order);
+}
+
+void Reconciler::noteError(const Order &order, const QString &detail)
+{
+    ++m_report.errors;
+    m_report.errorDetails.append(order.mchOrderNo + u": "_s + detail);
 }
 
 void Reconciler::noteChange(const Order &before)

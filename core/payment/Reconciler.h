@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "gateway/PaymentGateway.h"
 #include "orders/OrderLog.h"
+#include "payment/PaymentLifecycle.h"
 
 #include <QObject>
 #include <QSet>
@@ -29,9 +30,10 @@ struct ReconcileReport
 };
 
 // Resolves every open order (NEW, CREATING, UNKNOWN, AWAITING) of a window by asking the
-// gateway, one at a time: paid -> PAID, closed -> EXPIRED, unknown to the gateway -> FAILED,
-// still open but past its validity -> EXPIRED, otherwise left open (CREATING/UNKNOWN become
-// AWAITING with the QR from the query, or UNKNOWN when the query carries none).
+// gateway, one at a time, through the PaymentLifecycle's rules: paid -> PAID, closed -> EXPIRED,
+// never made at the gateway -> FAILED, still open but past its validity -> EXPIRED, otherwise
+// left open (CREATING/UNKNOWN become AWAITING with the QR from the query, or UNKNOWN when the
+// query carries none).
 // Runs on start-up and on demand.
 class Reconciler : public QObject
 {
@@ -61,12 +63,13 @@ private:
     void next();
     void onQueryFinished(GatewayCall *call, const Order &order);
     void settle(const Order &order, OrderState to, const QString &note);
-    void adoptLiveOrder(const Order &order, const GatewayResponse &response);
+    void noteError(const Order &order, const QString &detail);
     void noteChange(const Order &before);
 
     OrderLog &m_orderLog;
     PaymentGateway &m_gateway;
     const Clock &m_clock;
+    PaymentLifecycle m_lifecycle;
     QList<Order> m_queue;
     ReconcileReport m_report;
     bool m_running = false;

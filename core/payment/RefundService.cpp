@@ -38,6 +38,7 @@ RefundService::RefundService(OrderLog &orderLog, PaymentGateway &gateway, const 
     , m_orderLog(orderLog)
     , m_gateway(gateway)
     , m_clock(clock)
+    , m_lifecycle(orderLog, clock)
 {
 }
 
@@ -47,11 +48,7 @@ RefundService::~RefundService() = default;
 
 RefundState RefundService::stateForFailure(const Error &error)
 {
-    // A reply we cannot trust (bad signature, another order's data) may still mean the gateway
-    // acted on the request.
-    if (error.isAmbiguous() || error.code == ErrorCode::BadSignature || error.code == ErrorCode::ResponseMismatch)
-        return RefundState::Unknown;
-    return RefundState::Failed;
+    return PaymentLifecycle::leavesOutcomeUnknown(error) ? RefundState::Unknown : RefundState::Failed;
 }
 
 Result<Refund> RefundService::request(qint64 orderId, qint64 amountMinor, const QString &reason,
@@ -96,7 +93,7 @@ Result<Refund> RefundService::request(qint64 orderId, qint64 amountMinor, const 
 void RefundService::onRefundFinished(GatewayCall *call, const Refund &pending, const QString &requestedBy)
 {
     m_inFlight.remove(pending.id);
-    recordMessages(pending.orderId, call);
+    m_lifecycle.recordExchange(pending.orderId, u"refund_order"_s, call->requestJson(), call->result());
     const Result<GatewayResponse> &result = call->result();
     RefundFinish finish;
     finish.actor = u"gateway"_s;
@@ -124,16 +121,6 @@ void RefundService::onRefundFinished(GatewayCall *call, const Refund &pending, c
     }
     qCInfo(lcRefund).noquote() << "refund" << outcome.mchRefundNo << refundStateName(outcome.state) << outcome.detail;
     Q_EMIT finished(outcome);
-}
-
-void RefundService::recordMessages(qint64 orderId, const GatewayCall *call)
-{
-    const QString endpoint = u"refund_order"_s;
-    if (!call->requestJson().isEmpty())
-        (void)m_orderLog.recordGatewayMessage(orderId, endpoint, u"request"_s, call->requestJson());
-    const Result<GatewayResponse> &result = call->result();
-    const QByteArray response = result ? result->raw : describe(result.error()).toUtf8();
-    (void)m_orderLog.recordGatewayMessage(orderId, endpoint, u"response"_s, response);
 }
 
 Result<Refund> RefundService::resolve(qint64 refundId, RefundState outcome, const QString &note,

@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "gateway/PaymentGateway.h"
 #include "orders/OrderLog.h"
+#include "payment/PaymentLifecycle.h"
 
 #include <QHash>
 #include <QObject>
@@ -54,7 +55,8 @@ public:
 
     int inFlightCount() const { return int(m_inFlight.size()); }
 
-    // How a failed refund_order call ends: UNKNOWN when the refund may have happened.
+    // How a failed refund_order call ends: UNKNOWN when the refund may have happened
+    // (PaymentLifecycle::leavesOutcomeUnknown, the rule of create_order too).
     static RefundState stateForFailure(const Error &error);
 
 Q_SIGNALS:
@@ -62,11 +64,11 @@ Q_SIGNALS:
 
 private:
     void onRefundFinished(GatewayCall *call, const Refund &pending, const QString &requestedBy);
-    void recordMessages(qint64 orderId, const GatewayCall *call);
 
     OrderLog &m_orderLog;
     PaymentGateway &m_gateway;
     const Clock &m_clock;
+    PaymentLifecycle m_lifecycle;   // the outcome-unknown rule and the order's gateway messages
     QHash<qint64, GatewayCall *> m_inFlight;   // refund id -> its call
 };
 

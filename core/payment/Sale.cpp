@@ -7,20 +7,14 @@ Q_LOGGING_CATEGORY(lcSale, "paydesk.sale")
 
 namespace paydesk {
 
-namespace {
-
-// A create outcome we cannot trust either way: the order may exist at the gateway.
-bool leavesOutcomeUnknown(const Error &error)
-{
-    return error.isAmbiguous() || error.code == ErrorCode::BadSignature
-        || error.code == ErrorCode::ResponseMismatch;
-}
-
-} // namespace
-
 Sale::Sale(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clock, SaleConfig config,
            QObject *parent)
-    : QObject(parent), m_orderLog(orderLog), m_gateway(gateway), m_clock(clock), m_config(std::move(config))
+    : QObject(parent)
+    , m_orderLog(orderLog)
+    , m_gateway(gateway)
+    , m_clock(clock)
+    , m_lifecycle(orderLog, clock)
+    , m_config(std::move(config))
 {
     m_watchTimer.setInterval(m_config.watchIntervalMs);
     m_watchTimer.setTimerType(Qt::PreciseTimer);
@@ -55,9 +49,10 @@ Result<void> Sale::start(const Money &amount, Channel channel)
     newOrder.cashier = m_config.cashier;
     newOrder.channel = channel;
     newOrder.amount = amount;
+    newOrder.gateway = m_gateway.name();
     newOrder.subject = m_config.subject;
     newOrder.expiresAtMs = m_clock.nowUtcMs() + m_config.validityMs;
-    auto created = m_orderLog.createOrder(newOrder);
+    auto created = m_lifecycle.open(newOrder);
     if (!created)
         return fail(created.error());
     m_order = *created;
@@ -67,14 +62,12 @@ Result<void> Sale::start(const Money &amount, Channel channel)
         m_lastDataVersion = *version;
 
     // Persist CREATING before the request leaves: a crash after this point is resolved by query.
-    auto creating = m_orderLog.transition(m_order.id, OrderState::Creating, {QStringLiteral("sale"), {}, {}, {}, {}, 0, 0, {}});
+    auto creating = m_lifecycle.beginCreate(m_order, QStringLiteral("sale"));
     if (!creating) {
         m_lastError = creating.error();
-        (void)m_orderLog.transition(m_order.id, OrderState::Failed,
-                                    {QStringLiteral("sale"), QStringLiteral("store refused CREATING"), {}, {}, {}, 0, 0, describe(creating.error())});
         return fail(creating.error());
     }
-    m_order.state = OrderState::Creating;
+    m_order = *creating;
 
     OrderRequest request;
     request.mchOrderNo = m_order.mchOrderNo;
@@ -108,43 +101,47 @@ void Sale::requestCancel()
 void Sale::onCreateFinished(GatewayCall *call)
 {
     call->deleteLater();
-    recordCall(call, QStringLiteral("create_order"));
+    m_lifecycle.recordExchange(m_order.id, QStringLiteral("create_order"), call->requestJson(), call->result());
     if (isClosed())
         return;
 
     const Result<GatewayResponse> &result = call->result();
+    CreateReply reply{result, {}, {}};
     if (result) {
-        TransitionDetails details{QStringLiteral("sale"), {}, result->payOrderId, result->qrPayload, {}, 0, 0, {}};
-        if (result->qrPayload.isEmpty()) {
-            // A success without anything to show: the order exists, so it is not ours to re-create.
-            details.error = QStringLiteral("gateway reply carries no QR payload");
-            moveTo(OrderState::Unknown, details);
-            reportError(Error{ErrorCode::Unparseable, details.error, {}, 0});
+        reply.payload = result->qrPayload;
+        if (reply.payload.isEmpty())
+            reply.unusable = QStringLiteral("gateway reply carries no QR payload");
+    }
+    const LifecycleStep step = m_lifecycle.createAnswered(m_order, reply, QStringLiteral("sale"));
+    // The error first, so whoever reacts to the new state can already say why.
+    applyStep(step);
+    if (m_order.state == OrderState::Awaiting) {
+        if (m_closing)
+            sendQuery();
+        else
+            scheduleNextQuery(m_config.graceMs);
+    } else if (m_order.state == OrderState::Unknown) {
+        // A success without anything to show: the order exists, ask again later; an unclear
+        // outcome: resolve it before anything else.
+        if (result)
             scheduleNextQuery(m_config.unknownRetryMs);
-            return;
-        }
-        moveTo(OrderState::Awaiting, details);
-        if (m_order.state == OrderState::Awaiting) {
-            m_awaitingSinceMonotonicMs = m_clock.monotonicMs();
-            Q_EMIT qrReady(m_order.qrPayload);
-            if (m_closing)
-                sendQuery();
-            else
-                scheduleNextQuery(m_config.graceMs);
-        }
-        return;
+        else
+            sendQuery();
     }
+}
 
-    const Error &error = result.error();
-    if (leavesOutcomeUnknown(error)) {
-        moveTo(OrderState::Unknown, {QStringLiteral("sale"), QStringLiteral("create outcome unknown"), {}, {}, {}, 0, 0, describe(error)});
-        reportError(error);
-        sendQuery();   // resolve before anything else
-        return;
+void Sale::applyStep(const LifecycleStep &step)
+{
+    if (step.error)
+        reportError(*step.error);
+    if (step.storeError)
+        reportError(*step.storeError);
+    const bool wasAwaiting = m_order.state == OrderState::Awaiting;
+    reload();
+    if (m_order.state == OrderState::Awaiting && !wasAwaiting) {
+        m_awaitingSinceMonotonicMs = m_clock.monotonicMs();
+        Q_EMIT qrReady(m_order.qrPayload);
     }
-    // The error first, so whoever reacts to FAILED can already say why.
-    reportError(error);
-    moveTo(OrderState::Failed, {QStringLiteral("sale"), QStringLiteral("create_order failed"), {}, {}, {}, 0, 0, describe(error)});
 }
 
 void Sale::sendQuery()
@@ -168,42 +165,22 @@ void Sale::onQueryFinished(GatewayCall *call)
 {
     call->deleteLater();
     m_pendingQuery.clear();
-    recordCall(call, QStringLiteral("query_order"));
+    m_lifecycle.recordExchange(m_order.id, QStringLiteral("query_order"), call->requestJson(), call->result());
     if (isClosed())
         return;
 
-    const Result<GatewayResponse> &result = call->result();
-    if (result) {
-        if (isPaid(result->status)) {
-            applyRemotePayment(*result, m_closing ? QStringLiteral("query-before-close") : QStringLiteral("query"));
-            if (isClosed())
-                return;
-        } else if (paydesk::isClosed(result->status)) {
-            moveTo(OrderState::Expired, {QStringLiteral("query"), QStringLiteral("closed by the gateway"), {}, {}, {}, 0, 0, {}});
-            return;
-        } else if (m_order.state == OrderState::Unknown && !result->qrPayload.isEmpty()) {
-            // The order we could not confirm does exist: adopt it rather than create another.
-            moveTo(OrderState::Awaiting, {QStringLiteral("query"), QStringLiteral("create confirmed by query"),
-                                          result->payOrderId, result->qrPayload, {}, 0, 0, {}});
-            if (m_order.state == OrderState::Awaiting) {
-                m_awaitingSinceMonotonicMs = m_clock.monotonicMs();
-                Q_EMIT qrReady(m_order.qrPayload);
-            }
-        }
-    } else if (result.error().code == ErrorCode::GatewayFail && result.error().gatewayCode == u"0112"
-               && m_order.state == OrderState::Unknown) {
-        // Known absent: the gateway never made the order, so nothing can be charged on it.
-        reportError(Error{ErrorCode::GatewayFail, QStringLiteral("the gateway never received the order; nothing was charged"),
-                          QStringLiteral("0112"), 0});
-        moveTo(OrderState::Failed, {QStringLiteral("query"), QStringLiteral("gateway has no such order"),
-                                    {}, {}, {}, 0, 0, describe(result.error())});
-        return;
-    } else if (m_order.state == OrderState::Unknown) {
-        reportError(result.error());
-    } else {
-        qCInfo(lcSale).noquote() << "query failed for" << m_order.mchOrderNo << describe(result.error());
+    const OrderState before = m_order.state;
+    LifecycleStep step = m_lifecycle.queryAnswered(m_order, call->result(), m_gateway,
+                                                   m_closing ? QStringLiteral("query-before-close") : QStringLiteral("query"));
+    if (step.error && before != OrderState::Unknown
+        && (step.kind == LifecycleStep::Kind::QueryFailed || step.kind == LifecycleStep::Kind::StillOpen)) {
+        // Only an unresolved create makes a failed query the cashier's business.
+        qCInfo(lcSale).noquote() << "query failed for" << m_order.mchOrderNo << describe(*step.error);
+        step.error.reset();
     }
-
+    applyStep(step);
+    if (isClosed())
+        return;
     if (m_closing) {
         finishClose();
         return;
@@ -214,34 +191,6 @@ void Sale::onQueryFinished(GatewayCall *call)
         const int jitter = std::max(1, m_config.queryIntervalMs * 15 / 100);
         scheduleNextQuery(m_config.queryIntervalMs - jitter + int(QRandomGenerator::global()->bounded(2 * jitter)));
     }
-}
-
-void Sale::applyRemotePayment(const GatewayResponse &response, const QString &actor)
-{
-    if (!response.amountMinor || response.currency.isEmpty()) {
-        reportError(Error{ErrorCode::ResponseMismatch, QStringLiteral("paid status without amount or currency"), {}, 0});
-        return;
-    }
-    PaymentConfirmation confirmation;
-    confirmation.mchOrderNo = m_order.mchOrderNo;
-    confirmation.payOrderId = response.payOrderId;
-    confirmation.amount = Money{*response.amountMinor, currencyFromCode(response.currency)};
-    confirmation.channelOrderNo = response.channelOrderNo;
-    confirmation.paidAtMs = response.paySuccTimeMs > 0 ? response.paySuccTimeMs : m_clock.nowUtcMs();
-    confirmation.actor = actor;
-    auto outcome = m_orderLog.confirmPayment(confirmation);
-    if (!outcome) {
-        reportError(outcome.error());
-        return;
-    }
-    if (outcome->verdict == ConfirmVerdict::AmountMismatch || outcome->verdict == ConfirmVerdict::CurrencyMismatch) {
-        reportError(Error{ErrorCode::ResponseMismatch,
-                          u"gateway reports a payment of " + formatMinorPlain(confirmation.amount.minor) + u' '
-                              + response.currency + u" for this order",
-                          {}, 0});
-        return;
-    }
-    reload();
 }
 
 void Sale::watchTick()
@@ -278,16 +227,11 @@ void Sale::finishClose()
     if (isClosed())
         return;
     const bool expired = m_closeReason == CloseReason::Expired;
-    moveTo(expired ? OrderState::Expired : OrderState::Cancelled,
-           {QStringLiteral("sale"), expired ? QStringLiteral("validity window ended") : QStringLiteral("cancelled by the cashier"),
-            {}, {}, {}, 0, 0, {}});
-}
-
-void Sale::moveTo(OrderState to, TransitionDetails details)
-{
-    auto outcome = m_orderLog.transition(m_order.id, to, details);
-    if (!outcome && outcome.error().code != ErrorCode::TransitionRejected)
-        reportError(outcome.error());
+    auto closed = m_lifecycle.close(m_order, expired ? OrderState::Expired : OrderState::Cancelled,
+                                    expired ? QStringLiteral("validity window ended") : QStringLiteral("cancelled by the cashier"),
+                                    QStringLiteral("sale"));
+    if (!closed && closed.error().code != ErrorCode::TransitionRejected)
+        reportError(closed.error());
     // Re-read in every case: a rejected move means another writer (the relay) got there first.
     reload();
 }
@@ -321,14 +265,6 @@ void Sale::reportError(const Error &error)
     m_lastError = error;
     qCWarning(lcSale).noquote() << "sale" << m_order.mchOrderNo << describe(error);
     Q_EMIT errorOccurred(error);
-}
-
-void Sale::recordCall(GatewayCall *call, const QString &endpoint)
-{
-    (void)m_orderLog.recordGatewayMessage(m_order.id, endpoint, QStringLiteral("request"), call->requestJson());
-    const Result<GatewayResponse> &result = call->result();
-    const QByteArray response = result ? result->raw : describe(result.error()).toUtf8();
-    (void)m_orderLog.recordGatewayMessage(m_order.id, endpoint, QStringLiteral("response"), response);
 }
 
 void Sale::stopTimers()

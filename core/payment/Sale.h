@@ -4,6 +4,7 @@
 #include "common/Error.h"
 #include "gateway/PaymentGateway.h"
 #include "orders/OrderLog.h"
+#include "payment/PaymentLifecycle.h"
 
 #include <QObject>
 #include <QPointer>
@@ -26,7 +27,8 @@ struct SaleConfig
     int unknownRetryMs = 2'000;          // resolving an UNKNOWN create outcome
 };
 
-// One sale = one order = at most one gateway order (design.md "A sale, step by step").
+// One sale = one order = at most one gateway order (design.md "A sale, step by step"), driving
+// the PaymentLifecycle, which owns every state move and rule; this class owns the timing.
 // Persists before the network, watches its order row, falls back to query_order after a grace,
 // queries once more before expiring or cancelling, and resolves an UNKNOWN create outcome by
 // query before anything else. PAID, from the relay or a query, always wins.
@@ -70,16 +72,15 @@ private:
     void scheduleNextQuery(int delayMs);
     void beginClose(CloseReason reason);
     void finishClose();
-    void applyRemotePayment(const GatewayResponse &response, const QString &actor);
-    void moveTo(OrderState to, TransitionDetails details);
+    void applyStep(const LifecycleStep &step);
     void reportError(const Error &error);
-    void recordCall(GatewayCall *call, const QString &endpoint);
     void stopTimers();
     void reload();
 
     OrderLog &m_orderLog;
     PaymentGateway &m_gateway;
     const Clock &m_clock;
+    PaymentLifecycle m_lifecycle;
     SaleConfig m_config;
 
     Order m_order;

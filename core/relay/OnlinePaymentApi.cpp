@@ -2,6 +2,7 @@
 
 #include "gateway/IotPayCodec.h"
 #include "orders/OrderLog.h"
+#include "payment/PaymentLifecycle.h"
 #include "relay/GatewayBridge.h"
 #include "relay/OnlinePaymentRequest.h"
 
@@ -169,6 +170,7 @@ HttpResponse OnlinePaymentApi::create(const OnlinePaymentRequest &payment, Order
     newOrder.subject = payment.subject;
     newOrder.expiresAtMs = m_clock.nowUtcMs() + m_options.validityMs;
 
+    PaymentLifecycle lifecycle(log, m_clock);
     Result<Order> order = fail(ErrorCode::Invalid);
     {
         // One order per clientOrderRef: look up and create under one lock (this relay is the
@@ -178,7 +180,7 @@ HttpResponse OnlinePaymentApi::create(const OnlinePaymentRequest &payment, Order
             if (auto existing = existingForRef(payment.clientOrderRef, log))
                 return *existing;
         }
-        order = log.createOrder(newOrder);
+        order = lifecycle.open(newOrder);
         if (order && !payment.clientOrderRef.isEmpty())
             (void)log.recordEvent(order->id, u"client-ref"_s, Actor, payment.clientOrderRef);
     }
@@ -186,54 +188,44 @@ HttpResponse OnlinePaymentApi::create(const OnlinePaymentRequest &payment, Order
         qCWarning(lcApi).noquote() << "order not created:" << describe(order.error());
         return errorReply(503, u"unavailable"_s, u"order log unavailable, retry later"_s);
     }
-    TransitionDetails creating;
-    creating.actor = Actor;
-    if (auto moved = log.transition(order->id, OrderState::Creating, creating); !moved)
+    auto creating = lifecycle.beginCreate(*order, Actor);
+    if (!creating)
         return errorReply(503, u"unavailable"_s, u"order log unavailable, retry later"_s);
-    return callGateway(payment, *order, log);
+    return callGateway(payment, *creating, lifecycle);
 }
 
-HttpResponse OnlinePaymentApi::callGateway(const OnlinePaymentRequest &payment, const Order &order, OrderLog &log)
+HttpResponse OnlinePaymentApi::callGateway(const OnlinePaymentRequest &payment, const Order &order,
+                                           PaymentLifecycle &lifecycle)
 {
     const QString notifyUrl = payment.gateway == u"ionline" ? m_ionlineNotifyUrl : m_iotpayNotifyUrl;
     const OrderRequest request = toOrderRequest(payment, order.mchOrderNo, notifyUrl, m_options.terminalId);
     const GatewayBridge::Outcome outcome = m_bridge.createOrder(payment.gateway, request, m_options.gatewayWaitMs);
-    const QString endpoint = createEndpoint(payment);
-    if (!outcome.requestJson.isEmpty())
-        (void)log.recordGatewayMessage(order.id, endpoint, u"request"_s, outcome.requestJson);
-    (void)log.recordGatewayMessage(order.id, endpoint, u"response"_s,
-                                   outcome.result ? outcome.result->raw : describe(outcome.result.error()).toUtf8());
+    lifecycle.recordExchange(order.id, createEndpoint(payment), outcome.requestJson, outcome.result);
 
-    Result<GatewayResponse> result = outcome.result;
-    if (result) {
+    CreateReply reply{outcome.result, {}, {}};
+    if (reply.result) {
+        reply.payload = reply.result->payUrl;
         // The same client-side shape for both gateways (iOnline's pay_info carries WeChat's fields).
-        if (auto payParams = IotPayCodec::checkPayParams(payment.channel, result->payParams); payParams)
-            result->payParams = *payParams;
+        if (auto payParams = IotPayCodec::checkPayParams(payment.channel, reply.result->payParams); payParams)
+            reply.result->payParams = *payParams;
         else
-            result = fail(ErrorCode::ResponseMismatch, u"unusable payParams: "_s + payParams.error().detail);
+            reply.unusable = u"unusable payParams: "_s + payParams.error().detail;
     }
-    if (!result)
-        return gatewayFailed(payment, order, result.error(), log);
-    return awaiting(payment, order, *result, log);
-}
-
-HttpResponse OnlinePaymentApi::gatewayFailed(const OnlinePaymentRequest &payment, const Order &order,
-                                             const Error &error, OrderLog &log)
-{
-    TransitionDetails details;
-    details.actor = Actor;
-    details.error = describe(error).left(500);
-    // Whatever may have created the order at the gateway leaves it UNKNOWN, to be resolved by query.
-    const bool unknown = error.isAmbiguous() || error.code == ErrorCode::BadSignature;
-    (void)log.transition(order.id, unknown ? OrderState::Unknown : OrderState::Failed, details);
+    const LifecycleStep step = lifecycle.createAnswered(order, reply, Actor);
+    if (step.storeError)
+        qCWarning(lcApi).noquote() << order.mchOrderNo << "not recorded:" << describe(*step.storeError);
+    if (step.kind == LifecycleStep::Kind::Awaiting)
+        return awaiting(payment, order, *reply.result);
+    const Error error = step.error.value_or(Error{ErrorCode::Invalid, u"no outcome"_s, {}, 0});
     qCWarning(lcApi).noquote() << order.mchOrderNo << payment.gateway << describe(error);
     QJsonObject identity{{u"mchOrderNo"_s, order.mchOrderNo}, {u"gateway"_s, payment.gateway}};
-    if (unknown) {
+    if (step.kind != LifecycleStep::Kind::Failed) {
         ++m_gatewayUnknown;
+        const QString why = reply.result ? u"the gateway created the order but its reply cannot be used ("_s
+                + reply.unusable.left(200) + u"); "_s
+                                         : u"the gateway did not answer clearly; "_s;
         return errorReply(504, u"gateway_outcome_unknown"_s,
-                          u"the gateway did not answer clearly; the order is checked by query — do not retry "
-                          "under a new order"_s,
-                          identity);
+                          why + u"the order is checked by query — do not retry under a new order"_s, identity);
     }
     ++m_gatewayFailed;
     if (error.code == ErrorCode::RequestInvalid)
@@ -243,15 +235,8 @@ HttpResponse OnlinePaymentApi::gatewayFailed(const OnlinePaymentRequest &payment
 }
 
 HttpResponse OnlinePaymentApi::awaiting(const OnlinePaymentRequest &payment, const Order &order,
-                                        const GatewayResponse &response, OrderLog &log)
+                                        const GatewayResponse &response)
 {
-    TransitionDetails details;
-    details.actor = Actor;
-    details.payOrderId = response.payOrderId.left(64);
-    details.qrPayload = response.payUrl;
-    details.expiresAtMs = order.expiresAtMs;
-    if (auto moved = log.transition(order.id, OrderState::Awaiting, details); !moved)
-        qCWarning(lcApi).noquote() << order.mchOrderNo << "AWAITING not recorded:" << describe(moved.error());
     ++m_created;
     QJsonObject reply{{u"mchOrderNo"_s, order.mchOrderNo},
                       {u"gateway"_s, payment.gateway},

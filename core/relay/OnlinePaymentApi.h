@@ -17,6 +17,7 @@ namespace paydesk {
 
 class GatewayBridge;
 class OrderLog;
+class PaymentLifecycle;
 struct OnlinePaymentRequest;
 struct Order;
 
@@ -57,14 +58,17 @@ struct OnlineApiCounters
     qint64 unauthorized = 0;
     qint64 rateLimited = 0;
     qint64 gatewayFailed = 0;     // definite refusal: order FAILED
-    qint64 gatewayUnknown = 0;    // ambiguous: order UNKNOWN, resolved by query
+    qint64 gatewayUnknown = 0;    // ambiguous, or created without usable payParams: order UNKNOWN, resolved by query
 };
 
 // POST <path> with a JSON body (OnlinePaymentRequest) signed per ApiAuth. Replies JSON:
 // 201 {mchOrderNo, state, gateway, channel, amount, currency, payParams, payUrl?, expiresAtMs,
 // clientOrderRef?}; 400 bad_request, 401 unauthorized, 404, 405, 409 duplicate_client_order_ref,
 // 413, 415, 429 rate_limited (Retry-After), 502 gateway_rejected, 503 unavailable,
-// 504 gateway_outcome_unknown. Nothing is created before the request is authenticated and valid.
+// 504 gateway_outcome_unknown (also when the gateway made the order but its payParams are
+// unusable: the order stays UNKNOWN for the reconciler, never FAILED on a guess). Nothing is
+// created before the request is authenticated and valid. Every state move goes through the
+// PaymentLifecycle.
 class OnlinePaymentApi
 {
 public:
@@ -80,11 +84,8 @@ public:
 private:
     std::optional<HttpResponse> admit(const HttpRequest &request);
     HttpResponse create(const OnlinePaymentRequest &payment, OrderLog &log);
-    HttpResponse callGateway(const OnlinePaymentRequest &payment, const Order &order, OrderLog &log);
-    HttpResponse gatewayFailed(const OnlinePaymentRequest &payment, const Order &order, const Error &error,
-                               OrderLog &log);
-    HttpResponse awaiting(const OnlinePaymentRequest &payment, const Order &order, const GatewayResponse &response,
-                          OrderLog &log);
+    HttpResponse callGateway(const OnlinePaymentRequest &payment, const Order &order, PaymentLifecycle &lifecycle);
+    HttpResponse awaiting(const OnlinePaymentRequest &payment, const Order &order, const GatewayResponse &response);
     std::optional<HttpResponse> existingForRef(const QString &ref, OrderLog &log) const;
 
     OnlineApiOptions m_options;

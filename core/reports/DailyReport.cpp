@@ -277,6 +277,18 @@ Result<void> notificationAlerts(const OrderLog &log, const BusinessDayRange &ran
     return checkRead(*rows, u"notifications"_s);
 }
 
+// Gateway facts that contradict the log on the day's orders: the events of kind
+// PaymentLifecycle::contradictionEventKind() (core/payment, which this module does not link).
+Result<void> contradictionAlerts(const OrderLog &log, const BusinessDayRange &range, ReportAlerts &alerts)
+{
+    auto notices = log.noticesForOrdersCreatedBetween({u"contradiction"_s}, range.fromUtcMs, range.toUtcMs);
+    if (!notices)
+        return fail(notices.error());
+    alerts.contradictionCount = int(notices->size());
+    alerts.contradictions = notices->mid(0, ReportAlerts::MaxListed);
+    return {};
+}
+
 } // namespace
 
 Result<DailyReport> buildDailyReport(const OrderLog &log, const ReportDay &day)
@@ -297,6 +309,8 @@ Result<DailyReport> buildDailyReport(const OrderLog &log, const ReportDay &day)
     if (auto done = listUnresolvedRefunds(log, report.range, report.alerts); !done)
         return fail(done.error());
     if (auto done = notificationAlerts(log, report.range, report.alerts); !done)
+        return fail(done.error());
+    if (auto done = contradictionAlerts(log, report.range, report.alerts); !done)
         return fail(done.error());
     return report;
 }

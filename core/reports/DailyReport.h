@@ -65,10 +65,13 @@ struct ReportAlerts
     int unmatchedNotifications = 0;                 // correctly signed, for no known order
     int rejectedNotifications = 0;                  // failed verification
     QList<NotificationRecord> notifications;        // those two kinds, without the raw body
+    int contradictionCount = 0;
+    QList<OrderNotice> contradictions;              // gateway facts that contradict the order log
 
     int total() const
     {
-        return lateCount + openCount + unresolvedRefundCount + unmatchedNotifications + rejectedNotifications;
+        return lateCount + openCount + unresolvedRefundCount + unmatchedNotifications + rejectedNotifications
+            + contradictionCount;
     }
 };
 

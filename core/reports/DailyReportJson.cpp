@@ -85,13 +85,21 @@ QJsonObject alertsJson(const ReportAlerts &alerts, const QTimeZone &zone)
     QJsonArray notifications;
     for (const NotificationRecord &record : alerts.notifications)
         notifications.append(notificationJson(record, zone));
+    QJsonArray contradictions;
+    for (const OrderNotice &notice : alerts.contradictions) {
+        contradictions.append(QJsonObject{{u"mchOrderNo"_s, notice.mchOrderNo},
+                                          {u"at"_s, isoTime(notice.event.atMs, zone)},
+                                          {u"kind"_s, notice.event.kind},
+                                          {u"detail"_s, notice.event.detail}});
+    }
     return {{u"total"_s, alerts.total()},
             {u"latePayments"_s, QJsonObject{{u"count"_s, alerts.lateCount}, {u"orders"_s, late}}},
             {u"openOrders"_s, QJsonObject{{u"count"_s, alerts.openCount}, {u"orders"_s, open}}},
             {u"unresolvedRefunds"_s, QJsonObject{{u"count"_s, alerts.unresolvedRefundCount}, {u"refunds"_s, refunds}}},
             {u"unmatchedNotifications"_s, alerts.unmatchedNotifications},
             {u"rejectedNotifications"_s, alerts.rejectedNotifications},
-            {u"notifications"_s, notifications}};
+            {u"notifications"_s, notifications},
+            {u"contradictions"_s, QJsonObject{{u"count"_s, alerts.contradictionCount}, {u"events"_s, contradictions}}}};
 }
 
 QJsonArray hoursJson(const QList<HourBucket> &hours, const QTimeZone &zone)

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void paidScreenPrintsToTheReceiptPrinter();
     void receiptPdfFromTheOrderDetail();
     void onlineOrdersInTheDay();
+    void contradictionsAreInTheAlerts();
 
 private:
     MainWindow &window() { return m_rig->window(); }
@@ -442,6 +443,21 @@ void TestManagerGui::csvExportWritesTheFilteredRows()
     QCOMPARE(rows.filter(u"export|"_s).size(), 2);
     QVERIFY2(rows.filter(u"export|"_s).constLast().contains(u"1 orders"_s) && rows.constLast().contains(u"channel=WX_NATIVE"_s),
              qPrintable(rows.join(u'\n')));
+}
+
+// A gateway fact the order log did not take (PaymentLifecycle's "contradiction" events) is
+// something to check before closing the day.
+void TestManagerGui::contradictionsAreInTheAlerts()
+{
+    const auto paid = m_rig->paidSale(2865, Channel::WxNative);
+    QVERIFY(paid);
+    QVERIFY(m_rig->orderLog().recordEvent(paid->id, u"contradiction"_s, u"relay"_s,
+                                          u"the gateway names payment order P-OTHER, the order log holds P1 (kept)"_s));
+    ManagerWindow *manager = openManager();
+    QVERIFY(manager);
+    const QString alerts = manager->daySummary()->alertLines().join(u'\n');
+    QVERIFY2(alerts.contains(u"Gateway contradicts the order log on "_s + paid->mchOrderNo), qPrintable(alerts));
+    QVERIFY(alerts.contains(u"P-OTHER"_s));
 }
 
 void TestManagerGui::checkOpenOrdersShowsWhatChanged()

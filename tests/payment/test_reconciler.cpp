@@ -4,6 +4,7 @@
 #include "common/Clock.h"
 #include "gateway/IotPayClient.h"
 #include "orders/OrderLog.h"
+#include "payment/PaymentLifecycle.h"
 #include "payment/Reconciler.h"
 #include "sim/GatewaySimulator.h"
 
@@ -29,6 +30,9 @@ private Q_SLOTS:
     void resolvesEveryOpenState();
     void gatewayDownLeavesOrdersOpenAndSaysSo();
     void skipsLiveSalesAndOldOrders();
+    void awaitingOrderUnknownToTheGatewayIsNotFailed();
+    void latePaymentKeepsTheStoredIdAndTheLocalTime();
+    void paymentFoundAfterARestartIsPaidAtTheLocalTime();
 
 private:
     Order createdAtGateway(OrderState leaveIn, qint64 expiresInMs);
@@ -162,6 +166,79 @@ void TestReconciler::skipsLiveSalesAndOldOrders()
     QCOMPARE(report.examined, 0);
     QCOMPARE(m_log->orderById(old.id)->state, OrderState::Awaiting);
     QCOMPARE(m_log->orderById(live.id)->state, OrderState::Awaiting);
+}
+
+namespace {
+
+int contradictions(OrderLog &log, qint64 orderId)
+{
+    const auto events = log.events(orderId);
+    return int(std::count_if(events->cbegin(), events->cend(),
+                             [](const OrderEvent &event) { return event.kind == PaymentLifecycle::contradictionEventKind(); }));
+}
+
+} // namespace
+
+// Its create was answered with a QR, so a "no such order" from a query contradicts the gateway
+// itself: recorded, and the order is left to its validity window — not FAILED (the old
+// reconciler failed it; a live sale never did).
+void TestReconciler::awaitingOrderUnknownToTheGatewayIsNotFailed()
+{
+    Order order = *m_log->createOrder({QStringLiteral("T1"), {}, Channel::AlipayQr, Money{800, Currency::CAD},
+                                       OrderSource::Counter, m_client->name(), {}, m_clock.nowUtcMs() + 9 * 60'000});
+    (void)m_log->transition(order.id, OrderState::Creating, {});
+    TransitionDetails details;
+    details.qrPayload = QStringLiteral("https://qr.example/never-made");
+    (void)m_log->transition(order.id, OrderState::Awaiting, details);
+
+    ReconcileReport report = run(*m_client);
+    QCOMPARE(report.examined, 1);
+    QCOMPARE(m_log->orderById(order.id)->state, OrderState::Awaiting);
+    QCOMPARE(contradictions(*m_log, order.id), 1);
+    run(*m_client);   // the next pass adds nothing new
+    QCOMPARE(contradictions(*m_log, order.id), 1);
+
+    m_clock.advanceMs(10 * 60'000);   // past its validity: it expires
+    report = run(*m_client);
+    QCOMPARE(m_log->orderById(order.id)->state, OrderState::Expired);
+}
+
+// A payment found by the reconciler after a restart: "paid at" is when it was learnt, and a
+// query naming another gateway order than the one the log holds does not overwrite it.
+void TestReconciler::latePaymentKeepsTheStoredIdAndTheLocalTime()
+{
+    const Order order = createdAtGateway(OrderState::Creating, 9 * 60'000);
+    TransitionDetails details;
+    details.payOrderId = QStringLiteral("P-FROM-THE-CREATE");
+    details.qrPayload = QStringLiteral("https://qr.example/1");
+    QVERIFY(m_log->transition(order.id, OrderState::Awaiting, details));
+    QVERIFY(m_sim->pay(order.mchOrderNo));
+    m_clock.advanceMs(20 * 60'000);   // the terminal was off meanwhile
+
+    const ReconcileReport report = run(*m_client);
+    QCOMPARE(report.errors, 0);
+    const Order after = *m_log->orderById(order.id);
+    QCOMPARE(after.state, OrderState::Paid);
+    QCOMPARE(after.payOrderId, QStringLiteral("P-FROM-THE-CREATE"));
+    QCOMPARE(after.paidAtMs, m_clock.nowUtcMs());
+    QCOMPARE(contradictions(*m_log, order.id), 1);
+}
+
+// "Paid at" (and so the receipt and the Z report) is when this side learnt of the payment,
+// not the gateway's clock (the old reconciler stored the gateway's paySuccTime).
+void TestReconciler::paymentFoundAfterARestartIsPaidAtTheLocalTime()
+{
+    const Order order = createdAtGateway(OrderState::Awaiting, 9 * 60'000);
+    QVERIFY(m_sim->pay(order.mchOrderNo));
+    const qint64 paidAtTheGateway = m_clock.nowUtcMs();
+    m_clock.advanceMs(20 * 60'000);
+    const ReconcileReport report = run(*m_client);
+    QCOMPARE(report.errors, 0);
+    const Order after = *m_log->orderById(order.id);
+    QCOMPARE(after.state, OrderState::Paid);
+    QCOMPARE(after.paidAtMs, m_clock.nowUtcMs());
+    QVERIFY(after.paidAtMs != paidAtTheGateway);
+    QCOMPARE(contradictions(*m_log, order.id), 0);   // a late discovery is no contradiction
 }
 
 QTEST_GUILESS_MAIN(TestReconciler)

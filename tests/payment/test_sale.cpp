@@ -190,6 +190,8 @@ void TestSale::happyPath()
     QTRY_COMPARE(qr.count(), 1);
     QVERIFY(qr.first().first().toString().startsWith(payloadPrefix));
     QCOMPARE(sale->state(), OrderState::Awaiting);
+    QCOMPARE(sale->order().gateway, m_client->name());   // the order names the gateway it was made at
+    QVERIFY(!sale->order().payOrderId.isEmpty());
 
     QVERIFY(m_sim->pay(sale->order().mchOrderNo));
     QTRY_COMPARE(sale->state(), OrderState::Paid);

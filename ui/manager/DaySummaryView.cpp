@@ -161,8 +161,13 @@ void DaySummaryView::fillAlerts()
         add(tr("%n notification(s) for no known order", nullptr, alerts.unmatchedNotifications), QString(), problem);
     if (alerts.rejectedNotifications > 0)
         add(tr("%n notification(s) failed verification", nullptr, alerts.rejectedNotifications), QString(), problem);
-    const int listed = int(alerts.latePayments.size() + alerts.openOrders.size() + alerts.unresolvedRefunds.size());
-    const int counted = alerts.lateCount + alerts.openCount + alerts.unresolvedRefundCount;
+    for (const OrderNotice &notice : alerts.contradictions) {
+        add(tr("Gateway contradicts the order log on %1: %2").arg(notice.mchOrderNo, notice.event.detail),
+            notice.mchOrderNo, problem);
+    }
+    const int listed = int(alerts.latePayments.size() + alerts.openOrders.size() + alerts.unresolvedRefunds.size()
+                           + alerts.contradictions.size());
+    const int counted = alerts.lateCount + alerts.openCount + alerts.unresolvedRefundCount + alerts.contradictionCount;
     if (counted > listed)
         add(tr("… and %n more (see the Z report counts)", nullptr, counted - listed), QString(), problem);
     if (alerts.total() == 0)

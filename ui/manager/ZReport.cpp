@@ -253,6 +253,9 @@ void ZReport::alerts(PageWriter &page, const DailyReport &report)
     page.line(tr("Notifications: %1 for no known order, %2 failed verification")
                   .arg(alerts.unmatchedNotifications)
                   .arg(alerts.rejectedNotifications), 10, true);
+    page.line(tr("Gateway contradictions (see the order's history): %1").arg(alerts.contradictionCount), 10, true);
+    for (const OrderNotice &notice : alerts.contradictions)
+        page.line(notice.mchOrderNo + u"  " + notice.event.detail, 9);
     page.gap(3);
 }
 
