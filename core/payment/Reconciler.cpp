@@ -80,7 +80,7 @@ void Reconciler::onQueryFinished(GatewayCall *call, const Order &order)
     (void)m_orderLog.recordGatewayMessage(order.id, QStringLiteral("query_order"), QStringLiteral("response"), result->raw);
     if (isPaid(result->status)) {
         PaymentConfirmation confirmation{order.mchOrderNo, result->payOrderId,
-                                         Money{result->amountMinor.value_or(-1), currencyFromCode(result->currency)},
+                                         Money{result->amount ? result->amount->minor : -1, currencyFromCode(result->currencyCode)},
                                          result->channelOrderNo,
                                          result->paySuccTimeMs > 0 ? result->paySuccTimeMs : m_clock.nowUtcMs(),
                                          QStringLiteral("reconciler")};

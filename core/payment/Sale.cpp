@@ -1,5 +1,7 @@
 #include "Sale.h"
 
+#include "gateway/iotpay/IotPayChannels.h"
+
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
@@ -190,11 +192,10 @@ void Sale::onQueryFinished(GatewayCall *call)
                 Q_EMIT qrReady(m_order.qrPayload);
             }
         }
-    } else if (result.error().code == ErrorCode::GatewayFail && result.error().gatewayCode == u"0112"
-               && m_order.state == OrderState::Unknown) {
+    } else if (result.error().code == ErrorCode::NoSuchOrder && m_order.state == OrderState::Unknown) {
         // Known absent: the gateway never made the order, so nothing can be charged on it.
-        reportError(Error{ErrorCode::GatewayFail, QStringLiteral("the gateway never received the order; nothing was charged"),
-                          QStringLiteral("0112"), 0});
+        reportError(Error{ErrorCode::NoSuchOrder, QStringLiteral("the gateway never received the order; nothing was charged"),
+                          result.error().gatewayCode, 0});
         moveTo(OrderState::Failed, {QStringLiteral("query"), QStringLiteral("gateway has no such order"),
                                     {}, {}, {}, 0, 0, describe(result.error())});
         return;
@@ -218,14 +219,14 @@ void Sale::onQueryFinished(GatewayCall *call)
 
 void Sale::applyRemotePayment(const GatewayResponse &response, const QString &actor)
 {
-    if (!response.amountMinor || response.currency.isEmpty()) {
+    if (!response.amount || response.currencyCode.isEmpty()) {
         reportError(Error{ErrorCode::ResponseMismatch, QStringLiteral("paid status without amount or currency"), {}, 0});
         return;
     }
     PaymentConfirmation confirmation;
     confirmation.mchOrderNo = m_order.mchOrderNo;
     confirmation.payOrderId = response.payOrderId;
-    confirmation.amount = Money{*response.amountMinor, currencyFromCode(response.currency)};
+    confirmation.amount = *response.amount;
     confirmation.channelOrderNo = response.channelOrderNo;
     confirmation.paidAtMs = response.paySuccTimeMs > 0 ? response.paySuccTimeMs : m_clock.nowUtcMs();
     confirmation.actor = actor;
@@ -237,7 +238,7 @@ void Sale::applyRemotePayment(const GatewayResponse &response, const QString &ac
     if (outcome->verdict == ConfirmVerdict::AmountMismatch || outcome->verdict == ConfirmVerdict::CurrencyMismatch) {
         reportError(Error{ErrorCode::ResponseMismatch,
                           u"gateway reports a payment of " + formatMinorPlain(confirmation.amount.minor) + u' '
-                              + response.currency + u" for this order",
+                              + response.currencyCode + u" for this order",
                           {}, 0});
         return;
     }

@@ -3,7 +3,7 @@
 #include "config/SecretStore.h"
 #include "config/Settings.h"
 #include "demo/DemoEnvironment.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 #include "orders/OrderLog.h"
 #include "payment/Checkout.h"
 #include "ui/Language.h"

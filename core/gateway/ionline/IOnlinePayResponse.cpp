@@ -1,5 +1,7 @@
 #include "IOnlinePayCodec.h"
-#include "JsonScan.h"
+
+#include "gateway/JsonReply.h"
+#include "gateway/ionline/IOnlineErrors.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,13 +21,8 @@ constexpr qsizetype MaxReplyBytes = 1 << 20;
 constexpr int MaxDepth = 16;
 constexpr qsizetype MaxPayUrl = 2048;
 constexpr qsizetype MaxDetail = 200;
-constexpr qsizetype MaxCountDigits = 18;
 
-struct Reply
-{
-    QJsonObject object;
-    detail::JsonTopLevel scan;
-};
+using Reply = JsonReply;
 
 QString excerpt(const QString &text, qsizetype maxChars = 80)
 {
@@ -42,67 +39,9 @@ std::unexpected<Error> unparseable(const QString &why)
     return fail(ErrorCode::Unparseable, why);
 }
 
-Result<Reply> parseReply(const QByteArray &body)
-{
-    if (body.size() > MaxReplyBytes)
-        return unparseable(u"reply of %1 bytes exceeds the limit"_s.arg(body.size()));
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        // The protocol-level error of §13.4 is XML (<xml><status>500</status>…): not JSON either.
-        return unparseable(u"reply is not one JSON object: "_s + excerpt(QString::fromUtf8(body.left(80))));
-    }
-    Reply reply{doc.object(), detail::scanTopLevel(body)};
-    if (reply.scan.maxDepth > MaxDepth)
-        return unparseable(u"reply nests %1 levels deep"_s.arg(reply.scan.maxDepth));
-    if (reply.scan.keyCount != reply.object.size())
-        return unparseable(u"reply has duplicate top-level keys"_s);
-    return reply;
-}
-
-std::optional<QString> scalarText(const Reply &reply, const QString &key)
-{
-    const QJsonValue value = reply.object.value(key);
-    switch (value.type()) {
-    case QJsonValue::String:
-        return value.toString();
-    case QJsonValue::Double:
-        return QString::fromLatin1(reply.scan.literalTokens.value(key));   // the digits as sent
-    case QJsonValue::Bool:
-        return value.toBool() ? u"true"_s : u"false"_s;
-    default:
-        return std::nullopt;
-    }
-}
-
 QString textField(const Reply &reply, const QString &key)
 {
-    return scalarText(reply, key).value_or(QString());
-}
-
-ParamList signedFields(const Reply &reply)
-{
-    ParamList params;
-    const QStringList keys = reply.object.keys();
-    for (const QString &key : keys) {
-        if (key == u"sign")
-            continue;
-        if (std::optional<QString> text = scalarText(reply, key))
-            params.append({key, *text});
-    }
-    return params;
-}
-
-Result<std::optional<qint64>> countField(const Reply &reply, const QString &key)
-{
-    const std::optional<QString> text = scalarText(reply, key);
-    if (!text || text->isEmpty())
-        return std::optional<qint64>();
-    const bool digits = text->size() <= MaxCountDigits && !(text->size() > 1 && text->front() == u'0')
-        && std::all_of(text->cbegin(), text->cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
-    if (!digits)
-        return unparseable(key + u" is not a plain non-negative integer: " + excerpt(*text, 40));
-    return std::optional<qint64>(text->toLongLong());
+    return reply.text(key);
 }
 
 Error gatewayFailure(const Reply &reply, bool communication)
@@ -115,17 +54,18 @@ Error gatewayFailure(const Reply &reply, bool communication)
         message = textField(reply, u"message"_s);
     const QString where = communication ? u"status "_s + excerpt(textField(reply, u"status"_s), 16)
                                         : u"result_code "_s + excerpt(textField(reply, u"result_code"_s), 16);
-    return Error{ErrorCode::GatewayFail, where + u": " + excerpt(message, MaxDetail), excerpt(code, 32), 0};
+    code = excerpt(code, 32);
+    return Error{ionline::errorCodeFor(code), where + u": " + excerpt(message, MaxDetail), code, 0};
 }
 
 Result<void> checkSignature(const Reply &reply, GatewayResponse &response, const MerchantKey &key,
                             bool requireSignature)
 {
-    const QJsonValue claimed = reply.object.value(u"sign");
+    const QJsonValue claimed = reply.object().value(u"sign");
     response.signaturePresent = !claimed.isUndefined() && !claimed.isNull();
     if (!response.signaturePresent)
         return requireSignature ? Result<void>(fail(ErrorCode::BadSignature, u"reply is not signed"_s)) : Result<void>();
-    if (!claimed.isString() || !verify(signedFields(reply), key, claimed.toString()))
+    if (!claimed.isString() || !verify(reply.signedFields(), key, claimed.toString()))
         return fail(ErrorCode::BadSignature, u"reply signature does not verify"_s);
     return {};
 }
@@ -133,7 +73,7 @@ Result<void> checkSignature(const Reply &reply, GatewayResponse &response, const
 // pay_info (is_raw=1) is the JSON wx.requestPayment or the app SDK takes, sent as a string.
 Result<void> readPayInfo(const Reply &reply, GatewayResponse &response)
 {
-    const QJsonValue value = reply.object.value(u"pay_info");
+    const QJsonValue value = reply.object().value(u"pay_info");
     if (value.isObject()) {
         response.payParams = value.toObject();
         return {};
@@ -165,13 +105,14 @@ Result<void> extractFields(const Reply &reply, GatewayResponse &response)
 {
     response.mchOrderNo = textField(reply, u"out_trade_no"_s);
     response.payOrderId = textField(reply, u"transaction_id"_s);
-    response.currency = textField(reply, u"fee_type"_s);
+    response.currencyCode = textField(reply, u"fee_type"_s);
     response.channelOrderNo = textField(reply, u"out_transaction_id"_s);
     response.channelId = textField(reply, u"trade_type"_s);
-    const auto amount = countField(reply, u"total_fee"_s);
+    const auto amount = reply.count(u"total_fee"_s);
     if (!amount)
         return fail(amount.error());
-    response.amountMinor = *amount;
+    if (amount->has_value())
+        response.amount = Money{**amount, currencyFromCode(response.currencyCode)};
     const QString tradeState = textField(reply, u"trade_state"_s);
     if (!tradeState.isEmpty())
         response.status = remoteStatusFromTradeState(tradeState);
@@ -186,13 +127,13 @@ Result<void> extractFields(const Reply &reply, GatewayResponse &response)
 
 Result<GatewayResponse> decodeResponse(const QByteArray &body, const MerchantKey &key, bool requireSignature)
 {
-    const Result<Reply> parsed = parseReply(body);
+    const Result<Reply> parsed = Reply::parse(body, {MaxReplyBytes, MaxDepth});
     if (!parsed)
         return fail(parsed.error());
     const Reply &reply = *parsed;
     GatewayResponse response;
     response.raw = body;
-    const std::optional<QString> status = scalarText(reply, u"status"_s);
+    const std::optional<QString> status = reply.scalarText(u"status"_s);
     if (!status)
         return unparseable(u"missing status"_s);
     response.retCode = *status;
@@ -204,7 +145,7 @@ Result<GatewayResponse> decodeResponse(const QByteArray &body, const MerchantKey
         return fail(gatewayFailure(reply, true));
     if (auto ok = checkSignature(reply, response, key, requireSignature); !ok)
         return fail(ok.error());
-    if (!reply.object.contains(u"result_code"))
+    if (!reply.contains(u"result_code"))
         return unparseable(u"missing result_code"_s);
     if (response.resCode != u"0")
         return fail(gatewayFailure(reply, false));
@@ -215,8 +156,8 @@ Result<GatewayResponse> decodeResponse(const QByteArray &body, const MerchantKey
 
 ParamList responseSignedFields(const QByteArray &body)
 {
-    const Result<Reply> parsed = parseReply(body);
-    return parsed ? signedFields(*parsed) : ParamList();
+    const Result<Reply> parsed = Reply::parse(body, {MaxReplyBytes, MaxDepth});
+    return parsed ? parsed->signedFields() : ParamList();
 }
 
 } // namespace paydesk::IOnlinePayCodec

@@ -1,5 +1,8 @@
 #include "IotPayCodec.h"
-#include "JsonScan.h"
+
+#include "gateway/GatewayClientBase.h"
+#include "gateway/JsonReply.h"
+#include "gateway/iotpay/IotPayErrors.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,14 +23,7 @@ constexpr qsizetype MaxReplyBytes = 1 << 20;
 constexpr int MaxDepth = 16;
 constexpr qsizetype MaxQrPayload = 2048;   // well inside a QR code's capacity
 constexpr qsizetype MaxDetail = 200;
-constexpr qsizetype MaxCountDigits = 18;   // always fits qint64
 constexpr qsizetype MaxPayParamChars = 512;
-
-struct Reply
-{
-    QJsonObject object;
-    detail::JsonTopLevel scan;
-};
 
 // A log-safe start of an untrusted body: no control characters, bounded.
 QString excerpt(const QByteArray &body, qsizetype maxBytes = 80)
@@ -45,96 +41,11 @@ std::unexpected<Error> unparseable(const QString &why)
     return fail(ErrorCode::Unparseable, why);
 }
 
-Result<Reply> parseReply(const QByteArray &body)
-{
-    if (body.size() > MaxReplyBytes)
-        return unparseable(u"reply of %1 bytes exceeds the %2-byte limit"_s.arg(body.size()).arg(MaxReplyBytes));
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError) {
-        if (body.trimmed().startsWith('<'))
-            return unparseable(u"reply is an HTML/XML page, not JSON: "_s + excerpt(body));
-        return unparseable(u"reply is not one JSON object (%1 at offset %2): "_s.arg(error.errorString())
-                               .arg(error.offset)
-                           + excerpt(body));
-    }
-    if (!doc.isObject())
-        return unparseable(u"reply is JSON but not an object: "_s + excerpt(body));
-    Reply reply{doc.object(), detail::scanTopLevel(body)};
-    if (reply.scan.maxDepth > MaxDepth)
-        return unparseable(u"reply nests %1 levels deep (limit %2)"_s.arg(reply.scan.maxDepth).arg(MaxDepth));
-    if (reply.scan.keyCount != reply.object.size())
-        return unparseable(u"reply has duplicate top-level keys"_s);
-    return reply;
-}
-
-// The text a scalar field is signed as; nothing for null, objects, arrays and absent fields.
-std::optional<QString> scalarText(const Reply &reply, const QString &key)
-{
-    const QJsonValue value = reply.object.value(key);
-    switch (value.type()) {
-    case QJsonValue::String:
-        return value.toString();
-    case QJsonValue::Double:
-        // The digits as sent (Java renders its Long fields the same way when signing).
-        return QString::fromLatin1(reply.scan.literalTokens.value(key));
-    case QJsonValue::Bool:
-        return value.toBool() ? u"true"_s : u"false"_s;
-    default:
-        return std::nullopt;
-    }
-}
+using Reply = JsonReply;
 
 QString textField(const Reply &reply, const QString &key)
 {
-    return scalarText(reply, key).value_or(QString());
-}
-
-ParamList signedFields(const Reply &reply)
-{
-    ParamList params;
-    const QStringList keys = reply.object.keys();
-    for (const QString &key : keys) {
-        if (key == u"sign")
-            continue;
-        if (std::optional<QString> text = scalarText(reply, key))
-            params.append({key, *text});
-    }
-    return params;
-}
-
-// Counts (amount, status, paySuccTime): plain decimal digits, as a number or a string. Rejects
-// signs, decimals, exponents, padding and leading zeros. Empty and null mean absent.
-Result<std::optional<qint64>> countField(const Reply &reply, const QString &key)
-{
-    const QJsonValue value = reply.object.value(key);
-    if (value.isUndefined() || value.isNull())
-        return std::optional<qint64>();
-    if (!value.isString() && !value.isDouble())
-        return unparseable(key + u" is not an integer");
-    const QString text = *scalarText(reply, key);
-    if (text.isEmpty() && value.isString())
-        return std::optional<qint64>();
-    bool digitsOnly = !text.isEmpty() && text.size() <= MaxCountDigits && !(text.size() > 1 && text[0] == u'0');
-    for (const QChar c : text)
-        digitsOnly = digitsOnly && c >= u'0' && c <= u'9';
-    if (!digitsOnly)
-        return unparseable(key + u" is not a plain non-negative integer: " + excerpt(text.toUtf8(), 40));
-    return std::optional<qint64>(text.toLongLong());
-}
-
-QString classifyMessage(const QString &message)
-{
-    const QString lower = message.toLower();
-    if (lower.contains(u"sign") || message.contains(u"签名"))
-        return u"0013"_s;
-    // Unknown server trouble may have created the order: classify as ambiguous (0010).
-    if (lower.contains(u"system") || lower.contains(u"timeout") || lower.contains(u"time out")
-        || message.contains(u"系统") || message.contains(u"超时"))
-        return u"0010"_s;
-    if (lower.contains(u"param") || message.contains(u"参数"))
-        return u"0014"_s;
-    return {};
+    return reply.text(key);
 }
 
 Error gatewayFailure(const GatewayResponse &response, bool communication)
@@ -143,11 +54,11 @@ Error gatewayFailure(const GatewayResponse &response, bool communication)
                                           : (response.errCodeDes.isEmpty() ? response.retMsg : response.errCodeDes);
     QString code = response.errCode.trimmed().left(32);
     if (code.isEmpty())
-        code = classifyMessage(message);
+        code = iotpay::codeFromMessage(message);
     if (code.isEmpty())
         code = u"FAIL"_s;
     const QString where = communication ? u"retCode "_s + response.retCode.left(16) : u"resCode FAIL"_s;
-    return Error{ErrorCode::GatewayFail, where + u": " + excerpt(message.toUtf8(), MaxDetail), code, 0};
+    return Error{iotpay::errorCodeFor(code), where + u": " + excerpt(message.toUtf8(), MaxDetail), code, 0};
 }
 
 Result<void> checkQrPayload(const QString &payload)
@@ -210,20 +121,21 @@ Result<void> extractFields(const Reply &reply, GatewayResponse &response)
 {
     response.payOrderId = textField(reply, u"payOrderId"_s);
     response.mchOrderNo = textField(reply, u"mchOrderNo"_s);
-    response.currency = textField(reply, u"currency"_s);
+    response.currencyCode = textField(reply, u"currency"_s);
     response.channelId = textField(reply, u"channelId"_s);
     response.channelOrderNo = textField(reply, u"channelOrderNo"_s);
-    if (auto payParams = payParamsObject(reply.object.value(u"payParams")); payParams)
+    if (auto payParams = payParamsObject(reply.object().value(u"payParams")); payParams)
         response.payParams = *payParams;
     else
         return fail(payParams.error());
 
-    const auto amount = countField(reply, u"amount"_s);
+    const auto amount = reply.count(u"amount"_s);
     if (!amount)
         return fail(amount.error());
-    response.amountMinor = *amount;
+    if (amount->has_value())
+        response.amount = Money{**amount, currencyFromCode(response.currencyCode)};
 
-    const auto status = countField(reply, u"status"_s);
+    const auto status = reply.count(u"status"_s);
     if (!status)
         return fail(status.error());
     if (status->has_value()) {
@@ -233,10 +145,10 @@ Result<void> extractFields(const Reply &reply, GatewayResponse &response)
     }
 
     // Informational only: a malformed time must not hide a paid order.
-    const auto paySuccTime = countField(reply, u"paySuccTime"_s);
+    const auto paySuccTime = reply.count(u"paySuccTime"_s);
     response.paySuccTimeMs = paySuccTime ? paySuccTime->value_or(0) : 0;
 
-    response.qrPayload = findQrPayload(reply.object);
+    response.qrPayload = findQrPayload(reply.object());
     if (!response.qrPayload.isEmpty()) {
         if (auto ok = checkQrPayload(response.qrPayload); !ok)
             return ok;
@@ -247,14 +159,14 @@ Result<void> extractFields(const Reply &reply, GatewayResponse &response)
 Result<void> checkSignature(const Reply &reply, GatewayResponse &response, const MerchantKey &key,
                             bool requireSignature)
 {
-    const QJsonValue sign = reply.object.value(u"sign");
+    const QJsonValue sign = reply.object().value(u"sign");
     response.signaturePresent = !sign.isUndefined() && !sign.isNull();
     if (!response.signaturePresent) {
         if (requireSignature)
             return fail(ErrorCode::BadSignature, u"reply is not signed"_s);
         return {};
     }
-    if (!sign.isString() || !Signer::verify(signedFields(reply), key, sign.toString()))
+    if (!sign.isString() || !Signer::verify(reply.signedFields(), key, sign.toString()))
         return fail(ErrorCode::BadSignature, u"reply signature does not verify"_s);
     return {};
 }
@@ -263,14 +175,14 @@ Result<void> checkSignature(const Reply &reply, GatewayResponse &response, const
 
 Result<GatewayResponse> decodeResponse(const QByteArray &body, const MerchantKey &key, bool requireSignature)
 {
-    const Result<Reply> parsed = parseReply(body);
+    const Result<Reply> parsed = Reply::parse(body, {MaxReplyBytes, MaxDepth});
     if (!parsed)
         return fail(parsed.error());
     const Reply &reply = *parsed;
 
     GatewayResponse response;
     response.raw = body;
-    const QJsonValue retCode = reply.object.value(u"retCode");
+    const QJsonValue retCode = reply.object().value(u"retCode");
     if (retCode.isUndefined() || retCode.isNull())
         return unparseable(u"missing retCode"_s);
     if (!retCode.isString())
@@ -286,7 +198,7 @@ Result<GatewayResponse> decodeResponse(const QByteArray &body, const MerchantKey
         return fail(gatewayFailure(response, true));
     if (auto ok = checkSignature(reply, response, key, requireSignature); !ok)
         return fail(ok.error());
-    if (!reply.object.contains(u"resCode"))
+    if (!reply.contains(u"resCode"))
         return unparseable(u"missing resCode"_s);
     if (response.resCode == u"FAIL")
         return fail(gatewayFailure(response, false));
@@ -299,8 +211,8 @@ Result<GatewayResponse> decodeResponse(const QByteArray &body, const MerchantKey
 
 ParamList responseSignedFields(const QByteArray &body)
 {
-    const Result<Reply> parsed = parseReply(body);
-    return parsed ? signedFields(*parsed) : ParamList();
+    const Result<Reply> parsed = Reply::parse(body, {MaxReplyBytes, MaxDepth});
+    return parsed ? parsed->signedFields() : ParamList();
 }
 
 Result<QJsonObject> checkPayParams(Channel channel, const QJsonObject &payParams)
@@ -335,16 +247,7 @@ Result<QJsonObject> checkPayParams(Channel channel, const QJsonObject &payParams
 Result<void> checkMatches(const GatewayResponse &response, const QString &mchOrderNo,
                           std::optional<qint64> amountMinor)
 {
-    if (!mchOrderNo.isEmpty() && !response.mchOrderNo.isEmpty() && response.mchOrderNo != mchOrderNo) {
-        return fail(ErrorCode::ResponseMismatch,
-                    u"reply is for mchOrderNo %1, expected %2"_s.arg(excerpt(response.mchOrderNo.toUtf8(), 40),
-                                                                      mchOrderNo));
-    }
-    if (amountMinor && response.amountMinor && *response.amountMinor != *amountMinor) {
-        return fail(ErrorCode::ResponseMismatch,
-                    u"reply is for amount %1, expected %2"_s.arg(*response.amountMinor).arg(*amountMinor));
-    }
-    return {};
+    return checkReplyMatches(response, u"mchOrderNo"_s, mchOrderNo, u"amount"_s, amountMinor);
 }
 
 } // namespace paydesk::IotPayCodec

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "gateway/GatewayRegistry.h"
+#include "gateway/iotpay/IotPayClient.h"
+#include "gateway/iotpay/IotPayNotify.h"
+
+#include <optional>
+
+namespace paydesk {
+
+// IOTPay's registry entry: a client when `client` is given, a notify verifier when `notify` is.
+GatewayEntry iotPayGateway(std::optional<IotPayConfig> client, std::optional<IotPayNotifyConfig> notify);
+
+} // namespace paydesk
