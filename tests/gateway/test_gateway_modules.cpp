@@ -163,12 +163,13 @@ void TestGatewayModules::iOnlineClassifier()
 
 void TestGatewayModules::typedOutcomeUnknownIsAmbiguous()
 {
-    QVERIFY(Error{ErrorCode::OutcomeUnknown, {}, {}, 0}.isAmbiguous());
+    const auto error = [](ErrorCode code, const QString &gatewayCode = {}) { return Error{code, {}, gatewayCode, 0}; };
+    QVERIFY(error(ErrorCode::OutcomeUnknown).isAmbiguous());
     // The raw code alone decides nothing any more: only the gateway's classifier reads it.
-    QVERIFY(!Error{ErrorCode::GatewayFail, {}, u"0010"_s, 0}.isAmbiguous());
+    QVERIFY(!error(ErrorCode::GatewayFail, u"0010"_s).isAmbiguous());
     for (ErrorCode code : {ErrorCode::NoSuchOrder, ErrorCode::SignatureRejected, ErrorCode::MerchantUnknown,
                            ErrorCode::RequestRejected, ErrorCode::AlreadyPaid})
-        QVERIFY(!Error{code, {}, {}, 0}.isAmbiguous());
+        QVERIFY(!error(code).isAmbiguous());
 }
 
 void TestGatewayModules::clientsAnswerNoSuchOrderFromTheTypedCode()
@@ -177,9 +178,10 @@ void TestGatewayModules::clientsAnswerNoSuchOrderFromTheTypedCode()
     IotPayClient iotpay(&network, IotPayConfig{});
     IOnlinePayClient ionline(&network, IOnlinePayConfig{}, m_clock);
     for (const PaymentGateway *gateway : {static_cast<const PaymentGateway *>(&iotpay), static_cast<const PaymentGateway *>(&ionline)}) {
-        QVERIFY(gateway->isNoSuchOrder(Error{ErrorCode::NoSuchOrder, {}, {}, 0}));
-        QVERIFY(!gateway->isNoSuchOrder(Error{ErrorCode::GatewayFail, {}, u"0112"_s, 0}));
-        QVERIFY(!gateway->isNoSuchOrder(Error{ErrorCode::Timeout, {}, {}, 0}));
+        const auto error = [](ErrorCode code, const QString &gatewayCode = {}) { return Error{code, {}, gatewayCode, 0}; };
+        QVERIFY(gateway->isNoSuchOrder(error(ErrorCode::NoSuchOrder)));
+        QVERIFY(!gateway->isNoSuchOrder(error(ErrorCode::GatewayFail, u"0112"_s)));
+        QVERIFY(!gateway->isNoSuchOrder(error(ErrorCode::Timeout)));
     }
 }
 
