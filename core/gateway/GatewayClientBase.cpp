@@ -62,15 +62,6 @@ GatewayClientBase::GatewayClientBase(QNetworkAccessManager *network, const QLogg
 
 GatewayClientBase::~GatewayClientBase() = default;
 
-QString GatewayClientBase::paramValue(const ParamList &params, QStringView name)
-{
-    for (const auto &[key, value] : params) {
-        if (key == name)
-            return value;
-    }
-    return {};
-}
-
 GatewayCall *GatewayClientBase::failLater(GatewayCall::Kind kind, const QString &operation, const QString &label,
                                           Error error)
 {

@@ -66,8 +66,6 @@ protected:
     // A call that finishes with `error` from the event loop (refused before sending).
     GatewayCall *failLater(GatewayCall::Kind kind, const QString &operation, const QString &label, Error error);
 
-    static QString paramValue(const ParamList &params, QStringView name);
-
 private:
     QNetworkAccessManager *m_network;
     const QLoggingCategory &m_category;

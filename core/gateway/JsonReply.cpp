@@ -18,11 +18,6 @@ using namespace Qt::StringLiterals;
 
 constexpr qsizetype MaxCountDigits = 18;   // always fits qint64
 
-std::unexpected<Error> unparseable(const QString &why)
-{
-    return fail(ErrorCode::Unparseable, why);
-}
-
 // SAX events of RapidJSON's reader: the keys of every open object (to refuse a duplicate), the
 // depth, and the raw text of each top-level number (kParseNumbersAsStringsFlag).
 class ScanHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, ScanHandler>
@@ -169,6 +164,17 @@ ParamList JsonReply::signedFields() const
             params.append({key, *value});
     }
     return params;
+}
+
+Result<void> JsonReply::checkSignature(Verifier verify, const MerchantKey &key, bool required, bool &present) const
+{
+    const QJsonValue sign = m_object.value(u"sign");
+    present = !sign.isUndefined() && !sign.isNull();
+    if (!present)
+        return required ? Result<void>(fail(ErrorCode::BadSignature, u"reply is not signed"_s)) : Result<void>();
+    if (!sign.isString() || !verify(signedFields(), key, sign.toString()))
+        return fail(ErrorCode::BadSignature, u"reply signature does not verify"_s);
+    return {};
 }
 
 Result<std::optional<qint64>> JsonReply::count(const QString &key) const

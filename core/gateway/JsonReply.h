@@ -43,6 +43,15 @@ public:
     QString text(const QString &key) const { return scalarText(key).value_or(QString()); }
     // Every top-level scalar but `sign`: what a reply signature covers.
     ParamList signedFields() const;
+    // The reply's `sign` (a string) checked over signedFields() with the gateway's `verify`:
+    // BadSignature when it does not verify, or is absent and `required`. `present` says
+    // whether there was one.
+    using Verifier = bool (*)(const ParamList &params, const MerchantKey &key, QStringView claimedSign);
+    Result<void> checkSignature(Verifier verify, const MerchantKey &key, bool required, bool &present) const;
+
+    // An Unparseable error: what every reply parser reports for a reply it cannot trust.
+    static std::unexpected<Error> unparseable(const QString &why) { return fail(ErrorCode::Unparseable, why); }
+
     // A count (amount, status, a time): plain decimal digits, as a number or a string, at most
     // 18 of them, no sign, decimals, exponent, padding or leading zero. Absent, null and an empty
     // string are nothing; anything else malformed is Unparseable.

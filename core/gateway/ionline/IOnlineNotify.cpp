@@ -14,15 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString valueOf(const ParamList &params, QStringView name)
-{
-    for (const auto &[key, value] : params) {
-        if (key == name)
-            return value;
-    }
-    return {};
-}
-
 bool has(const ParamList &params, QStringView name)
 {
     return std::any_of(params.cbegin(), params.cend(), [name](const auto &field) { return field.first == name; });
@@ -62,23 +53,23 @@ std::optional<NotifyRefusal> IOnlineNotifyVerifier::checkFields(const ParamList 
 {
     static const QRegularExpression orderNumber(u"^[A-Za-z0-9]{1,32}$"_s);
     static const QRegularExpression positive(u"^[1-9][0-9]{0,17}$"_s);
-    const QString mchOrderNo = valueOf(fields, u"out_trade_no");
-    const QString claimedSign = valueOf(fields, u"sign");
+    const QString mchOrderNo = paramValue(fields, u"out_trade_no");
+    const QString claimedSign = paramValue(fields, u"sign");
     if (claimedSign.isEmpty())
         return NotifyRefusal{403, u"signature missing"_s, mchOrderNo};
     if (!IOnlinePayCodec::verify(fields, m_config.key, claimedSign))
         return NotifyRefusal{403, u"signature mismatch"_s, mchOrderNo};
-    if (valueOf(fields, u"mch_id") != m_config.mchId)
+    if (paramValue(fields, u"mch_id") != m_config.mchId)
         return NotifyRefusal{403, u"foreign merchant id"_s, mchOrderNo};
     for (QStringView name : {u"status", u"result_code"}) {
-        if (has(fields, name) && valueOf(fields, name) != u"0")
+        if (has(fields, name) && paramValue(fields, name) != u"0")
             return NotifyRefusal{400, name.toString() + u" is not 0 (not a payment)"_s, mchOrderNo};
     }
     if (!orderNumber.match(mchOrderNo).hasMatch())
         return NotifyRefusal{400, u"malformed out_trade_no"_s, mchOrderNo};
-    if (!positive.match(valueOf(fields, u"total_fee")).hasMatch())
+    if (!positive.match(paramValue(fields, u"total_fee")).hasMatch())
         return NotifyRefusal{400, u"malformed total_fee"_s, mchOrderNo};
-    if (has(fields, u"fee_type") && currencyFromCode(valueOf(fields, u"fee_type")) == Currency::Invalid)
+    if (has(fields, u"fee_type") && currencyFromCode(paramValue(fields, u"fee_type")) == Currency::Invalid)
         return NotifyRefusal{400, u"unknown fee_type"_s, mchOrderNo};
     return std::nullopt;
 }
@@ -95,14 +86,14 @@ NotifyCheck IOnlineNotifyVerifier::verify(const HttpRequest &request) const
     if (auto refused = checkFields(*fields))
         return std::unexpected<NotifyRefusal>(*refused);
 
-    const QString feeType = valueOf(*fields, u"fee_type");
+    const QString feeType = paramValue(*fields, u"fee_type");
     NotifyFacts facts;
-    facts.mchOrderNo = valueOf(*fields, u"out_trade_no");
-    facts.payOrderId = valueOf(*fields, u"transaction_id").left(64);
-    facts.amount = Money{valueOf(*fields, u"total_fee").toLongLong(),
+    facts.mchOrderNo = paramValue(*fields, u"out_trade_no");
+    facts.payOrderId = paramValue(*fields, u"transaction_id").left(64);
+    facts.amount = Money{paramValue(*fields, u"total_fee").toLongLong(),
                          feeType.isEmpty() ? m_config.currency : currencyFromCode(feeType)};
-    facts.channelOrderNo = valueOf(*fields, u"out_transaction_id").left(64);
-    facts.paidAtMs = IOnlinePayCodec::parseGmt8Timestamp(valueOf(*fields, u"time_end")).value_or(0);
+    facts.channelOrderNo = paramValue(*fields, u"out_transaction_id").left(64);
+    facts.paidAtMs = IOnlinePayCodec::parseGmt8Timestamp(paramValue(*fields, u"time_end")).value_or(0);
     return facts;
 }
 

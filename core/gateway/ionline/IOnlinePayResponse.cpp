@@ -1,5 +1,6 @@
 #include "IOnlinePayCodec.h"
 
+#include "gateway/GatewayTransport.h"
 #include "gateway/JsonReply.h"
 #include "gateway/ionline/IOnlineErrors.h"
 
@@ -24,50 +25,24 @@ constexpr qsizetype MaxDetail = 200;
 
 using Reply = JsonReply;
 
-QString excerpt(const QString &text, qsizetype maxChars = 80)
+// A log-safe start of an untrusted text: no control characters, bounded.
+QString excerpt(const QString &text, qsizetype maxBytes = 80)
 {
-    QString cut = text.left(maxChars);
-    for (QChar &c : cut) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            c = u' ';
-    }
-    return cut;
-}
-
-std::unexpected<Error> unparseable(const QString &why)
-{
-    return fail(ErrorCode::Unparseable, why);
-}
-
-QString textField(const Reply &reply, const QString &key)
-{
-    return reply.text(key);
+    return GatewayTransport::printableStart(text.toUtf8(), maxBytes);
 }
 
 Error gatewayFailure(const Reply &reply, bool communication)
 {
-    QString code = communication ? textField(reply, u"status"_s) : textField(reply, u"err_code"_s);
+    QString code = communication ? reply.text(u"status"_s) : reply.text(u"err_code"_s);
     if (code.isEmpty())
-        code = textField(reply, u"result_code"_s);
-    QString message = communication ? textField(reply, u"message"_s) : textField(reply, u"err_msg"_s);
+        code = reply.text(u"result_code"_s);
+    QString message = communication ? reply.text(u"message"_s) : reply.text(u"err_msg"_s);
     if (message.isEmpty())
-        message = textField(reply, u"message"_s);
-    const QString where = communication ? u"status "_s + excerpt(textField(reply, u"status"_s), 16)
-                                        : u"result_code "_s + excerpt(textField(reply, u"result_code"_s), 16);
+        message = reply.text(u"message"_s);
+    const QString where = communication ? u"status "_s + excerpt(reply.text(u"status"_s), 16)
+                                        : u"result_code "_s + excerpt(reply.text(u"result_code"_s), 16);
     code = excerpt(code, 32);
     return Error{ionline::errorCodeFor(code), where + u": " + excerpt(message, MaxDetail), code, 0};
-}
-
-Result<void> checkSignature(const Reply &reply, GatewayResponse &response, const MerchantKey &key,
-                            bool requireSignature)
-{
-    const QJsonValue claimed = reply.object().value(u"sign");
-    response.signaturePresent = !claimed.isUndefined() && !claimed.isNull();
-    if (!response.signaturePresent)
-        return requireSignature ? Result<void>(fail(ErrorCode::BadSignature, u"reply is not signed"_s)) : Result<void>();
-    if (!claimed.isString() || !verify(reply.signedFields(), key, claimed.toString()))
-        return fail(ErrorCode::BadSignature, u"reply signature does not verify"_s);
-    return {};
 }
 
 // pay_info (is_raw=1) is the JSON wx.requestPayment or the app SDK takes, sent as a string.
@@ -83,40 +58,40 @@ Result<void> readPayInfo(const Reply &reply, GatewayResponse &response)
         return {};
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
     if (!doc.isObject())
-        return unparseable(u"pay_info is not a JSON object: "_s + excerpt(text, 60));
+        return JsonReply::unparseable(u"pay_info is not a JSON object: "_s + excerpt(text, 60));
     response.payParams = doc.object();
     return {};
 }
 
 Result<void> readPayUrl(const Reply &reply, GatewayResponse &response)
 {
-    const QString text = textField(reply, u"pay_url"_s);
+    const QString text = reply.text(u"pay_url"_s);
     if (text.isEmpty())
         return {};
     const QUrl url(text, QUrl::StrictMode);
     if (text.size() > MaxPayUrl || !url.isValid() || url.host().isEmpty()
         || (url.scheme() != u"https" && url.scheme() != u"http"))
-        return unparseable(u"pay_url is not an http(s) link: "_s + excerpt(text, 60));
+        return JsonReply::unparseable(u"pay_url is not an http(s) link: "_s + excerpt(text, 60));
     response.payUrl = text;
     return {};
 }
 
 Result<void> extractFields(const Reply &reply, GatewayResponse &response)
 {
-    response.mchOrderNo = textField(reply, u"out_trade_no"_s);
-    response.payOrderId = textField(reply, u"transaction_id"_s);
-    response.currencyCode = textField(reply, u"fee_type"_s);
-    response.channelOrderNo = textField(reply, u"out_transaction_id"_s);
-    response.channelId = textField(reply, u"trade_type"_s);
+    response.mchOrderNo = reply.text(u"out_trade_no"_s);
+    response.payOrderId = reply.text(u"transaction_id"_s);
+    response.currencyCode = reply.text(u"fee_type"_s);
+    response.channelOrderNo = reply.text(u"out_transaction_id"_s);
+    response.channelId = reply.text(u"trade_type"_s);
     const auto amount = reply.count(u"total_fee"_s);
     if (!amount)
         return fail(amount.error());
     if (amount->has_value())
         response.amount = Money{**amount, currencyFromCode(response.currencyCode)};
-    const QString tradeState = textField(reply, u"trade_state"_s);
+    const QString tradeState = reply.text(u"trade_state"_s);
     if (!tradeState.isEmpty())
         response.status = remoteStatusFromTradeState(tradeState);
-    if (const auto paidAt = parseGmt8Timestamp(textField(reply, u"time_end"_s)))
+    if (const auto paidAt = parseGmt8Timestamp(reply.text(u"time_end"_s)))
         response.paySuccTimeMs = *paidAt;
     if (auto ok = readPayInfo(reply, response); !ok)
         return ok;
@@ -135,18 +110,18 @@ Result<GatewayResponse> decodeResponse(const QByteArray &body, const MerchantKey
     response.raw = body;
     const std::optional<QString> status = reply.scalarText(u"status"_s);
     if (!status)
-        return unparseable(u"missing status"_s);
+        return JsonReply::unparseable(u"missing status"_s);
     response.retCode = *status;
-    response.retMsg = textField(reply, u"message"_s);
-    response.resCode = textField(reply, u"result_code"_s);
-    response.errCode = textField(reply, u"err_code"_s);
-    response.errCodeDes = textField(reply, u"err_msg"_s);
+    response.retMsg = reply.text(u"message"_s);
+    response.resCode = reply.text(u"result_code"_s);
+    response.errCode = reply.text(u"err_code"_s);
+    response.errCodeDes = reply.text(u"err_msg"_s);
     if (*status != u"0")
         return fail(gatewayFailure(reply, true));
-    if (auto ok = checkSignature(reply, response, key, requireSignature); !ok)
+    if (auto ok = reply.checkSignature(&verify, key, requireSignature, response.signaturePresent); !ok)
         return fail(ok.error());
     if (!reply.contains(u"result_code"))
-        return unparseable(u"missing result_code"_s);
+        return JsonReply::unparseable(u"missing result_code"_s);
     if (response.resCode != u"0")
         return fail(gatewayFailure(reply, false));
     if (auto ok = extractFields(reply, response); !ok)

@@ -11,15 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString valueOf(const ParamList &params, QStringView name)
-{
-    for (const auto &[key, value] : params) {
-        if (key == name)
-            return value;
-    }
-    return {};
-}
-
 std::unexpected<NotifyRefusal> refuse(int status, const QString &reason, const QString &mchOrderNo)
 {
     return std::unexpected<NotifyRefusal>(NotifyRefusal{status, reason, mchOrderNo});
@@ -41,9 +32,9 @@ NotifyCheck IotPayNotifyVerifier::verify(const HttpRequest &request) const
     if (!decoded)
         return refuse(400, decoded.error().detail, {});
     const ParamList &params = *decoded;
-    const QString mchOrderNo = valueOf(params, u"mchOrderNo");
+    const QString mchOrderNo = paramValue(params, u"mchOrderNo");
 
-    const QString claimedSign = valueOf(params, u"sign");
+    const QString claimedSign = paramValue(params, u"sign");
     if (claimedSign.isEmpty())
         return refuse(403, u"signature missing"_s, mchOrderNo);
     // IOTPay always signs in upper case: anything else did not come from it unaltered. (The
@@ -53,25 +44,25 @@ NotifyCheck IotPayNotifyVerifier::verify(const HttpRequest &request) const
     if (!Signer::verify(params, m_config.key, claimedSign))
         return refuse(403, u"signature mismatch"_s, mchOrderNo);
 
-    if (valueOf(params, u"mchId") != m_config.mchId)
+    if (paramValue(params, u"mchId") != m_config.mchId)
         return refuse(403, u"foreign merchant id"_s, mchOrderNo);
-    if (valueOf(params, u"status") != u"2")
+    if (paramValue(params, u"status") != u"2")
         return refuse(400, u"status is not 2 (paid)"_s, mchOrderNo);
     if (!orderNumber.match(mchOrderNo).hasMatch())
         return refuse(400, u"malformed mchOrderNo"_s, mchOrderNo);
-    const QString amountText = valueOf(params, u"amount");
+    const QString amountText = paramValue(params, u"amount");
     if (!positive.match(amountText).hasMatch())
         return refuse(400, u"malformed amount"_s, mchOrderNo);
-    const Currency currency = currencyFromCode(valueOf(params, u"currency"));
+    const Currency currency = currencyFromCode(paramValue(params, u"currency"));
     if (currency == Currency::Invalid)
         return refuse(400, u"unknown currency"_s, mchOrderNo);
 
     NotifyFacts facts;
     facts.mchOrderNo = mchOrderNo;
-    facts.payOrderId = valueOf(params, u"payOrderId").left(64);
+    facts.payOrderId = paramValue(params, u"payOrderId").left(64);
     facts.amount = Money{amountText.toLongLong(), currency};
-    facts.channelOrderNo = valueOf(params, u"channelOrderNo").left(64);
-    facts.paidAtMs = std::max<qint64>(0, valueOf(params, u"paySuccTime").toLongLong());
+    facts.channelOrderNo = paramValue(params, u"channelOrderNo").left(64);
+    facts.paidAtMs = std::max<qint64>(0, paramValue(params, u"paySuccTime").toLongLong());
     return facts;
 }
 

@@ -1,6 +1,7 @@
 #include "IotPayCodec.h"
 
 #include "gateway/GatewayClientBase.h"
+#include "gateway/GatewayTransport.h"
 #include "gateway/JsonReply.h"
 #include "gateway/iotpay/IotPayErrors.h"
 
@@ -25,27 +26,12 @@ constexpr qsizetype MaxQrPayload = 2048;   // well inside a QR code's capacity
 constexpr qsizetype MaxDetail = 200;
 constexpr qsizetype MaxPayParamChars = 512;
 
+using Reply = JsonReply;
+
 // A log-safe start of an untrusted body: no control characters, bounded.
 QString excerpt(const QByteArray &body, qsizetype maxBytes = 80)
 {
-    QString text = QString::fromUtf8(body.left(maxBytes));
-    for (QChar &c : text) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            c = u' ';
-    }
-    return text;
-}
-
-std::unexpected<Error> unparseable(const QString &why)
-{
-    return fail(ErrorCode::Unparseable, why);
-}
-
-using Reply = JsonReply;
-
-QString textField(const Reply &reply, const QString &key)
-{
-    return reply.text(key);
+    return GatewayTransport::printableStart(body, maxBytes);
 }
 
 Error gatewayFailure(const GatewayResponse &response, bool communication)
@@ -64,16 +50,16 @@ Error gatewayFailure(const GatewayResponse &response, bool communication)
 Result<void> checkQrPayload(const QString &payload)
 {
     if (payload.size() > MaxQrPayload)
-        return unparseable(u"QR payload longer than %1 characters"_s.arg(MaxQrPayload));
+        return JsonReply::unparseable(u"QR payload longer than %1 characters"_s.arg(MaxQrPayload));
     for (const QChar c : payload) {
         if (c.unicode() <= 0x20 || c.unicode() >= 0x7f)
-            return unparseable(u"QR payload contains spaces, control or non-ASCII characters"_s);
+            return JsonReply::unparseable(u"QR payload contains spaces, control or non-ASCII characters"_s);
     }
     const QUrl url(payload, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
     const bool linkScheme = scheme == u"weixin" || scheme == u"https" || scheme == u"http";
     if (!url.isValid() || !linkScheme || url.host().isEmpty())
-        return unparseable(u"QR payload is not a payment link: "_s + excerpt(payload.toUtf8(), 60));
+        return JsonReply::unparseable(u"QR payload is not a payment link: "_s + excerpt(payload.toUtf8(), 60));
     return {};
 }
 
@@ -114,16 +100,16 @@ Result<QJsonObject> payParamsObject(const QJsonValue &value)
         if (error.error == QJsonParseError::NoError && doc.isObject())
             return doc.object();
     }
-    return unparseable(u"payParams is neither an object nor a JSON object string"_s);
+    return JsonReply::unparseable(u"payParams is neither an object nor a JSON object string"_s);
 }
 
 Result<void> extractFields(const Reply &reply, GatewayResponse &response)
 {
-    response.payOrderId = textField(reply, u"payOrderId"_s);
-    response.mchOrderNo = textField(reply, u"mchOrderNo"_s);
-    response.currencyCode = textField(reply, u"currency"_s);
-    response.channelId = textField(reply, u"channelId"_s);
-    response.channelOrderNo = textField(reply, u"channelOrderNo"_s);
+    response.payOrderId = reply.text(u"payOrderId"_s);
+    response.mchOrderNo = reply.text(u"mchOrderNo"_s);
+    response.currencyCode = reply.text(u"currency"_s);
+    response.channelId = reply.text(u"channelId"_s);
+    response.channelOrderNo = reply.text(u"channelOrderNo"_s);
     if (auto payParams = payParamsObject(reply.object().value(u"payParams")); payParams)
         response.payParams = *payParams;
     else
@@ -140,7 +126,7 @@ Result<void> extractFields(const Reply &reply, GatewayResponse &response)
         return fail(status.error());
     if (status->has_value()) {
         if (**status > std::numeric_limits<int>::max())
-            return unparseable(u"status out of range"_s);
+            return JsonReply::unparseable(u"status out of range"_s);
         response.status = remoteStatusFromCode(int(**status));
     }
 
@@ -153,21 +139,6 @@ Result<void> extractFields(const Reply &reply, GatewayResponse &response)
         if (auto ok = checkQrPayload(response.qrPayload); !ok)
             return ok;
     }
-    return {};
-}
-
-Result<void> checkSignature(const Reply &reply, GatewayResponse &response, const MerchantKey &key,
-                            bool requireSignature)
-{
-    const QJsonValue sign = reply.object().value(u"sign");
-    response.signaturePresent = !sign.isUndefined() && !sign.isNull();
-    if (!response.signaturePresent) {
-        if (requireSignature)
-            return fail(ErrorCode::BadSignature, u"reply is not signed"_s);
-        return {};
-    }
-    if (!sign.isString() || !Signer::verify(reply.signedFields(), key, sign.toString()))
-        return fail(ErrorCode::BadSignature, u"reply signature does not verify"_s);
     return {};
 }
 
@@ -184,26 +155,26 @@ Result<GatewayResponse> decodeResponse(const QByteArray &body, const MerchantKey
     response.raw = body;
     const QJsonValue retCode = reply.object().value(u"retCode");
     if (retCode.isUndefined() || retCode.isNull())
-        return unparseable(u"missing retCode"_s);
+        return JsonReply::unparseable(u"missing retCode"_s);
     if (!retCode.isString())
-        return unparseable(u"retCode is not a string"_s);
+        return JsonReply::unparseable(u"retCode is not a string"_s);
     response.retCode = retCode.toString();
-    response.retMsg = textField(reply, u"retMsg"_s);
-    response.resCode = textField(reply, u"resCode"_s);
-    response.errCode = textField(reply, u"errCode"_s);
-    response.errCodeDes = textField(reply, u"errCodeDes"_s);
+    response.retMsg = reply.text(u"retMsg"_s);
+    response.resCode = reply.text(u"resCode"_s);
+    response.errCode = reply.text(u"errCode"_s);
+    response.errCodeDes = reply.text(u"errCodeDes"_s);
 
     // Failure envelopes are unsigned (§2.3) and only ever make us stop, never record a payment.
     if (response.retCode != u"SUCCESS")
         return fail(gatewayFailure(response, true));
-    if (auto ok = checkSignature(reply, response, key, requireSignature); !ok)
+    if (auto ok = reply.checkSignature(&Signer::verify, key, requireSignature, response.signaturePresent); !ok)
         return fail(ok.error());
     if (!reply.contains(u"resCode"))
-        return unparseable(u"missing resCode"_s);
+        return JsonReply::unparseable(u"missing resCode"_s);
     if (response.resCode == u"FAIL")
         return fail(gatewayFailure(response, false));
     if (response.resCode != u"SUCCESS")
-        return unparseable(u"unexpected resCode: "_s + excerpt(response.resCode.toUtf8(), 20));
+        return JsonReply::unparseable(u"unexpected resCode: "_s + excerpt(response.resCode.toUtf8(), 20));
     if (auto ok = extractFields(reply, response); !ok)
         return fail(ok.error());
     return response;
@@ -223,7 +194,7 @@ Result<QJsonObject> checkPayParams(Channel channel, const QJsonObject &payParams
                                         u"noncestr"_s, u"timestamp"_s, u"sign"_s};
     const bool jsapi = channel == Channel::WxJsapi;
     if (!jsapi && channel != Channel::WxApp)
-        return unparseable(u"no client payment parameters for channel "_s + channelId(channel));
+        return JsonReply::unparseable(u"no client payment parameters for channel "_s + channelId(channel));
     QJsonObject checked;
     for (const QString &key : jsapi ? jsapiKeys : appKeys) {
         const QJsonValue value = payParams.value(key);
@@ -233,14 +204,14 @@ Result<QJsonObject> checkPayParams(Channel channel, const QJsonObject &payParams
         else if (value.isDouble() && value.toDouble() == double(value.toInteger()) && value.toInteger() >= 0)
             text = QString::number(value.toInteger());
         else
-            return unparseable(u"payParams."_s + key + u" is missing or not a string"_s);
+            return JsonReply::unparseable(u"payParams."_s + key + u" is missing or not a string"_s);
         if (text.isEmpty() || text.size() > MaxPayParamChars
             || std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; }))
-            return unparseable(u"payParams."_s + key + u" is empty, too long or has control characters"_s);
+            return JsonReply::unparseable(u"payParams."_s + key + u" is empty, too long or has control characters"_s);
         checked.insert(key, jsapi ? QJsonValue(text) : value);
     }
     if (jsapi && !checked.value(u"package").toString().startsWith(u"prepay_id="))
-        return unparseable(u"payParams.package is not \"prepay_id=…\""_s);
+        return JsonReply::unparseable(u"payParams.package is not \"prepay_id=…\""_s);
     return checked;
 }
 
