@@ -9,6 +9,8 @@
 #include <rapidjson/reader.h>
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace paydesk {
@@ -28,8 +30,10 @@ public:
     bool Default() { return true; }
     bool RawNumber(const char *text, rapidjson::SizeType length, bool)
     {
-        if (m_objects.size() == 1 && m_depth == 1)
-            m_numbers.insert(m_lastKey, QByteArray(text, length));
+        if (m_depth == 1 && !m_objects.empty() && !m_objects.front().keys.empty()) {
+            const std::string &key = m_objects.front().keys.back();
+            m_numbers.insert(QString::fromUtf8(key.data(), qsizetype(key.size())), QByteArray(text, qsizetype(length)));
+        }
         return true;
     }
     bool StartObject()
@@ -40,14 +44,13 @@ public:
     bool Key(const char *text, rapidjson::SizeType length, bool)
     {
         OpenObject &object = m_objects.back();
-        const QByteArray key(text, length);
+        const std::string_view key(text, length);
         if (std::find(object.keys.cbegin(), object.keys.cend(), key) != object.keys.cend()) {
-            m_problem = u"reply has duplicate keys (\"%1\")"_s.arg(GatewayTransport::printableStart(key, 40));
+            m_problem = u"reply has duplicate keys (\"%1\")"_s.arg(
+                GatewayTransport::printableStart(QByteArray(text, qsizetype(length)), 40));
             return false;
         }
-        object.keys.push_back(key);
-        if (m_depth == 1)
-            m_lastKey = QString::fromUtf8(key);
+        object.keys.emplace_back(key);
         return true;
     }
     bool EndObject(rapidjson::SizeType)
@@ -75,7 +78,7 @@ public:
 private:
     struct OpenObject
     {
-        std::vector<QByteArray> keys;   // replies are small: a linear search beats hashing
+        std::vector<std::string> keys;   // replies are small: a linear search beats hashing
     };
 
     bool enter()
@@ -90,7 +93,6 @@ private:
     int m_maxDepth;
     int m_depth = 0;
     std::vector<OpenObject> m_objects;
-    QString m_lastKey;
     QHash<QString, QByteArray> m_numbers;
     QString m_problem;
 };
