@@ -2,6 +2,8 @@
 
 #include "common/Error.h"
 #include "gateway/NotifyVerifier.h"
+#include "money/Channel.h"
+#include "money/Money.h"
 
 #include <QList>
 #include <QString>
@@ -16,8 +18,9 @@ namespace paydesk {
 class PaymentGateway;
 
 // One gateway as the rest of PayDesk sees it: its name, how to build its client (in the thread
-// that owns `network`) and how it verifies its notifications. Either part may be absent (a relay
-// that only receives notifications builds no client).
+// that owns `network`), how it verifies its notifications, which currencies it takes on which
+// channel, and how its own error codes read as PayDesk's. Client and notify may be absent (a
+// relay that only receives notifications builds no client).
 struct GatewayEntry
 {
     using ClientFactory = std::function<std::unique_ptr<PaymentGateway>(QNetworkAccessManager &network)>;
@@ -25,6 +28,8 @@ struct GatewayEntry
     QString name;
     ClientFactory createClient;
     std::shared_ptr<const NotifyVerifier> notify;
+    std::function<bool(Channel channel, Currency currency)> accepts;   // empty: takes nothing
+    ErrorCode (*classify)(QStringView gatewayCode) = nullptr;        // its codes as typed errors
 };
 
 // The gateways by name, built by whoever assembles the services and passed down; never global.

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void registryRefusesTwiceTheSameNameOrPath();
     void registryRoutesNotifyPathsToTheirGateway();
     void registryBuildsTheNamedClient();
+    void registryKnowsEachGatewaysMatrixAndCodes();
     void iotPayClassifier_data();
     void iotPayClassifier();
     void iOnlineClassifier_data();
@@ -119,6 +120,26 @@ void TestGatewayModules::registryBuildsTheNamedClient()
     const auto ionline = registry.createClient(u"ionline", network);
     QVERIFY(!ionline);
     QCOMPARE(ionline.error().code, ErrorCode::ConfigMissing);
+}
+
+void TestGatewayModules::registryKnowsEachGatewaysMatrixAndCodes()
+{
+    GatewayRegistry registry;
+    IOnlinePayConfig ionline;
+    ionline.merchant.currency = Currency::HKD;
+    QVERIFY(registry.add(iotPayGateway(std::nullopt, std::nullopt)));
+    QVERIFY(registry.add(iOnlineGateway(ionline, std::nullopt, m_clock)));
+    const GatewayEntry *first = registry.find(u"iotpay");
+    const GatewayEntry *second = registry.find(u"ionline");
+    QVERIFY(first && second && first->accepts && second->accepts && first->classify && second->classify);
+    QVERIFY(first->accepts(Channel::AlipayQr, Currency::CAD));
+    QVERIFY(!first->accepts(Channel::AlipayQr, Currency::HKD));
+    QVERIFY(second->accepts(Channel::WxJsapi, Currency::HKD));
+    QVERIFY(!second->accepts(Channel::WxJsapi, Currency::CAD));
+    QVERIFY(!second->accepts(Channel::WxNative, Currency::HKD));
+    QCOMPARE(first->classify(u"0112"), ErrorCode::NoSuchOrder);
+    QCOMPARE(second->classify(u"ORDERNOTEXIST"), ErrorCode::NoSuchOrder);
+    QCOMPARE(second->classify(u"0112"), ErrorCode::GatewayFail);
 }
 
 void TestGatewayModules::iotPayClassifier_data()

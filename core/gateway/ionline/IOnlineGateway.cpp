@@ -1,5 +1,7 @@
 #include "IOnlineGateway.h"
 
+#include "gateway/ionline/IOnlineErrors.h"
+
 namespace paydesk {
 
 GatewayEntry iOnlineGateway(std::optional<IOnlinePayConfig> client, std::optional<IOnlineNotifyConfig> notify,
@@ -7,6 +9,13 @@ GatewayEntry iOnlineGateway(std::optional<IOnlinePayConfig> client, std::optiona
 {
     GatewayEntry entry;
     entry.name = ionline::Name.toString();
+    entry.classify = &ionline::errorCodeFor;
+    // The online channels, in the one currency the account settles in.
+    const Currency account = client ? client->merchant.currency : notify ? notify->currency : Currency::Invalid;
+    entry.accepts = [account](Channel channel, Currency currency) {
+        return (channel == Channel::WxJsapi || channel == Channel::WxApp) && currency != Currency::Invalid
+            && currency == account;
+    };
     if (client) {
         entry.createClient = [config = std::move(*client), &clock](QNetworkAccessManager &network) {
             return std::make_unique<IOnlinePayClient>(&network, config, clock);

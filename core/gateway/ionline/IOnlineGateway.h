@@ -9,7 +9,8 @@
 namespace paydesk {
 
 // iOnline Pay's registry entry: a client when `client` is given (its time from `clock`, which
-// must outlive the clients), a notify verifier when `notify` is.
+// must outlive the clients), a notify verifier when `notify` is; its error classifier, and its
+// matrix: WX_JSAPI and WX_APP in the account's currency (the client's, else the notify's).
 GatewayEntry iOnlineGateway(std::optional<IOnlinePayConfig> client, std::optional<IOnlineNotifyConfig> notify,
                             const Clock &clock);
 

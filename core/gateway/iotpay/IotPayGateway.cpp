@@ -1,11 +1,16 @@
 #include "IotPayGateway.h"
 
+#include "gateway/iotpay/IotPayChannels.h"
+#include "gateway/iotpay/IotPayErrors.h"
+
 namespace paydesk {
 
 GatewayEntry iotPayGateway(std::optional<IotPayConfig> client, std::optional<IotPayNotifyConfig> notify)
 {
     GatewayEntry entry;
     entry.name = iotpay::Name.toString();
+    entry.accepts = &channelAcceptsCurrency;
+    entry.classify = &iotpay::errorCodeFor;
     if (client) {
         entry.createClient = [config = std::move(*client)](QNetworkAccessManager &network) {
             return std::make_unique<IotPayClient>(&network, config);

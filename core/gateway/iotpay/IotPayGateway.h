@@ -8,7 +8,8 @@
 
 namespace paydesk {
 
-// IOTPay's registry entry: a client when `client` is given, a notify verifier when `notify` is.
+// IOTPay's registry entry: a client when `client` is given, a notify verifier when `notify` is;
+// its channel/currency matrix (channelAcceptsCurrency) and error classifier always.
 GatewayEntry iotPayGateway(std::optional<IotPayConfig> client, std::optional<IotPayNotifyConfig> notify);
 
 } // namespace paydesk
