@@ -53,19 +53,19 @@ QString ErrorText::message(const Error &error)
         return tr("The gateway's reply could not be verified — check the merchant key in Settings.");
     case ErrorCode::ResponseMismatch:
         return tr("The gateway answered about another order or amount. Checking with the gateway…");
+    case ErrorCode::SignatureRejected:
+        return tr("Signature error — check the merchant key in Settings.");
+    case ErrorCode::MerchantUnknown:
+        return tr("Merchant unknown to the gateway — check the merchant ID in Settings.");
+    case ErrorCode::RequestRejected:
+        return tr("The gateway rejected the order's details. The sale was not charged.");
+    case ErrorCode::NoSuchOrder:
+        return tr("The gateway never received the order. Nothing was charged — you can charge again.");
+    case ErrorCode::AlreadyPaid:
+        return tr("This order is already paid.");
+    case ErrorCode::OutcomeUnknown:
+        return tr("Outcome unknown — checking with the gateway…");
     case ErrorCode::GatewayFail:
-        if (error.gatewayCode == u"0013")
-            return tr("Signature error — check the merchant key in Settings.");
-        if (error.gatewayCode == u"0015")
-            return tr("Merchant unknown to the gateway — check the merchant ID in Settings.");
-        if (error.gatewayCode == u"0014")
-            return tr("The gateway rejected the order's details. The sale was not charged.");
-        if (error.gatewayCode == u"0112")
-            return tr("The gateway never received the order. Nothing was charged — you can charge again.");
-        if (error.gatewayCode == u"0113")
-            return tr("This order is already paid.");
-        if (error.isAmbiguous())
-            return tr("Outcome unknown — checking with the gateway…");
         return tr("The gateway declined: %1").arg(error.detail.left(120));
     case ErrorCode::RequestInvalid:
     case ErrorCode::ConfigMissing:

@@ -5,7 +5,8 @@
 
 #include "common/Clock.h"
 #include "gateway/ConnectionCheck.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
+#include "gateway/iotpay/IotPayChannels.h"
 #include "money/Channel.h"
 
 #include <QComboBox>

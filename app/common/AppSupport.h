@@ -3,7 +3,7 @@
 #include "common/Error.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 
 #include <QCommandLineParser>
 

@@ -23,12 +23,12 @@ QJsonObject responseJson(const GatewayResponse &response)
                      {QStringLiteral("resCode"), response.resCode},
                      {QStringLiteral("payOrderId"), response.payOrderId},
                      {QStringLiteral("mchOrderNo"), response.mchOrderNo},
-                     {QStringLiteral("currency"), response.currency},
+                     {QStringLiteral("currency"), response.currencyCode},
                      {QStringLiteral("channelId"), response.channelId},
                      {QStringLiteral("channelOrderNo"), response.channelOrderNo},
                      {QStringLiteral("signed"), response.signaturePresent}};
-    if (response.amountMinor)
-        json.insert(QStringLiteral("amount"), *response.amountMinor);
+    if (response.amount)
+        json.insert(QStringLiteral("amount"), response.amount->minor);
     const int statusCodes[] = {-1, 0, 1, 2, 3, 4, 9};
     json.insert(QStringLiteral("status"), statusCodes[int(response.status)]);
     if (response.paySuccTimeMs > 0)

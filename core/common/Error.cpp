@@ -10,13 +10,10 @@ bool Error::isAmbiguous() const
     case ErrorCode::Timeout:
     case ErrorCode::Network:
     case ErrorCode::Unparseable:
+    case ErrorCode::OutcomeUnknown:
         return true;
     case ErrorCode::HttpStatus:
         return httpStatus >= 500 || httpStatus == 0;
-    case ErrorCode::GatewayFail:
-        // system error / third-party timeout or exception / DB error: the order may exist.
-        return gatewayCode == u"0010" || gatewayCode == u"0110" || gatewayCode == u"0111"
-            || gatewayCode == u"0118" || gatewayCode == u"SYSTEMERROR";
     default:
         return false;
     }
@@ -44,6 +41,12 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::BadSignature: return QStringLiteral("BadSignature");
     case ErrorCode::GatewayFail: return QStringLiteral("GatewayFail");
     case ErrorCode::ResponseMismatch: return QStringLiteral("ResponseMismatch");
+    case ErrorCode::SignatureRejected: return QStringLiteral("SignatureRejected");
+    case ErrorCode::MerchantUnknown: return QStringLiteral("MerchantUnknown");
+    case ErrorCode::NoSuchOrder: return QStringLiteral("NoSuchOrder");
+    case ErrorCode::AlreadyPaid: return QStringLiteral("AlreadyPaid");
+    case ErrorCode::RequestRejected: return QStringLiteral("RequestRejected");
+    case ErrorCode::OutcomeUnknown: return QStringLiteral("OutcomeUnknown");
     case ErrorCode::StoreUnavailable: return QStringLiteral("StoreUnavailable");
     case ErrorCode::StoreReadOnly: return QStringLiteral("StoreReadOnly");
     case ErrorCode::StoreCorrupt: return QStringLiteral("StoreCorrupt");

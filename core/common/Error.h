@@ -31,8 +31,14 @@ enum class ErrorCode {
     HttpStatus,          // non-2xx reply
     Unparseable,         // reply is not the JSON envelope we expect
     BadSignature,        // reply or notify signature does not verify
-    GatewayFail,         // retCode/resCode FAIL; gatewayCode holds errCode
+    GatewayFail,         // the gateway declined for a reason PayDesk has no code of its own for
     ResponseMismatch,    // a valid reply for another order or amount
+    SignatureRejected,   // the gateway says our request's signature is wrong (merchant key)
+    MerchantUnknown,     // the gateway does not know our merchant id
+    NoSuchOrder,         // the gateway has never had the order asked about
+    AlreadyPaid,         // the gateway says the order is already paid
+    RequestRejected,     // the gateway refused the request's fields (missing or malformed)
+    OutcomeUnknown,      // the gateway reports its own or a third party's failure: the call may have taken effect
 
     // order log
     StoreUnavailable,    // cannot open / not writable
@@ -54,7 +60,9 @@ struct Error
 {
     ErrorCode code = ErrorCode::Invalid;
     QString detail;
-    QString gatewayCode;   // errCode / retMsg classification from the gateway, when there is one
+    // The gateway's own code (IOTPay errCode, iOnline err_code), for logs and the audit trail only:
+    // each gateway's classifier turns it into `code`; nothing outside core/gateway/<name>/ reads it.
+    QString gatewayCode;
     int httpStatus = 0;
 
     // True when a gateway call may or may not have taken effect (timeout, reset, 5xx, garbage):

@@ -1,5 +1,6 @@
 #include "Settings.h"
 
+#include "gateway/iotpay/IotPayChannels.h"
 #include "money/Channel.h"
 
 #include <QDir>

@@ -2,7 +2,7 @@
 
 #include "common/Clock.h"
 #include "common/Error.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 #include "relay/RelayService.h"
 #include "sim/GatewaySimulator.h"
 

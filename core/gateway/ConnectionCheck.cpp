@@ -13,14 +13,12 @@ ConnectionVerdict classifyConnectionCheck(const Result<GatewayResponse> &result)
         return ConnectionVerdict::Ok;   // a signed, verified answer: id and key are right
     const Error &error = result.error();
     switch (error.code) {
-    case ErrorCode::GatewayFail:
-        if (error.gatewayCode == u"0112")
-            return ConnectionVerdict::Ok;
-        if (error.gatewayCode == u"0013")
-            return ConnectionVerdict::KeyWrong;
-        if (error.gatewayCode == u"0015")
-            return ConnectionVerdict::MerchantUnknown;
-        return ConnectionVerdict::Unexpected;
+    case ErrorCode::NoSuchOrder:
+        return ConnectionVerdict::Ok;   // the probe order does not exist: the gateway knows us
+    case ErrorCode::SignatureRejected:
+        return ConnectionVerdict::KeyWrong;
+    case ErrorCode::MerchantUnknown:
+        return ConnectionVerdict::MerchantUnknown;
     case ErrorCode::BadSignature:
         return ConnectionVerdict::KeyWrong;
     case ErrorCode::Network:

@@ -62,8 +62,8 @@ bool isClosed(RemoteStatus status);     // 4 or 9
 
 // A successful gateway reply (IOTPay: retCode == resCode == SUCCESS; iOnline: status ==
 // result_code == "0"), its signature verified when present. Field names are IOTPay's; the
-// iOnline codec maps transaction_id to payOrderId, out_trade_no to mchOrderNo, total_fee to
-// amountMinor, fee_type to currency and out_transaction_id to channelOrderNo.
+// iOnline codec maps transaction_id to payOrderId, out_trade_no to mchOrderNo, total_fee and
+// fee_type to amount and out_transaction_id to channelOrderNo.
 struct GatewayResponse
 {
     QString retCode;
@@ -73,8 +73,10 @@ struct GatewayResponse
     QString errCodeDes;
     QString payOrderId;
     QString mchOrderNo;
-    std::optional<qint64> amountMinor;
-    QString currency;
+    // The amount when the reply names one, in the reply's currency (Currency::Invalid when it
+    // names none or one PayDesk does not know; currencyCode says which).
+    std::optional<Money> amount;
+    QString currencyCode;       // as received, for messages and logs
     QString channelId;
     QString qrPayload;          // codeUrl / qr_code / retParams / payParams.codeUrl ...
     QJsonObject payParams;      // for WX_JSAPI / WX_APP (IOTPay payParams, iOnline pay_info)

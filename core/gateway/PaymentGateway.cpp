@@ -20,9 +20,9 @@ void GatewayCall::finish(Result<GatewayResponse> result)
 
 PaymentGateway::~PaymentGateway() = default;
 
-bool PaymentGateway::isNoSuchOrder(const Error &) const
+bool PaymentGateway::isNoSuchOrder(const Error &queryError) const
 {
-    return false;
+    return queryError.code == ErrorCode::NoSuchOrder;
 }
 
 } // namespace paydesk

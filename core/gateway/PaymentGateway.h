@@ -2,6 +2,8 @@
 
 #include "common/Error.h"
 #include "gateway/GatewayTypes.h"
+#include "money/Channel.h"
+#include "money/Money.h"
 
 #include <QObject>
 
@@ -38,7 +40,7 @@ private:
     QByteArray m_requestJson;
 };
 
-// A payment gateway (IOTPay v1; iOnline Pay later) behind one interface.
+// A payment gateway behind one interface; each lives in its own folder (gateway/<name>/).
 class PaymentGateway : public QObject
 {
     Q_OBJECT
@@ -52,12 +54,16 @@ public:
     virtual GatewayCall *queryOrder(const OrderLookup &lookup) = 0;
     virtual GatewayCall *refundOrder(const RefundRequest &request) = 0;
 
-    // The name orders of this gateway carry in the order log (Order::gateway): "iotpay", "ionline".
+    // The name orders of this gateway carry in the order log (Order::gateway), its registry name.
     virtual QString name() const = 0;
 
-    // True when a failed query says the gateway has never had the order (IOTPay resCode 0112,
-    // iOnline err_code ORDERNOTEXIST): the create never reached it, so the order can be FAILED.
-    // Anything else (and, unless a gateway says otherwise, everything) leaves the question open.
+    // Whether this gateway takes `currency` on `channel` for this account (each gateway's own
+    // channel/currency matrix), so that a sale it cannot take is refused before anything is sent.
+    virtual bool accepts(Channel channel, Currency currency) const = 0;
+
+    // True when a failed query says the gateway has never had the order (ErrorCode::NoSuchOrder,
+    // which each gateway's classifier derives from its own codes): the create never reached it,
+    // so the order can be FAILED. Anything else leaves the question open.
     virtual bool isNoSuchOrder(const Error &queryError) const;
 };
 

@@ -123,3 +123,16 @@ bool verify(const ParamList &params, const MerchantKey &key, QStringView claimed
 }
 
 } // namespace paydesk::Signer
+
+namespace paydesk {
+
+QString paramValue(const ParamList &params, QStringView name)
+{
+    for (const auto &[key, value] : params) {
+        if (key == name)
+            return value;
+    }
+    return {};
+}
+
+} // namespace paydesk

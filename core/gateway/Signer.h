@@ -14,6 +14,9 @@ namespace paydesk {
 // rejects them; the signer never silently picks one).
 using ParamList = QList<std::pair<QString, QString>>;
 
+// The value of the first pair called `name`, or an empty string.
+QString paramValue(const ParamList &params, QStringView name);
+
 // IOTPay v1 MD5 signing (payment-api.md §2):
 // drop `sign` and empty values, sort by name (ASCII case-folded, ties by raw bytes),
 // join raw `name=value` with '&', append `&key=<key>`, MD5 of the UTF-8 bytes, upper-case hex.

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "money/Money.h"
-
 #include <QString>
 #include <QStringView>
 
@@ -20,10 +18,7 @@ enum class Channel {
 QString channelId(Channel channel);               // "WX_NATIVE"
 Channel channelFromId(QStringView id);            // exact match; Invalid otherwise
 bool isCounterChannel(Channel channel);           // the three QR channels
-// The currencies IOTPay takes at all (CAD, USD, CNY; HKD is iOnline Pay's) — and so the
-// counter, which sells through IOTPay.
-bool iotPayAcceptsCurrency(Currency currency);
-// IOTPay's currency matrix: CAD/USD on every channel, CNY only on WeChat, never HKD.
-bool channelAcceptsCurrency(Channel channel, Currency currency);
+// Which gateway takes which currency on which channel is each gateway's business
+// (gateway/iotpay/IotPayChannels.h).
 
 } // namespace paydesk

@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "common/Error.h"
+#include "gateway/iotpay/IotPayName.h"
 #include "money/Channel.h"
 #include "money/Money.h"
 #include "orders/Refund.h"
@@ -53,7 +54,7 @@ struct Order
     OrderState state = OrderState::Invalid;
     bool late = false;              // paid after it was expired/cancelled/failed
     OrderSource source = OrderSource::Invalid;
-    QString gateway;                // "iotpay" (default), "ionline"
+    QString gateway;                // a registered gateway's name (default iotpay::Name)
     QString subject;
     QString payOrderId;
     QString channelOrderNo;
@@ -92,7 +93,7 @@ struct NewOrder
     Channel channel = Channel::Invalid;
     Money amount;
     OrderSource source = OrderSource::Counter;
-    QString gateway = QStringLiteral("iotpay");
+    QString gateway = iotpay::Name.toString();
     QString subject;
     qint64 expiresAtMs = 0;
 };
@@ -151,7 +152,7 @@ struct NotificationRecord
 {
     qint64 id = 0;
     qint64 receivedAtMs = 0;
-    QString gateway = QStringLiteral("iotpay");
+    QString gateway = iotpay::Name.toString();
     QString verdict;                // "accepted", "duplicate", "rejected", "unmatched"
     QString reason;
     QString mchOrderNo;

@@ -122,7 +122,7 @@ Result<qint64> insertNotification(const QSqlDatabase &db, const NotificationReco
                           " mch_order_no, pay_order_id, remote_address, raw)"
                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
                           {record.receivedAtMs != 0 ? record.receivedAtMs : fallbackReceivedAtMs,
-                           record.gateway.isEmpty() ? u"iotpay"_s : record.gateway,
+                           record.gateway.isEmpty() ? iotpay::Name.toString() : record.gateway,
                            sql::nonNull(record.verdict), sql::nonNull(record.reason),
                            sql::nullIfEmpty(record.mchOrderNo), sql::nullIfEmpty(record.payOrderId),
                            sql::nullIfEmpty(record.remoteAddress),

@@ -95,7 +95,7 @@ Result<Order> OrderLog::createOrder(const NewOrder &order)
         " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)"_s,
         {*number, order.terminalId, sql::nonNull(order.cashier), channelId(order.channel),
          order.amount.minor, currencyCode(order.amount.currency), orderStateName(OrderState::New),
-         orderSourceName(order.source), order.gateway.isEmpty() ? u"iotpay"_s : order.gateway,
+         orderSourceName(order.source), order.gateway.isEmpty() ? iotpay::Name.toString() : order.gateway,
          sql::nonNull(order.subject), now, now, sql::nullIfZero(order.expiresAtMs)});
     if (!inserted) {
         Error error = inserted.error();

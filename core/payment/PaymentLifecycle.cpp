@@ -142,14 +142,14 @@ LifecycleStep PaymentLifecycle::queryFailed(const Order &order, const Error &err
 LifecycleStep PaymentLifecycle::paidByQuery(const Order &order, const GatewayResponse &response, const QString &actor)
 {
     LifecycleStep step{LifecycleStep::Kind::Refused, {}, {}, {}};
-    if (!response.amountMinor || response.currency.isEmpty()) {
+    if (!response.amount || response.currencyCode.isEmpty()) {
         step.error = Error{ErrorCode::ResponseMismatch, u"paid status without amount or currency"_s, {}, 0};
         return reread(order.id, step);
     }
     PaymentConfirmation confirmation;
     confirmation.mchOrderNo = order.mchOrderNo;
     confirmation.payOrderId = response.payOrderId;
-    confirmation.amount = Money{*response.amountMinor, currencyFromCode(response.currency)};
+    confirmation.amount = *response.amount;   // Currency::Invalid for a code PayDesk does not know: refused
     confirmation.channelOrderNo = response.channelOrderNo;
     confirmation.paidAtMs = response.paySuccTimeMs;
     confirmation.actor = actor;
@@ -158,8 +158,8 @@ LifecycleStep PaymentLifecycle::paidByQuery(const Order &order, const GatewayRes
         step.storeError = outcome.error();
     } else if (isRefusal(outcome->verdict) || outcome->verdict == ConfirmVerdict::UnknownOrder) {
         step.error = Error{ErrorCode::ResponseMismatch,
-                           u"gateway reports a payment of "_s + formatMinorPlain(*response.amountMinor) + u' '
-                               + response.currency + u" for this order"_s,
+                           u"gateway reports a payment of "_s + formatMinorPlain(response.amount->minor) + u' '
+                               + response.currencyCode + u" for this order"_s,
                            {}, 0};
     } else {
         step.kind = LifecycleStep::Kind::Paid;

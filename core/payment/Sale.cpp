@@ -40,7 +40,7 @@ Result<void> Sale::start(const Money &amount, Channel channel)
         return fail(ErrorCode::AmountZero, QStringLiteral("the amount must be more than zero"));
     if (!isCounterChannel(channel))
         return fail(ErrorCode::InvalidArgument, QStringLiteral("not a counter QR channel"));
-    if (!channelAcceptsCurrency(channel, amount.currency))
+    if (!m_gateway.accepts(channel, amount.currency))
         return fail(ErrorCode::CurrencyUnsupported,
                     currencyCode(amount.currency) + u" is not accepted on " + channelId(channel));
 

@@ -1,38 +1,12 @@
 #include "NotifyHandler.h"
 
-#include "gateway/Signer.h"
-#include "money/Money.h"
 #include "orders/OrderLog.h"
-#include "relay/NotifyDecoder.h"
-
-#include <QRegularExpression>
 
 namespace paydesk {
 
 namespace {
 
 const QByteArray SuccessBody = QByteArrayLiteral("success");
-
-QString valueOf(const ParamList &params, QStringView name)
-{
-    for (const auto &[key, value] : params) {
-        if (key == name)
-            return value;
-    }
-    return {};
-}
-
-bool isStrictPositiveInteger(const QString &text)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[1-9][0-9]{0,17}$"));
-    return pattern.match(text).hasMatch();
-}
-
-bool isOrderNumber(const QString &text)
-{
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9]{1,30}$"));
-    return pattern.match(text).hasMatch();
-}
 
 QByteArray auditRaw(const HttpRequest &request)
 {
@@ -58,91 +32,73 @@ QString notifyVerdictName(NotifyVerdictKind kind)
     return QStringLiteral("invalid");
 }
 
-NotifyHandler::NotifyHandler(NotifyConfig config, const Clock &clock)
-    : m_config(std::move(config)), m_clock(clock)
+NotifyHandler::NotifyHandler(const GatewayRegistry &gateways, const Clock &clock)
+    : m_gateways(gateways), m_clock(clock)
 {
 }
 
-NotifyVerdict NotifyHandler::reject(OrderLog &orderLog, const HttpRequest &request, int status,
-                                    const QString &reason, const QString &mchOrderNo) const
+NotifyVerdict NotifyHandler::reject(const NotifyVerifier &gateway, OrderLog &orderLog, const HttpRequest &request,
+                                    const NotifyRefusal &refusal) const
 {
     NotificationRecord record;
     record.receivedAtMs = m_clock.nowUtcMs();
+    record.gateway = gateway.gatewayName();
     record.verdict = QStringLiteral("rejected");
-    record.reason = reason;
-    record.mchOrderNo = mchOrderNo.left(64);
+    record.reason = refusal.reason;
+    record.mchOrderNo = refusal.mchOrderNo.left(64);
     record.remoteAddress = request.remoteAddress;
     record.raw = auditRaw(request);
     if (auto stored = orderLog.recordNotification(record); !stored) {
-        return {NotifyVerdictKind::StoreFailed, reason + u"; audit not stored: " + describe(stored.error()),
-                mchOrderNo, HttpResponse::text(503, QByteArrayLiteral("store unavailable"))};
+        return {NotifyVerdictKind::StoreFailed, refusal.reason + u"; audit not stored: " + describe(stored.error()),
+                refusal.mchOrderNo, HttpResponse::text(503, QByteArrayLiteral("store unavailable"))};
     }
-    return {NotifyVerdictKind::Rejected, reason, mchOrderNo,
-            HttpResponse::text(status, QByteArrayLiteral("rejected: ") + reason.toUtf8())};
+    return {NotifyVerdictKind::Rejected, refusal.reason, refusal.mchOrderNo,
+            HttpResponse::text(refusal.httpStatus, gateway.refusalPrefix() + refusal.reason.toUtf8())};
 }
 
 NotifyVerdict NotifyHandler::handle(const HttpRequest &request, OrderLog &orderLog) const
 {
-    if (request.method != "POST" && request.method != "GET") {
-        NotifyVerdict verdict{NotifyVerdictKind::NotRoutable, QStringLiteral("method not allowed"), {},
-                              HttpResponse::text(405, QByteArrayLiteral("method not allowed"))};
-        verdict.reply.headers.append({QByteArrayLiteral("Allow"), QByteArrayLiteral("GET, POST")});
-        return verdict;
-    }
-    if (!isNotifyPath(request.rawPath))
+    const NotifyVerifier *gateway = m_gateways.notifyFor(request.rawPath);
+    if (!gateway)
         return {NotifyVerdictKind::NotRoutable, QStringLiteral("no such path"), {},
                 HttpResponse::text(404, QByteArrayLiteral("not found"))};
+    if (!gateway->acceptsMethod(request.method)) {
+        NotifyVerdict verdict{NotifyVerdictKind::NotRoutable, QStringLiteral("method not allowed"), {},
+                              HttpResponse::text(405, QByteArrayLiteral("method not allowed"))};
+        verdict.reply.headers.append({QByteArrayLiteral("Allow"), gateway->allowedMethods()});
+        return verdict;
+    }
+    const NotifyCheck checked = gateway->verify(request);
+    if (!checked)
+        return reject(*gateway, orderLog, request, checked.error());
+    // An order of another gateway is never paid by this one's message.
+    if (auto order = orderLog.orderByMchOrderNo(checked->mchOrderNo); order && order->gateway != gateway->gatewayName())
+        return reject(*gateway, orderLog, request, {409, QStringLiteral("order belongs to another gateway"), checked->mchOrderNo});
+    return apply(*gateway, orderLog, request, *checked);
+}
 
-    auto decoded = decodeNotifyParams(request);
-    if (!decoded)
-        return reject(orderLog, request, 400, decoded.error().detail, {});
-    const ParamList &params = *decoded;
-    const QString mchOrderNo = valueOf(params, u"mchOrderNo");
-
-    const QString claimedSign = valueOf(params, u"sign");
-    if (claimedSign.isEmpty())
-        return reject(orderLog, request, 403, QStringLiteral("signature missing"), mchOrderNo);
-    // IOTPay always signs in upper case: anything else did not come from it unaltered. (The
-    // signer itself compares case-insensitively, as the gateway does for our requests.)
-    static const QRegularExpression signFormat(QStringLiteral("^[0-9A-F]{32}$"));
-    if (!signFormat.match(claimedSign).hasMatch())
-        return reject(orderLog, request, 403, QStringLiteral("malformed signature (32 upper-case hex characters expected)"), mchOrderNo);
-    if (!Signer::verify(params, m_config.key, claimedSign))
-        return reject(orderLog, request, 403, QStringLiteral("signature mismatch"), mchOrderNo);
-
-    if (valueOf(params, u"mchId") != m_config.mchId)
-        return reject(orderLog, request, 403, QStringLiteral("foreign merchant id"), mchOrderNo);
-    if (valueOf(params, u"status") != u"2")
-        return reject(orderLog, request, 400, QStringLiteral("status is not 2 (paid)"), mchOrderNo);
-    if (!isOrderNumber(mchOrderNo))
-        return reject(orderLog, request, 400, QStringLiteral("malformed mchOrderNo"), mchOrderNo);
-    const QString amountText = valueOf(params, u"amount");
-    if (!isStrictPositiveInteger(amountText))
-        return reject(orderLog, request, 400, QStringLiteral("malformed amount"), mchOrderNo);
-    const Currency currency = currencyFromCode(valueOf(params, u"currency"));
-    if (currency == Currency::Invalid)
-        return reject(orderLog, request, 400, QStringLiteral("unknown currency"), mchOrderNo);
-
+NotifyVerdict NotifyHandler::apply(const NotifyVerifier &gateway, OrderLog &orderLog, const HttpRequest &request,
+                                   const NotifyFacts &facts) const
+{
     PaymentConfirmation confirmation;
-    confirmation.mchOrderNo = mchOrderNo;
-    confirmation.payOrderId = valueOf(params, u"payOrderId").left(64);
-    confirmation.amount = Money{amountText.toLongLong(), currency};
-    confirmation.channelOrderNo = valueOf(params, u"channelOrderNo").left(64);
-    const qint64 paidAtMs = valueOf(params, u"paySuccTime").toLongLong();
-    confirmation.paidAtMs = paidAtMs > 0 ? paidAtMs : m_clock.nowUtcMs();
+    confirmation.mchOrderNo = facts.mchOrderNo;
+    confirmation.payOrderId = facts.payOrderId;
+    confirmation.amount = facts.amount;
+    confirmation.channelOrderNo = facts.channelOrderNo;
+    confirmation.paidAtMs = facts.paidAtMs > 0 ? facts.paidAtMs : m_clock.nowUtcMs();
     confirmation.actor = QStringLiteral("relay");
 
     NotificationRecord audit;
     audit.receivedAtMs = m_clock.nowUtcMs();
-    audit.mchOrderNo = mchOrderNo;
-    audit.payOrderId = confirmation.payOrderId;
+    audit.gateway = gateway.gatewayName();
+    audit.mchOrderNo = facts.mchOrderNo;
+    audit.payOrderId = facts.payOrderId;
     audit.remoteAddress = request.remoteAddress;
     audit.raw = auditRaw(request);
-
-    return notifyVerdictFor(orderLog.confirmPayment(confirmation, audit), mchOrderNo);
+    return verdictFor(orderLog.confirmPayment(confirmation, audit), facts.mchOrderNo);
 }
 
-NotifyVerdict notifyVerdictFor(const Result<ConfirmOutcome> &outcome, const QString &mchOrderNo)
+NotifyVerdict NotifyHandler::verdictFor(const Result<ConfirmOutcome> &outcome, const QString &mchOrderNo)
 {
     if (!outcome)
         return {NotifyVerdictKind::StoreFailed, describe(outcome.error()), mchOrderNo,

@@ -2,6 +2,8 @@
 
 #include "common/Clock.h"
 #include "common/MerchantKey.h"
+#include "gateway/GatewayRegistry.h"
+#include "gateway/iotpay/IotPayName.h"
 #include "http/HttpServer.h"
 #include "orders/OrderLog.h"
 
@@ -9,11 +11,12 @@
 
 namespace paydesk {
 
+// The relay's own paths and IOTPay's notify account (RelayOptions::notify).
 struct NotifyConfig
 {
     QString mchId;
     MerchantKey key;
-    QByteArray notifyPath = QByteArrayLiteral("/notify/iotpay");
+    QByteArray notifyPath = iotpay::DefaultNotifyPath.toByteArray();
     QByteArray healthPath = QByteArrayLiteral("/health");
 };
 
@@ -37,29 +40,29 @@ struct NotifyVerdict
     HttpResponse reply;
 };
 
-// The reply to a confirmation (shared by the IOTPay and iOnline handlers): `success` only for an
-// applied or repeated payment, after the commit; unmatched, rejected and store errors otherwise.
-NotifyVerdict notifyVerdictFor(const Result<ConfirmOutcome> &outcome, const QString &mchOrderNo);
-
-// The relay rules of design.md, without any I/O of its own besides the order log it is given:
-// decode, verify the signature over every received pair, check merchant, order, amount,
-// currency and status, apply idempotently in one transaction, and answer exactly `success`
-// only after the commit.
+// The relay rules of design.md, the part every gateway shares, without any I/O of its own
+// besides the order log it is given: route by path to the gateway whose notify it is (through
+// the registry), let that gateway decode and verify its message (NotifyVerifier), refuse an
+// order of another gateway, apply idempotently in one transaction, and answer exactly `success`
+// only after the commit. Refusals are recorded for the audit view.
 class NotifyHandler
 {
 public:
-    NotifyHandler(NotifyConfig config, const Clock &clock);
+    // `gateways` must outlive the handler.
+    NotifyHandler(const GatewayRegistry &gateways, const Clock &clock);
 
     NotifyVerdict handle(const HttpRequest &request, OrderLog &orderLog) const;
 
-    bool isNotifyPath(const QByteArray &rawPath) const { return rawPath == m_config.notifyPath; }
-    const NotifyConfig &config() const { return m_config; }
+    bool isNotifyPath(const QByteArray &rawPath) const { return m_gateways.notifyFor(rawPath) != nullptr; }
 
 private:
-    NotifyVerdict reject(OrderLog &orderLog, const HttpRequest &request, int status,
-                         const QString &reason, const QString &mchOrderNo) const;
+    NotifyVerdict reject(const NotifyVerifier &gateway, OrderLog &orderLog, const HttpRequest &request,
+                         const NotifyRefusal &refusal) const;
+    NotifyVerdict apply(const NotifyVerifier &gateway, OrderLog &orderLog, const HttpRequest &request,
+                        const NotifyFacts &facts) const;
+    static NotifyVerdict verdictFor(const Result<ConfirmOutcome> &outcome, const QString &mchOrderNo);
 
-    NotifyConfig m_config;
+    const GatewayRegistry &m_gateways;
     const Clock &m_clock;
 };
 

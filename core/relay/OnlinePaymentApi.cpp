@@ -1,6 +1,6 @@
 #include "OnlinePaymentApi.h"
 
-#include "gateway/IotPayCodec.h"
+#include "gateway/iotpay/IotPayCodec.h"
 #include "orders/OrderLog.h"
 #include "payment/PaymentLifecycle.h"
 #include "relay/GatewayBridge.h"

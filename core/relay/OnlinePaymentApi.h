@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/Clock.h"
-#include "gateway/IOnlinePayClient.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/ionline/IOnlinePayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 #include "http/HttpServer.h"
 #include "relay/ApiAuth.h"
 #include "relay/RateLimiter.h"
@@ -48,7 +48,7 @@ struct OnlineApiOptions
     int gatewayWaitMs = 20'000;               // bridge wait; above the clients' deadlineMs
     std::optional<IotPayConfig> iotpay;
     std::optional<IOnlinePayConfig> ionline;
-    QString defaultGateway = QStringLiteral("iotpay");
+    QString defaultGateway = iotpay::Name.toString();
 };
 
 struct OnlineApiCounters

@@ -1,6 +1,8 @@
 #include "OnlinePaymentRequest.h"
 
-#include "gateway/JsonScan.h"
+#include "gateway/JsonReply.h"
+#include "gateway/iotpay/IotPayChannels.h"
+#include "gateway/iotpay/IotPayName.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -55,13 +57,13 @@ Result<QString> idField(const QJsonObject &object, QStringView key, qsizetype ma
     return text;
 }
 
-Result<qint64> amountField(const QJsonObject &object, const detail::JsonTopLevel &scan)
+Result<qint64> amountField(const JsonReply &json)
 {
     static const QRegularExpression digits(u"^[1-9][0-9]{0,17}$"_s);
-    if (!object.value(u"amount").isDouble())
+    if (!json.object().value(u"amount").isDouble())
         return bad(u"amount", u"must be an integer number of minor units"_s);
     // The literal as sent, so 28.65, 2865.0 and 2.865e3 are refused rather than rounded.
-    const QString literal = QString::fromLatin1(scan.literalTokens.value(u"amount"_s));
+    const QString literal = json.text(u"amount"_s);
     if (!digits.match(literal).hasMatch())
         return bad(u"amount", u"must be an integer number of minor units greater than zero"_s);
     const qint64 minor = literal.toLongLong();
@@ -100,12 +102,12 @@ Result<void> readChannelFields(const QJsonObject &object, OnlinePaymentRequest &
     return {};
 }
 
-Result<void> readMoney(const QJsonObject &object, const detail::JsonTopLevel &scan, OnlinePaymentRequest &payment)
+Result<void> readMoney(const JsonReply &json, OnlinePaymentRequest &payment)
 {
-    const auto minor = amountField(object, scan);
+    const auto minor = amountField(json);
     if (!minor)
         return fail(minor.error());
-    const Currency currency = currencyFromCode(object.value(u"currency").toString());
+    const Currency currency = currencyFromCode(json.object().value(u"currency").toString());
     if (currency == Currency::Invalid)
         return bad(u"currency", u"must be CAD, USD, CNY or HKD"_s);
     payment.amount = Money{*minor, currency};
@@ -135,21 +137,20 @@ Result<void> readOptional(const QJsonObject &object, OnlinePaymentRequest &payme
 Result<OnlinePaymentRequest> parseOnlinePaymentRequest(const QByteArray &json, const QStringList &enabledGateways,
                                                        const QString &defaultGateway)
 {
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return fail(ErrorCode::InvalidArgument, u"body is not one JSON object"_s);
-    const QJsonObject object = doc.object();
-    const detail::JsonTopLevel scan = detail::scanTopLevel(json);
-    if (scan.keyCount != object.size())
+    JsonReply::Problem problem = JsonReply::Problem::None;
+    const auto parsed = JsonReply::parse(json, {json.size(), 1}, &problem);
+    if (problem == JsonReply::Problem::DuplicateKey)
         return fail(ErrorCode::InvalidArgument, u"a field is given twice"_s);
-    if (scan.maxDepth > 1)
+    if (problem == JsonReply::Problem::TooDeep)
         return fail(ErrorCode::InvalidArgument, u"nested objects or arrays are not accepted"_s);
+    if (!parsed)
+        return fail(ErrorCode::InvalidArgument, u"body is not one JSON object"_s);
+    const QJsonObject &object = parsed->object();
     if (auto ok = checkKeys(object); !ok)
         return fail(ok.error());
 
     OnlinePaymentRequest payment;
-    for (const auto &step : {readChannelFields(object, payment), readMoney(object, scan, payment),
+    for (const auto &step : {readChannelFields(object, payment), readMoney(*parsed, payment),
                              readOptional(object, payment)}) {
         if (!step)
             return fail(step.error());
@@ -170,7 +171,7 @@ Result<OnlinePaymentRequest> parseOnlinePaymentRequest(const QByteArray &json, c
         return bad(u"gateway", u"not enabled: "_s + payment.gateway);
     // IOTPay's currency matrix is known here; an iOnline account has one currency, which its
     // codec checks against the account.
-    if (payment.gateway == u"iotpay" && !channelAcceptsCurrency(payment.channel, payment.amount.currency)) {
+    if (payment.gateway == iotpay::Name && !channelAcceptsCurrency(payment.channel, payment.amount.currency)) {
         return bad(u"currency", currencyCode(payment.amount.currency) + u" is not accepted by IOTPay on "_s
                                     + channelId(payment.channel));
     }

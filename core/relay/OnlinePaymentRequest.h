@@ -22,7 +22,7 @@ struct OnlinePaymentRequest
     QString appId;
     QString clientOrderRef;                // optional: the caller's own order id, one order per ref
     QString clientIp;                      // optional: the payer's address; else the caller's
-    QString gateway;                       // "iotpay" / "ionline"; defaults to the configured one
+    QString gateway;                       // a registered gateway's name; defaults to the configured one
 };
 
 // Strict JSON: one object of the keys above ("channel", "amount" (an integer JSON number of

@@ -2,8 +2,8 @@
 
 #include "common/Clock.h"
 #include "common/Error.h"
-#include "gateway/IOnlinePayClient.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/ionline/IOnlinePayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 #include "payment/Reconciler.h"
 
 #include "orders/OrderLog.h"

@@ -1,7 +1,7 @@
 #include "RelayService.h"
 
-#include "gateway/IOnlinePayClient.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/ionline/IOnlineGateway.h"
+#include "gateway/iotpay/IotPayGateway.h"
 #include "orders/OrderLog.h"
 #include "relay/GatewayBridge.h"
 #include "relay/OnlineReconcile.h"
@@ -29,8 +29,9 @@ struct RelayService::Private
 {
     RelayOptions options;
     const Clock &clock;
+    GatewayRegistry gateways;
+    std::optional<Error> registryProblem;   // two gateways on one notify path
     NotifyHandler handler;
-    IOnlineNotifyHandler ionlineHandler;
     HttpServer server;
     HttpServer apiServer;
     std::unique_ptr<GatewayBridge> bridge;
@@ -46,8 +47,23 @@ struct RelayService::Private
     std::atomic<qint64> notRoutable{0};
 
     Private(RelayOptions o, const Clock &c)
-        : options(std::move(o)), clock(c), handler(options.notify, c), ionlineHandler(options.ionline, c)
+        : options(std::move(o)), clock(c), handler(gateways, c)
     {
+        registerGateways();
+    }
+
+    // The gateways of this relay: the one registration line of each.
+    void registerGateways()
+    {
+        const RelayOptions &o = options;
+        const IotPayNotifyConfig iotPayNotify{o.notify.mchId, o.notify.key, o.notify.notifyPath};
+        std::optional<IOnlineNotifyConfig> iOnlineNotify;
+        if (o.ionline.enabled)
+            iOnlineNotify = o.ionline;
+        for (GatewayEntry entry : {iotPayGateway(o.api.iotpay, iotPayNotify), iOnlineGateway(o.api.ionline, iOnlineNotify, clock)}) {
+            if (auto added = gateways.add(std::move(entry)); !added && !registryProblem)
+                registryProblem = added.error();
+        }
     }
 
     OrderLog::Options openOptions() const
@@ -88,6 +104,8 @@ Result<void> RelayService::checkOptions() const
         return fail(ErrorCode::ConfigMissing, QStringLiteral("no merchant key configured"));
     if (o.notify.mchId.isEmpty())
         return fail(ErrorCode::ConfigMissing, QStringLiteral("no merchant id configured"));
+    if (d->registryProblem)
+        return fail(*d->registryProblem);
     if (o.ionline.enabled && (o.ionline.key.isEmpty() || o.ionline.mchId.isEmpty() || o.ionline.currency == Currency::Invalid))
         return fail(ErrorCode::ConfigMissing, QStringLiteral("iOnline Pay needs a merchant id, a key and a currency"));
     if (!o.api.enabled)
@@ -107,16 +125,9 @@ Result<void> RelayService::startApi(quint16 notifyPort)
 {
     const RelayOptions &o = d->options;
     d->bridge = std::make_unique<GatewayBridge>();
-    if (o.api.iotpay) {
-        d->bridge->addGateway(QStringLiteral("iotpay"), [config = *o.api.iotpay](QNetworkAccessManager &network) {
-            return std::make_unique<IotPayClient>(&network, config);
-        });
-    }
-    if (o.api.ionline) {
-        const Clock &clock = d->clock;
-        d->bridge->addGateway(QStringLiteral("ionline"), [config = *o.api.ionline, &clock](QNetworkAccessManager &network) {
-            return std::make_unique<IOnlinePayClient>(&network, config, clock);
-        });
+    for (const GatewayEntry &entry : d->gateways.entries()) {
+        if (entry.createClient)
+            d->bridge->addGateway(entry.name, entry.createClient);
     }
     if (auto started = d->bridge->start(); !started)
         return started;
@@ -292,9 +303,7 @@ HttpResponse RelayService::route(const HttpRequest &request)
         return HttpResponse::text(503, QByteArrayLiteral("store unavailable, retry later"));
     }
 
-    const NotifyVerdict verdict = d->ionlineHandler.isNotifyPath(request.rawPath)
-        ? d->ionlineHandler.handle(request, *log)
-        : d->handler.handle(request, *log);
+    const NotifyVerdict verdict = d->handler.handle(request, *log);
     d->count(verdict.kind);
     // One line per verdict; values are ours or length-capped, never the key.
     const QString line = notifyVerdictName(verdict.kind) + u" order=" + verdict.mchOrderNo.left(40)

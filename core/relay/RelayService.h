@@ -3,7 +3,7 @@
 #include "common/Clock.h"
 #include "common/Error.h"
 #include "http/HttpServer.h"
-#include "relay/IOnlineNotifyHandler.h"
+#include "gateway/ionline/IOnlineNotify.h"
 #include "relay/NotifyHandler.h"
 #include "relay/OnlinePaymentApi.h"
 
@@ -39,8 +39,8 @@ struct RelayCounters
     qint64 notRoutable = 0;
 };
 
-// The notification relay: the notify handlers (IOTPay; iOnline Pay when enabled) bound to an
-// HTTP server, one order-log connection per worker thread. Refuses to start without a writable
+// The notification relay: the notify handler, routing each gateway's notify path through the
+// gateway registry (IOTPay; iOnline Pay when enabled), bound to an HTTP server, one order-log connection per worker thread. Refuses to start without a writable
 // order log and says why. With options.api enabled it also serves the merchant back-end
 // endpoint on a second listener, its gateway calls made through a GatewayBridge, and resolves
 // its online orders left open (OnlineReconcile) — which needs an event loop in the thread that

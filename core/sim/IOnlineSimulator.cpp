@@ -1,6 +1,6 @@
 #include "IOnlineSimulator.h"
 
-#include "gateway/IOnlinePayCodec.h"
+#include "gateway/ionline/IOnlinePayCodec.h"
 #include "sim/SimPayloads.h"
 
 #include <QJsonArray>

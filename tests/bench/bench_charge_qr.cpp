@@ -10,7 +10,7 @@
 #include "BenchSupport.h"
 
 #include "common/Clock.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 #include "http/HttpServer.h"
 #include "orders/OrderLog.h"
 #include "payment/Checkout.h"

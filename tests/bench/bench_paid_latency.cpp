@@ -18,7 +18,7 @@
 #include "BenchSupport.h"
 
 #include "common/Clock.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 #include "orders/OrderLog.h"
 #include "payment/Sale.h"
 #include "relay/RelayService.h"

@@ -1,6 +1,6 @@
 // Fuzz target: the IOTPay reply decoder (JSON envelope, signature, payload extraction).
 
-#include "gateway/IotPayCodec.h"
+#include "gateway/iotpay/IotPayCodec.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 // Fuzz target: iOnline Pay's JSON reply decoder (status, result_code, sign, pay_info, pay_url).
 
-#include "gateway/IOnlinePayCodec.h"
+#include "gateway/ionline/IOnlinePayCodec.h"
 
 #include <cstddef>
 #include <cstdint>

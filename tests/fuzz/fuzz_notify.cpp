@@ -1,7 +1,8 @@
 // Fuzz target: the relay's notify decoder and signature verifier (reliability.md "Fuzzing").
 // Input: query string, optionally followed by '\n' and a form body.
 
-#include "relay/NotifyDecoder.h"
+#include "gateway/iotpay/IotPayNotify.h"
+#include "gateway/iotpay/IotPayNotifyDecoder.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -29,5 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)Signer::verify(*params, key, sign);
         (void)Signer::canonicalStringRedacted(*params);
     }
+    // The whole of IOTPay's checks, as the relay runs them.
+    static const IotPayNotifyVerifier verifier(IotPayNotifyConfig{QStringLiteral("10000701"), key, QByteArrayLiteral("/n")});
+    (void)verifier.verify(request);
     return 0;
 }

@@ -1,8 +1,9 @@
 // Fuzz target: the strict XML decoder of iOnline Pay's notify and its signature check.
 // Input: the request body as received.
 
-#include "gateway/IOnlinePayCodec.h"
-#include "relay/XmlNotifyDecoder.h"
+#include "gateway/ionline/IOnlineNotify.h"
+#include "gateway/ionline/IOnlinePayCodec.h"
+#include "gateway/ionline/XmlNotifyDecoder.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -22,5 +23,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)IOnlinePayCodec::verify(*fields, key, sign);
         (void)IOnlinePayCodec::canonicalStringRedacted(*fields);
     }
+    // The whole of iOnline's checks, as the relay runs them.
+    static const IOnlineNotifyVerifier verifier([] {
+        IOnlineNotifyConfig config;
+        config.enabled = true;
+        config.mchId = QStringLiteral("10085200000000");
+        config.key = key;
+        config.currency = Currency::CAD;
+        return config;
+    }());
+    HttpRequest request;
+    request.method = "POST";
+    request.body = body;
+    (void)verifier.verify(request);
     return 0;
 }

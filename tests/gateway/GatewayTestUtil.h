@@ -1,7 +1,7 @@
 #pragma once
 
 #include "gateway/GatewayTypes.h"
-#include "gateway/IotPayCodec.h"
+#include "gateway/iotpay/IotPayCodec.h"
 #include "gateway/Signer.h"
 
 #include <QJsonDocument>

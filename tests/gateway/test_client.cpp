@@ -2,7 +2,7 @@
 #include "ScriptedHttpServer.h"
 #include "SelfSignedTls.h"
 
-#include "gateway/IotPayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -197,7 +197,7 @@ void TestClient::retCodeFailSignatureError()
     const auto result = createWith({ScriptedReply::Kind::Respond,
                                     ScriptedHttpServer::response(200, R"({"retCode":"FAIL","retMsg":"signature error"})"), 0, 0});
     QVERIFY(!result.has_value());
-    QCOMPARE(result.error().code, ErrorCode::GatewayFail);
+    QCOMPARE(result.error().code, ErrorCode::SignatureRejected);
     QCOMPARE(result.error().gatewayCode, u"0013"_s);
     QVERIFY2(!result.error().isAmbiguous(), "a refused signature created nothing");
     const bool logged = std::any_of(g_logLines.cbegin(), g_logLines.cend(), [](const QString &line) {
@@ -210,19 +210,21 @@ void TestClient::resCodeFail_data()
 {
     QTest::addColumn<QByteArray>("errCode");
     QTest::addColumn<bool>("ambiguous");
-    QTest::newRow("0010") << QByteArray("0010") << true;
-    QTest::newRow("0110") << QByteArray("0110") << true;
-    QTest::newRow("SYSTEMERROR") << QByteArray("SYSTEMERROR") << true;
-    QTest::newRow("0113") << QByteArray("0113") << false;
+    QTest::addColumn<int>("typed");
+    QTest::newRow("0010") << QByteArray("0010") << true << int(ErrorCode::OutcomeUnknown);
+    QTest::newRow("0110") << QByteArray("0110") << true << int(ErrorCode::OutcomeUnknown);
+    QTest::newRow("SYSTEMERROR") << QByteArray("SYSTEMERROR") << true << int(ErrorCode::OutcomeUnknown);
+    QTest::newRow("0113") << QByteArray("0113") << false << int(ErrorCode::AlreadyPaid);
 }
 
 void TestClient::resCodeFail()
 {
     QFETCH(QByteArray, errCode);
     QFETCH(bool, ambiguous);
+    QFETCH(int, typed);
     const auto result = createWith({ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, failReply(errCode)), 0, 0});
     QVERIFY(!result.has_value());
-    QCOMPARE(result.error().code, ErrorCode::GatewayFail);
+    QCOMPARE(int(result.error().code), typed);
     QCOMPARE(result.error().gatewayCode, QString::fromLatin1(errCode));
     QCOMPARE(result.error().isAmbiguous(), ambiguous);
 }

@@ -1,7 +1,7 @@
 #include "CodecTestCases.h"
 #include "GatewayTestUtil.h"
 
-#include "gateway/IotPayCodec.h"
+#include "gateway/iotpay/IotPayCodec.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -239,8 +239,8 @@ void TestCodec::decodeSuccess()
     QVERIFY2(response.has_value(), qPrintable(response ? QString() : describe(response.error())));
     QCOMPARE(response->payOrderId, u"P01202401011230000001"_s);
     QCOMPARE(response->mchOrderNo, u"POS20240101123000001"_s);
-    QCOMPARE(response->amountMinor, std::optional<qint64>(2865));
-    QCOMPARE(response->currency, u"CAD"_s);
+    QCOMPARE(response->amount, std::optional<Money>(Money{2865, Currency::CAD}));
+    QCOMPARE(response->currencyCode, u"CAD"_s);
     QCOMPARE(response->channelId, u"WX_NATIVE"_s);
     QCOMPARE(response->qrPayload, u"weixin://wxpay/bizpayurl?pr=abc123"_s);
     QCOMPARE(response->status, RemoteStatus::Invalid);
@@ -269,17 +269,19 @@ void TestCodec::decodeRetCodeFail()
     const QByteArray body = R"({"retCode":"FAIL","retMsg":"signature error"})";
     const auto response = IotPayCodec::decodeResponse(body, testKey(), true);
     QVERIFY(!response.has_value());
-    QCOMPARE(response.error().code, ErrorCode::GatewayFail);
+    QCOMPARE(response.error().code, ErrorCode::SignatureRejected);
     QCOMPARE(response.error().gatewayCode, u"0013"_s);
     QVERIFY(response.error().detail.contains(u"signature error"));
     QVERIFY(!response.error().isAmbiguous());
 
     const auto withCode = IotPayCodec::decodeResponse(R"({"retCode":"FAIL","retMsg":"bad","errCode":"0014"})", testKey());
     QVERIFY(!withCode.has_value());
+    QCOMPARE(withCode.error().code, ErrorCode::RequestRejected);
     QCOMPARE(withCode.error().gatewayCode, u"0014"_s);
 
     const auto system = IotPayCodec::decodeResponse(R"({"retCode":"FAIL","retMsg":"System error"})", testKey());
     QVERIFY(!system.has_value());
+    QCOMPARE(system.error().code, ErrorCode::OutcomeUnknown);
     QVERIFY2(system.error().isAmbiguous(), "an unexplained system error may have created the order");
 }
 
@@ -287,16 +289,20 @@ void TestCodec::decodeResCodeFail_data()
 {
     QTest::addColumn<QString>("errCode");
     QTest::addColumn<bool>("ambiguous");
-    QTest::newRow("0010 system error") << u"0010"_s << true;
-    QTest::newRow("0110 third-party timeout") << u"0110"_s << true;
-    QTest::newRow("SYSTEMERROR") << u"SYSTEMERROR"_s << true;
-    QTest::newRow("0113 already paid") << u"0113"_s << false;
+    QTest::addColumn<int>("typed");
+    QTest::newRow("0010 system error") << u"0010"_s << true << int(ErrorCode::OutcomeUnknown);
+    QTest::newRow("0110 third-party timeout") << u"0110"_s << true << int(ErrorCode::OutcomeUnknown);
+    QTest::newRow("SYSTEMERROR") << u"SYSTEMERROR"_s << true << int(ErrorCode::OutcomeUnknown);
+    QTest::newRow("0113 already paid") << u"0113"_s << false << int(ErrorCode::AlreadyPaid);
+    QTest::newRow("0112 no such order") << u"0112"_s << false << int(ErrorCode::NoSuchOrder);
+    QTest::newRow("0011 other") << u"0011"_s << false << int(ErrorCode::GatewayFail);
 }
 
 void TestCodec::decodeResCodeFail()
 {
     QFETCH(QString, errCode);
     QFETCH(bool, ambiguous);
+    QFETCH(int, typed);
     QJsonObject fields = successEnvelope();
     fields.insert(u"resCode"_s, u"FAIL"_s);
     fields.insert(u"errCode"_s, errCode);
@@ -304,7 +310,7 @@ void TestCodec::decodeResCodeFail()
     for (const QByteArray &body : {signedReply(fields), QJsonDocument(fields).toJson()}) {
         const auto response = IotPayCodec::decodeResponse(body, testKey());
         QVERIFY(!response.has_value());
-        QCOMPARE(response.error().code, ErrorCode::GatewayFail);
+        QCOMPARE(int(response.error().code), typed);
         QCOMPARE(response.error().gatewayCode, errCode);
         QVERIFY(response.error().detail.contains(u"description of "_s + errCode));
         QCOMPARE(response.error().isAmbiguous(), ambiguous);
@@ -447,7 +453,7 @@ void TestCodec::decodeRejectsBadCounts()
     const auto asString = IotPayCodec::decodeResponse(R"({"retCode":"SUCCESS","resCode":"SUCCESS","amount":"2865"})",
                                                       testKey());
     QVERIFY(asString.has_value());
-    QCOMPARE(asString->amountMinor, std::optional<qint64>(2865));
+    QCOMPARE(asString->amount->minor, 2865);
 }
 
 void TestCodec::decodeStatus()

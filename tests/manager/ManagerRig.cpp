@@ -4,7 +4,7 @@
 #include "config/SecretStore.h"
 #include "config/Settings.h"
 #include "demo/DemoEnvironment.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 #include "payment/Checkout.h"
 #include "payment/Reconciler.h"
 #include "payment/RefundService.h"

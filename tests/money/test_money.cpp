@@ -24,7 +24,6 @@ private slots:
     void currencyFromCodeIsStrict();
     void channelIds();
     void counterChannels();
-    void channelCurrencies();
 };
 
 void TestMoney::formatMinorPlain_data()
@@ -151,22 +150,6 @@ void TestMoney::counterChannels()
     QVERIFY(!isCounterChannel(Channel::WxJsapi));
     QVERIFY(!isCounterChannel(Channel::WxApp));
     QVERIFY(!isCounterChannel(Channel::Invalid));
-}
-
-void TestMoney::channelCurrencies()
-{
-    for (Channel c : {Channel::WxNative, Channel::AlipayQr, Channel::UpiQr}) {
-        QVERIFY(channelAcceptsCurrency(c, Currency::CAD));
-        QVERIFY(channelAcceptsCurrency(c, Currency::USD));
-        QVERIFY(!channelAcceptsCurrency(c, Currency::Invalid));
-    }
-    QVERIFY(channelAcceptsCurrency(Channel::WxNative, Currency::CNY));
-    QVERIFY(!channelAcceptsCurrency(Channel::AlipayQr, Currency::CNY));
-    QVERIFY(!channelAcceptsCurrency(Channel::UpiQr, Currency::CNY));
-    QVERIFY(!channelAcceptsCurrency(Channel::Invalid, Currency::CAD));
-    // HKD is an iOnline Pay currency: no IOTPay channel takes it.
-    for (Channel c : {Channel::WxNative, Channel::AlipayQr, Channel::UpiQr, Channel::WxJsapi, Channel::WxApp})
-        QVERIFY(!channelAcceptsCurrency(c, Currency::HKD));
 }
 
 QTEST_GUILESS_MAIN(TestMoney)

@@ -8,7 +8,7 @@
 #include "RawHttp.h"
 
 #include "common/Clock.h"
-#include "gateway/IOnlinePayCodec.h"
+#include "gateway/ionline/IOnlinePayCodec.h"
 #include "orders/OrderLog.h"
 #include "relay/ApiAuth.h"
 #include "relay/RelayService.h"

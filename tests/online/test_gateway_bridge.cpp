@@ -49,6 +49,7 @@ public:
     }
     GatewayCall *refundOrder(const RefundRequest &) override { return nullptr; }
     QString name() const override { return u"fake"_s; }
+    bool accepts(Channel, Currency) const override { return true; }
 
 private:
     int m_delayMs;

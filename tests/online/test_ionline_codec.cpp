@@ -1,7 +1,7 @@
 // iOnline Pay codec (payment-api.md §13): the one signing function, jspay/inapp/query fields,
 // reply decoding, trade_state mapping and the GMT+8 times.
 
-#include "gateway/IOnlinePayCodec.h"
+#include "gateway/ionline/IOnlinePayCodec.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -259,6 +259,12 @@ void TestIOnlineCodec::decodeFailures_data()
     QTest::newRow("result_code 1") << reply({{u"status"_s, u"0"_s}, {u"result_code"_s, u"1"_s},
                                              {u"err_code"_s, u"ORDERPAID"_s}, {u"err_msg"_s, u"paid"_s}})
                                    << int(ErrorCode::GatewayFail) << u"ORDERPAID"_s;
+    QTest::newRow("ORDERNOTEXIST") << reply({{u"status"_s, u"0"_s}, {u"result_code"_s, u"1"_s},
+                                             {u"err_code"_s, u"ORDERNOTEXIST"_s}, {u"err_msg"_s, u"no order"_s}})
+                                   << int(ErrorCode::NoSuchOrder) << u"ORDERNOTEXIST"_s;
+    QTest::newRow("SYSTEMERROR") << reply({{u"status"_s, u"0"_s}, {u"result_code"_s, u"1"_s},
+                                           {u"err_code"_s, u"SYSTEMERROR"_s}, {u"err_msg"_s, u"busy"_s}})
+                                 << int(ErrorCode::OutcomeUnknown) << u"SYSTEMERROR"_s;
     QTest::newRow("missing status") << QByteArray(R"({"result_code":"0"})") << int(ErrorCode::Unparseable) << QString();
     QTest::newRow("missing result_code") << reply({{u"status"_s, u"0"_s}}) << int(ErrorCode::Unparseable) << QString();
     QTest::newRow("bad sign") << reply(ok, MerchantKey(QByteArrayLiteral("OTHER"))) << int(ErrorCode::BadSignature)
@@ -315,8 +321,8 @@ void TestIOnlineCodec::tradeStates()
         Key);
     QVERIFY(decoded);
     QCOMPARE(int(decoded->status), status);
-    QCOMPARE(decoded->amountMinor.value_or(0), 2865);
-    QCOMPARE(decoded->currency, u"CAD"_s);
+    QCOMPARE(decoded->amount.value_or(Money{}).minor, 2865);
+    QCOMPARE(decoded->amount.value_or(Money{}).currency, Currency::CAD);
     QCOMPARE(decoded->paySuccTimeMs, NowUtcMs);
 }
 

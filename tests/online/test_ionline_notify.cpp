@@ -23,6 +23,7 @@ private Q_SLOTS:
     void failedChecksRejected_data();
     void failedChecksRejected();
     void unknownOrderIsUnmatchedThenRetried();
+    void iotPayNotifyNeverPaysAnIOnlineOrder();
     void correctNotifyPaysOnce();
 
 private:
@@ -165,6 +166,23 @@ void TestIOnlineNotify::unknownOrderIsUnmatchedThenRetried()
     QCOMPARE(reply.status, 404);
     QCOMPARE(m_env.count(u"SELECT COUNT(*) FROM notifications WHERE mch_order_no = 'WEB999999999999999999'"
                          " AND verdict = 'unmatched' AND gateway = 'ionline'"_s),
+             1);
+}
+
+// Every gateway's notify goes through the same rule: an order is paid only by its own gateway's
+// message. (Before the gateways became modules only the iOnline path checked it: a correctly
+// signed IOTPay notify paid an iOnline order.)
+void TestIOnlineNotify::iotPayNotifyNeverPaysAnIOnlineOrder()
+{
+    const ParamList fields = signedFields(notifyFields(m_target.mchOrderNo, 2865), m_env.m_iotpayKey);
+    const qint64 audited = m_env.notificationCount();
+    const RawReply reply = rawExchange(m_env.m_notifyPort, httpRequest("GET", "/notify/iotpay?" + formEncode(fields)));
+    QCOMPARE(reply.status, 409);
+    QVERIFY(reply.body != "success");
+    QCOMPARE(m_env.stateOf(m_target.mchOrderNo), OrderState::Awaiting);
+    QCOMPARE(m_env.notificationCount(), audited + 1);
+    QCOMPARE(m_env.count(u"SELECT COUNT(*) FROM notifications WHERE id = (SELECT MAX(id) FROM notifications)"
+                         " AND verdict = 'rejected' AND gateway = 'iotpay'"_s),
              1);
 }
 

@@ -1,7 +1,7 @@
 // IOTPay's online channels in the codec and client checks: WX_JSAPI (mini program) and WX_APP
 // `extra` validation (payment-api.md §4.2) and the payParams they return.
 
-#include "gateway/IotPayCodec.h"
+#include "gateway/iotpay/IotPayCodec.h"
 
 #include <QJsonDocument>
 #include <QTest>

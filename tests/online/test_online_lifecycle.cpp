@@ -39,6 +39,7 @@ public:
     GatewayCall *queryOrder(const OrderLookup &) override { return nullptr; }
     GatewayCall *refundOrder(const RefundRequest &) override { return nullptr; }
     QString name() const override { return u"iotpay"_s; }
+    bool accepts(Channel, Currency) const override { return true; }
 
 private:
     Result<GatewayResponse> m_reply;

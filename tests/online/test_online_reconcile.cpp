@@ -7,7 +7,7 @@
 #include "OnlineEnvironment.h"
 
 #include "common/Clock.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 #include "orders/OrderLog.h"
 #include "payment/Reconciler.h"
 #include "relay/OnlineReconcile.h"

@@ -5,10 +5,10 @@
 #include "NotifyFactory.h"
 #include "RawHttp.h"
 
-#include "gateway/IOnlinePayClient.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/ionline/IOnlinePayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 #include "http/HttpServer.h"
-#include "relay/XmlNotifyDecoder.h"
+#include "gateway/ionline/XmlNotifyDecoder.h"
 #include "sim/GatewaySimulator.h"
 #include "sim/IOnlineSimulator.h"
 
@@ -193,11 +193,11 @@ void TestOnlineSimulators::ionlineCreateQueryPay()
     auto paid = wait(client.queryOrder({{}, created->payOrderId}));
     QVERIFY(paid);
     QCOMPARE(paid->status, RemoteStatus::Paid);
-    QCOMPARE(paid->amountMinor.value_or(0), 1500);
-    QCOMPARE(paid->currency, u"CAD"_s);
+    QCOMPARE(paid->amount, std::optional<Money>(Money{1500, Currency::CAD}));
     QVERIFY(paid->paySuccTimeMs > 0);
     const auto missing = wait(client.queryOrder({u"NOPE"_s, {}}));
     QVERIFY(!missing);
+    QCOMPARE(missing.error().code, ErrorCode::NoSuchOrder);
     QCOMPARE(missing.error().gatewayCode, u"ORDERNOTEXIST"_s);
     const auto refund = wait(client.refundOrder({u"R1"_s, created->payOrderId, {1500, Currency::CAD}, u"127.0.0.1"_s, {}}));
     QCOMPARE(refund.error().code, ErrorCode::RequestInvalid);

@@ -1,7 +1,7 @@
 // The strict XML decoder of iOnline Pay's notify: CDATA fields accepted, every DTD, entity,
 // reference and structural surprise refused before or by QXmlStreamReader.
 
-#include "relay/XmlNotifyDecoder.h"
+#include "gateway/ionline/XmlNotifyDecoder.h"
 
 #include <QTest>
 

@@ -27,6 +27,7 @@ public:
     GatewayCall *queryOrder(const OrderLookup &) override { return nullptr; }
     GatewayCall *refundOrder(const RefundRequest &) override { return nullptr; }
     QString name() const override { return u"fake"_s; }
+    bool accepts(Channel, Currency) const override { return true; }
     bool isNoSuchOrder(const Error &error) const override { return error.gatewayCode == NoSuchCode; }
 };
 
@@ -271,8 +272,8 @@ void TestLifecycle::queryPaidWithoutAmountIsRefused()
     QCOMPARE(step.order->state, OrderState::Awaiting);
     QCOMPARE(step.error->code, ErrorCode::ResponseMismatch);
 
-    paid.amountMinor = order.amount.minor;
-    paid.currency = currencyCode(order.amount.currency);
+    paid.amount = order.amount;
+    paid.currencyCode = currencyCode(order.amount.currency);
     step = m_lifecycle->queryAnswered(order, paid, m_gateway, u"query"_s);
     QCOMPARE(step.kind, LifecycleStep::Kind::Paid);
     QCOMPARE(step.order->state, OrderState::Paid);

@@ -2,7 +2,7 @@
 // last 24 h by query"; reliability.md item 12): every open state left by a crash is resolved.
 
 #include "common/Clock.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 #include "orders/OrderLog.h"
 #include "payment/PaymentLifecycle.h"
 #include "payment/Reconciler.h"

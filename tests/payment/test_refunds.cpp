@@ -3,7 +3,7 @@
 // the amount reserved, refund numbers, events.
 
 #include "common/Clock.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 #include "orders/OrderLog.h"
 #include "payment/RefundService.h"
 #include "sim/GatewaySimulator.h"
@@ -485,8 +485,8 @@ void TestRefunds::gatewayRefusalFreesTheAmount()
     QCOMPARE(m_log->orderById(orderId)->refundedMinor, 0);
     QCOMPARE(m_log->refundBalance(orderId)->refundableMinor(), 2865);
     QCOMPARE(countEvents(*m_log, orderId, u"refund"_s, u"PENDING -> FAILED"_s), 1);
-    QCOMPARE(RefundService::stateForFailure(Error{ErrorCode::GatewayFail, {}, u"0014"_s, 0}), RefundState::Failed);
-    QCOMPARE(RefundService::stateForFailure(Error{ErrorCode::GatewayFail, {}, u"0010"_s, 0}), RefundState::Unknown);
+    QCOMPARE(RefundService::stateForFailure(Error{ErrorCode::RequestRejected, {}, u"0014"_s, 0}), RefundState::Failed);
+    QCOMPARE(RefundService::stateForFailure(Error{ErrorCode::OutcomeUnknown, {}, u"0010"_s, 0}), RefundState::Unknown);
     QCOMPARE(RefundService::stateForFailure(Error{ErrorCode::HttpStatus, {}, {}, 502}), RefundState::Unknown);
     QCOMPARE(RefundService::stateForFailure(Error{ErrorCode::HttpStatus, {}, {}, 404}), RefundState::Failed);
 }

@@ -2,7 +2,7 @@
 // design.md "A sale, step by step" and reliability.md items 4, 9, 10, 11, 13, 14, 15.
 
 #include "common/Clock.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 #include "orders/OrderLog.h"
 #include "payment/Checkout.h"
 #include "payment/Sale.h"
@@ -296,6 +296,7 @@ void TestSale::droppedRequestIsKnownAbsent()
     QVERIFY(hasEvent(*m_log, sale->order().id, OrderState::Unknown, {}));
     QCOMPARE(m_sim->orders().size(), 0);
     QVERIFY(errors.count() >= 1);
+    QCOMPARE(sale->lastError().code, ErrorCode::NoSuchOrder);
     QCOMPARE(sale->lastError().gatewayCode, QStringLiteral("0112"));
 }
 
@@ -306,7 +307,7 @@ void TestSale::signatureErrorFailsWithoutRetry()
     Sale *sale = startSale(Channel::WxNative);
     QVERIFY(sale);
     QTRY_COMPARE(sale->state(), OrderState::Failed);
-    QCOMPARE(sale->lastError().code, ErrorCode::GatewayFail);
+    QCOMPARE(sale->lastError().code, ErrorCode::SignatureRejected);
     QCOMPARE(sale->lastError().gatewayCode, QStringLiteral("0013"));
     QVERIFY(!sale->lastError().isAmbiguous());
     QCOMPARE(m_sim->orders().size(), 0);

@@ -1,4 +1,4 @@
-#include "relay/NotifyDecoder.h"
+#include "gateway/iotpay/IotPayNotifyDecoder.h"
 
 #include <QTest>
 

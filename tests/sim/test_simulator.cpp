@@ -5,7 +5,7 @@
 #include "RawHttp.h"
 
 #include "common/Clock.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 #include "http/HttpServer.h"
 #include "sim/GatewaySimulator.h"
 
@@ -158,7 +158,7 @@ void TestSimulator::createsOrdersWithChannelPayloads()
     GatewayCall *query = wait(m_client->queryOrder({m_sim->orders().first().mchOrderNo, {}}));
     QVERIFY(query->result());
     QCOMPARE(query->result()->status, RemoteStatus::Created);
-    QCOMPARE(query->result()->amountMinor, std::optional<qint64>(2865));
+    QCOMPARE(query->result()->amount, std::optional<Money>(Money{2865, Currency::CAD}));
 }
 
 void TestSimulator::rejectsWithDocumentedCodes_data()
@@ -166,8 +166,11 @@ void TestSimulator::rejectsWithDocumentedCodes_data()
     QTest::addColumn<QByteArray>("key");
     QTest::addColumn<QString>("mchId");
     QTest::addColumn<QString>("expectedCode");
-    QTest::newRow("wrong key -> 0013") << QByteArray("WRONG") << QString::fromLatin1(TestMchId) << QStringLiteral("0013");
-    QTest::newRow("unknown merchant -> 0015") << QByteArray(TestKey) << QStringLiteral("99999999") << QStringLiteral("0015");
+    QTest::addColumn<int>("typed");
+    QTest::newRow("wrong key -> 0013") << QByteArray("WRONG") << QString::fromLatin1(TestMchId) << QStringLiteral("0013")
+                                       << int(ErrorCode::SignatureRejected);
+    QTest::newRow("unknown merchant -> 0015") << QByteArray(TestKey) << QStringLiteral("99999999") << QStringLiteral("0015")
+                                              << int(ErrorCode::MerchantUnknown);
 }
 
 void TestSimulator::rejectsWithDocumentedCodes()
@@ -175,6 +178,7 @@ void TestSimulator::rejectsWithDocumentedCodes()
     QFETCH(QByteArray, key);
     QFETCH(QString, mchId);
     QFETCH(QString, expectedCode);
+    QFETCH(int, typed);
     startSim();
     IotPayConfig config;
     config.baseUrl = m_sim->baseUrl();
@@ -183,7 +187,7 @@ void TestSimulator::rejectsWithDocumentedCodes()
     IotPayClient client(m_network.get(), config);
     GatewayCall *call = wait(client.createOrder(orderRequest(Channel::AlipayQr)));
     QVERIFY(!call->result());
-    QCOMPARE(call->result().error().code, ErrorCode::GatewayFail);
+    QCOMPARE(int(call->result().error().code), typed);
     QCOMPARE(call->result().error().gatewayCode, expectedCode);
     QCOMPARE(m_sim->orders().size(), 0);
 }
@@ -216,6 +220,7 @@ void TestSimulator::statusFourAfterValidity()
     QVERIFY(!m_sim->pay(number));   // an expired order cannot be paid
     QVERIFY(!m_sim->pay(QStringLiteral("NOSUCHORDER")));
     GatewayCall *missing = wait(m_client->queryOrder({QStringLiteral("NOSUCHORDER"), {}}));
+    QCOMPARE(missing->result().error().code, ErrorCode::NoSuchOrder);
     QCOMPARE(missing->result().error().gatewayCode, QStringLiteral("0112"));
 }
 

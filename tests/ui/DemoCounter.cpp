@@ -3,7 +3,7 @@
 #include "config/SecretStore.h"
 #include "config/Settings.h"
 #include "demo/DemoEnvironment.h"
-#include "gateway/IotPayClient.h"
+#include "gateway/iotpay/IotPayClient.h"
 #include "orders/OrderLog.h"
 #include "payment/Checkout.h"
 #include "ui/Language.h"
@@ -25,6 +25,7 @@ public:
     GatewayCall *queryOrder(const OrderLookup &lookup) override { return m_active->queryOrder(lookup); }
     GatewayCall *refundOrder(const RefundRequest &request) override { return m_active->refundOrder(request); }
     QString name() const override { return m_active->name(); }
+    bool accepts(Channel channel, Currency currency) const override { return m_active->accepts(channel, currency); }
     bool isNoSuchOrder(const Error &queryError) const override { return m_active->isNoSuchOrder(queryError); }
 
 private:

@@ -1,4 +1,5 @@
 #include "IotPayCodec.h"
+#include "IotPayChannels.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>

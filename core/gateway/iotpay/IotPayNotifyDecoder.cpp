@@ -1,4 +1,4 @@
-#include "NotifyDecoder.h"
+#include "IotPayNotifyDecoder.h"
 
 #include <QSet>
 #include <QStringDecoder>

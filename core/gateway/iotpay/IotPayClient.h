@@ -1,8 +1,9 @@
 #pragma once
 
 #include "common/MerchantKey.h"
-#include "gateway/IotPayCodec.h"
-#include "gateway/PaymentGateway.h"
+#include "gateway/GatewayClientBase.h"
+#include "gateway/iotpay/IotPayCodec.h"
+#include "gateway/iotpay/IotPayName.h"
 
 #include <QUrl>
 
@@ -22,12 +23,11 @@ struct IotPayConfig
     bool requireSignedReplies = false;
 };
 
-// IOTPay v1 over QNetworkAccessManager: POST `params=` forms to <baseUrl>/create_order etc.
-// Redirects are refused (Redirected), TLS errors are never ignored (TlsFailure), each call has
-// a total deadline (Timeout) enforced by a timer that aborts the reply, create replies that name
-// another order or amount are ResponseMismatch. A WX_JSAPI / WX_APP create reply must carry the
+// IOTPay v1 over the shared client base (GatewayClientBase: total deadline, no redirects, TLS
+// errors fatal, replies for another order or amount ResponseMismatch): POST `params=` forms to
+// <baseUrl>/create_order etc. A WX_JSAPI / WX_APP create reply must carry the
 // client's payParams (IotPayCodec::checkPayParams), returned in GatewayResponse::payParams.
-class IotPayClient final : public PaymentGateway
+class IotPayClient final : public GatewayClientBase
 {
     Q_OBJECT
 
@@ -37,9 +37,8 @@ public:
     GatewayCall *createOrder(const OrderRequest &request) override;
     GatewayCall *queryOrder(const OrderLookup &lookup) override;
     GatewayCall *refundOrder(const RefundRequest &request) override;
-    QString name() const override { return QStringLiteral("iotpay"); }
-    // resCode 0112, "order does not exist" (payment-api.md §7).
-    bool isNoSuchOrder(const Error &queryError) const override;
+    QString name() const override { return iotpay::Name.toString(); }
+    bool accepts(Channel channel, Currency currency) const override;
 
     const IotPayConfig &config() const { return m_config; }
 
@@ -48,7 +47,6 @@ private:
                       QString expectMchOrderNo, std::optional<qint64> expectAmount,
                       Channel payParamsChannel = Channel::Invalid);
 
-    QNetworkAccessManager *m_network;
     IotPayConfig m_config;
 };
 

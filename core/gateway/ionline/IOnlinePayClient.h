@@ -2,8 +2,9 @@
 
 #include "common/Clock.h"
 #include "common/MerchantKey.h"
-#include "gateway/IOnlinePayCodec.h"
-#include "gateway/PaymentGateway.h"
+#include "gateway/GatewayClientBase.h"
+#include "gateway/ionline/IOnlineName.h"
+#include "gateway/ionline/IOnlinePayCodec.h"
 
 #include <QUrl>
 
@@ -26,12 +27,11 @@ struct IOnlinePayConfig
     bool requireSignedReplies = false;
 };
 
-// iOnline Pay (payment-api.md §13) behind the PaymentGateway interface: form POSTs of the
-// `service` fields to one gateway URL, JSON replies, the same transport rules as IotPayClient
-// (total deadline, no redirects, TLS errors fatal, create sent once). createOrder supports
+// iOnline Pay (payment-api.md §13) over the shared client base (GatewayClientBase): form POSTs
+// of the `service` fields to one gateway URL, JSON replies. createOrder supports
 // WX_JSAPI (jspay, mini program) and WX_APP (inapp); refundOrder is RequestInvalid: the refund
 // service is not documented (§13.3).
-class IOnlinePayClient final : public PaymentGateway
+class IOnlinePayClient final : public GatewayClientBase
 {
     Q_OBJECT
 
@@ -44,9 +44,8 @@ public:
     GatewayCall *createOrder(const OrderRequest &request) override;
     GatewayCall *queryOrder(const OrderLookup &lookup) override;
     GatewayCall *refundOrder(const RefundRequest &request) override;
-    QString name() const override { return QStringLiteral("ionline"); }
-    // err_code ORDERNOTEXIST, WeChat Pay's code, which iOnline passes through (§13.3; unverified, §16).
-    bool isNoSuchOrder(const Error &queryError) const override;
+    QString name() const override { return ionline::Name.toString(); }
+    bool accepts(Channel channel, Currency currency) const override;
 
     const IOnlinePayConfig &config() const { return m_config; }
     void setNonceSource(NonceSource source) { m_nonce = std::move(source); }   // tests
@@ -58,7 +57,6 @@ private:
                       std::optional<qint64> expectAmount);
     IOnlinePayCodec::RequestContext context() const;
 
-    QNetworkAccessManager *m_network;
     IOnlinePayConfig m_config;
     const Clock &m_clock;
     NonceSource m_nonce;

@@ -1,0 +1,53 @@
+// The cashier's messages come from PayDesk's typed errors alone: a gateway's own codes never
+// reach the UI (each gateway's classifier turns them into ErrorCode values in core/gateway).
+
+#include "ErrorText.h"
+
+#include <QTest>
+
+using namespace paydesk;
+using namespace Qt::StringLiterals;
+
+class TestErrorText : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void typedGatewayErrors_data();
+    void typedGatewayErrors();
+    void rawGatewayCodeChangesNothing();
+};
+
+void TestErrorText::typedGatewayErrors_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("signature") << int(ErrorCode::SignatureRejected)
+                               << u"Signature error — check the merchant key in Settings."_s;
+    QTest::newRow("merchant") << int(ErrorCode::MerchantUnknown)
+                              << u"Merchant unknown to the gateway — check the merchant ID in Settings."_s;
+    QTest::newRow("details") << int(ErrorCode::RequestRejected)
+                             << u"The gateway rejected the order's details. The sale was not charged."_s;
+    QTest::newRow("no order") << int(ErrorCode::NoSuchOrder)
+                              << u"The gateway never received the order. Nothing was charged — you can charge again."_s;
+    QTest::newRow("paid") << int(ErrorCode::AlreadyPaid) << u"This order is already paid."_s;
+    QTest::newRow("unknown") << int(ErrorCode::OutcomeUnknown) << u"Outcome unknown — checking with the gateway…"_s;
+    QTest::newRow("declined") << int(ErrorCode::GatewayFail) << u"The gateway declined: card refused"_s;
+}
+
+void TestErrorText::typedGatewayErrors()
+{
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    QCOMPARE(errorMessage(Error{ErrorCode(code), u"card refused"_s, {}, 0}), message);
+}
+
+void TestErrorText::rawGatewayCodeChangesNothing()
+{
+    // What used to be decoded in the UI (IOTPay's 0013, 0112, ...) is the classifier's job now.
+    for (const QString &raw : {u"0013"_s, u"0015"_s, u"0014"_s, u"0112"_s, u"0113"_s, u"0010"_s, u"ORDERNOTEXIST"_s})
+        QCOMPARE(errorMessage(Error{ErrorCode::GatewayFail, u"x"_s, raw, 0}), u"The gateway declined: x"_s);
+}
+
+QTEST_GUILESS_MAIN(TestErrorText)
+#include "test_error_text.moc"
