@@ -106,9 +106,9 @@ Result<qint64> insertEvent(const sql::Connection &db, const EventRow &event)
                                   u"INSERT INTO events (order_id, at_ms, kind, from_state, to_state, actor, detail)"
                                   " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
                                   {event.orderId, event.atMs, event.kind,
-                           sql::nullIfEmpty(orderStateName(event.fromState)),
-                           sql::nullIfEmpty(orderStateName(event.toState)), sql::nonNull(event.actor),
-                           sql::nonNull(event.detail)});
+                                   sql::nullIfEmpty(orderStateName(event.fromState)),
+                                   sql::nullIfEmpty(orderStateName(event.toState)), sql::nonNull(event.actor),
+                                   sql::nonNull(event.detail)});
 }
 
 Result<qint64> insertNotification(const sql::Connection &db, const NotificationRecord &record,
@@ -117,15 +117,15 @@ Result<qint64> insertNotification(const sql::Connection &db, const NotificationR
     // raw is bound as bytes: a hostile request need not be valid UTF-8 and the audit view
     // shows exactly what arrived.
     return sql::insertReturningId(db,
-                          u"INSERT INTO notifications (received_at_ms, gateway, verdict, reason,"
-                          " mch_order_no, pay_order_id, remote_address, raw)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                          {record.receivedAtMs != 0 ? record.receivedAtMs : fallbackReceivedAtMs,
-                           record.gateway.isEmpty() ? u"iotpay"_s : record.gateway,
-                           sql::nonNull(record.verdict), sql::nonNull(record.reason),
-                           sql::nullIfEmpty(record.mchOrderNo), sql::nullIfEmpty(record.payOrderId),
-                           sql::nullIfEmpty(record.remoteAddress),
-                           sql::capRecorded(record.raw, MaxRecordedBytes)});
+                                  u"INSERT INTO notifications (received_at_ms, gateway, verdict, reason,"
+                                  " mch_order_no, pay_order_id, remote_address, raw)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                                  {record.receivedAtMs != 0 ? record.receivedAtMs : fallbackReceivedAtMs,
+                                   record.gateway.isEmpty() ? u"iotpay"_s : record.gateway,
+                                   sql::nonNull(record.verdict), sql::nonNull(record.reason),
+                                   sql::nullIfEmpty(record.mchOrderNo), sql::nullIfEmpty(record.payOrderId),
+                                   sql::nullIfEmpty(record.remoteAddress),
+                                   sql::capRecorded(record.raw, MaxRecordedBytes)});
 }
 
 } // namespace paydesk::orderrows

@@ -251,11 +251,12 @@ Result<Refund> OrderLog::beginRefund(const NewRefund &refund)
 
     const qint64 now = d->now();
     const QString reason = refund.reason.trimmed();
-    const auto id = sql::insertReturningId(d->db,
-                             u"INSERT INTO refunds (order_id, mch_refund_no, amount_minor, currency, reason, state,"
-                             " requested_by, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                             {order->id, *number, refund.amountMinor, currencyCode(order->amount.currency), reason,
-                              refundStateName(RefundState::Pending), refund.requestedBy.trimmed(), now, now});
+    const auto id = sql::insertReturningId(
+        d->db,
+        u"INSERT INTO refunds (order_id, mch_refund_no, amount_minor, currency, reason, state,"
+        " requested_by, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {order->id, *number, refund.amountMinor, currencyCode(order->amount.currency), reason,
+         refundStateName(RefundState::Pending), refund.requestedBy.trimmed(), now, now});
     if (!id)
         return fail(id.error());
     const QString detail = *number + u" PENDING "_s + moneyText(Money{refund.amountMinor, order->amount.currency})

@@ -136,6 +136,17 @@ void TestOrderLogSchema::migratesFromEveryEarlierVersion()
                               " (1, 'ROLD123111400000000000102', 300, 'CAD', 'late', 'UNKNOWN', 'mina', 40, 41)"_s),
                      QString());
             QCOMPARE(old.exec(u"UPDATE orders SET refunded_minor = 500 WHERE id = 1"_s), QString());
+            // An online order whose clientOrderRef lived only in a 'client-ref' event (before
+            // version 6), next to an unrelated event with the same text.
+            QCOMPARE(old.exec(u"INSERT INTO orders (mch_order_no, terminal_id, cashier, channel, amount_minor,"
+                              " currency, state, late, source, subject, created_at_ms, updated_at_ms)"
+                              " VALUES ('OLD1231114000000000009', 'OLD1', 'api', 'WX_JSAPI', 500, 'CAD', 'AWAITING',"
+                              " 0, 'miniprogram', 'Cake', 50, 50)"_s),
+                     QString());
+            QCOMPARE(old.exec(u"INSERT INTO events (order_id, at_ms, kind, from_state, to_state, actor, detail)"
+                              " VALUES (2, 50, 'client-ref', NULL, NULL, 'api', 'cart-77'),"
+                              " (1, 60, 'note', NULL, NULL, 'api', 'cart-77')"_s),
+                     QString());
         }
     }
 
@@ -153,7 +164,14 @@ void TestOrderLogSchema::migratesFromEveryEarlierVersion()
         QCOMPARE(old->channel, Channel::AlipayQr);
         QCOMPARE(old->payOrderId, u"P-OLD"_s);
         QCOMPARE(old->gateway, u"iotpay"_s);   // filled in by the migration that added the column
-        QCOMPARE(log.events(old->id)->size(), 1);
+        QCOMPARE(log.events(old->id)->size(), 2);
+        // Version 6 filled the client reference in from the events.
+        QVERIFY(old->clientReference.isEmpty());
+        const auto online = log.orderByClientReference(u"cart-77"_s, 0);
+        QVERIFY2(online, qPrintable(online ? QString() : describe(online.error())));
+        QCOMPARE(online->mchOrderNo, u"OLD1231114000000000009"_s);
+        QCOMPARE(online->clientReference, u"cart-77"_s);
+        QCOMPARE(errorCodeOf(log.orderByClientReference(u"cart-77"_s, 51)), ErrorCode::NotFound);
         const auto audit = log.notificationsBetween(0, 100);
         QCOMPARE(audit->size(), 1);
         QCOMPARE(audit->first().gateway, u"iotpay"_s);
