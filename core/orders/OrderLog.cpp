@@ -174,23 +174,15 @@ Result<QList<Order>> OrderLog::ordersBetween(qint64 fromUtcMs, qint64 toUtcMs) c
 Result<QList<NotificationRecord>> OrderLog::notificationsBetween(qint64 fromUtcMs, qint64 toUtcMs) const
 {
     auto query = sql::run(d->db,
-                          u"SELECT id, received_at_ms, gateway, verdict, reason, mch_order_no,"
-                          " pay_order_id, remote_address, raw FROM notifications"
-                          " WHERE received_at_ms >= ? AND received_at_ms < ? ORDER BY received_at_ms, id"_s,
+                          u"SELECT "_s + orderrows::notificationColumns()
+                              + u", raw FROM notifications"
+                                " WHERE received_at_ms >= ? AND received_at_ms < ? ORDER BY received_at_ms, id"_s,
                           {fromUtcMs, toUtcMs});
     if (!query)
         return fail(query.error());
     QList<NotificationRecord> result;
     while (query->next()) {
-        NotificationRecord record;
-        record.id = query->value(0).toLongLong();
-        record.receivedAtMs = query->value(1).toLongLong();
-        record.gateway = query->value(2).toString();
-        record.verdict = query->value(3).toString();
-        record.reason = query->value(4).toString();
-        record.mchOrderNo = query->value(5).toString();
-        record.payOrderId = query->value(6).toString();
-        record.remoteAddress = query->value(7).toString();
+        NotificationRecord record = orderrows::notificationFromQuery(*query);
         record.raw = query->value(8).toByteArray();
         result.append(record);
     }

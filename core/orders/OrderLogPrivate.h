@@ -53,6 +53,11 @@ struct EventRow
 };
 Result<qint64> insertEvent(const sql::Connection &db, const EventRow &event);
 
+// The columns of a notification without its raw body, in the order notificationFromQuery()
+// expects.
+QString notificationColumns();
+NotificationRecord notificationFromQuery(const QSqlQuery &query);
+
 // The audit row; the caller has decided the verdict. `raw` is capped here.
 Result<qint64> insertNotification(const sql::Connection &db, const NotificationRecord &record,
                                   qint64 fallbackReceivedAtMs);

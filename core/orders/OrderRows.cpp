@@ -111,6 +111,25 @@ Result<qint64> insertEvent(const sql::Connection &db, const EventRow &event)
                                    sql::nonNull(event.detail)});
 }
 
+QString notificationColumns()
+{
+    return u"id, received_at_ms, gateway, verdict, reason, mch_order_no, pay_order_id, remote_address"_s;
+}
+
+NotificationRecord notificationFromQuery(const QSqlQuery &query)
+{
+    NotificationRecord record;
+    record.id = query.value(0).toLongLong();
+    record.receivedAtMs = query.value(1).toLongLong();
+    record.gateway = query.value(2).toString();
+    record.verdict = query.value(3).toString();
+    record.reason = query.value(4).toString();
+    record.mchOrderNo = query.value(5).toString();
+    record.payOrderId = query.value(6).toString();
+    record.remoteAddress = query.value(7).toString();
+    return record;
+}
+
 Result<qint64> insertNotification(const sql::Connection &db, const NotificationRecord &record,
                                   qint64 fallbackReceivedAtMs)
 {

@@ -118,27 +118,16 @@ Result<QList<NotificationRecord>> OrderLog::notificationsWithVerdicts(qint64 fro
     if (verdicts.isEmpty() || limit < 1)
         return fail(ErrorCode::InvalidArgument, u"notification read without verdicts or a positive limit"_s);
     QVariantList values{fromUtcMs, toUtcMs};
-    const QString statement = u"SELECT id, received_at_ms, gateway, verdict, reason, mch_order_no, pay_order_id,"
-                              " remote_address FROM notifications WHERE received_at_ms >= ? AND received_at_ms < ?"
-                              " AND verdict IN ("_s
+    const QString statement = u"SELECT "_s + orderrows::notificationColumns()
+        + u" FROM notifications WHERE received_at_ms >= ? AND received_at_ms < ? AND verdict IN ("_s
         + placeholders(values, verdicts) + u") ORDER BY received_at_ms, id LIMIT ?"_s;
     values.append(limit);
     auto query = sql::run(d->db, statement, values);
     if (!query)
         return fail(query.error());
     QList<NotificationRecord> records;
-    while (query->next()) {
-        NotificationRecord record;
-        record.id = query->value(0).toLongLong();
-        record.receivedAtMs = query->value(1).toLongLong();
-        record.gateway = query->value(2).toString();
-        record.verdict = query->value(3).toString();
-        record.reason = query->value(4).toString();
-        record.mchOrderNo = query->value(5).toString();
-        record.payOrderId = query->value(6).toString();
-        record.remoteAddress = query->value(7).toString();
-        records.append(record);
-    }
+    while (query->next())
+        records.append(orderrows::notificationFromQuery(*query));
     if (auto read = checkRead(d->db, *query, u"notifications"_s); !read)
         return fail(read.error());
     return records;

@@ -58,20 +58,12 @@ Result<QVariant> scalar(const Connection &db, const QString &statement, const QV
 
 Result<qint64> insertReturningId(const Connection &db, const QString &insert, const QVariantList &values)
 {
-    const QString statement = insert + db.backend->returningIdClause();
-    auto query = run(db, statement, values);
-    if (!query)
-        return fail(query.error());
-    if (!query->next()) {
-        if (query->lastError().isValid())
-            return fail(storeError(db, query->lastError(), statement));
-        return fail(ErrorCode::StoreFailure, statement + u": no id returned"_s);
-    }
-    const qint64 id = query->value(0).toLongLong();
-    // Done with the statement before anything else runs on the connection (a COMMIT refuses
-    // to run while a statement is still stepping).
-    query->finish();
-    return id;
+    // scalar() is done with its statement when it returns (a COMMIT refuses to run while a
+    // statement is still stepping).
+    const auto id = scalar(db, insert + db.backend->returningIdClause(), values);
+    if (!id)
+        return fail(id.error());
+    return id->toLongLong();
 }
 
 QVariant nullIfEmpty(const QString &text)

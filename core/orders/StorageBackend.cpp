@@ -11,23 +11,6 @@ namespace paydesk {
 
 StorageBackend::~StorageBackend() = default;
 
-QString storeFaultName(StoreFault fault)
-{
-    switch (fault) {
-    case StoreFault::Invalid: return u"none"_s;
-    case StoreFault::Busy: return u"busy"_s;
-    case StoreFault::UniqueViolation: return u"unique violation"_s;
-    case StoreFault::ConstraintViolation: return u"constraint violation"_s;
-    case StoreFault::Unavailable: return u"unavailable"_s;
-    case StoreFault::Corrupt: return u"corrupt"_s;
-    case StoreFault::Full: return u"full"_s;
-    case StoreFault::ReadOnly: return u"read-only"_s;
-    case StoreFault::Permission: return u"permission denied"_s;
-    case StoreFault::Other: break;
-    }
-    return u"other"_s;
-}
-
 ErrorCode errorCodeFor(StoreFault fault)
 {
     switch (fault) {

@@ -30,7 +30,6 @@ enum class StoreFault {
     Other,
 };
 
-QString storeFaultName(StoreFault fault);
 ErrorCode errorCodeFor(StoreFault fault);
 
 struct StoreOptions
