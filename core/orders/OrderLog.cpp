@@ -85,7 +85,7 @@ Result<std::unique_ptr<OrderLog>> OrderLog::open(const QString &path, const Cloc
         return fail(ErrorCode::StoreUnavailable, u"no order log at "_s + store->location);
 
     auto p = std::make_unique<Private>();
-    p->path = path;
+    p->path = store->location;
     p->clock = &clock;
     p->options = options;
     p->connectionName = nextConnectionName();

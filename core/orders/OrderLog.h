@@ -228,7 +228,7 @@ public:
     OrderLog(const OrderLog &) = delete;
     OrderLog &operator=(const OrderLog &) = delete;
 
-    QString path() const;
+    QString path() const;                      // the file the log opened (a file: URL resolved)
     int schemaVersion() const;
     static int currentSchemaVersion();
 

@@ -38,6 +38,8 @@ Order fromQuery(const QSqlQuery &query);
 // Reads one order by a single-column condition ("id = ?", "mch_order_no = ?"): NotFound when
 // there is none.
 Result<Order> readOne(const sql::Connection &db, const QString &condition, const QVariant &value);
+// Runs a SELECT of columns() and reads every row.
+Result<QList<Order>> readOrders(const sql::Connection &db, const QString &statement, const QVariantList &values);
 Result<QList<Order>> readMany(const sql::Connection &db, const QString &condition,
                               const QVariantList &values);
 

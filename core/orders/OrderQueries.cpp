@@ -137,16 +137,8 @@ Result<QList<Order>> OrderLog::filteredOrders(const OrderFilter &filter, const O
     const auto tail = applySlice(slice, *clauses);
     if (!tail)
         return fail(tail.error());
-    auto query = sql::run(d->db, u"SELECT "_s + orderrows::columns() + u" FROM orders"_s + clauses->where() + *tail,
-                          clauses->values);
-    if (!query)
-        return fail(query.error());
-    QList<Order> result;
-    while (query->next())
-        result.append(orderrows::fromQuery(*query));
-    if (query->lastError().isValid())
-        return fail(sql::storeError(d->db, query->lastError(), u"reading orders"_s));
-    return result;
+    return orderrows::readOrders(d->db, u"SELECT "_s + orderrows::columns() + u" FROM orders"_s + clauses->where() + *tail,
+                                 clauses->values);
 }
 
 Result<qint64> OrderLog::countFilteredOrders(const OrderFilter &filter) const
@@ -164,19 +156,16 @@ Result<Order> OrderLog::orderByClientReference(const QString &clientReference, q
 {
     if (clientReference.isEmpty())
         return fail(ErrorCode::InvalidArgument, u"no client reference"_s);
-    auto query = sql::run(d->db,
-                          u"SELECT "_s + orderrows::columns()
-                              + u" FROM orders WHERE client_reference = ? AND created_at_ms >= ?"
-                                " ORDER BY created_at_ms DESC, id DESC LIMIT 1"_s,
-                          {clientReference, sinceUtcMs});
-    if (!query)
-        return fail(query.error());
-    if (!query->next()) {
-        if (query->lastError().isValid())
-            return fail(sql::storeError(d->db, query->lastError(), u"reading order"_s));
+    const auto orders = orderrows::readOrders(d->db,
+                                              u"SELECT "_s + orderrows::columns()
+                                                  + u" FROM orders WHERE client_reference = ? AND created_at_ms >= ?"
+                                                    " ORDER BY created_at_ms DESC, id DESC LIMIT 1"_s,
+                                              {clientReference, sinceUtcMs});
+    if (!orders)
+        return fail(orders.error());
+    if (orders->isEmpty())
         return fail(ErrorCode::NotFound, u"no order with client reference "_s + clientReference);
-    }
-    return orderrows::fromQuery(*query);
+    return orders->first();
 }
 
 } // namespace paydesk

@@ -85,11 +85,9 @@ Result<Order> readOne(const sql::Connection &db, const QString &condition, const
     return fromQuery(*query);
 }
 
-Result<QList<Order>> readMany(const sql::Connection &db, const QString &condition, const QVariantList &values)
+Result<QList<Order>> readOrders(const sql::Connection &db, const QString &statement, const QVariantList &values)
 {
-    auto query = sql::run(db, u"SELECT "_s + columns() + u" FROM orders WHERE "_s + condition
-                                  + u" ORDER BY created_at_ms, id"_s,
-                          values);
+    auto query = sql::run(db, statement, values);
     if (!query)
         return fail(query.error());
     QList<Order> result;
@@ -98,6 +96,12 @@ Result<QList<Order>> readMany(const sql::Connection &db, const QString &conditio
     if (query->lastError().isValid())
         return fail(sql::storeError(db, query->lastError(), u"reading orders"_s));
     return result;
+}
+
+Result<QList<Order>> readMany(const sql::Connection &db, const QString &condition, const QVariantList &values)
+{
+    return readOrders(db, u"SELECT "_s + columns() + u" FROM orders WHERE "_s + condition + u" ORDER BY created_at_ms, id"_s,
+                      values);
 }
 
 Result<qint64> insertEvent(const sql::Connection &db, const EventRow &event)

@@ -74,7 +74,9 @@ void TestStorageBackend::filePathsAreSqlite()
     QCOMPARE(errorCodeOf(storeLocationFor(QString())), ErrorCode::InvalidArgument);
 
     // A file: URL opens the same file as its path.
-    QVERIFY(OrderLog::open(QUrl::fromLocalFile(dbPath()).toString(), m_clock));
+    const auto log = OrderLog::open(QUrl::fromLocalFile(dbPath()).toString(), m_clock);
+    QVERIFY(log);
+    QCOMPARE((*log)->path(), dbPath());
     QVERIFY(QFile::exists(dbPath()));
 }
 
