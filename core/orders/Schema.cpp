@@ -136,7 +136,7 @@ QStringList version5(const StorageBackend &backend)
 // Online orders' clientOrderRef as a column instead of the detail of a 'client-ref' event, so
 // that the relay's one-order-per-reference check is an indexed read. Not unique: a reference
 // may come back after the 24 h window and make a new order. Filled in from the events of the
-// orders made before.
+// orders made before. Partial: counter orders (most rows) have none.
 QStringList version6(const StorageBackend &)
 {
     return {
@@ -145,7 +145,8 @@ QStringList version6(const StorageBackend &)
         " WHERE e.order_id = orders.id AND e.kind = 'client-ref' AND e.detail <> '' ORDER BY e.id LIMIT 1)"
         " WHERE EXISTS (SELECT 1 FROM events e WHERE e.order_id = orders.id AND e.kind = 'client-ref'"
         " AND e.detail <> '')"_s,
-        u"CREATE INDEX orders_client_reference ON orders (client_reference, created_at_ms)"_s,
+        u"CREATE INDEX orders_client_reference ON orders (client_reference, created_at_ms)"
+        " WHERE client_reference IS NOT NULL"_s,
     };
 }
 
