@@ -155,15 +155,9 @@ Result<QList<OrderEvent>> OrderLog::events(qint64 orderId) const
 Result<QList<Order>> OrderLog::openOrdersSince(qint64 sinceUtcMs) const
 {
     QVariantList values;
-    QStringList placeholders;
-    for (OrderState state : {OrderState::New, OrderState::Creating, OrderState::Unknown, OrderState::Awaiting}) {
-        values.append(orderStateName(state));
-        placeholders.append(u"?"_s);
-    }
+    const QString states = sql::bindList(values, orderrows::openStateNames());
     values.append(sinceUtcMs);
-    return orderrows::readMany(d->db,
-                               u"state IN ("_s + placeholders.join(u", ") + u") AND created_at_ms >= ?"_s,
-                               values);
+    return orderrows::readMany(d->db, u"state IN ("_s + states + u") AND created_at_ms >= ?"_s, values);
 }
 
 Result<QList<Order>> OrderLog::ordersBetween(qint64 fromUtcMs, qint64 toUtcMs) const

@@ -31,6 +31,9 @@ struct OrderLog::Private
 
 namespace orderrows {
 
+// The names of the open states (NEW, CREATING, UNKNOWN, AWAITING).
+QStringList openStateNames();
+
 // The column list every order read selects, in the order fromQuery() expects.
 QString columns();
 Order fromQuery(const QSqlQuery &query);

@@ -25,14 +25,6 @@ QString likePattern(const QString &text)
     return u'%' + escaped + u'%';
 }
 
-QString placeholders(qsizetype count)
-{
-    QStringList marks;
-    for (qsizetype i = 0; i < count; ++i)
-        marks.append(u"?"_s);
-    return marks.join(u", "_s);
-}
-
 struct Clauses
 {
     QStringList conditions;
@@ -58,13 +50,13 @@ void addListClauses(const OrderFilter &filter, Clauses &clauses)
         // expression (portable, unlike SQLite's unary +) keeps the planner on the range.
         const bool timeRange = filter.fromUtcMs > 0 || filter.toUtcMs > 0;
         const QString column = timeRange ? u"(state || '')"_s : u"state"_s;
-        clauses.add(column + u" IN ("_s + placeholders(names.size()) + u')', names);
+        clauses.add(column + u" IN ("_s + sql::placeholders(names.size()) + u')', names);
     }
     if (!filter.channels.isEmpty()) {
         QVariantList ids;
         for (Channel channel : filter.channels)
             ids.append(channelId(channel));
-        clauses.add(u"channel IN ("_s + placeholders(ids.size()) + u')', ids);
+        clauses.add(u"channel IN ("_s + sql::placeholders(ids.size()) + u')', ids);
     }
 }
 

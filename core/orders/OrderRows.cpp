@@ -36,6 +36,14 @@ enum Column : int {
 
 } // namespace
 
+QStringList openStateNames()
+{
+    QStringList names;
+    for (OrderState state : {OrderState::New, OrderState::Creating, OrderState::Unknown, OrderState::Awaiting})
+        names.append(orderStateName(state));
+    return names;
+}
+
 QString columns()
 {
     return u"id, mch_order_no, terminal_id, cashier, channel, amount_minor, currency, state, late,"

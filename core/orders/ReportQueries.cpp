@@ -18,24 +18,6 @@ Result<void> checkRead(const sql::Connection &db, const QSqlQuery &query, const 
     return {};
 }
 
-QString placeholders(QVariantList &values, const QStringList &bound)
-{
-    QStringList marks;
-    for (const QString &value : bound) {
-        values.append(value);
-        marks.append(u"?"_s);
-    }
-    return marks.join(u", "_s);
-}
-
-QStringList openStateNames()
-{
-    QStringList names;
-    for (OrderState state : {OrderState::New, OrderState::Creating, OrderState::Unknown, OrderState::Awaiting})
-        names.append(orderStateName(state));
-    return names;
-}
-
 } // namespace
 
 // One pass over the range's orders: positional GROUP BY and integer division are portable
@@ -92,7 +74,7 @@ Result<QList<Order>> OrderLog::lateOrOpenOrdersBetween(qint64 fromUtcMs, qint64 
 {
     QVariantList values{fromUtcMs, toUtcMs};
     const QString condition = u"created_at_ms >= ? AND created_at_ms < ? AND (late = 1 OR state IN ("_s
-        + placeholders(values, openStateNames()) + u"))"_s;
+        + sql::bindList(values, orderrows::openStateNames()) + u"))"_s;
     return orderrows::readMany(d->db, condition, values);
 }
 
@@ -120,7 +102,7 @@ Result<QList<NotificationRecord>> OrderLog::notificationsWithVerdicts(qint64 fro
     QVariantList values{fromUtcMs, toUtcMs};
     const QString statement = u"SELECT "_s + orderrows::notificationColumns()
         + u" FROM notifications WHERE received_at_ms >= ? AND received_at_ms < ? AND verdict IN ("_s
-        + placeholders(values, verdicts) + u") ORDER BY received_at_ms, id LIMIT ?"_s;
+        + sql::bindList(values, verdicts) + u") ORDER BY received_at_ms, id LIMIT ?"_s;
     values.append(limit);
     auto query = sql::run(d->db, statement, values);
     if (!query)

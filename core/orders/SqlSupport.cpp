@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QStringList>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
@@ -64,6 +65,21 @@ Result<qint64> insertReturningId(const Connection &db, const QString &insert, co
     if (!id)
         return fail(id.error());
     return id->toLongLong();
+}
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < count; ++i)
+        marks.append(u"?"_s);
+    return marks.join(u", "_s);
+}
+
+QString bindList(QVariantList &values, const QStringList &bound)
+{
+    for (const QString &value : bound)
+        values.append(value);
+    return placeholders(bound.size());
 }
 
 QVariant nullIfEmpty(const QString &text)

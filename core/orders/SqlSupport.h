@@ -44,6 +44,11 @@ Result<QSqlQuery> runRetryingBusy(const Connection &db, const QString &statement
 // Runs a query that must return one row and gives its first column.
 Result<QVariant> scalar(const Connection &db, const QString &statement, const QVariantList &values = {});
 
+// "?, ?, ?" for `count` values, for an IN (...) list.
+QString placeholders(qsizetype count);
+// Appends `bound` to `values` and gives their placeholders.
+QString bindList(QVariantList &values, const QStringList &bound);
+
 // NULL for an empty string, so optional columns stay NULL rather than ''.
 QVariant nullIfEmpty(const QString &text);
 QVariant nullIfZero(qint64 value);
