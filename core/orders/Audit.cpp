@@ -13,11 +13,11 @@ Result<qint64> OrderLog::recordAuditEvent(const QString &kind, const QString &ac
     auto transaction = d->writeTransaction();
     if (auto begun = transaction.begin(); !begun)
         return fail(begun.error());
-    auto inserted = sql::run(d->db, u"INSERT INTO audit (at_ms, kind, actor, detail) VALUES (?, ?, ?, ?)"_s,
-                             {d->now(), kind, sql::nonNull(actor), sql::nonNull(detail.left(MaxAuditDetailLength))});
-    if (!inserted)
-        return fail(inserted.error());
-    const qint64 id = inserted->lastInsertId().toLongLong();
+    const auto id = sql::insertReturningId(d->db, u"INSERT INTO audit (at_ms, kind, actor, detail) VALUES (?, ?, ?, ?)"_s,
+                                           {d->now(), kind, sql::nonNull(actor),
+                                            sql::nonNull(detail.left(MaxAuditDetailLength))});
+    if (!id)
+        return fail(id.error());
     if (auto committed = transaction.commit(); !committed)
         return fail(committed.error());
     return id;
@@ -44,7 +44,7 @@ Result<QList<AuditEvent>> OrderLog::auditEventsBetween(qint64 fromUtcMs, qint64 
         result.append(event);
     }
     if (query->lastError().isValid())
-        return fail(sql::storeError(query->lastError(), u"reading the audit trail"_s));
+        return fail(sql::storeError(d->db, query->lastError(), u"reading the audit trail"_s));
     return result;
 }
 

@@ -48,7 +48,7 @@ QString auditVerdict(ConfirmVerdict verdict)
     return u"rejected"_s;
 }
 
-Result<void> alert(const QSqlDatabase &db, const Order &order, qint64 nowMs, const QString &actor,
+Result<void> alert(const sql::Connection &db, const Order &order, qint64 nowMs, const QString &actor,
                    const QString &detail)
 {
     const auto event = orderrows::insertEvent(
@@ -60,7 +60,7 @@ Result<void> alert(const QSqlDatabase &db, const Order &order, qint64 nowMs, con
 
 // A repeat changes nothing, but a replay for a refunded order, or a confirmation naming
 // another gateway payment, is something a manager must see (reliability.md: replays).
-Result<void> checkRepeat(const QSqlDatabase &db, const Order &order,
+Result<void> checkRepeat(const sql::Connection &db, const Order &order,
                          const PaymentConfirmation &confirmation, qint64 nowMs)
 {
     const auto refunds = sql::scalar(db, u"SELECT COUNT(*) FROM refunds WHERE order_id = ?"_s, {order.id});
@@ -82,7 +82,7 @@ Result<void> checkRepeat(const QSqlDatabase &db, const Order &order,
     return {};
 }
 
-Result<void> applyVerdict(const QSqlDatabase &db, const Order &order, const Judgement &judgement,
+Result<void> applyVerdict(const sql::Connection &db, const Order &order, const Judgement &judgement,
                           const PaymentConfirmation &confirmation, qint64 nowMs)
 {
     switch (judgement.verdict) {
@@ -110,7 +110,7 @@ Result<void> applyVerdict(const QSqlDatabase &db, const Order &order, const Judg
     return {};
 }
 
-Result<void> recordAudit(const QSqlDatabase &db, NotificationRecord record, ConfirmVerdict verdict,
+Result<void> recordAudit(const sql::Connection &db, NotificationRecord record, ConfirmVerdict verdict,
                          const QString &reason, const PaymentConfirmation &confirmation, qint64 nowMs)
 {
     record.verdict = auditVerdict(verdict);

@@ -38,7 +38,7 @@ Result<QList<OrderNotice>> OrderLog::noticesForOrdersCreatedBetween(const QStrin
         result.append({query->value(6).toString(), event});
     }
     if (query->lastError().isValid())
-        return fail(sql::storeError(query->lastError(), u"reading events"_s));
+        return fail(sql::storeError(d->db, query->lastError(), u"reading events"_s));
     return result;
 }
 

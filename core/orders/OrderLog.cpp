@@ -3,11 +3,9 @@
 #include "OrderLogPrivate.h"
 #include "Schema.h"
 
-#include <QFileInfo>
 #include <QSqlQuery>
 
 #include <atomic>
-#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -24,59 +22,20 @@ QString nextConnectionName()
     return u"paydesk-orderlog-"_s + QString::number(++connectionCounter);
 }
 
-Result<void> applyPragmas(const QSqlDatabase &db, const OrderLog::Options &options)
+StoreOptions storeOptions(const OrderLog::Options &options)
 {
-    const QString busy = u"PRAGMA busy_timeout = "_s + QString::number(options.busyTimeoutMs);
-    if (auto done = sql::run(db, busy); !done)
-        return fail(done.error());
-    // SQLite opens files lazily: this first read is what tells garbage or a corrupt header
-    // (StoreCorrupt) and a lock that outlasts busy_timeout (StoreBusy) apart from a database.
-    if (auto probe = sql::scalar(db, u"SELECT COUNT(*) FROM sqlite_master"_s); !probe)
-        return fail(probe.error());
-    if (!options.readOnly) {
-        // The relay and the GUI write the same file at once; only WAL lets readers and the
-        // writer proceed together. The mode is stored in the file, so this is set once.
-        auto mode = sql::runRetryingBusy(db, u"PRAGMA journal_mode = WAL"_s, options.busyTimeoutMs);
-        if (!mode)
-            return fail(mode.error());
-        const QString modeName = mode->next() ? mode->value(0).toString() : QString();
-        mode->finish();
-        if (modeName.compare(u"wal"_s, Qt::CaseInsensitive) != 0) {
-            return fail(ErrorCode::StoreFailure, u"journal_mode stays "_s + modeName + u" instead of wal"_s);
-        }
-    }
-    // FULL: a notification is acknowledged only after a commit that survives power loss
-    // (reliability.md); NORMAL in WAL mode may lose the last commits.
-    if (auto done = sql::run(db, u"PRAGMA synchronous = FULL"_s); !done)
-        return fail(done.error());
-    if (auto done = sql::run(db, u"PRAGMA foreign_keys = ON"_s); !done)
-        return fail(done.error());
-    return {};
-}
-
-Result<void> openConnection(QSqlDatabase &db, const QString &path, const OrderLog::Options &options)
-{
-    if (!db.isValid())
-        return fail(ErrorCode::StoreUnavailable, u"the Qt SQLite driver (QSQLITE) is not available"_s);
-    db.setDatabaseName(path);
-    QString connectOptions = u"QSQLITE_BUSY_TIMEOUT="_s + QString::number(options.busyTimeoutMs);
-    if (options.readOnly)
-        connectOptions += u";QSQLITE_OPEN_READONLY"_s;
-    db.setConnectOptions(connectOptions);
-    if (!db.open())
-        return fail(sql::storeError(db.lastError(), u"opening "_s + path));
-    return applyPragmas(db, options);
+    return {options.readOnly, options.busyTimeoutMs, options.create};
 }
 
 // Brings the schema to the version of this build (read-write) or checks that it is there.
-Result<int> prepareSchema(const QSqlDatabase &db, const OrderLog::Options &options)
+Result<int> prepareSchema(const sql::Connection &db, const OrderLog::Options &options)
 {
     if (!options.readOnly) {
         // Proves the file is writable before anything relies on it: SQLite silently opens a
         // read-only file read-only and only fails at the first write.
-        if (auto writable = sql::probeWritable(db, options.busyTimeoutMs); !writable)
+        if (auto writable = sql::probeWritable(db); !writable)
             return fail(writable.error());
-        if (auto migrated = schema::applyMigrations(db, schema::latestVersion(), options.busyTimeoutMs); !migrated)
+        if (auto migrated = schema::applyMigrations(db, schema::latestVersion()); !migrated)
             return fail(migrated.error());
     }
     const auto version = schema::storedVersion(db);
@@ -100,8 +59,8 @@ OrderLog::Private::~Private()
     if (connectionName.isEmpty())
         return;
     // removeDatabase() warns and leaks unless no QSqlDatabase handle is left.
-    db.close();
-    db = QSqlDatabase();
+    db.db.close();
+    db.db = QSqlDatabase();
     QSqlDatabase::removeDatabase(connectionName);
 }
 
@@ -117,20 +76,23 @@ Result<std::unique_ptr<OrderLog>> OrderLog::open(const QString &path, const Cloc
 Result<std::unique_ptr<OrderLog>> OrderLog::open(const QString &path, const Clock &clock,
                                                  const Options &options)
 {
-    if (path.isEmpty())
-        return fail(ErrorCode::InvalidArgument, u"no order log path"_s);
+    auto store = storeLocationFor(path);
+    if (!store)
+        return fail(store.error());
     if (options.busyTimeoutMs < 0)
         return fail(ErrorCode::InvalidArgument, u"negative busy timeout"_s);
-    if ((!options.create || options.readOnly) && !QFileInfo::exists(path))
-        return fail(ErrorCode::StoreUnavailable, u"no order log at "_s + path);
+    if ((!options.create || options.readOnly) && !store->backend->exists(store->location))
+        return fail(ErrorCode::StoreUnavailable, u"no order log at "_s + store->location);
 
     auto p = std::make_unique<Private>();
-    p->path = path;
+    p->path = store->location;
     p->clock = &clock;
     p->options = options;
     p->connectionName = nextConnectionName();
-    p->db = QSqlDatabase::addDatabase(u"QSQLITE"_s, p->connectionName);
-    if (auto opened = openConnection(p->db, path, options); !opened)
+    p->backend = std::move(store->backend);
+    p->db = sql::Connection{QSqlDatabase::addDatabase(p->backend->driverName(), p->connectionName),
+                            p->backend.get(), options.busyTimeoutMs};
+    if (auto opened = p->backend->open(p->db.db, store->location, storeOptions(options)); !opened)
         return fail(opened.error());
     const auto version = prepareSchema(p->db, options);
     if (!version)
@@ -186,22 +148,16 @@ Result<QList<OrderEvent>> OrderLog::events(qint64 orderId) const
         result.append(event);
     }
     if (query->lastError().isValid())
-        return fail(sql::storeError(query->lastError(), u"reading events"_s));
+        return fail(sql::storeError(d->db, query->lastError(), u"reading events"_s));
     return result;
 }
 
 Result<QList<Order>> OrderLog::openOrdersSince(qint64 sinceUtcMs) const
 {
     QVariantList values;
-    QStringList placeholders;
-    for (OrderState state : {OrderState::New, OrderState::Creating, OrderState::Unknown, OrderState::Awaiting}) {
-        values.append(orderStateName(state));
-        placeholders.append(u"?"_s);
-    }
+    const QString states = sql::bindList(values, orderrows::openStateNames());
     values.append(sinceUtcMs);
-    return orderrows::readMany(d->db,
-                               u"state IN ("_s + placeholders.join(u", ") + u") AND created_at_ms >= ?"_s,
-                               values);
+    return orderrows::readMany(d->db, u"state IN ("_s + states + u") AND created_at_ms >= ?"_s, values);
 }
 
 Result<QList<Order>> OrderLog::ordersBetween(qint64 fromUtcMs, qint64 toUtcMs) const
@@ -209,72 +165,29 @@ Result<QList<Order>> OrderLog::ordersBetween(qint64 fromUtcMs, qint64 toUtcMs) c
     return orderrows::readMany(d->db, u"created_at_ms >= ? AND created_at_ms < ?"_s, {fromUtcMs, toUtcMs});
 }
 
-Result<QList<Order>> OrderLog::selectOrders(const OrderSelection &selection) const
-{
-    QString statement = u"SELECT "_s + orderrows::columns() + u" FROM orders"_s;
-    if (!selection.condition.isEmpty())
-        statement += u" WHERE "_s + selection.condition;
-    statement += selection.descending ? u" ORDER BY created_at_ms DESC, id DESC"_s
-                                      : u" ORDER BY created_at_ms, id"_s;
-    QVariantList values = selection.values;
-    // LIMIT/OFFSET are the portable spelling (SQLite and PostgreSQL); -1 is SQLite's "no limit",
-    // so an unlimited read simply leaves the clause out.
-    if (selection.limit >= 0 || selection.offset > 0) {
-        statement += u" LIMIT ? OFFSET ?"_s;
-        values << qint64(selection.limit >= 0 ? selection.limit : std::numeric_limits<qint64>::max())
-               << qMax<qint64>(0, selection.offset);
-    }
-    auto query = sql::run(d->db, statement, values);
-    if (!query)
-        return fail(query.error());
-    QList<Order> result;
-    while (query->next())
-        result.append(orderrows::fromQuery(*query));
-    if (query->lastError().isValid())
-        return fail(sql::storeError(query->lastError(), u"reading orders"_s));
-    return result;
-}
-
-Result<QSqlQuery> OrderLog::select(const QString &statement, const QVariantList &values) const
-{
-    // A guard against mistakes, not a sandbox: callers are core modules with their own SQL.
-    const QString head = statement.trimmed().left(6).toUpper();
-    if (!head.startsWith(u"SELECT"_s) && !head.startsWith(u"WITH"_s))
-        return fail(ErrorCode::InvalidArgument, u"OrderLog::select runs SELECT statements only"_s);
-    return sql::run(d->db, statement, values);
-}
-
 Result<QList<NotificationRecord>> OrderLog::notificationsBetween(qint64 fromUtcMs, qint64 toUtcMs) const
 {
     auto query = sql::run(d->db,
-                          u"SELECT id, received_at_ms, gateway, verdict, reason, mch_order_no,"
-                          " pay_order_id, remote_address, raw FROM notifications"
-                          " WHERE received_at_ms >= ? AND received_at_ms < ? ORDER BY received_at_ms, id"_s,
+                          u"SELECT "_s + orderrows::notificationColumns()
+                              + u", raw FROM notifications"
+                                " WHERE received_at_ms >= ? AND received_at_ms < ? ORDER BY received_at_ms, id"_s,
                           {fromUtcMs, toUtcMs});
     if (!query)
         return fail(query.error());
     QList<NotificationRecord> result;
     while (query->next()) {
-        NotificationRecord record;
-        record.id = query->value(0).toLongLong();
-        record.receivedAtMs = query->value(1).toLongLong();
-        record.gateway = query->value(2).toString();
-        record.verdict = query->value(3).toString();
-        record.reason = query->value(4).toString();
-        record.mchOrderNo = query->value(5).toString();
-        record.payOrderId = query->value(6).toString();
-        record.remoteAddress = query->value(7).toString();
+        NotificationRecord record = orderrows::notificationFromQuery(*query);
         record.raw = query->value(8).toByteArray();
         result.append(record);
     }
     if (query->lastError().isValid())
-        return fail(sql::storeError(query->lastError(), u"reading notifications"_s));
+        return fail(sql::storeError(d->db, query->lastError(), u"reading notifications"_s));
     return result;
 }
 
 Result<qint64> OrderLog::dataVersion() const
 {
-    const auto version = sql::scalar(d->db, u"PRAGMA data_version"_s);
+    const auto version = sql::scalar(d->db, d->backend->dataVersionStatement());
     if (!version)
         return fail(version.error());
     return version->toLongLong();
@@ -282,20 +195,21 @@ Result<qint64> OrderLog::dataVersion() const
 
 Result<QString> OrderLog::integrityCheck() const
 {
-    auto query = sql::run(d->db, u"PRAGMA integrity_check"_s);
+    const QString statement = d->backend->integrityCheckStatement();
+    auto query = sql::run(d->db, statement);
     if (!query)
         return fail(query.error());
     QStringList lines;
     while (query->next())
         lines.append(query->value(0).toString());
     if (query->lastError().isValid())
-        return fail(sql::storeError(query->lastError(), u"PRAGMA integrity_check"_s));
+        return fail(sql::storeError(d->db, query->lastError(), statement));
     return lines.join(u'\n');
 }
 
 Result<void> OrderLog::checkWritable()
 {
-    return sql::probeWritable(d->db, d->options.busyTimeoutMs);
+    return sql::probeWritable(d->db);
 }
 
 } // namespace paydesk

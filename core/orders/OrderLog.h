@@ -9,9 +9,8 @@
 
 #include <QByteArray>
 #include <QList>
-#include <QSqlQuery>
 #include <QString>
-#include <QVariantList>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -65,6 +64,7 @@ struct Order
     qint64 expiresAtMs = 0;
     qint64 refundedMinor = 0;
     QString lastError;
+    QString clientReference;        // an online order's clientOrderRef; empty for the counter's
 };
 
 struct OrderEvent
@@ -96,6 +96,7 @@ struct NewOrder
     QString gateway = iotpay::Name.toString();
     QString subject;
     qint64 expiresAtMs = 0;
+    QString clientReference;         // the API caller's own order id (online orders), or empty
 };
 
 // Optional data a transition records on the row (empty values leave the column unchanged).
@@ -176,20 +177,45 @@ struct AuditEvent
 
 inline constexpr qsizetype MaxAuditDetailLength = 2000;
 
-// A read of orders for the manager list and exports: a parameterised condition (built by
-// core/reports' OrderFilter, never from user text), ordered by (created_at_ms, id).
-struct OrderSelection
+// The daily report's aggregates (core/reports shapes them). Orders of a range grouped by
+// time bucket (whole `bucketMs` since the range start), state, channel, currency, late, source.
+struct OrderGroupRow
 {
-    QString condition;              // e.g. "created_at_ms >= ? AND state IN (?, ?)"; empty: all
-    QVariantList values;            // bound positionally to the '?' of condition
-    bool descending = false;
-    int limit = -1;                 // < 0: no limit
-    qint64 offset = 0;
+    qint64 bucket = 0;
+    OrderState state = OrderState::Invalid;
+    Channel channel = Channel::Invalid;
+    Currency currency = Currency::Invalid;
+    bool late = false;
+    OrderSource source = OrderSource::Invalid;
+    int count = 0;
+    qint64 sumMinor = 0;            // of amount_minor
 };
+
+// Refunds requested in a range by their order's channel and source, currency and state.
+struct RefundGroupRow
+{
+    Channel channel = Channel::Invalid;
+    Currency currency = Currency::Invalid;
+    RefundState state = RefundState::Invalid;
+    OrderSource source = OrderSource::Invalid;
+    int count = 0;
+    qint64 sumMinor = 0;
+};
+
+struct VerdictCount
+{
+    QString verdict;                // NotificationRecord::verdict
+    int count = 0;
+};
+
+struct OrderFilter;                 // orders/OrderFilter.h
+struct OrderSlice;
 
 // The order log: one SQLite file (WAL, synchronous=FULL, busy_timeout, BEGIN IMMEDIATE for
 // every write), shared by the GUI and the relay, safe with several processes writing at once.
 // One instance per thread: it owns a Qt SQL connection that belongs to the opening thread.
+// The only place with SQL (design.md): other modules ask for what they need through the
+// typed reads below.
 class OrderLog
 {
 public:
@@ -200,6 +226,8 @@ public:
         bool create = true;         // create the file and schema if missing
     };
 
+    // `path` is the store URL: a SQLite file path (or a file: URL). Any other URL is refused
+    // with InvalidArgument ("unsupported store URL") until its backend exists.
     static Result<std::unique_ptr<OrderLog>> open(const QString &path, const Clock &clock,
                                                   const Options &options);
     static Result<std::unique_ptr<OrderLog>> open(const QString &path, const Clock &clock);
@@ -208,7 +236,7 @@ public:
     OrderLog(const OrderLog &) = delete;
     OrderLog &operator=(const OrderLog &) = delete;
 
-    QString path() const;
+    QString path() const;                      // the file the log opened (a file: URL resolved)
     int schemaVersion() const;
     static int currentSchemaVersion();
 
@@ -251,11 +279,25 @@ public:
     Result<QList<AuditEvent>> auditEventsBetween(qint64 fromUtcMs, qint64 toUtcMs, int limit = 1000) const;
     Result<QList<Order>> openOrdersSince(qint64 sinceUtcMs) const;
     Result<QList<Order>> ordersBetween(qint64 fromUtcMs, qint64 toUtcMs) const;
-    Result<QList<Order>> selectOrders(const OrderSelection &selection) const;
+    // The newest order created at or after `sinceUtcMs` with this client reference; NotFound
+    // when there is none (InvalidArgument for an empty reference).
+    Result<Order> orderByClientReference(const QString &clientReference, qint64 sinceUtcMs) const;
 
-    // Read-only statements (SELECT or WITH only) for the aggregates of core/reports, on this
-    // log's connection. Keep them portable SQL (design.md: the PostgreSQL path).
-    Result<QSqlQuery> select(const QString &statement, const QVariantList &values = {}) const;
+    // The manager list and exports (OrderFilter.h): the orders `filter` selects, in the slice's
+    // order and bounds, and how many there are. InvalidArgument for an invalid filter or slice.
+    Result<QList<Order>> filteredOrders(const OrderFilter &filter, const OrderSlice &slice) const;
+    Result<qint64> countFilteredOrders(const OrderFilter &filter) const;
+
+    // The daily report's reads (ReportQueries.cpp), each over created_at_ms (received_at_ms for
+    // notifications) in [fromUtcMs, toUtcMs).
+    Result<QList<OrderGroupRow>> orderGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs, qint64 bucketMs) const;
+    Result<QList<RefundGroupRow>> refundGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs) const;
+    // Late payments and open (NEW, CREATING, UNKNOWN, AWAITING) orders, oldest first.
+    Result<QList<Order>> lateOrOpenOrdersBetween(qint64 fromUtcMs, qint64 toUtcMs) const;
+    Result<QList<VerdictCount>> notificationVerdictCounts(qint64 fromUtcMs, qint64 toUtcMs) const;
+    // At most `limit` notifications with one of `verdicts`, oldest first, without the raw body.
+    Result<QList<NotificationRecord>> notificationsWithVerdicts(qint64 fromUtcMs, qint64 toUtcMs,
+                                                                const QStringList &verdicts, int limit) const;
 
     // Refunds (Refunds.cpp). beginRefund checks, inside BEGIN IMMEDIATE, that the order is PAID
     // and that amountMinor <= paid - refunded - in flight, mints the refund number and writes

@@ -4,8 +4,9 @@
 
 #include "OrderLog.h"
 #include "SqlSupport.h"
+#include "StorageBackend.h"
 
-#include <QSqlDatabase>
+#include <memory>
 
 namespace paydesk {
 
@@ -15,7 +16,8 @@ struct OrderLog::Private
     const Clock *clock = nullptr;
     Options options;
     QString connectionName;
-    QSqlDatabase db;
+    std::unique_ptr<StorageBackend> backend;
+    sql::Connection db;                 // on `backend`
     int schemaVersion = 0;
 
     Private() = default;
@@ -24,10 +26,13 @@ struct OrderLog::Private
     Private &operator=(const Private &) = delete;
 
     qint64 now() const { return clock->nowUtcMs(); }
-    sql::WriteTransaction writeTransaction() const { return {db, options.busyTimeoutMs}; }
+    sql::WriteTransaction writeTransaction() const { return sql::WriteTransaction(db); }
 };
 
 namespace orderrows {
+
+// The names of the open states (NEW, CREATING, UNKNOWN, AWAITING).
+QStringList openStateNames();
 
 // The column list every order read selects, in the order fromQuery() expects.
 QString columns();
@@ -35,8 +40,10 @@ Order fromQuery(const QSqlQuery &query);
 
 // Reads one order by a single-column condition ("id = ?", "mch_order_no = ?"): NotFound when
 // there is none.
-Result<Order> readOne(const QSqlDatabase &db, const QString &condition, const QVariant &value);
-Result<QList<Order>> readMany(const QSqlDatabase &db, const QString &condition,
+Result<Order> readOne(const sql::Connection &db, const QString &condition, const QVariant &value);
+// Runs a SELECT of columns() and reads every row.
+Result<QList<Order>> readOrders(const sql::Connection &db, const QString &statement, const QVariantList &values);
+Result<QList<Order>> readMany(const sql::Connection &db, const QString &condition,
                               const QVariantList &values);
 
 struct EventRow
@@ -49,16 +56,21 @@ struct EventRow
     QString actor;
     QString detail;
 };
-Result<qint64> insertEvent(const QSqlDatabase &db, const EventRow &event);
+Result<qint64> insertEvent(const sql::Connection &db, const EventRow &event);
+
+// The columns of a notification without its raw body, in the order notificationFromQuery()
+// expects.
+QString notificationColumns();
+NotificationRecord notificationFromQuery(const QSqlQuery &query);
 
 // The audit row; the caller has decided the verdict. `raw` is capped here.
-Result<qint64> insertNotification(const QSqlDatabase &db, const NotificationRecord &record,
+Result<qint64> insertNotification(const sql::Connection &db, const NotificationRecord &record,
                                   qint64 fallbackReceivedAtMs);
 
 // Moves the row from `current.state` to `to` (already checked against the transition table)
 // with a conditional UPDATE, sets the non-empty details and writes the event. Returns whether
 // this is a late payment. Runs inside the caller's write transaction.
-Result<bool> moveState(const QSqlDatabase &db, const Order &current, OrderState to,
+Result<bool> moveState(const sql::Connection &db, const Order &current, OrderState to,
                        const TransitionDetails &details, qint64 nowMs);
 
 } // namespace orderrows

@@ -36,7 +36,7 @@ Result<void> validateNewOrder(const NewOrder &order)
 
 // The per-terminal sequence lives in the log itself and is advanced inside the caller's write
 // transaction, so numbers stay unique across restarts and between processes.
-Result<qint64> nextSequence(const QSqlDatabase &db, const QString &name)
+Result<qint64> nextSequence(const sql::Connection &db, const QString &name)
 {
     auto current = sql::run(db, u"SELECT value FROM sequences WHERE name = ?"_s, {name});
     if (!current)
@@ -54,7 +54,7 @@ Result<qint64> nextSequence(const QSqlDatabase &db, const QString &name)
 }
 
 // terminal id + UTC yyMMddHHmmss + sequence (>= 6 digits): at most 8 + 12 + 10 = 30 characters.
-Result<QString> mintMchOrderNo(const QSqlDatabase &db, const QString &terminalId, qint64 nowUtcMs)
+Result<QString> mintMchOrderNo(const sql::Connection &db, const QString &terminalId, qint64 nowUtcMs)
 {
     const auto sequence = nextSequence(db, u"mch_order_no/"_s + terminalId);
     if (!sequence)
@@ -69,7 +69,7 @@ Result<QString> mintMchOrderNo(const QSqlDatabase &db, const QString &terminalId
     return number;
 }
 
-Result<Order> requireOrder(const QSqlDatabase &db, qint64 orderId)
+Result<Order> requireOrder(const sql::Connection &db, qint64 orderId)
 {
     return orderrows::readOne(db, u"id = ?"_s, orderId);
 }
@@ -88,31 +88,28 @@ Result<Order> OrderLog::createOrder(const NewOrder &order)
     if (!number)
         return fail(number.error());
 
-    auto inserted = sql::run(
+    // A taken mch_order_no is a unique violation: Duplicate, classified by the backend.
+    const auto id = sql::insertReturningId(
         d->db,
         u"INSERT INTO orders (mch_order_no, terminal_id, cashier, channel, amount_minor, currency,"
-        " state, late, source, gateway, subject, created_at_ms, updated_at_ms, expires_at_ms)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)"_s,
+        " state, late, source, gateway, subject, created_at_ms, updated_at_ms, expires_at_ms, client_reference)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)"_s,
         {*number, order.terminalId, sql::nonNull(order.cashier), channelId(order.channel),
          order.amount.minor, currencyCode(order.amount.currency), orderStateName(OrderState::New),
          orderSourceName(order.source), order.gateway.isEmpty() ? iotpay::Name.toString() : order.gateway,
-         sql::nonNull(order.subject), now, now, sql::nullIfZero(order.expiresAtMs)});
-    if (!inserted) {
-        Error error = inserted.error();
-        if (error.code == ErrorCode::StoreFailure && error.detail.contains(u"UNIQUE"_s))
-            error.code = ErrorCode::Duplicate;
-        return fail(error);
-    }
-    const qint64 id = inserted->lastInsertId().toLongLong();
+         sql::nonNull(order.subject), now, now, sql::nullIfZero(order.expiresAtMs),
+         sql::nullIfEmpty(order.clientReference)});
+    if (!id)
+        return fail(id.error());
 
     const QString detail = formatMinorPlain(order.amount.minor) + u' ' + currencyCode(order.amount.currency)
         + u' ' + channelId(order.channel) + u" by "_s + order.cashier;
     if (auto event = orderrows::insertEvent(
-            d->db, {id, now, u"created"_s, OrderState::Invalid, OrderState::New, u"sale"_s, detail});
+            d->db, {*id, now, u"created"_s, OrderState::Invalid, OrderState::New, u"sale"_s, detail});
         !event) {
         return fail(event.error());
     }
-    auto created = requireOrder(d->db, id);
+    auto created = requireOrder(d->db, *id);
     if (!created)
         return fail(created.error());
     if (auto committed = transaction.commit(); !committed)
@@ -211,7 +208,7 @@ Result<void> OrderLog::recordEvent(qint64 orderId, const QString &kind, const QS
 
 namespace orderrows {
 
-Result<bool> moveState(const QSqlDatabase &db, const Order &current, OrderState to,
+Result<bool> moveState(const sql::Connection &db, const Order &current, OrderState to,
                        const TransitionDetails &details, qint64 nowMs)
 {
     const bool late = to == OrderState::Paid && isClosedState(current.state);

@@ -43,7 +43,7 @@ Refund refundFromQuery(const QSqlQuery &query)
     return refund;
 }
 
-Result<QList<Refund>> readRefunds(const QSqlDatabase &db, const QString &condition, const QVariantList &values)
+Result<QList<Refund>> readRefunds(const sql::Connection &db, const QString &condition, const QVariantList &values)
 {
     auto query = sql::run(db, u"SELECT "_s + refundColumns() + u" FROM refunds WHERE "_s + condition
                                   + u" ORDER BY created_at_ms, id"_s,
@@ -54,11 +54,11 @@ Result<QList<Refund>> readRefunds(const QSqlDatabase &db, const QString &conditi
     while (query->next())
         result.append(refundFromQuery(*query));
     if (query->lastError().isValid())
-        return fail(sql::storeError(query->lastError(), u"reading refunds"_s));
+        return fail(sql::storeError(db, query->lastError(), u"reading refunds"_s));
     return result;
 }
 
-Result<Refund> readRefund(const QSqlDatabase &db, const QString &condition, const QVariant &value)
+Result<Refund> readRefund(const sql::Connection &db, const QString &condition, const QVariant &value)
 {
     const auto refunds = readRefunds(db, condition, {value});
     if (!refunds)
@@ -68,7 +68,7 @@ Result<Refund> readRefund(const QSqlDatabase &db, const QString &condition, cons
     return refunds->first();
 }
 
-Result<RefundBalance> balanceOf(const QSqlDatabase &db, const Order &order)
+Result<RefundBalance> balanceOf(const sql::Connection &db, const Order &order)
 {
     const auto inFlight = sql::scalar(db,
                                       u"SELECT COALESCE(SUM(amount_minor), 0) FROM refunds"
@@ -118,7 +118,7 @@ Result<void> checkRefundable(const Order &order, const RefundBalance &balance, q
 
 // Refund rows are never deleted, so the count of an order's refunds only grows and the next
 // number stays unique across restarts; the UNIQUE column is the final word.
-Result<QString> mintMchRefundNo(const QSqlDatabase &db, const Order &order)
+Result<QString> mintMchRefundNo(const sql::Connection &db, const Order &order)
 {
     if (order.mchOrderNo.size() + 3 > MaxMchRefundNoLength) {
         return fail(ErrorCode::InvalidArgument,
@@ -139,7 +139,7 @@ Result<QString> mintMchRefundNo(const QSqlDatabase &db, const Order &order)
                 u"order "_s + order.mchOrderNo + u" has reached "_s + QString::number(MaxRefundsPerOrder) + u" refunds"_s);
 }
 
-Result<void> refundEvent(const QSqlDatabase &db, qint64 orderId, qint64 nowMs, const QString &actor,
+Result<void> refundEvent(const sql::Connection &db, qint64 orderId, qint64 nowMs, const QString &actor,
                          const QString &detail)
 {
     const auto event = orderrows::insertEvent(
@@ -156,7 +156,7 @@ QString moneyText(const Money &money)
 
 // Inside the caller's write transaction: the state change, and the order's refunded total when
 // the money has gone back.
-Result<void> applyFinish(const QSqlDatabase &db, const Refund &current, const RefundFinish &finish, qint64 nowMs)
+Result<void> applyFinish(const sql::Connection &db, const Refund &current, const RefundFinish &finish, qint64 nowMs)
 {
     QString statement = u"UPDATE refunds SET state = ?, updated_at_ms = ?"_s;
     QVariantList values{refundStateName(finish.state), nowMs};
@@ -251,19 +251,19 @@ Result<Refund> OrderLog::beginRefund(const NewRefund &refund)
 
     const qint64 now = d->now();
     const QString reason = refund.reason.trimmed();
-    auto inserted = sql::run(d->db,
-                             u"INSERT INTO refunds (order_id, mch_refund_no, amount_minor, currency, reason, state,"
-                             " requested_by, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                             {order->id, *number, refund.amountMinor, currencyCode(order->amount.currency), reason,
-                              refundStateName(RefundState::Pending), refund.requestedBy.trimmed(), now, now});
-    if (!inserted)
-        return fail(inserted.error());
-    const qint64 id = inserted->lastInsertId().toLongLong();
+    const auto id = sql::insertReturningId(
+        d->db,
+        u"INSERT INTO refunds (order_id, mch_refund_no, amount_minor, currency, reason, state,"
+        " requested_by, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {order->id, *number, refund.amountMinor, currencyCode(order->amount.currency), reason,
+         refundStateName(RefundState::Pending), refund.requestedBy.trimmed(), now, now});
+    if (!id)
+        return fail(id.error());
     const QString detail = *number + u" PENDING "_s + moneyText(Money{refund.amountMinor, order->amount.currency})
         + u": "_s + reason;
     if (auto event = refundEvent(d->db, order->id, now, refund.requestedBy.trimmed(), detail); !event)
         return fail(event.error());
-    auto created = readRefund(d->db, u"id = ?"_s, id);
+    auto created = readRefund(d->db, u"id = ?"_s, *id);
     if (!created)
         return fail(created.error());
     if (auto committed = transaction.commit(); !committed)

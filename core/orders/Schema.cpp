@@ -12,41 +12,43 @@ namespace paydesk::schema {
 
 namespace {
 
-// Portable DDL on purpose (INTEGER/TEXT, no AUTOINCREMENT): the same tables are meant to run on
-// PostgreSQL through QPSQL later. Only the triggers of versions 3 and 5 are SQLite dialect; the
-// PostgreSQL port replaces that step. Money is integer minor units, times UTC epoch ms.
+// Portable DDL on purpose (TEXT, no AUTOINCREMENT): the same tables are meant to run on
+// PostgreSQL through QPSQL. What differs between dialects comes from the storage backend: the
+// {id} and {int} column types (substituted in applyStep) and the append-only guards of versions
+// 3 and 5. Money is integer minor units, times UTC epoch ms. On SQLite every step produces the
+// same statements as when it was released.
 
-QStringList version1()
+QStringList version1(const StorageBackend &)
 {
     return {
-        u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s,
+        u"CREATE TABLE schema_version (version {int} NOT NULL)"_s,
         u"CREATE TABLE orders ("
-        " id INTEGER PRIMARY KEY,"
+        " id {id},"
         " mch_order_no TEXT NOT NULL UNIQUE,"
         " terminal_id TEXT NOT NULL,"
         " cashier TEXT NOT NULL DEFAULT '',"
         " channel TEXT NOT NULL,"
-        " amount_minor INTEGER NOT NULL,"
+        " amount_minor {int} NOT NULL,"
         " currency TEXT NOT NULL,"
         " state TEXT NOT NULL,"
-        " late INTEGER NOT NULL DEFAULT 0,"
+        " late {int} NOT NULL DEFAULT 0,"
         " source TEXT NOT NULL DEFAULT 'counter',"
         " subject TEXT NOT NULL DEFAULT '',"
         " pay_order_id TEXT,"
         " channel_order_no TEXT,"
         " qr_payload TEXT,"
-        " created_at_ms INTEGER NOT NULL,"
-        " updated_at_ms INTEGER NOT NULL,"
-        " paid_at_ms INTEGER,"
-        " expires_at_ms INTEGER,"
-        " refunded_minor INTEGER NOT NULL DEFAULT 0,"
+        " created_at_ms {int} NOT NULL,"
+        " updated_at_ms {int} NOT NULL,"
+        " paid_at_ms {int},"
+        " expires_at_ms {int},"
+        " refunded_minor {int} NOT NULL DEFAULT 0,"
         " last_error TEXT)"_s,
         u"CREATE INDEX orders_created_at ON orders (created_at_ms)"_s,
         u"CREATE INDEX orders_state ON orders (state)"_s,
         u"CREATE TABLE events ("
-        " id INTEGER PRIMARY KEY,"
-        " order_id INTEGER NOT NULL REFERENCES orders (id),"
-        " at_ms INTEGER NOT NULL,"
+        " id {id},"
+        " order_id {int} NOT NULL REFERENCES orders (id),"
+        " at_ms {int} NOT NULL,"
         " kind TEXT NOT NULL,"
         " from_state TEXT,"
         " to_state TEXT,"
@@ -54,16 +56,16 @@ QStringList version1()
         " detail TEXT NOT NULL DEFAULT '')"_s,
         u"CREATE INDEX events_order ON events (order_id)"_s,
         u"CREATE TABLE gateway_messages ("
-        " id INTEGER PRIMARY KEY,"
-        " order_id INTEGER NOT NULL REFERENCES orders (id),"
-        " at_ms INTEGER NOT NULL,"
+        " id {id},"
+        " order_id {int} NOT NULL REFERENCES orders (id),"
+        " at_ms {int} NOT NULL,"
         " endpoint TEXT NOT NULL,"
         " direction TEXT NOT NULL,"
         " body TEXT)"_s,
         u"CREATE INDEX gateway_messages_order ON gateway_messages (order_id)"_s,
         u"CREATE TABLE notifications ("
-        " id INTEGER PRIMARY KEY,"
-        " received_at_ms INTEGER NOT NULL,"
+        " id {id},"
+        " received_at_ms {int} NOT NULL,"
         " verdict TEXT NOT NULL,"
         " reason TEXT NOT NULL DEFAULT '',"
         " mch_order_no TEXT,"
@@ -71,24 +73,24 @@ QStringList version1()
         " remote_address TEXT,"
         " raw TEXT)"_s,
         u"CREATE TABLE refunds ("
-        " id INTEGER PRIMARY KEY,"
-        " order_id INTEGER NOT NULL REFERENCES orders (id),"
+        " id {id},"
+        " order_id {int} NOT NULL REFERENCES orders (id),"
         " mch_refund_no TEXT NOT NULL UNIQUE,"
-        " amount_minor INTEGER NOT NULL,"
+        " amount_minor {int} NOT NULL,"
         " currency TEXT NOT NULL,"
         " reason TEXT NOT NULL DEFAULT '',"
         " state TEXT NOT NULL,"
         " requested_by TEXT NOT NULL DEFAULT '',"
-        " created_at_ms INTEGER NOT NULL,"
-        " updated_at_ms INTEGER NOT NULL,"
+        " created_at_ms {int} NOT NULL,"
+        " updated_at_ms {int} NOT NULL,"
         " refund_order_id TEXT,"
         " detail TEXT)"_s,
-        u"CREATE TABLE sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL)"_s,
+        u"CREATE TABLE sequences (name TEXT PRIMARY KEY, value {int} NOT NULL)"_s,
     };
 }
 
 // Second gateway (iOnline) support and the audit view's date-range query.
-QStringList version2()
+QStringList version2(const StorageBackend &)
 {
     return {
         u"ALTER TABLE orders ADD COLUMN gateway TEXT NOT NULL DEFAULT 'iotpay'"_s,
@@ -98,21 +100,17 @@ QStringList version2()
 }
 
 // The audit trail is only trustworthy if it cannot be edited: events become append-only.
-QStringList version3()
+QStringList version3(const StorageBackend &backend)
 {
-    return {
+    return QStringList{
         u"CREATE INDEX refunds_order ON refunds (order_id)"_s,
-        u"CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
-        " BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"_s,
-        u"CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
-        " BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"_s,
-    };
+    } + backend.appendOnlyGuards(u"events"_s, u"events are append-only"_s);
 }
 
 // Refunds and the daily report: refunds are counted on the business day they were made
 // (a range over created_at_ms), and the ones still in flight are found by state. (A covering
 // index for the report's GROUP BY was measured and left out: 17 % more file for 0.5 ms.)
-QStringList version4()
+QStringList version4(const StorageBackend &)
 {
     return {
         u"CREATE INDEX refunds_created_at ON refunds (created_at_ms)"_s,
@@ -122,27 +120,40 @@ QStringList version4()
 
 // Manager actions not tied to one order (exports, reports, settings changes, PIN failures,
 // reconciliation runs): an append-only audit table beside the order events, read by day.
-QStringList version5()
+QStringList version5(const StorageBackend &backend)
 {
-    return {
+    return QStringList{
         u"CREATE TABLE audit ("
-        " id INTEGER PRIMARY KEY,"
-        " at_ms INTEGER NOT NULL,"
+        " id {id},"
+        " at_ms {int} NOT NULL,"
         " kind TEXT NOT NULL,"
         " actor TEXT NOT NULL DEFAULT '',"
         " detail TEXT NOT NULL DEFAULT '')"_s,
         u"CREATE INDEX audit_at ON audit (at_ms)"_s,
-        u"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
-        " BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END"_s,
-        u"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
-        " BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END"_s,
+    } + backend.appendOnlyGuards(u"audit"_s, u"audit is append-only"_s);
+}
+
+// Online orders' clientOrderRef as a column instead of the detail of a 'client-ref' event, so
+// that the relay's one-order-per-reference check is an indexed read. Not unique: a reference
+// may come back after the 24 h window and make a new order. Filled in from the events of the
+// orders made before. Partial: counter orders (most rows) have none.
+QStringList version6(const StorageBackend &)
+{
+    return {
+        u"ALTER TABLE orders ADD COLUMN client_reference TEXT"_s,
+        u"UPDATE orders SET client_reference = (SELECT e.detail FROM events e"
+        " WHERE e.order_id = orders.id AND e.kind = 'client-ref' AND e.detail <> '' ORDER BY e.id LIMIT 1)"
+        " WHERE EXISTS (SELECT 1 FROM events e WHERE e.order_id = orders.id AND e.kind = 'client-ref'"
+        " AND e.detail <> '')"_s,
+        u"CREATE INDEX orders_client_reference ON orders (client_reference, created_at_ms)"
+        " WHERE client_reference IS NOT NULL"_s,
     };
 }
 
 struct Step
 {
     int version = 0;
-    QStringList (*statements)() = nullptr;
+    QStringList (*statements)(const StorageBackend &backend) = nullptr;
 };
 
 // Append only: a released step is never edited, a change is a new step.
@@ -152,6 +163,7 @@ const std::array Steps{
     Step{3, &version3},
     Step{4, &version4},
     Step{5, &version5},
+    Step{6, &version6},
 };
 
 Error newerThanCode(int stored)
@@ -162,9 +174,15 @@ Error newerThanCode(int stored)
                  {}, 0};
 }
 
-Result<void> applyStep(const QSqlDatabase &db, const Step &step, int busyTimeoutMs)
+// The dialect's column types in a step's statement.
+QString inDialect(QString statement, const StorageBackend &backend)
 {
-    sql::WriteTransaction transaction(db, busyTimeoutMs);
+    return statement.replace(u"{id}"_s, backend.idColumnType()).replace(u"{int}"_s, backend.integerType());
+}
+
+Result<void> applyStep(const sql::Connection &db, const Step &step)
+{
+    sql::WriteTransaction transaction(db);
     if (auto begun = transaction.begin(); !begun)
         return begun;
     // Re-read under the write lock: another process may have migrated meanwhile.
@@ -179,8 +197,8 @@ Result<void> applyStep(const QSqlDatabase &db, const Step &step, int busyTimeout
         return fail(ErrorCode::StoreFailure, u"schema version "_s + QString::number(*stored)
                                                  + u" cannot step to "_s + QString::number(step.version));
     }
-    for (const QString &statement : step.statements()) {
-        if (auto done = sql::run(db, statement); !done)
+    for (const QString &statement : step.statements(*db.backend)) {
+        if (auto done = sql::run(db, inDialect(statement, *db.backend)); !done)
             return fail(done.error());
     }
     const QString record = step.version == 1 ? u"INSERT INTO schema_version (version) VALUES (?)"_s
@@ -197,11 +215,9 @@ int latestVersion()
     return Steps.back().version;
 }
 
-Result<int> storedVersion(const QSqlDatabase &db)
+Result<int> storedVersion(const sql::Connection &db)
 {
-    // SQLite catalogue; the PostgreSQL port asks information_schema.tables instead.
-    const auto tables = sql::scalar(
-        db, u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"_s);
+    const auto tables = sql::scalar(db, db.backend->tableCountStatement(), {u"schema_version"_s});
     if (!tables)
         return fail(tables.error());
     if (tables->toLongLong() == 0)
@@ -214,7 +230,7 @@ Result<int> storedVersion(const QSqlDatabase &db)
     return version->toInt();
 }
 
-Result<int> applyMigrations(const QSqlDatabase &db, int upToVersion, int busyTimeoutMs)
+Result<int> applyMigrations(const sql::Connection &db, int upToVersion)
 {
     if (upToVersion < 0 || upToVersion > latestVersion()) {
         return fail(ErrorCode::InvalidArgument,
@@ -228,7 +244,7 @@ Result<int> applyMigrations(const QSqlDatabase &db, int upToVersion, int busyTim
     for (const Step &step : Steps) {
         if (step.version <= *stored || step.version > upToVersion)
             continue;
-        if (auto applied = applyStep(db, step, busyTimeoutMs); !applied)
+        if (auto applied = applyStep(db, step); !applied)
             return fail(applied.error());
     }
     return storedVersion(db);

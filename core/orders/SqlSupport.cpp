@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QStringList>
 #include <QThread>
 
 using namespace Qt::StringLiterals;
@@ -14,75 +15,71 @@ constexpr int MaxBusyAttempts = 10;
 
 } // namespace
 
-int primaryCode(const QSqlError &error)
+ErrorCode storeErrorCode(const Connection &db, const QSqlError &error)
 {
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok);
-    return ok ? (code & 0xff) : 0;
+    return errorCodeFor(db.backend->classify(error));
 }
 
-ErrorCode storeErrorCode(const QSqlError &error)
-{
-    switch (static_cast<SqliteCode>(primaryCode(error))) {
-    case SqliteCode::Busy:
-    case SqliteCode::Locked:
-        return ErrorCode::StoreBusy;
-    case SqliteCode::ReadOnly:
-        return ErrorCode::StoreReadOnly;
-    case SqliteCode::Corrupt:
-    case SqliteCode::NotADatabase:
-        return ErrorCode::StoreCorrupt;
-    case SqliteCode::Full:
-        return ErrorCode::StoreFull;
-    case SqliteCode::CantOpen:
-        // Missing directory, a directory in place of the file, no permission to create it.
-        return ErrorCode::StoreUnavailable;
-    case SqliteCode::Constraint:
-        break;
-    }
-    return ErrorCode::StoreFailure;
-}
-
-Error storeError(const QSqlError &error, const QString &context)
+Error storeError(const Connection &db, const QSqlError &error, const QString &context)
 {
     QString detail = context;
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     if (!text.isEmpty())
         detail += u": "_s + text;
     if (!error.nativeErrorCode().isEmpty())
-        detail += u" (sqlite "_s + error.nativeErrorCode() + u')';
-    return Error{storeErrorCode(error), detail, {}, 0};
+        detail += u" ("_s + db.backend->name() + u' ' + error.nativeErrorCode() + u')';
+    return Error{storeErrorCode(db, error), detail, {}, 0};
 }
 
-bool isBusy(const QSqlError &error)
+Result<QSqlQuery> run(const Connection &db, const QString &statement, const QVariantList &values)
 {
-    return storeErrorCode(error) == ErrorCode::StoreBusy;
-}
-
-Result<QSqlQuery> run(const QSqlDatabase &db, const QString &statement, const QVariantList &values)
-{
-    QSqlQuery query(db);
+    QSqlQuery query(db.db);
     query.setForwardOnly(true);
     if (!query.prepare(statement))
-        return fail(storeError(query.lastError(), statement));
+        return fail(storeError(db, query.lastError(), statement));
     for (const QVariant &value : values)
         query.addBindValue(value);
     if (!query.exec())
-        return fail(storeError(query.lastError(), statement));
+        return fail(storeError(db, query.lastError(), statement));
     return query;
 }
 
-Result<QVariant> scalar(const QSqlDatabase &db, const QString &statement, const QVariantList &values)
+Result<QVariant> scalar(const Connection &db, const QString &statement, const QVariantList &values)
 {
     auto query = run(db, statement, values);
     if (!query)
         return fail(query.error());
     if (!query->next()) {
         if (query->lastError().isValid())
-            return fail(storeError(query->lastError(), statement));
+            return fail(storeError(db, query->lastError(), statement));
         return fail(ErrorCode::StoreFailure, statement + u": no row"_s);
     }
     return query->value(0);
+}
+
+Result<qint64> insertReturningId(const Connection &db, const QString &insert, const QVariantList &values)
+{
+    // scalar() is done with its statement when it returns (a COMMIT refuses to run while a
+    // statement is still stepping).
+    const auto id = scalar(db, insert + db.backend->returningIdClause(), values);
+    if (!id)
+        return fail(id.error());
+    return id->toLongLong();
+}
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < count; ++i)
+        marks.append(u"?"_s);
+    return marks.join(u", "_s);
+}
+
+QString bindList(QVariantList &values, const QStringList &bound)
+{
+    for (const QString &value : bound)
+        values.append(value);
+    return placeholders(bound.size());
 }
 
 QVariant nullIfEmpty(const QString &text)
@@ -113,11 +110,11 @@ QByteArray capRecorded(const QByteArray &body, qsizetype maxBytes)
     return body.left(keep) + marker(body.size() - keep);
 }
 
-Result<QSqlQuery> runRetryingBusy(const QSqlDatabase &db, const QString &statement, int busyTimeoutMs)
+Result<QSqlQuery> runRetryingBusy(const Connection &db, const QString &statement)
 {
     QElapsedTimer elapsed;
     elapsed.start();
-    const qint64 budgetMs = 2 * qint64(busyTimeoutMs);
+    const qint64 budgetMs = 2 * qint64(db.busyTimeoutMs);
     for (int attempt = 1;; ++attempt) {
         auto done = run(db, statement);
         if (done)
@@ -133,9 +130,9 @@ Result<QSqlQuery> runRetryingBusy(const QSqlDatabase &db, const QString &stateme
     }
 }
 
-Result<void> probeWritable(const QSqlDatabase &db, int busyTimeoutMs)
+Result<void> probeWritable(const Connection &db)
 {
-    WriteTransaction transaction(db, busyTimeoutMs);
+    WriteTransaction transaction(db);
     if (auto begun = transaction.begin(); !begun)
         return begun;
     // In WAL mode BEGIN IMMEDIATE succeeds even on a read-only connection or file; only an
@@ -146,10 +143,7 @@ Result<void> probeWritable(const QSqlDatabase &db, int busyTimeoutMs)
     return {};
 }
 
-WriteTransaction::WriteTransaction(const QSqlDatabase &db, int busyTimeoutMs)
-    : m_db(db), m_busyTimeoutMs(busyTimeoutMs)
-{
-}
+WriteTransaction::WriteTransaction(const Connection &db) : m_db(db) {}
 
 WriteTransaction::~WriteTransaction()
 {
@@ -159,7 +153,7 @@ WriteTransaction::~WriteTransaction()
 
 Result<void> WriteTransaction::begin()
 {
-    if (auto begun = runRetryingBusy(m_db, u"BEGIN IMMEDIATE"_s, m_busyTimeoutMs); !begun)
+    if (auto begun = runRetryingBusy(m_db, m_db.backend->beginWriteStatement()); !begun)
         return fail(begun.error());
     m_active = true;
     return {};
@@ -167,9 +161,9 @@ Result<void> WriteTransaction::begin()
 
 Result<void> WriteTransaction::commit()
 {
-    QSqlQuery query(m_db);
+    QSqlQuery query(m_db.db);
     if (!query.exec(u"COMMIT"_s)) {
-        const Error error = storeError(query.lastError(), u"COMMIT"_s);
+        const Error error = storeError(m_db, query.lastError(), u"COMMIT"_s);
         rollback();
         return fail(error);
     }
@@ -181,7 +175,7 @@ void WriteTransaction::rollback()
 {
     // After some errors (SQLITE_FULL, SQLITE_IOERR) SQLite has already rolled back and this
     // ROLLBACK fails with "no transaction is active", which is harmless.
-    QSqlQuery query(m_db);
+    QSqlQuery query(m_db.db);
     query.exec(u"ROLLBACK"_s);
     m_active = false;
 }

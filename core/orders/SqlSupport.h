@@ -1,9 +1,10 @@
 #pragma once
 
-// Internal to core/orders: running statements through Qt SQL and turning SQLite failures into
-// Error values, plus the write transaction every change goes through.
+// Internal to core/orders: running statements through Qt SQL on a connection of a storage
+// backend, turning the backend's failures into Error values, plus the write transaction every
+// change goes through.
 
-#include "common/Error.h"
+#include "StorageBackend.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -14,38 +15,39 @@
 
 namespace paydesk::sql {
 
-// Primary SQLite result codes we tell apart. The Qt driver turns extended result codes on, so
-// only the low byte of QSqlError::nativeErrorCode() is compared.
-enum class SqliteCode : int {
-    Busy = 5,
-    Locked = 6,
-    ReadOnly = 8,
-    Corrupt = 11,
-    Full = 13,
-    CantOpen = 14,
-    Constraint = 19,
-    NotADatabase = 26,
+// An open Qt SQL connection and the backend it belongs to (which classifies its errors and
+// knows its dialect). Cheap to copy: QSqlDatabase is a handle.
+struct Connection
+{
+    QSqlDatabase db;
+    const StorageBackend *backend = nullptr;
+    int busyTimeoutMs = 0;
 };
 
-int primaryCode(const QSqlError &error);   // 0 when the error carries no SQLite code
-ErrorCode storeErrorCode(const QSqlError &error);
-Error storeError(const QSqlError &error, const QString &context);
-bool isBusy(const QSqlError &error);
+// The error's ErrorCode through the backend's typed classification of its native code.
+ErrorCode storeErrorCode(const Connection &db, const QSqlError &error);
+Error storeError(const Connection &db, const QSqlError &error, const QString &context);
 
 // Prepares `statement`, binds `values` positionally and executes it; forward-only.
-Result<QSqlQuery> run(const QSqlDatabase &db, const QString &statement,
-                      const QVariantList &values = {});
+Result<QSqlQuery> run(const Connection &db, const QString &statement, const QVariantList &values = {});
+
+// Runs an INSERT with the backend's clause that returns the new row's id (INSERT ... RETURNING).
+Result<qint64> insertReturningId(const Connection &db, const QString &insert, const QVariantList &values);
 
 // For the statements SQLite may answer with SQLITE_BUSY without ever consulting the busy
 // handler: BEGIN IMMEDIATE racing a checkpoint or WAL recovery, and switching the journal mode
 // while another connection holds a read lock (deadlock avoidance returns at once). Retries with
-// a short backoff, bounded by twice the busy timeout so that a store locked for good is still
-// reported as StoreBusy.
-Result<QSqlQuery> runRetryingBusy(const QSqlDatabase &db, const QString &statement, int busyTimeoutMs);
+// a short backoff, bounded by twice the connection's busy timeout so that a store locked for
+// good is still reported as StoreBusy.
+Result<QSqlQuery> runRetryingBusy(const Connection &db, const QString &statement);
 
 // Runs a query that must return one row and gives its first column.
-Result<QVariant> scalar(const QSqlDatabase &db, const QString &statement,
-                        const QVariantList &values = {});
+Result<QVariant> scalar(const Connection &db, const QString &statement, const QVariantList &values = {});
+
+// "?, ?, ?" for `count` values, for an IN (...) list.
+QString placeholders(qsizetype count);
+// Appends `bound` to `values` and gives their placeholders.
+QString bindList(QVariantList &values, const QStringList &bound);
 
 // NULL for an empty string, so optional columns stay NULL rather than ''.
 QVariant nullIfEmpty(const QString &text);
@@ -58,15 +60,16 @@ QByteArray capRecorded(const QByteArray &body, qsizetype maxBytes);
 
 // Takes the write lock and writes something it then rolls back: StoreReadOnly, StoreBusy, ...
 // when the store cannot take a write right now.
-Result<void> probeWritable(const QSqlDatabase &db, int busyTimeoutMs);
+Result<void> probeWritable(const Connection &db);
 
-// BEGIN IMMEDIATE ... COMMIT through explicit statements: QSqlDatabase::transaction() issues a
-// plain deferred BEGIN, whose later upgrade to a write lock can fail with SQLITE_BUSY without
-// the busy handler ever waiting. Rolls back unless committed.
+// The backend's write transaction (BEGIN IMMEDIATE on SQLite) ... COMMIT through explicit
+// statements: QSqlDatabase::transaction() issues a plain BEGIN, whose later upgrade to a write
+// lock can fail with SQLITE_BUSY without the busy handler ever waiting. Rolls back unless
+// committed.
 class WriteTransaction
 {
 public:
-    WriteTransaction(const QSqlDatabase &db, int busyTimeoutMs);
+    explicit WriteTransaction(const Connection &db);
     ~WriteTransaction();
 
     WriteTransaction(const WriteTransaction &) = delete;
@@ -77,8 +80,7 @@ public:
     void rollback();
 
 private:
-    QSqlDatabase m_db;
-    int m_busyTimeoutMs = 0;
+    Connection m_db;
     bool m_active = false;
 };
 

@@ -147,15 +147,13 @@ HttpResponse OnlinePaymentApi::handle(const HttpRequest &request, OrderLog &log)
 
 std::optional<HttpResponse> OnlinePaymentApi::existingForRef(const QString &ref, OrderLog &log) const
 {
-    auto query = log.select(u"SELECT o.mch_order_no, o.state FROM orders o JOIN events e ON e.order_id = o.id"
-                            " WHERE o.created_at_ms >= ? AND e.kind = 'client-ref' AND e.detail = ?"_s,
-                            {m_clock.nowUtcMs() - RefWindowMs, ref});
-    if (!query)
-        return errorReply(503, u"unavailable"_s, u"order log unavailable, retry later"_s);
-    if (!query->next())
+    const auto existing = log.orderByClientReference(ref, m_clock.nowUtcMs() - RefWindowMs);
+    if (!existing && existing.error().code == ErrorCode::NotFound)
         return std::nullopt;
+    if (!existing)
+        return errorReply(503, u"unavailable"_s, u"order log unavailable, retry later"_s);
     return errorReply(409, u"duplicate_client_order_ref"_s, u"an order already exists for this clientOrderRef"_s,
-                      {{u"mchOrderNo"_s, query->value(0).toString()}, {u"state"_s, query->value(1).toString()}});
+                      {{u"mchOrderNo"_s, existing->mchOrderNo}, {u"state"_s, orderStateName(existing->state)}});
 }
 
 HttpResponse OnlinePaymentApi::create(const OnlinePaymentRequest &payment, OrderLog &log)
@@ -169,6 +167,7 @@ HttpResponse OnlinePaymentApi::create(const OnlinePaymentRequest &payment, Order
     newOrder.gateway = payment.gateway;
     newOrder.subject = payment.subject;
     newOrder.expiresAtMs = m_clock.nowUtcMs() + m_options.validityMs;
+    newOrder.clientReference = payment.clientOrderRef;
 
     PaymentLifecycle lifecycle(log, m_clock);
     Result<Order> order = fail(ErrorCode::Invalid);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "orders/OrderLog.h"
-#include "reports/OrderFilter.h"
+#include "orders/OrderFilter.h"
 
 #include <QByteArray>
 #include <QStringList>

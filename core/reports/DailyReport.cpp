@@ -1,7 +1,5 @@
 #include "DailyReport.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QStringList>
 
 #include <algorithm>
@@ -36,24 +34,6 @@ Result<void> validateDay(const ReportDay &day)
     if (day.cutoffHour < 0 || day.cutoffHour > 23)
         return fail(ErrorCode::InvalidArgument, u"cut-off hour must be 0 to 23"_s);
     return {};
-}
-
-// A read that failed half-way (I/O error, corruption) must not pass for a smaller total.
-Result<void> checkRead(const QSqlQuery &query, const QString &what)
-{
-    if (query.lastError().isValid())
-        return fail(ErrorCode::StoreFailure, u"reading "_s + what + u": "_s + query.lastError().text());
-    return {};
-}
-
-QString openStatePlaceholders(QVariantList &values)
-{
-    QStringList marks;
-    for (OrderState state : {OrderState::New, OrderState::Creating, OrderState::Unknown, OrderState::Awaiting}) {
-        values.append(orderStateName(state));
-        marks.append(u"?"_s);
-    }
-    return marks.join(u", "_s);
 }
 
 // Accumulates the rows of the aggregate queries into the report.
@@ -162,55 +142,33 @@ private:
 };
 
 // One pass over the day's orders: state counts, paid totals, alert counts and the hourly
-// chart all come from the same GROUP BY. Positional GROUP BY and integer division are portable
-// (SQLite and PostgreSQL).
+// chart all come from the same grouping, by quarter hour.
 Result<void> aggregateOrders(const OrderLog &log, const BusinessDayRange &range, Builder &builder)
 {
-    auto query = log.select(u"SELECT (created_at_ms - ?) / ?, state, channel, currency, late, source, COUNT(*),"
-                            " SUM(amount_minor) FROM orders WHERE created_at_ms >= ? AND created_at_ms < ?"
-                            " GROUP BY 1, 2, 3, 4, 5, 6"_s,
-                            {range.fromUtcMs, QuarterHourMs, range.fromUtcMs, range.toUtcMs});
-    if (!query)
-        return fail(query.error());
-    while (query->next()) {
-        const Group group{channelFromId(query->value(2).toString()), currencyFromCode(query->value(3).toString()),
-                          orderSourceFromName(query->value(5).toString()), query->value(6).toInt(),
-                          query->value(7).toLongLong()};
-        builder.addOrders(query->value(0).toLongLong(), orderStateFromName(query->value(1).toString()),
-                          query->value(4).toLongLong() != 0, group);
-    }
-    return checkRead(*query, u"order totals"_s);
+    const auto rows = log.orderGroupsBetween(range.fromUtcMs, range.toUtcMs, QuarterHourMs);
+    if (!rows)
+        return fail(rows.error());
+    for (const OrderGroupRow &row : *rows)
+        builder.addOrders(row.bucket, row.state, row.late, {row.channel, row.currency, row.source, row.count, row.sumMinor});
+    return {};
 }
 
 Result<void> aggregateRefunds(const OrderLog &log, const BusinessDayRange &range, Builder &builder)
 {
-    auto query = log.select(u"SELECT o.channel, r.currency, r.state, o.source, COUNT(*), SUM(r.amount_minor)"
-                            " FROM refunds r JOIN orders o ON o.id = r.order_id"
-                            " WHERE r.created_at_ms >= ? AND r.created_at_ms < ?"
-                            " GROUP BY o.channel, r.currency, r.state, o.source"_s,
-                            {range.fromUtcMs, range.toUtcMs});
-    if (!query)
-        return fail(query.error());
-    while (query->next()) {
-        const Group group{channelFromId(query->value(0).toString()), currencyFromCode(query->value(1).toString()),
-                          orderSourceFromName(query->value(3).toString()), query->value(4).toInt(),
-                          query->value(5).toLongLong()};
-        builder.addRefunds(refundStateFromName(query->value(2).toString()), group);
-    }
-    return checkRead(*query, u"refund totals"_s);
+    const auto rows = log.refundGroupsBetween(range.fromUtcMs, range.toUtcMs);
+    if (!rows)
+        return fail(rows.error());
+    for (const RefundGroupRow &row : *rows)
+        builder.addRefunds(row.state, {row.channel, row.currency, row.source, row.count, row.sumMinor});
+    return {};
 }
 
-// Only when the aggregate found some: the orders behind the late and open counts. One query
-// with OR, so that the planner keeps to the created_at range (late has no index).
+// Only when the aggregate found some: the orders behind the late and open counts.
 Result<void> listAlertOrders(const OrderLog &log, const BusinessDayRange &range, ReportAlerts &alerts)
 {
     if (alerts.lateCount == 0 && alerts.openCount == 0)
         return {};
-    OrderSelection selection;
-    selection.values = {range.fromUtcMs, range.toUtcMs};
-    selection.condition = u"created_at_ms >= ? AND created_at_ms < ? AND (late = 1 OR state IN ("_s
-        + openStatePlaceholders(selection.values) + u"))"_s;
-    const auto orders = log.selectOrders(selection);
+    const auto orders = log.lateOrOpenOrdersBetween(range.fromUtcMs, range.toUtcMs);
     if (!orders)
         return fail(orders.error());
     for (const Order &order : *orders) {
@@ -240,41 +198,23 @@ Result<void> listUnresolvedRefunds(const OrderLog &log, const BusinessDayRange &
 
 Result<void> notificationAlerts(const OrderLog &log, const BusinessDayRange &range, ReportAlerts &alerts)
 {
-    const QString window = u" FROM notifications WHERE received_at_ms >= ? AND received_at_ms < ?"_s;
-    auto counts = log.select(u"SELECT verdict, COUNT(*)"_s + window + u" GROUP BY verdict"_s,
-                             {range.fromUtcMs, range.toUtcMs});
+    const auto counts = log.notificationVerdictCounts(range.fromUtcMs, range.toUtcMs);
     if (!counts)
         return fail(counts.error());
-    while (counts->next()) {
-        const QString verdict = counts->value(0).toString();
-        if (verdict == u"unmatched")
-            alerts.unmatchedNotifications = counts->value(1).toInt();
-        else if (verdict == u"rejected")
-            alerts.rejectedNotifications = counts->value(1).toInt();
+    for (const VerdictCount &count : *counts) {
+        if (count.verdict == u"unmatched")
+            alerts.unmatchedNotifications = count.count;
+        else if (count.verdict == u"rejected")
+            alerts.rejectedNotifications = count.count;
     }
-    if (auto read = checkRead(*counts, u"notification counts"_s); !read)
-        return read;
     if (alerts.unmatchedNotifications + alerts.rejectedNotifications == 0)
         return {};
-    auto rows = log.select(u"SELECT id, received_at_ms, gateway, verdict, reason, mch_order_no, pay_order_id,"
-                           " remote_address"_s
-                               + window + u" AND verdict IN ('unmatched', 'rejected') ORDER BY received_at_ms, id LIMIT ?"_s,
-                           {range.fromUtcMs, range.toUtcMs, ReportAlerts::MaxListed});
-    if (!rows)
-        return fail(rows.error());
-    while (rows->next()) {
-        NotificationRecord record;
-        record.id = rows->value(0).toLongLong();
-        record.receivedAtMs = rows->value(1).toLongLong();
-        record.gateway = rows->value(2).toString();
-        record.verdict = rows->value(3).toString();
-        record.reason = rows->value(4).toString();
-        record.mchOrderNo = rows->value(5).toString();
-        record.payOrderId = rows->value(6).toString();
-        record.remoteAddress = rows->value(7).toString();
-        alerts.notifications.append(record);
-    }
-    return checkRead(*rows, u"notifications"_s);
+    const auto records = log.notificationsWithVerdicts(range.fromUtcMs, range.toUtcMs,
+                                                       {u"unmatched"_s, u"rejected"_s}, ReportAlerts::MaxListed);
+    if (!records)
+        return fail(records.error());
+    alerts.notifications = *records;
+    return {};
 }
 
 // Gateway facts that contradict the log on the day's orders: the events of kind

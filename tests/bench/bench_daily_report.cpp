@@ -16,7 +16,7 @@
 #include "orders/OrderLog.h"
 #include "reports/Csv.h"
 #include "reports/DailyReport.h"
-#include "reports/OrderFilter.h"
+#include "orders/OrderFilter.h"
 
 #include <QBuffer>
 #include <QCommandLineParser>
@@ -279,9 +279,7 @@ Timings timeDays(const OrderLog &log, int runs)
             ordersOfDay[day] = report->orderCount;
             const BusinessDayRange range = report->range;
             timings.floor.push_back(timeMs([&] {
-                auto q = log.select(u"SELECT COUNT(*) FROM orders WHERE created_at_ms >= ? AND created_at_ms < ?"_s,
-                                    {range.fromUtcMs, range.toUtcMs});
-                return q && q->next();
+                return bool(countOrders(log, OrderFilter::forRange(range.fromUtcMs, range.toUtcMs)));
             }));
             if (run % 5 != 0)
                 continue;   // the secondary figures need fewer samples

@@ -5,7 +5,7 @@
 
 #include "common/Clock.h"
 #include "orders/OrderLog.h"
-#include "reports/OrderFilter.h"
+#include "orders/OrderFilter.h"
 #include "ui/manager/OrderTableModel.h"
 
 #include <QApplication>

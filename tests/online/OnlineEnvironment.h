@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -205,12 +206,25 @@ public:
         return IOnlineSimulator::notifyXml(fields);
     }
 
+    // A count read on a connection of its own, the way another process would see the file.
     qint64 count(const QString &statement, const QVariantList &values = {}) const
     {
-        auto query = m_log->select(statement, values);
-        if (!query || !query->next())
-            return -1;
-        return query->value(0).toLongLong();
+        const QString name = QStringLiteral("online-env-count");
+        qint64 result = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_log->path());
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+            QSqlQuery query(db);
+            if (db.open() && query.prepare(statement)) {
+                for (const QVariant &value : values)
+                    query.addBindValue(value);
+                if (query.exec() && query.next())
+                    result = query.value(0).toLongLong();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return result;
     }
 
     qint64 orderCount() const { return count(QStringLiteral("SELECT COUNT(*) FROM orders")); }

@@ -4,6 +4,8 @@
 // another process (or an older PayDesk) would, and shortcuts to put orders into a state.
 
 #include "orders/OrderLog.h"
+#include "orders/SqlSupport.h"
+#include "orders/SqliteBackend.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -39,6 +41,8 @@ public:
 
     bool isOpen() const { return m_opened; }
     QSqlDatabase &db() { return m_db; }
+    // For the order log's internals (schema migrations) on this connection.
+    sql::Connection connection(int busyTimeoutMs = 1000) const { return {m_db, &m_backend, busyTimeoutMs}; }
 
     // Executes and returns the error text, empty on success.
     QString exec(const QString &statement, const QVariantList &values = {})
@@ -74,6 +78,7 @@ private:
     }
 
     QString m_name;
+    SqliteBackend m_backend;
     QSqlDatabase m_db;
     bool m_opened = false;
 };

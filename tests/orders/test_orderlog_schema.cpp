@@ -90,12 +90,12 @@ void TestOrderLogSchema::stepsAdvanceOneAtATime()
 {
     RawConnection raw(dbPath());
     QVERIFY(raw.isOpen());
-    QCOMPARE(*schema::storedVersion(raw.db()), 0);
+    QCOMPARE(*schema::storedVersion(raw.connection()), 0);
     for (int version = 1; version <= schema::latestVersion(); ++version) {
-        const auto reached = schema::applyMigrations(raw.db(), version, 1000);
+        const auto reached = schema::applyMigrations(raw.connection(), version);
         QVERIFY2(reached, qPrintable(reached ? QString() : describe(reached.error())));
         QCOMPARE(*reached, version);
-        QCOMPARE(*schema::storedVersion(raw.db()), version);
+        QCOMPARE(*schema::storedVersion(raw.connection()), version);
         QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 1);
     }
 }
@@ -115,7 +115,7 @@ void TestOrderLogSchema::migratesFromEveryEarlierVersion()
         // the columns that version had (version 1 is the oldest layout there is).
         RawConnection old(dbPath());
         QVERIFY(old.isOpen());
-        QCOMPARE(*schema::applyMigrations(old.db(), fromVersion, 1000), fromVersion);
+        QCOMPARE(*schema::applyMigrations(old.connection(), fromVersion), fromVersion);
         if (fromVersion >= 1) {
             QCOMPARE(old.exec(u"INSERT INTO orders (mch_order_no, terminal_id, cashier, channel, amount_minor,"
                               " currency, state, late, source, subject, pay_order_id, created_at_ms,"
@@ -136,6 +136,17 @@ void TestOrderLogSchema::migratesFromEveryEarlierVersion()
                               " (1, 'ROLD123111400000000000102', 300, 'CAD', 'late', 'UNKNOWN', 'mina', 40, 41)"_s),
                      QString());
             QCOMPARE(old.exec(u"UPDATE orders SET refunded_minor = 500 WHERE id = 1"_s), QString());
+            // An online order whose clientOrderRef lived only in a 'client-ref' event (before
+            // version 6), next to an unrelated event with the same text.
+            QCOMPARE(old.exec(u"INSERT INTO orders (mch_order_no, terminal_id, cashier, channel, amount_minor,"
+                              " currency, state, late, source, subject, created_at_ms, updated_at_ms)"
+                              " VALUES ('OLD1231114000000000009', 'OLD1', 'api', 'WX_JSAPI', 500, 'CAD', 'AWAITING',"
+                              " 0, 'miniprogram', 'Cake', 50, 50)"_s),
+                     QString());
+            QCOMPARE(old.exec(u"INSERT INTO events (order_id, at_ms, kind, from_state, to_state, actor, detail)"
+                              " VALUES (2, 50, 'client-ref', NULL, NULL, 'api', 'cart-77'),"
+                              " (1, 60, 'note', NULL, NULL, 'api', 'cart-77')"_s),
+                     QString());
         }
     }
 
@@ -153,7 +164,14 @@ void TestOrderLogSchema::migratesFromEveryEarlierVersion()
         QCOMPARE(old->channel, Channel::AlipayQr);
         QCOMPARE(old->payOrderId, u"P-OLD"_s);
         QCOMPARE(old->gateway, u"iotpay"_s);   // filled in by the migration that added the column
-        QCOMPARE(log.events(old->id)->size(), 1);
+        QCOMPARE(log.events(old->id)->size(), 2);
+        // Version 6 filled the client reference in from the events.
+        QVERIFY(old->clientReference.isEmpty());
+        const auto online = log.orderByClientReference(u"cart-77"_s, 0);
+        QVERIFY2(online, qPrintable(online ? QString() : describe(online.error())));
+        QCOMPARE(online->mchOrderNo, u"OLD1231114000000000009"_s);
+        QCOMPARE(online->clientReference, u"cart-77"_s);
+        QCOMPARE(errorCodeOf(log.orderByClientReference(u"cart-77"_s, 51)), ErrorCode::NotFound);
         const auto audit = log.notificationsBetween(0, 100);
         QCOMPARE(audit->size(), 1);
         QCOMPARE(audit->first().gateway, u"iotpay"_s);
@@ -203,11 +221,11 @@ void TestOrderLogSchema::migratesFromEveryEarlierVersion()
 void TestOrderLogSchema::migrationIsIdempotent()
 {
     RawConnection raw(dbPath());
-    QCOMPARE(*schema::applyMigrations(raw.db(), schema::latestVersion(), 1000), schema::latestVersion());
+    QCOMPARE(*schema::applyMigrations(raw.connection(), schema::latestVersion()), schema::latestVersion());
     const QStringList before = describeSchema(raw);
-    QCOMPARE(*schema::applyMigrations(raw.db(), schema::latestVersion(), 1000), schema::latestVersion());
+    QCOMPARE(*schema::applyMigrations(raw.connection(), schema::latestVersion()), schema::latestVersion());
     // Asking for an older version than stored never goes back.
-    QCOMPARE(*schema::applyMigrations(raw.db(), 1, 1000), schema::latestVersion());
+    QCOMPARE(*schema::applyMigrations(raw.connection(), 1), schema::latestVersion());
     QCOMPARE(describeSchema(raw), before);
     QVERIFY(OrderLog::open(dbPath(), m_clock));
     QVERIFY(OrderLog::open(dbPath(), m_clock));
@@ -231,18 +249,18 @@ void TestOrderLogSchema::newerVersionIsRefused()
         QVERIFY2(log.error().detail.contains(u"created by a newer PayDesk"_s), qPrintable(log.error().detail));
     }
     RawConnection raw(dbPath());
-    QCOMPARE(*schema::storedVersion(raw.db()), newer);
-    const auto direct = schema::applyMigrations(raw.db(), schema::latestVersion(), 1000);
+    QCOMPARE(*schema::storedVersion(raw.connection()), newer);
+    const auto direct = schema::applyMigrations(raw.connection(), schema::latestVersion());
     QVERIFY(!direct);
     QCOMPARE(direct.error().code, ErrorCode::StoreFailure);
-    QCOMPARE(*schema::storedVersion(raw.db()), newer);
+    QCOMPARE(*schema::storedVersion(raw.connection()), newer);
 }
 
 void TestOrderLogSchema::readOnlyOpenOfAnOlderVersionIsRefused()
 {
     {
         RawConnection old(dbPath());
-        QCOMPARE(*schema::applyMigrations(old.db(), 1, 1000), 1);
+        QCOMPARE(*schema::applyMigrations(old.connection(), 1), 1);
     }
     OrderLog::Options options;
     options.readOnly = true;
@@ -250,16 +268,16 @@ void TestOrderLogSchema::readOnlyOpenOfAnOlderVersionIsRefused()
     QVERIFY(!log);
     QCOMPARE(log.error().code, ErrorCode::StoreFailure);
     RawConnection raw(dbPath());
-    QCOMPARE(*schema::storedVersion(raw.db()), 1);
+    QCOMPARE(*schema::storedVersion(raw.connection()), 1);
 }
 
 void TestOrderLogSchema::invalidTargetVersion()
 {
     RawConnection raw(dbPath());
-    QCOMPARE(errorCodeOf(schema::applyMigrations(raw.db(), -1, 1000)), ErrorCode::InvalidArgument);
-    QCOMPARE(errorCodeOf(schema::applyMigrations(raw.db(), schema::latestVersion() + 1, 1000)),
+    QCOMPARE(errorCodeOf(schema::applyMigrations(raw.connection(), -1)), ErrorCode::InvalidArgument);
+    QCOMPARE(errorCodeOf(schema::applyMigrations(raw.connection(), schema::latestVersion() + 1)),
              ErrorCode::InvalidArgument);
-    QCOMPARE(*schema::storedVersion(raw.db()), 0);
+    QCOMPARE(*schema::storedVersion(raw.connection()), 0);
 }
 
 // Manager actions not tied to an order: recorded with the clock's time, read back by range and

@@ -126,7 +126,7 @@ void TestReconciler::resolvesEveryOpenState()
     QVERIFY(m_sim->pay(unknownPaid.mchOrderNo));
     // A CREATING order the gateway never got (killed before the request left).
     Order creatingAbsent = *m_log->createOrder({QStringLiteral("T1"), {}, Channel::UpiQr, Money{500, Currency::CAD},
-                                                OrderSource::Counter, QStringLiteral("iotpay"), {}, m_clock.nowUtcMs() + 60'000});
+                                                OrderSource::Counter, QStringLiteral("iotpay"), {}, m_clock.nowUtcMs() + 60'000, {}});
     (void)m_log->transition(creatingAbsent.id, OrderState::Creating, {});
     m_clock.advanceMs(2 * 60'000);   // past the short validity, inside the long one
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/Error.h"
-#include "reports/OrderFilter.h"
+#include "orders/OrderFilter.h"
 
 #include <QAbstractTableModel>
 #include <QTimeZone>

@@ -4,37 +4,31 @@
 
 #include <QList>
 #include <QString>
-#include <QVariantList>
 
 #include <optional>
 
 namespace paydesk {
 
-// The manager list's filters. Every field narrows; an empty field does not filter. Turned into
-// a parameterised WHERE clause (values bound, never spliced), portable SQL.
+// The manager list's filters: criteria only; OrderLog turns them into a parameterised query
+// (values bound, never spliced). Every field narrows; an empty field does not filter.
 struct OrderFilter
 {
-    qint64 fromUtcMs = 0;                   // created_at_ms >= from (0: no lower bound)
-    qint64 toUtcMs = 0;                     // created_at_ms < to (0: no upper bound)
+    qint64 fromUtcMs = 0;                   // created at or after (0: no lower bound)
+    qint64 toUtcMs = 0;                     // created before (0: no upper bound)
     QList<OrderState> states;               // any of
     QList<Channel> channels;                // any of
     Currency currency = Currency::Invalid;  // Invalid: any
     QString terminalId;                     // exact
     QString cashier;                        // exact
-    std::optional<qint64> minAmountMinor;   // amount_minor >= min
-    std::optional<qint64> maxAmountMinor;   // amount_minor <= max
-    QString orderNumber;                    // substring of mch_order_no or pay_order_id
+    std::optional<qint64> minAmountMinor;   // amount >= min
+    std::optional<qint64> maxAmountMinor;   // amount <= max
+    QString orderNumber;                    // substring of mchOrderNo or payOrderId, any case
     bool lateOnly = false;
     bool refundedOnly = false;              // orders with some money refunded
 
-    struct Sql
-    {
-        QString condition;                  // "" when nothing filters
-        QVariantList values;
-    };
     // InvalidArgument for an inverted time or amount range, a negative amount bound or an
     // Invalid state/channel in the lists.
-    Result<Sql> toSql() const;
+    Result<void> validate() const;
 
     // The business day's orders (design.md): the range of businessDayRange().
     static OrderFilter forRange(qint64 fromUtcMs, qint64 toUtcMs);
@@ -55,6 +49,15 @@ struct OrderPage
 };
 
 enum class ListOrder { Invalid = 0, OldestFirst, NewestFirst };
+
+// Which of the filtered orders to read, by (created_at, id) in `order`.
+struct OrderSlice
+{
+    ListOrder order = ListOrder::NewestFirst;
+    int limit = -1;                         // < 0: no limit
+    qint64 offset = 0;
+    std::optional<OrderCursor> after;       // keyset: only the rows after this one
+};
 
 // A page of at most `limit` (1..10000) orders after `after` (from the start when empty).
 Result<OrderPage> orderPage(const OrderLog &log, const OrderFilter &filter, int limit,

@@ -1,0 +1,118 @@
+#include "OrderLog.h"
+
+#include "OrderLogPrivate.h"
+
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace paydesk {
+
+namespace {
+
+// A read that failed half-way (I/O error, corruption) must not pass for a smaller total.
+Result<void> checkRead(const sql::Connection &db, const QSqlQuery &query, const QString &what)
+{
+    if (query.lastError().isValid())
+        return fail(sql::storeError(db, query.lastError(), u"reading "_s + what));
+    return {};
+}
+
+} // namespace
+
+// One pass over the range's orders: positional GROUP BY and integer division are portable
+// (SQLite and PostgreSQL).
+Result<QList<OrderGroupRow>> OrderLog::orderGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs, qint64 bucketMs) const
+{
+    if (bucketMs <= 0)
+        return fail(ErrorCode::InvalidArgument, u"time bucket must be positive"_s);
+    auto query = sql::run(d->db,
+                          u"SELECT (created_at_ms - ?) / ?, state, channel, currency, late, source, COUNT(*),"
+                          " SUM(amount_minor) FROM orders WHERE created_at_ms >= ? AND created_at_ms < ?"
+                          " GROUP BY 1, 2, 3, 4, 5, 6"_s,
+                          {fromUtcMs, bucketMs, fromUtcMs, toUtcMs});
+    if (!query)
+        return fail(query.error());
+    QList<OrderGroupRow> rows;
+    while (query->next()) {
+        rows.append(OrderGroupRow{query->value(0).toLongLong(), orderStateFromName(query->value(1).toString()),
+                                  channelFromId(query->value(2).toString()),
+                                  currencyFromCode(query->value(3).toString()), query->value(4).toLongLong() != 0,
+                                  orderSourceFromName(query->value(5).toString()), query->value(6).toInt(),
+                                  query->value(7).toLongLong()});
+    }
+    if (auto read = checkRead(d->db, *query, u"order totals"_s); !read)
+        return fail(read.error());
+    return rows;
+}
+
+Result<QList<RefundGroupRow>> OrderLog::refundGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs) const
+{
+    auto query = sql::run(d->db,
+                          u"SELECT o.channel, r.currency, r.state, o.source, COUNT(*), SUM(r.amount_minor)"
+                          " FROM refunds r JOIN orders o ON o.id = r.order_id"
+                          " WHERE r.created_at_ms >= ? AND r.created_at_ms < ?"
+                          " GROUP BY o.channel, r.currency, r.state, o.source"_s,
+                          {fromUtcMs, toUtcMs});
+    if (!query)
+        return fail(query.error());
+    QList<RefundGroupRow> rows;
+    while (query->next()) {
+        rows.append(RefundGroupRow{channelFromId(query->value(0).toString()),
+                                   currencyFromCode(query->value(1).toString()),
+                                   refundStateFromName(query->value(2).toString()),
+                                   orderSourceFromName(query->value(3).toString()), query->value(4).toInt(),
+                                   query->value(5).toLongLong()});
+    }
+    if (auto read = checkRead(d->db, *query, u"refund totals"_s); !read)
+        return fail(read.error());
+    return rows;
+}
+
+// One query with OR, so that the planner keeps to the created_at range (late has no index).
+Result<QList<Order>> OrderLog::lateOrOpenOrdersBetween(qint64 fromUtcMs, qint64 toUtcMs) const
+{
+    QVariantList values{fromUtcMs, toUtcMs};
+    const QString condition = u"created_at_ms >= ? AND created_at_ms < ? AND (late = 1 OR state IN ("_s
+        + sql::bindList(values, orderrows::openStateNames()) + u"))"_s;
+    return orderrows::readMany(d->db, condition, values);
+}
+
+Result<QList<VerdictCount>> OrderLog::notificationVerdictCounts(qint64 fromUtcMs, qint64 toUtcMs) const
+{
+    auto query = sql::run(d->db,
+                          u"SELECT verdict, COUNT(*) FROM notifications WHERE received_at_ms >= ? AND received_at_ms < ?"
+                          " GROUP BY verdict"_s,
+                          {fromUtcMs, toUtcMs});
+    if (!query)
+        return fail(query.error());
+    QList<VerdictCount> counts;
+    while (query->next())
+        counts.append(VerdictCount{query->value(0).toString(), query->value(1).toInt()});
+    if (auto read = checkRead(d->db, *query, u"notification counts"_s); !read)
+        return fail(read.error());
+    return counts;
+}
+
+Result<QList<NotificationRecord>> OrderLog::notificationsWithVerdicts(qint64 fromUtcMs, qint64 toUtcMs,
+                                                                      const QStringList &verdicts, int limit) const
+{
+    if (verdicts.isEmpty() || limit < 1)
+        return fail(ErrorCode::InvalidArgument, u"notification read without verdicts or a positive limit"_s);
+    QVariantList values{fromUtcMs, toUtcMs};
+    const QString statement = u"SELECT "_s + orderrows::notificationColumns()
+        + u" FROM notifications WHERE received_at_ms >= ? AND received_at_ms < ? AND verdict IN ("_s
+        + sql::bindList(values, verdicts) + u") ORDER BY received_at_ms, id LIMIT ?"_s;
+    values.append(limit);
+    auto query = sql::run(d->db, statement, values);
+    if (!query)
+        return fail(query.error());
+    QList<NotificationRecord> records;
+    while (query->next())
+        records.append(orderrows::notificationFromQuery(*query));
+    if (auto read = checkRead(d->db, *query, u"notifications"_s); !read)
+        return fail(read.error());
+    return records;
+}
+
+} // namespace paydesk

@@ -1,0 +1,54 @@
+#include "StorageBackend.h"
+
+#include "SqliteBackend.h"
+
+#include <QRegularExpression>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace paydesk {
+
+StorageBackend::~StorageBackend() = default;
+
+ErrorCode errorCodeFor(StoreFault fault)
+{
+    switch (fault) {
+    case StoreFault::Busy: return ErrorCode::StoreBusy;
+    case StoreFault::UniqueViolation: return ErrorCode::Duplicate;
+    case StoreFault::ReadOnly: return ErrorCode::StoreReadOnly;
+    case StoreFault::Corrupt: return ErrorCode::StoreCorrupt;
+    case StoreFault::Full: return ErrorCode::StoreFull;
+    // "Cannot open / not writable": a role without the right is, to its user, a store it
+    // cannot use.
+    case StoreFault::Unavailable:
+    case StoreFault::Permission:
+        return ErrorCode::StoreUnavailable;
+    case StoreFault::ConstraintViolation:
+    case StoreFault::Other:
+    case StoreFault::Invalid:
+        break;
+    }
+    return ErrorCode::StoreFailure;
+}
+
+Result<StoreLocation> storeLocationFor(const QString &url)
+{
+    if (url.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"no order log path"_s);
+    // A scheme of two letters or more followed by "://" ("C:\..." and "C:/..." stay paths).
+    static const QRegularExpression schemePattern(u"^([A-Za-z][A-Za-z0-9+.-]+)://"_s);
+    const auto scheme = schemePattern.match(url);
+    if (!scheme.hasMatch())
+        return StoreLocation{std::make_unique<SqliteBackend>(), url};
+    if (scheme.captured(1).compare(u"file"_s, Qt::CaseInsensitive) == 0) {
+        const QString path = QUrl(url).toLocalFile();
+        if (path.isEmpty())
+            return fail(ErrorCode::InvalidArgument, u"a file: store URL without a path"_s);
+        return StoreLocation{std::make_unique<SqliteBackend>(), path};
+    }
+    return fail(ErrorCode::InvalidArgument, u"unsupported store URL (scheme "_s + scheme.captured(1).toLower()
+                                                + u"): the order log is a SQLite file path"_s);
+}
+
+} // namespace paydesk
