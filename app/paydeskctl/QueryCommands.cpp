@@ -1,5 +1,6 @@
 #include "AppSupport.h"
 #include "Commands.h"
+#include "GatewayFactory.h"
 
 #include "common/Clock.h"
 #include "orders/OrderLog.h"
@@ -74,22 +75,19 @@ int runQuery(QCoreApplication &app, const QStringList &arguments)
     }
     const auto settings = settingsFor(parser);
     auto secrets = secretStoreFor(parser, settings->mchId());
-    auto config = gatewayConfigFrom(*settings, *secrets);
-    if (!config) {
-        err << "paydeskctl query: " << describe(config.error()) << Qt::endl;
+    QNetworkAccessManager network;
+    auto client = makeGateway(*settings, *secrets, &network,
+                              parser.isSet(QStringLiteral("gateway")) ? QUrl(parser.value(QStringLiteral("gateway"))) : QUrl());
+    if (!client) {
+        err << "paydeskctl query: " << describe(client.error()) << Qt::endl;
         return ExitConfig;
     }
-    if (parser.isSet(QStringLiteral("gateway")))
-        config->baseUrl = QUrl(parser.value(QStringLiteral("gateway")));
-
-    QNetworkAccessManager network;
-    IotPayClient client(&network, *config);
     OrderLookup lookup;
     if (parser.isSet(QStringLiteral("pay-order-id")))
         lookup.payOrderId = positional.first();
     else
         lookup.mchOrderNo = positional.first();
-    GatewayCall *call = client.queryOrder(lookup);
+    GatewayCall *call = (*client)->queryOrder(lookup);
     QObject::connect(call, &GatewayCall::finished, &app, &QCoreApplication::quit);
     app.exec();
 

@@ -381,9 +381,9 @@ Result<void> Settings::validateBurst(int burst)
 
 Result<void> Settings::validateGatewayName(const QString &name)
 {
-    if (name.isEmpty() || name == u"iotpay" || name == u"ionline")
+    if (name.isEmpty() || name == IotPayGatewayName || name == IOnlineGatewayName)
         return {};
-    return invalid(QStringLiteral("must be iotpay or ionline"));
+    return invalid(u"must be " + IotPayGatewayName + u" or " + IOnlineGatewayName);
 }
 
 Result<void> Settings::validatePublicUrl(const QString &url)
