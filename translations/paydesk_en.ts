@@ -330,32 +330,38 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/paydesk/main.cpp" line="+119"/>
-        <location line="+49"/>
+        <location filename="../app/paydesk/main.cpp" line="+83"/>
+        <location line="+33"/>
         <source>PayDesk demo</source>
         <translation>PayDesk demo</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-23"/>
         <source>PayDesk settings</source>
         <translation>PayDesk settings</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
+        <location line="+1"/>
         <location line="+4"/>
-        <location line="+10"/>
+        <location line="+64"/>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-69"/>
         <source>The order log cannot be opened: %1</source>
         <translation>The order log cannot be opened: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>The notification relay cannot start: %1</source>
         <translation>The notification relay cannot start: %1</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>A changed setting could not be applied: %1</source>
+        <translation>A changed setting could not be applied: %1</translation>
     </message>
 </context>
 <context>
@@ -760,7 +766,7 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+209"/>
+        <location filename="../ui/MainWindow.cpp" line="+211"/>
         <source>Cancel this sale?</source>
         <translation>Cancel this sale?</translation>
     </message>
@@ -780,17 +786,17 @@
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Settings saved</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Gateway and relay changes take effect when PayDesk is restarted.</source>
-        <translation>Gateway and relay changes take effect when PayDesk is restarted.</translation>
+        <location line="+0"/>
+        <source>The new settings apply from now on.</source>
+        <translation>The new settings apply from now on.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+52"/>
         <source>Printing the receipt…</source>
         <translation>Printing the receipt…</translation>
     </message>

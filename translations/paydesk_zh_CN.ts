@@ -330,32 +330,38 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/paydesk/main.cpp" line="+119"/>
-        <location line="+49"/>
+        <location filename="../app/paydesk/main.cpp" line="+83"/>
+        <location line="+33"/>
         <source>PayDesk demo</source>
         <translation>PayDesk 演示</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-23"/>
         <source>PayDesk settings</source>
         <translation>PayDesk 设置</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
+        <location line="+1"/>
         <location line="+4"/>
-        <location line="+10"/>
+        <location line="+64"/>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-69"/>
         <source>The order log cannot be opened: %1</source>
         <translation>无法打开订单记录：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>The notification relay cannot start: %1</source>
         <translation>通知中继无法启动：%1</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>A changed setting could not be applied: %1</source>
+        <translation>无法应用已更改的设置：%1</translation>
     </message>
 </context>
 <context>
@@ -756,7 +762,7 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+209"/>
+        <location filename="../ui/MainWindow.cpp" line="+211"/>
         <source>Cancel this sale?</source>
         <translation>取消这笔交易？</translation>
     </message>
@@ -776,17 +782,17 @@
         <translation>继续等待</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Gateway and relay changes take effect when PayDesk is restarted.</source>
-        <translation>网关和中继的更改将在 PayDesk 重新启动后生效。</translation>
+        <location line="+0"/>
+        <source>The new settings apply from now on.</source>
+        <translation>新设置现已生效。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+52"/>
         <source>Printing the receipt…</source>
         <translation>正在打印小票…</translation>
     </message>

@@ -136,6 +136,16 @@ Result<void> CounterAssembly::reloadGateway()
     return {};
 }
 
+void CounterAssembly::applyMerchantKey()
+{
+    if (auto reloaded = reloadGateway(); !reloaded)
+        Q_EMIT applyFailed(QString(), reloaded.error());
+    if (!m_hostsRelay)
+        return;
+    if (auto restarted = restartRelay(); !restarted)
+        Q_EMIT applyFailed(QString(), restarted.error());
+}
+
 void CounterAssembly::followSettings()
 {
     connect(&m_settings, &Settings::changed, this, &CounterAssembly::onSettingChanged, Qt::UniqueConnection);

@@ -65,6 +65,8 @@ public:
     // relay/mode is service). On failure the previous relay runs again and the error is returned.
     Result<void> restartRelay();
     void stopRelay();
+    // A new merchant key in the secret store: a new gateway, and the relay restarted with it.
+    void applyMerchantKey();
 
 Q_SIGNALS:
     void relayRestarted(quint16 port);

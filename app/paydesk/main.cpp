@@ -179,6 +179,12 @@ int main(int argc, char *argv[])
         services.counter->reconciler().run();   // resolve what a crash or power cut left open
 
     MainWindow window(counterServices(services, &network, clock, &language));
+    QObject::connect(services.counter.get(), &CounterAssembly::applyFailed, &window,
+                     [&window](const QString &, const Error &error) {
+                         QMessageBox::warning(&window, QObject::tr("PayDesk"),
+                                              QObject::tr("A changed setting could not be applied: %1").arg(describe(error)));
+                     });
+    QObject::connect(&window, &MainWindow::merchantKeyChanged, services.counter.get(), &CounterAssembly::applyMerchantKey);
     window.show();
     if (parser.isSet(QStringLiteral("customer-display")))
         window.setCustomerDisplayVisible(true);

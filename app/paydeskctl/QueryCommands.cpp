@@ -52,6 +52,18 @@ QJsonObject orderJson(const Order &order, const QTimeZone &zone)
             {QStringLiteral("refunded"), order.refundedMinor}};
 }
 
+void printOrders(QTextStream &out, const QList<Order> &orders, QDate date, const QTimeZone &zone, int cutoff)
+{
+    out << "Business day " << date.toString(Qt::ISODate) << " (" << zone.id() << ", from "
+        << QString::number(cutoff).rightJustified(2, u'0') << ":00): " << orders.size() << " orders\n";
+    for (const Order &order : orders) {
+        out << QDateTime::fromMSecsSinceEpoch(order.createdAtMs, zone).toString(QStringLiteral("HH:mm:ss")) << "  "
+            << order.mchOrderNo.leftJustified(30) << ' ' << channelId(order.channel).leftJustified(10) << ' '
+            << formatMinorPlain(order.amount.minor).rightJustified(12) << ' ' << currencyCode(order.amount.currency)
+            << "  " << orderStateName(order.state) << (order.late ? " (late)" : "") << '\n';
+    }
+}
+
 } // namespace
 
 int runQuery(QCoreApplication &app, const QStringList &arguments)
@@ -151,14 +163,7 @@ int runOrders(QCoreApplication &, const QStringList &arguments)
                                          {QStringLiteral("orders"), list}}).toJson(QJsonDocument::Indented);
         return ExitOk;
     }
-    out << "Business day " << date.toString(Qt::ISODate) << " (" << zone.id() << ", from "
-        << QString::number(cutoff).rightJustified(2, u'0') << ":00): " << orders->size() << " orders\n";
-    for (const Order &order : *orders) {
-        out << QDateTime::fromMSecsSinceEpoch(order.createdAtMs, zone).toString(QStringLiteral("HH:mm:ss")) << "  "
-            << order.mchOrderNo.leftJustified(30) << ' ' << channelId(order.channel).leftJustified(10) << ' '
-            << formatMinorPlain(order.amount.minor).rightJustified(12) << ' ' << currencyCode(order.amount.currency)
-            << "  " << orderStateName(order.state) << (order.late ? " (late)" : "") << '\n';
-    }
+    printOrders(out, *orders, date, zone, cutoff);
     out.flush();
     return ExitOk;
 }

@@ -14,7 +14,7 @@
 #define PAYDESK_SETTING_KEYS(X)                                                                                      \
     X(MchId, QString, "merchant/mchId", QString(), &Settings::validateMchId)                                          \
     X(JobNo, QString, "merchant/jobNo", QString(), &Settings::validateJobNo)                                          \
-    X(GatewayBaseUrl, QString, "gateway/baseUrl", QStringLiteral("https://api.iotpaycloud.com/v1/"),                 \
+    X(GatewayBaseUrl, QString, "gateway/baseUrl", QString(IotPayDefaultBaseUrl),                                         \
       &Settings::validateGatewayBaseUrl)                                                                             \
     X(NotifyUrl, QString, "gateway/notifyUrl", QString(), &Settings::validateNotifyUrl)                               \
     X(GatewayDeadlineMs, int, "gateway/deadlineMs", 15000, &Settings::validateDeadlineMs)                             \

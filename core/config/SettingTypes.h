@@ -14,6 +14,9 @@ namespace paydesk {
 // The gateways' names as the settings know them (api/defaultGateway, the default notify paths).
 inline constexpr QLatin1StringView IotPayGatewayName{"iotpay"};
 inline constexpr QLatin1StringView IOnlineGatewayName{"ionline"};
+// Their production endpoints, the defaults of gateway/baseUrl and ionline/gatewayUrl.
+inline constexpr QLatin1StringView IotPayDefaultBaseUrl{"https://api.iotpaycloud.com/v1/"};
+inline constexpr QLatin1StringView IOnlineDefaultGatewayUrl{"https://pay.ionlinepay.com/gateway/"};
 
 // Where the notification relay runs: inside the GUI, or as a separate service.
 enum class RelayMode {
@@ -74,7 +77,7 @@ struct OnlineOrderSettings
     QString ionlineMchId;
     Currency ionlineCurrency = Currency::HKD;    // iOnline Pay's default
     QString ionlineKeyFile;              // absolute path or empty
-    QString ionlineGatewayUrl = QStringLiteral("https://pay.ionlinepay.com/gateway/");
+    QString ionlineGatewayUrl = IOnlineDefaultGatewayUrl;
     QString ionlineNotifyPath = QStringLiteral("/notify/") + IOnlineGatewayName;
 
     friend bool operator==(const OnlineOrderSettings &, const OnlineOrderSettings &) = default;
