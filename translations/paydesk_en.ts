@@ -786,7 +786,7 @@
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Settings saved</source>
         <translation>Settings saved</translation>
     </message>
@@ -1934,7 +1934,7 @@
         <translation>Enter the merchant details IOTPay gave you. The merchant key is kept in the system keychain, never in a settings file.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+25"/>
         <source>Merchant ID</source>
         <translation>Merchant ID</translation>
     </message>
@@ -2025,12 +2025,12 @@
         <translation>Repeat the PIN</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-45"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+84"/>
         <source>Choose a manager PIN (4 to 12 digits).</source>
         <translation>Choose a manager PIN (4 to 12 digits).</translation>
     </message>
@@ -2045,12 +2045,12 @@
         <translation>Enter the merchant key.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>The merchant key could not be stored: %1</source>
         <translation>The merchant key could not be stored: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>No merchant key to test with: %1</source>
         <translation>No merchant key to test with: %1</translation>
     </message>

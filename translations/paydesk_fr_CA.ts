@@ -786,7 +786,7 @@
         <translation>Continuer d’attendre</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Settings saved</source>
         <translation>Paramètres enregistrés</translation>
     </message>
@@ -1934,7 +1934,7 @@
         <translation>Entrez les renseignements de marchand fournis par IOTPay. La clé marchand est conservée dans le trousseau du système, jamais dans un fichier de paramètres.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+25"/>
         <source>Merchant ID</source>
         <translation>Numéro de marchand</translation>
     </message>
@@ -2025,12 +2025,12 @@
         <translation>Répétez le NIP</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-45"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+84"/>
         <source>Choose a manager PIN (4 to 12 digits).</source>
         <translation>Choisissez un NIP de gérant (4 à 12 chiffres).</translation>
     </message>
@@ -2045,12 +2045,12 @@
         <translation>Entrez la clé marchand.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>The merchant key could not be stored: %1</source>
         <translation>La clé marchand n’a pas pu être enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>No merchant key to test with: %1</source>
         <translation>Aucune clé marchand pour le test&#xa0;: %1</translation>
     </message>

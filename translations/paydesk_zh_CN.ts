@@ -782,7 +782,7 @@
         <translation>继续等待</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
@@ -1921,7 +1921,7 @@
         <translation>请输入 IOTPay 提供的商户信息。商户密钥保存在系统钥匙串中，绝不会写入设置文件。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+25"/>
         <source>Merchant ID</source>
         <translation>商户号</translation>
     </message>
@@ -2012,12 +2012,12 @@
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-45"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+84"/>
         <source>Choose a manager PIN (4 to 12 digits).</source>
         <translation>请设置经理密码（4 到 12 位数字）。</translation>
     </message>
@@ -2032,12 +2032,12 @@
         <translation>请输入商户密钥。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>The merchant key could not be stored: %1</source>
         <translation>无法保存商户密钥：%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>No merchant key to test with: %1</source>
         <translation>没有可用于测试的商户密钥：%1</translation>
     </message>

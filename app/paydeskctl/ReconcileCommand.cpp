@@ -1,6 +1,6 @@
 #include "AppSupport.h"
 #include "Commands.h"
-#include "CounterAssembly.h"
+#include "CommandSupport.h"
 
 #include "common/Clock.h"
 #include "payment/Reconciler.h"
@@ -39,8 +39,7 @@ int runReconcile(QCoreApplication &app, const QStringList &arguments)
     addConfigOption(parser);
     addSecretOptions(parser);
     parser.addOption({QStringLiteral("hours"), QStringLiteral("How far back to look (default 24)."), QStringLiteral("HOURS"), QStringLiteral("24")});
-    parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file instead of the configured one."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("gateway"), QStringLiteral("Gateway base URL instead of the configured one."), QStringLiteral("URL")});
+    addCounterOverrideOptions(parser);
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -55,11 +54,7 @@ int runReconcile(QCoreApplication &app, const QStringList &arguments)
     auto secrets = secretStoreFor(parser, settings->mchId());
     SystemClock clock;
     QNetworkAccessManager network;
-    CounterOptions options;
-    options.orderLogPath = parser.value(QStringLiteral("order-log"));
-    if (parser.isSet(QStringLiteral("gateway")))
-        options.gatewayUrl = QUrl(parser.value(QStringLiteral("gateway")));
-    auto counter = CounterAssembly::build(*settings, *secrets, &network, clock, options);
+    auto counter = counterFor(parser, *settings, *secrets, &network, clock);
     if (!counter) {
         err << "paydeskctl reconcile: " << describe(counter.error()) << Qt::endl;
         return exitCodeFor(counter.error());

@@ -1,6 +1,6 @@
 #include "AppSupport.h"
 #include "Commands.h"
-#include "CounterAssembly.h"
+#include "CommandSupport.h"
 #include "PinInput.h"
 
 #include "common/Clock.h"
@@ -35,8 +35,7 @@ void addRefundOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("reason"), QStringLiteral("Why (required; kept with the refund)."), QStringLiteral("TEXT")});
     parser.addOption({QStringLiteral("pin-file"), QStringLiteral("Read the manager PIN from FILE (readable by its owner only)."),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file instead of the configured one."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("gateway"), QStringLiteral("Gateway base URL instead of the configured one."), QStringLiteral("URL")});
+    addCounterOverrideOptions(parser);
 }
 
 // The manager PIN against the stored verifier, with the same lock-out as the PIN dialog.
@@ -184,11 +183,7 @@ int runRefund(QCoreApplication &app, const QStringList &arguments)
 
     auto secrets = secretStoreFor(parser, settings->mchId());
     QNetworkAccessManager network;
-    CounterOptions options;
-    options.orderLogPath = parser.value(QStringLiteral("order-log"));
-    if (parser.isSet(QStringLiteral("gateway")))
-        options.gatewayUrl = QUrl(parser.value(QStringLiteral("gateway")));
-    auto counter = CounterAssembly::build(*settings, *secrets, &network, clock, options);
+    auto counter = counterFor(parser, *settings, *secrets, &network, clock);
     if (!counter) {
         err << "paydeskctl refund: " << describe(counter.error()) << Qt::endl;
         return exitCodeFor(counter.error());

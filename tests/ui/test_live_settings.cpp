@@ -53,6 +53,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void relayPortChangeRestartsTheRelay();
+    void relayPortTakenKeepsTheOldRelay();
     void languageChangeRetranslates();
     void saleSettingsApplyToTheNextSale();
 
@@ -169,6 +170,20 @@ void TestLiveSettings::relayPortChangeRestartsTheRelay()
     QCOMPARE(healthStatus(m_relayPort), 0);   // the old listener is gone
     QTest::qWait(50);
     QCOMPARE(restarted.size(), 1);
+}
+
+void TestLiveSettings::relayPortTakenKeepsTheOldRelay()
+{
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost));
+    QSignalSpy failed(m_counter.get(), &CounterAssembly::applyFailed);
+    QVERIFY(m_settings->setRelayPort(squatter.serverPort()));
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().first().toString(), u"relay/port"_s);
+    // Notifications keep arriving where they did.
+    QVERIFY(m_counter->relay());
+    QCOMPARE(m_counter->relay()->port(), m_relayPort);
+    QCOMPARE(healthStatus(m_relayPort), 200);
 }
 
 void TestLiveSettings::languageChangeRetranslates()
