@@ -56,6 +56,7 @@ private Q_SLOTS:
     void relayPortTakenKeepsTheOldRelay();
     void languageChangeRetranslates();
     void saleSettingsApplyToTheNextSale();
+    void gatewayChangeAppliesToTheNextSale();
 
 private:
     // The HTTP status of GET /health on the port, 0 when nothing answers.
@@ -217,6 +218,25 @@ void TestLiveSettings::saleSettingsApplyToTheNextSale()
     auto stored = m_counter->orderLog().orderById(order.id);
     QVERIFY(stored);
     QCOMPARE(stored->cashier, u"Zoe"_s);
+    m_counter->checkout().current()->requestCancel();
+}
+
+void TestLiveSettings::gatewayChangeAppliesToTheNextSale()
+{
+    // A gateway that takes the connection and never answers: enough to see where the sale goes.
+    QTcpServer gateway;
+    QVERIFY(gateway.listen(QHostAddress::LocalHost));
+    QSignalSpy reached(&gateway, &QTcpServer::newConnection);
+    const QString url = u"http://127.0.0.1:" + QString::number(gateway.serverPort()) + u"/v1/";
+    QVERIFY(saveInSettingsScreen([&](SettingsDialog &dialog) {
+        child<QLineEdit>(dialog, "gatewayUrlEdit")->setText(url);
+    }));
+    QCOMPARE(m_settings->gatewayBaseUrl(), url);
+    QTest::keyClicks(child<QLineEdit>(*m_window, "amountEdit"), u"3.00"_s);
+    QTest::mouseClick(child<QToolButton>(*m_window, "channel_ALIPAY_QR"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(*m_window, "chargeButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!reached.isEmpty(), 10'000);
+    QVERIFY(m_counter->checkout().current());
     m_counter->checkout().current()->requestCancel();
 }
 
