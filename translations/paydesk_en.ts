@@ -330,32 +330,38 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/paydesk/main.cpp" line="+119"/>
-        <location line="+49"/>
+        <location filename="../app/paydesk/main.cpp" line="+83"/>
+        <location line="+33"/>
         <source>PayDesk demo</source>
         <translation>PayDesk demo</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-23"/>
         <source>PayDesk settings</source>
         <translation>PayDesk settings</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
+        <location line="+1"/>
         <location line="+4"/>
-        <location line="+10"/>
+        <location line="+64"/>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-69"/>
         <source>The order log cannot be opened: %1</source>
         <translation>The order log cannot be opened: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>The notification relay cannot start: %1</source>
         <translation>The notification relay cannot start: %1</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>A changed setting could not be applied: %1</source>
+        <translation>A changed setting could not be applied: %1</translation>
     </message>
 </context>
 <context>
@@ -770,7 +776,7 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+209"/>
+        <location filename="../ui/MainWindow.cpp" line="+211"/>
         <source>Cancel this sale?</source>
         <translation>Cancel this sale?</translation>
     </message>
@@ -790,17 +796,17 @@
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Settings saved</source>
         <translation>Settings saved</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Gateway and relay changes take effect when PayDesk is restarted.</source>
-        <translation>Gateway and relay changes take effect when PayDesk is restarted.</translation>
+        <location line="+0"/>
+        <source>The new settings apply from now on.</source>
+        <translation>The new settings apply from now on.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+52"/>
         <source>Printing the receipt…</source>
         <translation>Printing the receipt…</translation>
     </message>
@@ -1938,7 +1944,7 @@
         <translation>Enter the merchant details IOTPay gave you. The merchant key is kept in the system keychain, never in a settings file.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+25"/>
         <source>Merchant ID</source>
         <translation>Merchant ID</translation>
     </message>
@@ -2029,12 +2035,12 @@
         <translation>Repeat the PIN</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-45"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+84"/>
         <source>Choose a manager PIN (4 to 12 digits).</source>
         <translation>Choose a manager PIN (4 to 12 digits).</translation>
     </message>
@@ -2049,12 +2055,12 @@
         <translation>Enter the merchant key.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>The merchant key could not be stored: %1</source>
         <translation>The merchant key could not be stored: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>No merchant key to test with: %1</source>
         <translation>No merchant key to test with: %1</translation>
     </message>

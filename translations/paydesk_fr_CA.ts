@@ -330,32 +330,38 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/paydesk/main.cpp" line="+119"/>
-        <location line="+49"/>
+        <location filename="../app/paydesk/main.cpp" line="+83"/>
+        <location line="+33"/>
         <source>PayDesk demo</source>
         <translation>Démo PayDesk</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-23"/>
         <source>PayDesk settings</source>
         <translation>Paramètres de PayDesk</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
+        <location line="+1"/>
         <location line="+4"/>
-        <location line="+10"/>
+        <location line="+64"/>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-69"/>
         <source>The order log cannot be opened: %1</source>
         <translation>Impossible d’ouvrir le journal des commandes&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>The notification relay cannot start: %1</source>
         <translation>Le relais de notifications ne peut pas démarrer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>A changed setting could not be applied: %1</source>
+        <translation>Un paramètre modifié n’a pas pu être appliqué&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -770,7 +776,7 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+209"/>
+        <location filename="../ui/MainWindow.cpp" line="+211"/>
         <source>Cancel this sale?</source>
         <translation>Annuler cette vente?</translation>
     </message>
@@ -790,17 +796,17 @@
         <translation>Continuer d’attendre</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Settings saved</source>
         <translation>Paramètres enregistrés</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Gateway and relay changes take effect when PayDesk is restarted.</source>
-        <translation>Les changements de passerelle et de relais prendront effet au redémarrage de PayDesk.</translation>
+        <location line="+0"/>
+        <source>The new settings apply from now on.</source>
+        <translation>Les nouveaux paramètres s’appliquent dès maintenant.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+52"/>
         <source>Printing the receipt…</source>
         <translation>Impression du reçu…</translation>
     </message>
@@ -1938,7 +1944,7 @@
         <translation>Entrez les renseignements de marchand fournis par IOTPay. La clé marchand est conservée dans le trousseau du système, jamais dans un fichier de paramètres.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+25"/>
         <source>Merchant ID</source>
         <translation>Numéro de marchand</translation>
     </message>
@@ -2029,12 +2035,12 @@
         <translation>Répétez le NIP</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-45"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+84"/>
         <source>Choose a manager PIN (4 to 12 digits).</source>
         <translation>Choisissez un NIP de gérant (4 à 12 chiffres).</translation>
     </message>
@@ -2049,12 +2055,12 @@
         <translation>Entrez la clé marchand.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>The merchant key could not be stored: %1</source>
         <translation>La clé marchand n’a pas pu être enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>No merchant key to test with: %1</source>
         <translation>Aucune clé marchand pour le test&#xa0;: %1</translation>
     </message>

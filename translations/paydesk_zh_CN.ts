@@ -330,32 +330,38 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/paydesk/main.cpp" line="+119"/>
-        <location line="+49"/>
+        <location filename="../app/paydesk/main.cpp" line="+83"/>
+        <location line="+33"/>
         <source>PayDesk demo</source>
         <translation>PayDesk 演示</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-23"/>
         <source>PayDesk settings</source>
         <translation>PayDesk 设置</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
+        <location line="+1"/>
         <location line="+4"/>
-        <location line="+10"/>
+        <location line="+64"/>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-69"/>
         <source>The order log cannot be opened: %1</source>
         <translation>无法打开订单记录：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>The notification relay cannot start: %1</source>
         <translation>通知中继无法启动：%1</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>A changed setting could not be applied: %1</source>
+        <translation>无法应用已更改的设置：%1</translation>
     </message>
 </context>
 <context>
@@ -766,7 +772,7 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+209"/>
+        <location filename="../ui/MainWindow.cpp" line="+211"/>
         <source>Cancel this sale?</source>
         <translation>取消这笔交易？</translation>
     </message>
@@ -786,17 +792,17 @@
         <translation>继续等待</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Gateway and relay changes take effect when PayDesk is restarted.</source>
-        <translation>网关和中继的更改将在 PayDesk 重新启动后生效。</translation>
+        <location line="+0"/>
+        <source>The new settings apply from now on.</source>
+        <translation>新设置现已生效。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+52"/>
         <source>Printing the receipt…</source>
         <translation>正在打印小票…</translation>
     </message>
@@ -1925,7 +1931,7 @@
         <translation>请输入 IOTPay 提供的商户信息。商户密钥保存在系统钥匙串中，绝不会写入设置文件。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+25"/>
         <source>Merchant ID</source>
         <translation>商户号</translation>
     </message>
@@ -2016,12 +2022,12 @@
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-45"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+84"/>
         <source>Choose a manager PIN (4 to 12 digits).</source>
         <translation>请设置经理密码（4 到 12 位数字）。</translation>
     </message>
@@ -2036,12 +2042,12 @@
         <translation>请输入商户密钥。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>The merchant key could not be stored: %1</source>
         <translation>无法保存商户密钥：%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>No merchant key to test with: %1</source>
         <translation>没有可用于测试的商户密钥：%1</translation>
     </message>

@@ -66,6 +66,8 @@ MainWindow::MainWindow(const CounterServices &services, QWidget *parent)
     auto *managerShortcut = new QShortcut(QKeySequence(Qt::Key_F9), this);
     connect(managerShortcut, &QShortcut::activated, this, &MainWindow::openManager);
 
+    connect(services.settings, &Settings::changed, this, &MainWindow::applySetting);
+
     m_closedOrderWatch.setInterval(500);
     connect(&m_closedOrderWatch, &QTimer::timeout, this, &MainWindow::watchClosedOrder);
 
@@ -226,18 +228,23 @@ void MainWindow::openSettings()
         return;   // never while a customer may be paying
     if (!ManagerWindow::askPin(managerServices(), this))
         return;
+    // What the dialog saves applies at once (applySetting and main()'s assembly follow Settings).
     SettingsDialog dialog(*m_services.settings, *m_services.secrets, m_services.network, false, this);
-    connect(&dialog, &SettingsDialog::languageSelected, this, [this](const QString &code) {
-        m_services.language->setLanguage(code);
-    });
+    connect(&dialog, &SettingsDialog::merchantKeySaved, this, &MainWindow::merchantKeyChanged);
     if (dialog.exec() == QDialog::Accepted) {
         (void)m_services.orderLog->recordAuditEvent(QStringLiteral("settings"),
                                                     managerActorName(m_services.settings->terminalId()),
                                                     QStringLiteral("saved in the settings dialog"));
-        m_saleScreen->setCurrency(m_services.settings->saleCurrency());
-        QMessageBox::information(this, tr("Settings saved"),
-                                 tr("Gateway and relay changes take effect when PayDesk is restarted."));
+        QMessageBox::information(this, tr("Settings saved"), tr("The new settings apply from now on."));
     }
+}
+
+void MainWindow::applySetting(const QString &key)
+{
+    if (key == SettingKeys::UiLanguage.name)
+        m_services.language->setLanguage(m_services.settings->uiLanguage());
+    else if (key == SettingKeys::SaleCurrency.name)
+        m_saleScreen->setCurrency(m_services.settings->saleCurrency());
 }
 
 ManagerServices MainWindow::managerServices() const

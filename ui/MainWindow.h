@@ -52,7 +52,8 @@ struct CounterServices
 };
 
 // Assembles the screens — new sale, QR, outcome — and moves between them. The logic lives in
-// core (Checkout, Sale); this class only wires it to the widgets.
+// core (Checkout, Sale); this class only wires it to the widgets. It follows the settings while
+// running (language, sale currency); main()'s assembly applies the gateway, relay and sale keys.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -77,6 +78,10 @@ public Q_SLOTS:
     void openManager();
     void confirmCancel();
 
+Q_SIGNALS:
+    // Saved in the settings screen; the assembly in main() rebuilds what signs with it.
+    void merchantKeyChanged();
+
 protected:
     void changeEvent(QEvent *event) override;
 
@@ -87,6 +92,7 @@ private:
     void printReceipt(const Order &order);
     ManagerServices managerServices() const;
     void retranslate();
+    void applySetting(const QString &key);
     QWidget *buildTopBar();
 
     CounterServices m_services;

@@ -34,6 +34,25 @@ SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, QNetwor
         intro->setWordWrap(true);
         layout->addWidget(intro);
     }
+    layout->addLayout(buildForm(firstRun));
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("settingsMessage"));
+    m_message->setWordWrap(true);
+    layout->addWidget(m_message);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_test = m_buttons->addButton(tr("Test connection"), QDialogButtonBox::ActionRole);
+    m_test->setObjectName(QStringLiteral("testConnectionButton"));
+    connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    layout->addWidget(m_buttons);
+    load();
+}
+
+QFormLayout *SettingsDialog::buildForm(bool firstRun)
+{
     auto *form = new QFormLayout;
     m_mchId = addLine(form, QStringLiteral("mchIdEdit"), tr("Merchant ID"));
     m_jobNo = addLine(form, QStringLiteral("jobNoEdit"), tr("Login name (jobNo)"));
@@ -70,21 +89,7 @@ SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, QNetwor
     m_pin->setPlaceholderText(firstRun ? tr("4 to 12 digits") : tr("unchanged"));
     m_pinRepeat = addLine(form, QStringLiteral("pinRepeatEdit"), tr("Repeat the PIN"));
     m_pinRepeat->setEchoMode(QLineEdit::Password);
-    layout->addLayout(form);
-
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("settingsMessage"));
-    m_message->setWordWrap(true);
-    layout->addWidget(m_message);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    m_test = m_buttons->addButton(tr("Test connection"), QDialogButtonBox::ActionRole);
-    m_test->setObjectName(QStringLiteral("testConnectionButton"));
-    connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
-    layout->addWidget(m_buttons);
-    load();
+    return form;
 }
 
 QLineEdit *SettingsDialog::addLine(QFormLayout *form, const QString &objectName, const QString &label)
@@ -152,6 +157,7 @@ Result<void> SettingsDialog::save()
     if (!m_key->text().isEmpty()) {
         if (auto written = m_secrets.writeMerchantKey(MerchantKey(m_key->text().toUtf8())); !written)
             return fail(written.error());
+        m_keySaved = true;
     }
     for (auto result : {m_settings.setMchId(m_mchId->text().trimmed()), m_settings.setJobNo(m_jobNo->text().trimmed()),
                         m_settings.setGatewayBaseUrl(m_gatewayUrl->text().trimmed()),
@@ -184,6 +190,8 @@ void SettingsDialog::accept()
         return;
     }
     Q_EMIT languageSelected(m_language->currentData().toString());
+    if (m_keySaved)
+        Q_EMIT merchantKeySaved();
     QDialog::accept();
 }
 

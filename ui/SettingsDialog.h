@@ -35,17 +35,21 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void languageSelected(const QString &code);
+    // A new merchant key went to the secret store (it is no setting, so Settings says nothing).
+    void merchantKeySaved();
 
 private:
     Result<void> save();
     void testConnection();
     void showMessage(const QString &text, bool good);
+    QFormLayout *buildForm(bool firstRun);
     QLineEdit *addLine(QFormLayout *form, const QString &objectName, const QString &label);
 
     Settings &m_settings;
     SecretStore &m_secrets;
     QNetworkAccessManager *m_network;
     bool m_firstRun;
+    bool m_keySaved = false;
 
     QLineEdit *m_mchId = nullptr;
     QLineEdit *m_jobNo = nullptr;

@@ -52,21 +52,6 @@ std::unique_ptr<Settings> settingsFor(const QCommandLineParser &parser)
     return std::make_unique<Settings>();
 }
 
-Result<IotPayConfig> gatewayConfigFrom(const Settings &settings, SecretStore &secrets)
-{
-    if (settings.mchId().isEmpty())
-        return fail(ErrorCode::ConfigMissing, QStringLiteral("no merchant id configured (merchant/mchId)"));
-    auto key = secrets.readMerchantKey();
-    if (!key)
-        return fail(key.error());
-    IotPayConfig config;
-    config.baseUrl = QUrl(settings.gatewayBaseUrl());
-    config.merchant = {settings.mchId(), settings.jobNo()};
-    config.key = *key;
-    config.deadlineMs = settings.gatewayDeadlineMs();
-    return config;
-}
-
 int exitCodeFor(const Error &error)
 {
     switch (error.code) {

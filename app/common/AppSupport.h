@@ -3,7 +3,6 @@
 #include "common/Error.h"
 #include "config/SecretStore.h"
 #include "config/Settings.h"
-#include "gateway/iotpay/IotPayClient.h"
 
 #include <QCommandLineParser>
 
@@ -23,9 +22,6 @@ std::unique_ptr<SecretStore> secretStoreFor(const QCommandLineParser &parser, co
 void addConfigOption(QCommandLineParser &parser);
 std::unique_ptr<Settings> settingsFor(const QCommandLineParser &parser);
 
-// The IOTPay client configuration from the settings and the secret store.
-Result<IotPayConfig> gatewayConfigFrom(const Settings &settings, SecretStore &secrets);
-
 // Quits the application cleanly on SIGINT/SIGTERM (Ctrl+C / console close on Windows), or,
 // when `onSignal` is given, calls it instead (in the main thread) so the program can wind down.
 void quitOnTerminationSignals(QCoreApplication &app, std::function<void()> onSignal = {});
@@ -38,6 +34,7 @@ enum ExitCode {
     ExitConfig = 3,        // missing or invalid configuration or merchant key
     ExitStore = 4,         // order log unavailable
     ExitNetwork = 5,       // gateway unreachable or outcome unknown
+    ExitDenied = 6,        // the manager PIN is wrong, or locked after too many wrong ones
 };
 
 int exitCodeFor(const Error &error);

@@ -5,6 +5,7 @@
 
 #include "AppSupport.h"
 #include "OnlineOptions.h"
+#include "RelayAssembly.h"
 
 #include "common/Clock.h"
 #include "relay/RelayService.h"
@@ -21,16 +22,10 @@
 
 using namespace paydesk;
 
-int runRelay(int argc, char *argv[]);
+namespace {
 
-int runRelay(int argc, char *argv[])
+void addRelayOptions(QCommandLineParser &parser)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("PayDesk"));
-    QCoreApplication::setApplicationName(QStringLiteral("paydesk"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(PAYDESK_VERSION));
-
-    QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "PayDesk notification relay: receives IOTPay payment notifications, verifies them and "
         "records them in the order log. Options override the settings file."));
@@ -54,6 +49,97 @@ int runRelay(int argc, char *argv[])
 #ifdef _WIN32
     parser.addOption({QStringLiteral("windows-service"), QStringLiteral("Run under the Windows Service Control Manager.")});
 #endif
+}
+
+QString pick(const QCommandLineParser &parser, const QString &name, const QString &fromSettings)
+{
+    return parser.isSet(name) ? parser.value(name) : fromSettings;
+}
+
+// The listener and notify flags over the settings' relay options (RelayAssembly). ExitOk or
+// the exit code, with what is wrong written to `err`.
+int applyListenerFlags(const QCommandLineParser &parser, RelayOptions &options, QTextStream &err)
+{
+    options.http.bindAddress = pick(parser, QStringLiteral("listen"), options.http.bindAddress);
+    if (parser.isSet(QStringLiteral("port"))) {
+        bool portOk = false;
+        const int port = parser.value(QStringLiteral("port")).toInt(&portOk);
+        if (!portOk || port < 0 || port > 65535) {
+            err << "paydesk-relay: --port must be a number from 0 to 65535" << Qt::endl;
+            return ExitUsage;
+        }
+        options.http.port = quint16(port);
+    }
+    if (parser.isSet(QStringLiteral("max-connections")))
+        options.http.connectionLimit = std::max(1u, parser.value(QStringLiteral("max-connections")).toUInt());
+    if (parser.isSet(QStringLiteral("busy-timeout-ms")))
+        options.busyTimeoutMs = std::max(1, parser.value(QStringLiteral("busy-timeout-ms")).toInt());
+    options.orderLogPath = pick(parser, QStringLiteral("order-log"), options.orderLogPath);
+    options.notify.mchId = pick(parser, QStringLiteral("mch-id"), options.notify.mchId);
+    options.notify.notifyPath = pick(parser, QStringLiteral("path"), QString::fromUtf8(options.notify.notifyPath)).toUtf8();
+    if (parser.isSet(QStringLiteral("health-path")))
+        options.notify.healthPath = parser.value(QStringLiteral("health-path")).toUtf8();
+    if (parser.isSet(QStringLiteral("reconcile-seconds"))) {
+        bool ok = false;
+        const int seconds = parser.value(QStringLiteral("reconcile-seconds")).toInt(&ok);
+        if (auto valid = Settings::validateReconcileSeconds(seconds); !ok || !valid) {
+            err << "paydesk-relay: --reconcile-seconds: "
+                << (ok ? valid.error().detail : QStringLiteral("not a whole number")) << Qt::endl;
+            return ExitUsage;
+        }
+        options.reconcileIntervalMs = seconds * 1000;
+    }
+    return ExitOk;
+}
+
+// The relay's options: the settings (as the GUI's in-process relay has them), then the flags,
+// then the merchant key of the (possibly overridden) merchant id and the online features.
+int relayOptions(const QCommandLineParser &parser, const Settings &settings, RelayOptions &options, QTextStream &err)
+{
+    options = relayOptionsFrom(settings, MerchantKey());
+    if (const int flags = applyListenerFlags(parser, options, err); flags != ExitOk)
+        return flags;
+    if (options.notify.mchId.isEmpty()) {
+        err << "paydesk-relay: no merchant id: pass --mch-id or set merchant/mchId in " << settings.filePath() << Qt::endl;
+        return ExitConfig;
+    }
+    auto secrets = secretStoreFor(parser, options.notify.mchId);
+    auto key = secrets->readMerchantKey();
+    if (!key) {
+        err << "paydesk-relay: merchant key from " << secrets->describe() << ": " << describe(key.error()) << Qt::endl;
+        return ExitConfig;
+    }
+    options.notify.key = *key;
+    return applyOnlineOptions(parser, settings, options, err) ? ExitOk : ExitConfig;
+}
+
+void announce(const RelayOptions &options, RelayService &relay, quint16 port)
+{
+    QTextStream out(stdout);
+    out << "paydesk-relay listening on " << options.http.bindAddress << ':' << port
+        << QString::fromUtf8(options.notify.notifyPath) << Qt::endl;
+    if (options.ionline.enabled)
+        out << "paydesk-relay iOnline notify path " << QString::fromUtf8(options.ionline.notifyPath) << Qt::endl;
+    if (options.api.enabled)
+        out << "paydesk-relay back-end endpoint on " << options.api.http.bindAddress << ':' << relay.apiPort()
+            << QString::fromUtf8(options.api.path) << Qt::endl;
+    if (relay.onlineReconcile())
+        out << "paydesk-relay asks about open online orders every " << options.reconcileIntervalMs / 1000 << " s"
+            << Qt::endl;
+}
+
+} // namespace
+
+int runRelay(int argc, char *argv[]);
+
+int runRelay(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("PayDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("paydesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PAYDESK_VERSION));
+    QCommandLineParser parser;
+    addRelayOptions(parser);
     parser.process(app);
 
     QTextStream err(stderr);
@@ -62,56 +148,9 @@ int runRelay(int argc, char *argv[])
         err << "paydesk-relay: settings: " << describe(migrated.error()) << Qt::endl;
         return ExitConfig;
     }
-
     RelayOptions options;
-    options.http.bindAddress = parser.isSet(QStringLiteral("listen")) ? parser.value(QStringLiteral("listen"))
-                                                                      : settings->relayListenAddress();
-    bool portOk = true;
-    const int port = parser.isSet(QStringLiteral("port")) ? parser.value(QStringLiteral("port")).toInt(&portOk)
-                                                          : settings->relayPort();
-    if (!portOk || port < 0 || port > 65535) {
-        err << "paydesk-relay: --port must be a number from 0 to 65535" << Qt::endl;
-        return ExitUsage;
-    }
-    options.http.port = quint16(port);
-    if (parser.isSet(QStringLiteral("max-connections")))
-        options.http.connectionLimit = std::max(1u, parser.value(QStringLiteral("max-connections")).toUInt());
-    if (parser.isSet(QStringLiteral("busy-timeout-ms")))
-        options.busyTimeoutMs = std::max(1, parser.value(QStringLiteral("busy-timeout-ms")).toInt());
-    options.orderLogPath = parser.isSet(QStringLiteral("order-log")) ? parser.value(QStringLiteral("order-log"))
-                                                                     : settings->orderLogPath();
-    options.notify.mchId = parser.isSet(QStringLiteral("mch-id")) ? parser.value(QStringLiteral("mch-id"))
-                                                                  : settings->mchId();
-    options.notify.notifyPath = (parser.isSet(QStringLiteral("path")) ? parser.value(QStringLiteral("path"))
-                                                                      : settings->relayPath()).toUtf8();
-    if (parser.isSet(QStringLiteral("health-path")))
-        options.notify.healthPath = parser.value(QStringLiteral("health-path")).toUtf8();
-    if (options.notify.mchId.isEmpty()) {
-        err << "paydesk-relay: no merchant id: pass --mch-id or set merchant/mchId in " << settings->filePath() << Qt::endl;
-        return ExitConfig;
-    }
-
-    auto secrets = secretStoreFor(parser, options.notify.mchId);
-    auto key = secrets->readMerchantKey();
-    if (!key) {
-        err << "paydesk-relay: merchant key from " << secrets->describe() << ": " << describe(key.error()) << Qt::endl;
-        return ExitConfig;
-    }
-    options.notify.key = *key;
-    if (!applyOnlineOptions(parser, *settings, options, err))
-        return ExitConfig;
-    int reconcileSeconds = settings->relayReconcileSeconds();
-    if (parser.isSet(QStringLiteral("reconcile-seconds"))) {
-        bool ok = false;
-        reconcileSeconds = parser.value(QStringLiteral("reconcile-seconds")).toInt(&ok);
-        if (auto valid = Settings::validateReconcileSeconds(reconcileSeconds); !ok || !valid) {
-            err << "paydesk-relay: --reconcile-seconds: "
-                << (ok ? valid.error().detail : QStringLiteral("not a whole number")) << Qt::endl;
-            return ExitUsage;
-        }
-    }
-    options.reconcileIntervalMs = reconcileSeconds * 1000;
-
+    if (const int code = relayOptions(parser, *settings, options, err); code != ExitOk)
+        return code;
     SystemClock clock;
     RelayService relay(options, clock);
     auto listening = relay.start();
@@ -119,17 +158,7 @@ int runRelay(int argc, char *argv[])
         err << "paydesk-relay: refusing to start: " << describe(listening.error()) << Qt::endl;
         return exitCodeFor(listening.error());
     }
-    QTextStream(stdout) << "paydesk-relay listening on " << options.http.bindAddress << ':' << *listening
-                        << QString::fromUtf8(options.notify.notifyPath) << Qt::endl;
-    if (options.ionline.enabled)
-        QTextStream(stdout) << "paydesk-relay iOnline notify path " << QString::fromUtf8(options.ionline.notifyPath) << Qt::endl;
-    if (options.api.enabled)
-        QTextStream(stdout) << "paydesk-relay back-end endpoint on " << options.api.http.bindAddress << ':'
-                            << relay.apiPort() << QString::fromUtf8(options.api.path) << Qt::endl;
-    if (relay.onlineReconcile())
-        QTextStream(stdout) << "paydesk-relay asks about open online orders every " << reconcileSeconds << " s"
-                            << Qt::endl;
-
+    announce(options, relay, *listening);
     quitOnTerminationSignals(app);
     const int code = app.exec();
     relay.stop();

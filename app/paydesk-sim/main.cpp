@@ -42,15 +42,8 @@ int triggerPayment(QCoreApplication &app, const QString &mchOrderNo, int port)
     return code;
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+void addSimOptions(QCommandLineParser &parser)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("paydesk-sim"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(PAYDESK_VERSION));
-
-    QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "IOTPay v1 simulator for PayDesk demo mode and tests. Never used against real money.\n"
         "  paydesk-sim [options]              run the simulator\n"
@@ -69,6 +62,47 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("ionline-port"), QStringLiteral("Port of the iOnline Pay simulator (0 picks a free one)."), QStringLiteral("PORT"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("ionline-mch-id"), QStringLiteral("iOnline merchant id accepted."), QStringLiteral("ID"), QStringLiteral("10085200000000")});
     parser.addOption({QStringLiteral("ionline-fee-type"), QStringLiteral("fee_type sent by the iOnline simulator (empty: none)."), QStringLiteral("CUR"), QStringLiteral("CAD")});
+}
+
+// The iOnline Pay simulator next to IOTPay's (--ionline), with the same key.
+Result<std::unique_ptr<IOnlineSimulator>> startIOnline(const QCommandLineParser &parser, const SimOptions &iotpay,
+                                                       const Clock &clock, QNetworkAccessManager *network)
+{
+    IOnlineSimOptions options;
+    options.http.port = quint16(parser.value(QStringLiteral("ionline-port")).toUInt());
+    options.mchId = parser.value(QStringLiteral("ionline-mch-id"));
+    options.key = iotpay.key;
+    options.feeType = parser.value(QStringLiteral("ionline-fee-type"));
+    options.notifyScheduleScale = iotpay.notifyScheduleScale;
+    auto ionline = std::make_unique<IOnlineSimulator>(options, clock, network);
+    if (auto port = ionline->start(); !port)
+        return fail(port.error());
+    QTextStream(stdout) << "paydesk-sim ionline gateway " << ionline->gatewayUrl().toString() << " control "
+                        << ionline->controlUrl().toString() << Qt::endl;
+    return ionline;
+}
+
+SimOptions simOptionsFrom(const QCommandLineParser &parser)
+{
+    SimOptions options;
+    options.http.port = quint16(parser.value(QStringLiteral("port")).toUInt());
+    options.mchId = parser.value(QStringLiteral("mch-id"));
+    options.validityMs = parser.value(QStringLiteral("validity-seconds")).toLongLong() * 1000;
+    options.notifyScheduleScale = parser.value(QStringLiteral("notify-scale")).toDouble();
+    options.notifyMode = parser.isSet(QStringLiteral("notify-form")) ? SimNotifyMode::FormBody : SimNotifyMode::QueryString;
+    options.autoPayAfterMs = parser.value(QStringLiteral("auto-pay-ms")).toLongLong();
+    return options;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("paydesk-sim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PAYDESK_VERSION));
+    QCommandLineParser parser;
+    addSimOptions(parser);
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -81,13 +115,7 @@ int main(int argc, char *argv[])
         return triggerPayment(app, positional.value(1), parser.value(QStringLiteral("port")).toInt());
     }
 
-    SimOptions options;
-    options.http.port = quint16(parser.value(QStringLiteral("port")).toUInt());
-    options.mchId = parser.value(QStringLiteral("mch-id"));
-    options.validityMs = parser.value(QStringLiteral("validity-seconds")).toLongLong() * 1000;
-    options.notifyScheduleScale = parser.value(QStringLiteral("notify-scale")).toDouble();
-    options.notifyMode = parser.isSet(QStringLiteral("notify-form")) ? SimNotifyMode::FormBody : SimNotifyMode::QueryString;
-    options.autoPayAfterMs = parser.value(QStringLiteral("auto-pay-ms")).toLongLong();
+    SimOptions options = simOptionsFrom(parser);
     auto secrets = secretStoreFor(parser, options.mchId);
     auto key = secrets->readMerchantKey();
     if (!key) {
@@ -106,23 +134,14 @@ int main(int argc, char *argv[])
     }
     QTextStream(stdout) << "paydesk-sim gateway " << simulator.baseUrl().toString() << " control "
                         << simulator.controlUrl().toString() << Qt::endl;
-
     std::unique_ptr<IOnlineSimulator> ionline;
     if (parser.isSet(QStringLiteral("ionline"))) {
-        IOnlineSimOptions ionlineOptions;
-        ionlineOptions.http.port = quint16(parser.value(QStringLiteral("ionline-port")).toUInt());
-        ionlineOptions.mchId = parser.value(QStringLiteral("ionline-mch-id"));
-        ionlineOptions.key = *key;
-        ionlineOptions.feeType = parser.value(QStringLiteral("ionline-fee-type"));
-        ionlineOptions.notifyScheduleScale = options.notifyScheduleScale;
-        ionline = std::make_unique<IOnlineSimulator>(ionlineOptions, clock, &network);
-        auto ionlinePort = ionline->start();
-        if (!ionlinePort) {
-            err << "paydesk-sim: iOnline: " << describe(ionlinePort.error()) << Qt::endl;
+        auto started = startIOnline(parser, options, clock, &network);
+        if (!started) {
+            err << "paydesk-sim: iOnline: " << describe(started.error()) << Qt::endl;
             return ExitNetwork;
         }
-        QTextStream(stdout) << "paydesk-sim ionline gateway " << ionline->gatewayUrl().toString() << " control "
-                            << ionline->controlUrl().toString() << Qt::endl;
+        ionline = std::move(*started);
     }
     quitOnTerminationSignals(app);
     return app.exec();

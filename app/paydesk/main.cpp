@@ -1,9 +1,9 @@
-// paydesk: the counter GUI. Builds the services and hands them to the window.
+// paydesk: the counter GUI. Assembles the counter (app/common) and hands it to the window.
 
 #include "AppSupport.h"
+#include "CounterAssembly.h"
+#include "DemoAssembly.h"
 
-#include "config/FileSecretStore.h"
-#include "demo/DemoEnvironment.h"
 #include "payment/Checkout.h"
 #include "payment/Reconciler.h"
 #include "payment/RefundService.h"
@@ -12,11 +12,9 @@
 #include "ui/SettingsDialog.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QIcon>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -50,28 +48,95 @@ struct Services
     std::unique_ptr<Settings> settings;
     std::unique_ptr<SecretStore> secrets;
     std::unique_ptr<DemoEnvironment> demo;
-    std::unique_ptr<RelayService> relay;
-    std::unique_ptr<OrderLog> orderLog;
-    std::unique_ptr<IotPayClient> gateway;
+    std::unique_ptr<CounterAssembly> counter;
 };
-
-SaleConfig saleConfigFrom(const Settings &settings)
-{
-    SaleConfig sale;
-    sale.terminalId = settings.terminalId();
-    sale.cashier = settings.cashier();
-    sale.notifyUrl = settings.notifyUrl();
-    sale.validityMs = qint64(settings.validitySeconds()) * 1000;
-    sale.graceMs = settings.graceMs();
-    sale.queryIntervalMs = settings.queryIntervalMs();
-    return sale;
-}
 
 int fatal(const QString &title, const QString &text)
 {
     QTextStream(stderr) << "paydesk: " << text << Qt::endl;
     QMessageBox::critical(nullptr, title, text);
     return ExitConfig;
+}
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QStringLiteral("PayDesk: WeChat Pay, Alipay and UnionPay QR payments at the counter."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    addConfigOption(parser);
+    addSecretOptions(parser);
+    parser.addOption({QStringLiteral("demo"), QStringLiteral("Demo mode: embedded simulator and relay, throw-away order log, no real money.")});
+    parser.addOption({QStringLiteral("demo-auto-pay-ms"), QStringLiteral("In demo mode the customer pays by itself after MS."), QStringLiteral("MS"), QStringLiteral("-1")});
+    parser.addOption({QStringLiteral("language"), QStringLiteral("en, fr_CA or zh_CN (default: from settings)."), QStringLiteral("CODE")});
+    parser.addOption({QStringLiteral("customer-display"), QStringLiteral("Open the customer display window.")});
+}
+
+// A demo never touches the real configuration or order log.
+int prepareDemo(const QCommandLineParser &parser, const Clock &clock, QNetworkAccessManager *network, Services &services)
+{
+    services.demoSettingsDir = std::make_unique<QTemporaryDir>();
+    services.settings = std::make_unique<Settings>(services.demoSettingsDir->filePath(QStringLiteral("demo.ini")));
+    DemoOptions options;
+    options.autoPayAfterMs = parser.value(QStringLiteral("demo-auto-pay-ms")).toLongLong();
+    auto environment = startDemo(*services.settings, options, clock, network);
+    if (!environment)
+        return fatal(QObject::tr("PayDesk demo"), describe(environment.error()));
+    services.demo = std::move(*environment);
+    services.secrets = demoSecrets();
+    return ExitOk;
+}
+
+int prepareSettings(const QCommandLineParser &parser, Services &services)
+{
+    services.settings = settingsFor(parser);
+    if (auto migrated = services.settings->migrate(); !migrated)
+        return fatal(QObject::tr("PayDesk settings"), describe(migrated.error()));
+    services.secrets = secretStoreFor(parser, services.settings->mchId());
+    return ExitOk;
+}
+
+// The first run (or a configuration without merchant, key or notify URL) opens the set-up.
+bool configured(Services &services, QNetworkAccessManager *network, LanguageSwitcher &language)
+{
+    const Settings &settings = *services.settings;
+    if (!settings.mchId().isEmpty() && !settings.notifyUrl().isEmpty() && services.secrets->readMerchantKey())
+        return true;
+    SettingsDialog setup(*services.settings, *services.secrets, network, true);
+    QObject::connect(&setup, &SettingsDialog::languageSelected, &language, &LanguageSwitcher::setLanguage);
+    return setup.exec() == QDialog::Accepted;
+}
+
+int assemble(Services &services, QNetworkAccessManager *network, const Clock &clock)
+{
+    auto counter = CounterAssembly::build(*services.settings, *services.secrets, network, clock);
+    if (!counter) {
+        const Error &error = counter.error();
+        if (exitCodeFor(error) == ExitStore)
+            return fatal(QObject::tr("PayDesk"), QObject::tr("The order log cannot be opened: %1").arg(describe(error)));
+        return fatal(services.demo ? QObject::tr("PayDesk demo") : QObject::tr("PayDesk"), describe(error));
+    }
+    services.counter = std::move(*counter);
+    if (auto started = services.counter->startRelay(); !started)
+        return fatal(QObject::tr("PayDesk"), QObject::tr("The notification relay cannot start: %1").arg(describe(started.error())));
+    services.counter->followSettings();
+    return ExitOk;
+}
+
+CounterServices counterServices(const Services &services, QNetworkAccessManager *network, const Clock &clock,
+                                LanguageSwitcher *language)
+{
+    CounterServices counter;
+    counter.checkout = &services.counter->checkout();
+    counter.orderLog = &services.counter->orderLog();
+    counter.settings = services.settings.get();
+    counter.secrets = services.secrets.get();
+    counter.network = network;
+    counter.clock = &clock;
+    counter.language = language;
+    counter.demo = services.demo.get();
+    counter.refunds = &services.counter->refunds();
+    counter.reconciler = &services.counter->reconciler();
+    return counter;
 }
 
 } // namespace
@@ -91,108 +156,39 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(PAYDESK_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/paydesk-256.png")));
     QApplication::setDesktopFileName(QStringLiteral("paydesk"));
-
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("PayDesk: WeChat Pay, Alipay and UnionPay QR payments at the counter."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    addConfigOption(parser);
-    addSecretOptions(parser);
-    parser.addOption({QStringLiteral("demo"), QStringLiteral("Demo mode: embedded simulator and relay, throw-away order log, no real money.")});
-    parser.addOption({QStringLiteral("demo-auto-pay-ms"), QStringLiteral("In demo mode the customer pays by itself after MS."), QStringLiteral("MS"), QStringLiteral("-1")});
-    parser.addOption({QStringLiteral("language"), QStringLiteral("en, fr_CA or zh_CN (default: from settings)."), QStringLiteral("CODE")});
-    parser.addOption({QStringLiteral("customer-display"), QStringLiteral("Open the customer display window.")});
+    addOptions(parser);
     parser.process(app);
 
     SystemClock clock;
     QNetworkAccessManager network;
     Services services;
     const bool demo = parser.isSet(QStringLiteral("demo"));
-    if (demo) {
-        // A demo never touches the real configuration or order log.
-        services.demoSettingsDir = std::make_unique<QTemporaryDir>();
-        services.settings = std::make_unique<Settings>(services.demoSettingsDir->filePath(QStringLiteral("demo.ini")));
-        DemoOptions options;
-        options.autoPayAfterMs = parser.value(QStringLiteral("demo-auto-pay-ms")).toLongLong();
-        auto environment = DemoEnvironment::start(options, clock, &network);
-        if (!environment)
-            return fatal(QObject::tr("PayDesk demo"), describe(environment.error()));
-        services.demo = std::move(*environment);
-        services.secrets = std::make_unique<MemorySecretStore>(MerchantKey(QByteArray(DemoEnvironment::DemoKey)));
-        (void)services.settings->setMchId(QString::fromLatin1(DemoEnvironment::MerchantId));
-        (void)services.settings->setTerminalId(QStringLiteral("DEMO"));
-        (void)services.settings->setNotifyUrl(services.demo->notifyUrl());
-        (void)services.settings->setValiditySeconds(int(DemoOptions().validityMs / 1000));
-    } else {
-        services.settings = settingsFor(parser);
-        if (auto migrated = services.settings->migrate(); !migrated)
-            return fatal(QObject::tr("PayDesk settings"), describe(migrated.error()));
-        services.secrets = secretStoreFor(parser, services.settings->mchId());
-    }
-
+    if (const int prepared = demo ? prepareDemo(parser, clock, &network, services) : prepareSettings(parser, services))
+        return prepared;
     LanguageSwitcher language;
     const QString code = parser.isSet(QStringLiteral("language")) ? parser.value(QStringLiteral("language"))
                                                                   : services.settings->uiLanguage();
     if (!language.setLanguage(code))
         language.setLanguage(QStringLiteral("en"));
-
-    if (!demo) {
-        auto config = gatewayConfigFrom(*services.settings, *services.secrets);
-        if (!config || services.settings->notifyUrl().isEmpty()) {
-            SettingsDialog setup(*services.settings, *services.secrets, &network, true);
-            QObject::connect(&setup, &SettingsDialog::languageSelected, &language, &LanguageSwitcher::setLanguage);
-            if (setup.exec() != QDialog::Accepted)
-                return ExitConfig;
-            config = gatewayConfigFrom(*services.settings, *services.secrets);
-            if (!config)
-                return fatal(QObject::tr("PayDesk"), describe(config.error()));
-        }
-        auto log = OrderLog::open(services.settings->orderLogPath(), clock);
-        if (!log)
-            return fatal(QObject::tr("PayDesk"), QObject::tr("The order log cannot be opened: %1").arg(describe(log.error())));
-        services.orderLog = std::move(*log);
-        if (services.settings->relayMode() == RelayMode::InProcess) {
-            RelayOptions relay;
-            relay.http.bindAddress = services.settings->relayListenAddress();
-            relay.http.port = quint16(services.settings->relayPort());
-            relay.orderLogPath = services.settings->orderLogPath();
-            relay.notify = {config->merchant.mchId, config->key, services.settings->relayPath().toUtf8(), QByteArrayLiteral("/health")};
-            services.relay = std::make_unique<RelayService>(relay, clock);
-            if (auto started = services.relay->start(); !started)
-                return fatal(QObject::tr("PayDesk"), QObject::tr("The notification relay cannot start: %1").arg(describe(started.error())));
-        }
-        services.gateway = std::make_unique<IotPayClient>(&network, *config);
-    } else {
-        auto log = OrderLog::open(services.demo->orderLogPath(), clock);
-        if (!log)
-            return fatal(QObject::tr("PayDesk demo"), describe(log.error()));
-        services.orderLog = std::move(*log);
-        services.gateway = std::make_unique<IotPayClient>(&network, services.demo->gatewayConfig());
-    }
-
-    Checkout checkout(*services.orderLog, *services.gateway, clock, saleConfigFrom(*services.settings));
-    Reconciler reconciler(*services.orderLog, *services.gateway, clock);
-    RefundService refunds(*services.orderLog, *services.gateway, clock);
+    if (!demo && !configured(services, &network, language))
+        return ExitConfig;
+    if (const int assembled = assemble(services, &network, clock))
+        return assembled;
     if (!demo)
-        reconciler.run();   // resolve what a crash or power cut left open
+        services.counter->reconciler().run();   // resolve what a crash or power cut left open
 
-    CounterServices counter;
-    counter.checkout = &checkout;
-    counter.orderLog = services.orderLog.get();
-    counter.settings = services.settings.get();
-    counter.secrets = services.secrets.get();
-    counter.network = &network;
-    counter.clock = &clock;
-    counter.language = &language;
-    counter.demo = services.demo.get();
-    counter.refunds = &refunds;
-    counter.reconciler = &reconciler;
-    MainWindow window(counter);
+    MainWindow window(counterServices(services, &network, clock, &language));
+    QObject::connect(services.counter.get(), &CounterAssembly::applyFailed, &window,
+                     [&window](const QString &, const Error &error) {
+                         QMessageBox::warning(&window, QObject::tr("PayDesk"),
+                                              QObject::tr("A changed setting could not be applied: %1").arg(describe(error)));
+                     });
+    QObject::connect(&window, &MainWindow::merchantKeyChanged, services.counter.get(), &CounterAssembly::applyMerchantKey);
     window.show();
     if (parser.isSet(QStringLiteral("customer-display")))
         window.setCustomerDisplayVisible(true);
     const int exitCode = app.exec();
-    if (services.relay)
-        services.relay->stop();
+    services.counter->stopRelay();
     return exitCode;
 }

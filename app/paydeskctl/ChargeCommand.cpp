@@ -1,13 +1,16 @@
 #include "AppSupport.h"
 #include "Commands.h"
 
+#include "CounterAssembly.h"
+#include "DemoAssembly.h"
+
 #include "common/Clock.h"
-#include "demo/DemoEnvironment.h"
 #include "payment/Checkout.h"
 #include "qr/QrMatrix.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
 
@@ -15,72 +18,55 @@ namespace paydesk {
 
 namespace {
 
+// The counter as the GUI has it: the configured one, or the demo's on loopback.
 struct ChargeServices
 {
+    std::unique_ptr<QTemporaryDir> demoDir;
+    std::unique_ptr<Settings> settings;
+    std::unique_ptr<SecretStore> secrets;
     std::unique_ptr<DemoEnvironment> demo;
-    std::unique_ptr<RelayService> relay;
-    std::unique_ptr<OrderLog> orderLog;
-    std::unique_ptr<IotPayClient> gateway;
-    SaleConfig sale;
-    Currency currency = Currency::CAD;
-    qint64 maxAmountMinor = DefaultMaxAmountMinor;
+    std::unique_ptr<CounterAssembly> counter;
 };
 
-Result<ChargeServices> demoServices(const QCommandLineParser &parser, const Clock &clock, QNetworkAccessManager *network)
+Result<void> prepareDemo(const QCommandLineParser &parser, const Clock &clock, QNetworkAccessManager *network,
+                         ChargeServices &services)
 {
-    ChargeServices services;
+    services.demoDir = std::make_unique<QTemporaryDir>();
+    services.settings = std::make_unique<Settings>(services.demoDir->filePath(QStringLiteral("demo.ini")));
     DemoOptions options;
     options.autoPayAfterMs = parser.value(QStringLiteral("demo-pay-after-ms")).toLongLong();
-    auto demo = DemoEnvironment::start(options, clock, network);
+    auto demo = startDemo(*services.settings, options, clock, network);
     if (!demo)
         return fail(demo.error());
     services.demo = std::move(*demo);
-    auto log = OrderLog::open(services.demo->orderLogPath(), clock);
-    if (!log)
-        return fail(log.error());
-    services.orderLog = std::move(*log);
-    services.gateway = std::make_unique<IotPayClient>(network, services.demo->gatewayConfig());
-    services.sale.terminalId = QStringLiteral("DEMO");
-    services.sale.notifyUrl = services.demo->notifyUrl();
-    services.sale.validityMs = options.validityMs;
-    return services;
+    services.secrets = demoSecrets();
+    return {};
 }
 
-Result<ChargeServices> configuredServices(const QCommandLineParser &parser, const Clock &clock, QNetworkAccessManager *network)
+Result<void> prepareConfigured(const QCommandLineParser &parser, ChargeServices &services)
+{
+    services.settings = settingsFor(parser);
+    if (auto migrated = services.settings->migrate(); !migrated)
+        return fail(migrated.error());
+    services.secrets = secretStoreFor(parser, services.settings->mchId());
+    if (services.settings->notifyUrl().isEmpty())
+        return fail(ErrorCode::ConfigMissing, QStringLiteral("no notify URL configured (gateway/notifyUrl)"));
+    return {};
+}
+
+Result<ChargeServices> chargeServices(const QCommandLineParser &parser, const Clock &clock, QNetworkAccessManager *network)
 {
     ChargeServices services;
-    const auto settings = settingsFor(parser);
-    if (auto migrated = settings->migrate(); !migrated)
-        return fail(migrated.error());
-    auto secrets = secretStoreFor(parser, settings->mchId());
-    auto config = gatewayConfigFrom(*settings, *secrets);
-    if (!config)
-        return fail(config.error());
-    if (settings->notifyUrl().isEmpty())
-        return fail(ErrorCode::ConfigMissing, QStringLiteral("no notify URL configured (gateway/notifyUrl)"));
-    if (settings->relayMode() == RelayMode::InProcess) {
-        RelayOptions relay;
-        relay.http.bindAddress = settings->relayListenAddress();
-        relay.http.port = quint16(settings->relayPort());
-        relay.orderLogPath = settings->orderLogPath();
-        relay.notify = {config->merchant.mchId, config->key, settings->relayPath().toUtf8(), QByteArrayLiteral("/health")};
-        services.relay = std::make_unique<RelayService>(relay, clock);
-        if (auto started = services.relay->start(); !started)
-            return fail(started.error());
-    }
-    auto log = OrderLog::open(settings->orderLogPath(), clock);
-    if (!log)
-        return fail(log.error());
-    services.orderLog = std::move(*log);
-    services.gateway = std::make_unique<IotPayClient>(network, *config);
-    services.sale.terminalId = settings->terminalId();
-    services.sale.cashier = settings->cashier();
-    services.sale.notifyUrl = settings->notifyUrl();
-    services.sale.validityMs = qint64(settings->validitySeconds()) * 1000;
-    services.sale.graceMs = settings->graceMs();
-    services.sale.queryIntervalMs = settings->queryIntervalMs();
-    services.currency = settings->saleCurrency();
-    services.maxAmountMinor = settings->maxAmountMinor();
+    auto prepared = parser.isSet(QStringLiteral("demo")) ? prepareDemo(parser, clock, network, services)
+                                                         : prepareConfigured(parser, services);
+    if (!prepared)
+        return fail(prepared.error());
+    auto counter = CounterAssembly::build(*services.settings, *services.secrets, network, clock);
+    if (!counter)
+        return fail(counter.error());
+    services.counter = std::move(*counter);
+    if (auto relay = services.counter->startRelay(); !relay)
+        return fail(relay.error());
     return services;
 }
 
@@ -90,11 +76,8 @@ QString countdownText(qint64 remainingMs)
     return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
-} // namespace
-
-int runCharge(QCoreApplication &app, const QStringList &arguments)
+void addChargeOptions(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Takes a whole QR payment in the terminal: creates the order, draws the QR code with text\n"
         "blocks, counts down and waits until the payment is confirmed. Exit code 0 only when paid.\n"
@@ -110,43 +93,13 @@ int runCharge(QCoreApplication &app, const QStringList &arguments)
     parser.addOption({QStringLiteral("demo-pay-after-ms"), QStringLiteral("In demo mode the customer pays after MS (-1: never)."),
                       QStringLiteral("MS"), QStringLiteral("3000")});
     parser.addOption({QStringLiteral("light-terminal"), QStringLiteral("Draw the QR for dark text on a light background.")});
-    parser.process(arguments);
+}
 
+// Draws the QR when it is ready, counts down, prints the outcome; returns once the sale closed.
+int followSale(QCoreApplication &app, Sale *current, Channel channel, const QString &amountText, bool invert, bool demo)
+{
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const QStringList positional = parser.positionalArguments();
-    const Channel channel = channelFromId(parser.value(QStringLiteral("channel")));
-    if (positional.size() != 1 || !isCounterChannel(channel)) {
-        err << "usage: paydeskctl charge AMOUNT --channel WX_NATIVE|ALIPAY_QR|UPI_QR [--demo]" << Qt::endl;
-        return ExitUsage;
-    }
-
-    SystemClock clock;
-    QNetworkAccessManager network;
-    auto services = parser.isSet(QStringLiteral("demo")) ? demoServices(parser, clock, &network)
-                                                         : configuredServices(parser, clock, &network);
-    if (!services) {
-        err << "paydeskctl charge: " << describe(services.error()) << Qt::endl;
-        return exitCodeFor(services.error());
-    }
-    if (parser.isSet(QStringLiteral("currency")))
-        services->currency = currencyFromCode(parser.value(QStringLiteral("currency")).toUpper());
-    auto amount = parseAmount(positional.first(), QLocale(QLocale::English, QLocale::Canada), services->maxAmountMinor);
-    if (!amount) {
-        err << "paydeskctl charge: amount: " << amount.error().detail << Qt::endl;
-        return ExitUsage;
-    }
-
-    Checkout checkout(*services->orderLog, *services->gateway, clock, services->sale);
-    auto sale = checkout.charge(Money{*amount, services->currency}, channel);
-    if (!sale) {
-        err << "paydeskctl charge: " << describe(sale.error()) << Qt::endl;
-        return exitCodeFor(sale.error());
-    }
-    Sale *current = *sale;
-    const bool invert = !parser.isSet(QStringLiteral("light-terminal"));
-    const QString amountText = formatMinorPlain(*amount) + u' ' + currencyCode(services->currency);
-
     QTimer countdown;
     countdown.setInterval(1000);
     QObject::connect(&countdown, &QTimer::timeout, &app, [&] {
@@ -159,7 +112,7 @@ int runCharge(QCoreApplication &app, const QStringList &arguments)
         if (matrix)
             out << renderHalfBlocks(*matrix, 4, invert);
         out << "\n  " << payload << "\n" << Qt::endl;
-        if (services->demo)
+        if (demo)
             out << "  (demo: the simulated customer pays in a few seconds)" << Qt::endl;
         countdown.start();
     });
@@ -176,6 +129,47 @@ int runCharge(QCoreApplication &app, const QStringList &arguments)
     if (!current->isClosed())
         app.exec();
     return current->state() == OrderState::Paid ? ExitOk : ExitFailed;
+}
+
+} // namespace
+
+int runCharge(QCoreApplication &app, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addChargeOptions(parser);
+    parser.process(arguments);
+
+    QTextStream err(stderr);
+    const QStringList positional = parser.positionalArguments();
+    const Channel channel = channelFromId(parser.value(QStringLiteral("channel")));
+    if (positional.size() != 1 || !isCounterChannel(channel)) {
+        err << "usage: paydeskctl charge AMOUNT --channel WX_NATIVE|ALIPAY_QR|UPI_QR [--demo]" << Qt::endl;
+        return ExitUsage;
+    }
+
+    SystemClock clock;
+    QNetworkAccessManager network;
+    auto services = chargeServices(parser, clock, &network);
+    if (!services) {
+        err << "paydeskctl charge: " << describe(services.error()) << Qt::endl;
+        return exitCodeFor(services.error());
+    }
+    const Currency currency = parser.isSet(QStringLiteral("currency"))
+        ? currencyFromCode(parser.value(QStringLiteral("currency")).toUpper())
+        : services->settings->saleCurrency();
+    auto amount = parseAmount(positional.first(), QLocale(QLocale::English, QLocale::Canada),
+                              services->settings->maxAmountMinor());
+    if (!amount) {
+        err << "paydeskctl charge: amount: " << amount.error().detail << Qt::endl;
+        return ExitUsage;
+    }
+    auto sale = services->counter->checkout().charge(Money{*amount, currency}, channel);
+    if (!sale) {
+        err << "paydeskctl charge: " << describe(sale.error()) << Qt::endl;
+        return exitCodeFor(sale.error());
+    }
+    return followSale(app, *sale, channel, formatMinorPlain(*amount) + u' ' + currencyCode(currency),
+                      !parser.isSet(QStringLiteral("light-terminal")), services->demo != nullptr);
 }
 
 } // namespace paydesk

@@ -13,5 +13,6 @@ int runOrders(QCoreApplication &app, const QStringList &arguments);
 int runCharge(QCoreApplication &app, const QStringList &arguments);
 int runReconcile(QCoreApplication &app, const QStringList &arguments);
 int runReport(QCoreApplication &app, const QStringList &arguments);
+int runRefund(QCoreApplication &app, const QStringList &arguments);
 
 } // namespace paydesk

@@ -1,5 +1,6 @@
 #include "AppSupport.h"
 #include "Commands.h"
+#include "GatewayFactory.h"
 
 #include "common/Clock.h"
 #include "orders/OrderLog.h"
@@ -51,6 +52,18 @@ QJsonObject orderJson(const Order &order, const QTimeZone &zone)
             {QStringLiteral("refunded"), order.refundedMinor}};
 }
 
+void printOrders(QTextStream &out, const QList<Order> &orders, QDate date, const QTimeZone &zone, int cutoff)
+{
+    out << "Business day " << date.toString(Qt::ISODate) << " (" << zone.id() << ", from "
+        << QString::number(cutoff).rightJustified(2, u'0') << ":00): " << orders.size() << " orders\n";
+    for (const Order &order : orders) {
+        out << QDateTime::fromMSecsSinceEpoch(order.createdAtMs, zone).toString(QStringLiteral("HH:mm:ss")) << "  "
+            << order.mchOrderNo.leftJustified(30) << ' ' << channelId(order.channel).leftJustified(10) << ' '
+            << formatMinorPlain(order.amount.minor).rightJustified(12) << ' ' << currencyCode(order.amount.currency)
+            << "  " << orderStateName(order.state) << (order.late ? " (late)" : "") << '\n';
+    }
+}
+
 } // namespace
 
 int runQuery(QCoreApplication &app, const QStringList &arguments)
@@ -74,22 +87,19 @@ int runQuery(QCoreApplication &app, const QStringList &arguments)
     }
     const auto settings = settingsFor(parser);
     auto secrets = secretStoreFor(parser, settings->mchId());
-    auto config = gatewayConfigFrom(*settings, *secrets);
-    if (!config) {
-        err << "paydeskctl query: " << describe(config.error()) << Qt::endl;
+    QNetworkAccessManager network;
+    auto client = makeGateway(*settings, *secrets, &network,
+                              parser.isSet(QStringLiteral("gateway")) ? QUrl(parser.value(QStringLiteral("gateway"))) : QUrl());
+    if (!client) {
+        err << "paydeskctl query: " << describe(client.error()) << Qt::endl;
         return ExitConfig;
     }
-    if (parser.isSet(QStringLiteral("gateway")))
-        config->baseUrl = QUrl(parser.value(QStringLiteral("gateway")));
-
-    QNetworkAccessManager network;
-    IotPayClient client(&network, *config);
     OrderLookup lookup;
     if (parser.isSet(QStringLiteral("pay-order-id")))
         lookup.payOrderId = positional.first();
     else
         lookup.mchOrderNo = positional.first();
-    GatewayCall *call = client.queryOrder(lookup);
+    GatewayCall *call = (*client)->queryOrder(lookup);
     QObject::connect(call, &GatewayCall::finished, &app, &QCoreApplication::quit);
     app.exec();
 
@@ -153,14 +163,7 @@ int runOrders(QCoreApplication &, const QStringList &arguments)
                                          {QStringLiteral("orders"), list}}).toJson(QJsonDocument::Indented);
         return ExitOk;
     }
-    out << "Business day " << date.toString(Qt::ISODate) << " (" << zone.id() << ", from "
-        << QString::number(cutoff).rightJustified(2, u'0') << ":00): " << orders->size() << " orders\n";
-    for (const Order &order : *orders) {
-        out << QDateTime::fromMSecsSinceEpoch(order.createdAtMs, zone).toString(QStringLiteral("HH:mm:ss")) << "  "
-            << order.mchOrderNo.leftJustified(30) << ' ' << channelId(order.channel).leftJustified(10) << ' '
-            << formatMinorPlain(order.amount.minor).rightJustified(12) << ' ' << currencyCode(order.amount.currency)
-            << "  " << orderStateName(order.state) << (order.late ? " (late)" : "") << '\n';
-    }
+    printOrders(out, *orders, date, zone, cutoff);
     out.flush();
     return ExitOk;
 }

@@ -1,5 +1,6 @@
 #include "AppSupport.h"
 #include "Commands.h"
+#include "CommandSupport.h"
 
 #include "common/Clock.h"
 #include "payment/Reconciler.h"
@@ -9,6 +10,23 @@
 #include <QTextStream>
 
 namespace paydesk {
+
+namespace {
+
+void printReport(const ReconcileReport &report, QTextStream &out, QTextStream &err)
+{
+    for (const ReconcileChange &change : report.changes) {
+        out << change.mchOrderNo << "  " << orderStateName(change.before) << " -> " << orderStateName(change.after)
+            << (change.note.isEmpty() ? QString() : u"  (" + change.note + u')') << '\n';
+    }
+    for (const QString &detail : report.errorDetails)
+        err << "not checked: " << detail << '\n';
+    out << "examined " << report.examined << ", changed " << report.changed << ", still open "
+        << report.stillOpen << ", not checked " << report.errors << Qt::endl;
+    err.flush();
+}
+
+} // namespace
 
 int runReconcile(QCoreApplication &app, const QStringList &arguments)
 {
@@ -21,55 +39,36 @@ int runReconcile(QCoreApplication &app, const QStringList &arguments)
     addConfigOption(parser);
     addSecretOptions(parser);
     parser.addOption({QStringLiteral("hours"), QStringLiteral("How far back to look (default 24)."), QStringLiteral("HOURS"), QStringLiteral("24")});
-    parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file instead of the configured one."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("gateway"), QStringLiteral("Gateway base URL instead of the configured one."), QStringLiteral("URL")});
+    addCounterOverrideOptions(parser);
     parser.process(arguments);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const auto settings = settingsFor(parser);
-    auto secrets = secretStoreFor(parser, settings->mchId());
-    auto config = gatewayConfigFrom(*settings, *secrets);
-    if (!config) {
-        err << "paydeskctl reconcile: " << describe(config.error()) << Qt::endl;
-        return ExitConfig;
-    }
-    if (parser.isSet(QStringLiteral("gateway")))
-        config->baseUrl = QUrl(parser.value(QStringLiteral("gateway")));
-    SystemClock clock;
-    const QString path = parser.isSet(QStringLiteral("order-log")) ? parser.value(QStringLiteral("order-log"))
-                                                                   : settings->orderLogPath();
-    auto log = OrderLog::open(path, clock);
-    if (!log) {
-        err << "paydeskctl reconcile: " << path << ": " << describe(log.error()) << Qt::endl;
-        return ExitStore;
-    }
-    QNetworkAccessManager network;
-    IotPayClient client(&network, *config);
-    Reconciler reconciler(**log, client, clock);
-    ReconcileReport report;
-    QObject::connect(&reconciler, &Reconciler::finished, &app, [&](const ReconcileReport &done) {
-        report = done;
-        app.quit();
-    });
     bool ok = false;
     const qint64 hours = parser.value(QStringLiteral("hours")).toLongLong(&ok);
     if (!ok || hours <= 0) {
         err << "paydeskctl reconcile: --hours must be a positive number" << Qt::endl;
         return ExitUsage;
     }
+    const auto settings = settingsFor(parser);
+    auto secrets = secretStoreFor(parser, settings->mchId());
+    SystemClock clock;
+    QNetworkAccessManager network;
+    auto counter = counterFor(parser, *settings, *secrets, &network, clock);
+    if (!counter) {
+        err << "paydeskctl reconcile: " << describe(counter.error()) << Qt::endl;
+        return exitCodeFor(counter.error());
+    }
+    Reconciler &reconciler = (*counter)->reconciler();
+    ReconcileReport report;
+    QObject::connect(&reconciler, &Reconciler::finished, &app, [&](const ReconcileReport &done) {
+        report = done;
+        app.quit();
+    });
     reconciler.run(hours * 60 * 60 * 1000);
     app.exec();
 
-    for (const ReconcileChange &change : report.changes) {
-        out << change.mchOrderNo << "  " << orderStateName(change.before) << " -> " << orderStateName(change.after)
-            << (change.note.isEmpty() ? QString() : u"  (" + change.note + u')') << '\n';
-    }
-    for (const QString &detail : report.errorDetails)
-        err << "not checked: " << detail << '\n';
-    out << "examined " << report.examined << ", changed " << report.changed << ", still open "
-        << report.stillOpen << ", not checked " << report.errors << Qt::endl;
-    err.flush();
+    printReport(report, out, err);
     return report.errors == 0 ? ExitOk : ExitNetwork;
 }
 

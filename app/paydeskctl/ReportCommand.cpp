@@ -129,11 +129,8 @@ std::optional<ReportDay> reportDayFrom(const QCommandLineParser &parser, const S
     return day;
 }
 
-} // namespace
-
-int runReport(QCoreApplication &, const QStringList &arguments)
+void addReportOptions(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "The end-of-day (Z) report of one business day from the order log: per channel and currency the\n"
         "paid count, gross, refunds and net; orders by state; alerts (late payments, orders not final,\n"
@@ -147,6 +144,39 @@ int runReport(QCoreApplication &, const QStringList &arguments)
     parser.addOption({QStringLiteral("pdf"), QStringLiteral("Write the Z report as PDF to FILE."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the report as JSON.")});
     parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file instead of the configured one."), QStringLiteral("FILE")});
+}
+
+// --csv and --pdf; ExitOk or ExitFailed with the reason on `err`.
+int writeExports(const QCommandLineParser &parser, const OrderLog &log, const DailyReport &report,
+                 const Settings &settings, const Clock &clock, QTextStream &err)
+{
+    if (parser.isSet(QStringLiteral("csv"))) {
+        const QString csvPath = parser.value(QStringLiteral("csv"));
+        const auto written = writeCsv(log, report, csvPath, parser.isSet(QStringLiteral("bom")));
+        if (!written) {
+            err << "paydeskctl report: CSV not written: " << describe(written.error()) << Qt::endl;
+            return ExitFailed;
+        }
+        err << "wrote " << *written << " orders to " << csvPath << Qt::endl;
+    }
+    if (parser.isSet(QStringLiteral("pdf"))) {
+        const QString pdfPath = parser.value(QStringLiteral("pdf"));
+        const ZReportInfo info{settings.merchantName(), settings.terminalId(), clock.nowUtcMs()};
+        if (auto written = writeZReportPdf(pdfPath, report, info); !written) {
+            err << "paydeskctl report: PDF not written: " << describe(written.error()) << Qt::endl;
+            return ExitFailed;
+        }
+        err << "wrote the Z report to " << pdfPath << Qt::endl;
+    }
+    return ExitOk;
+}
+
+} // namespace
+
+int runReport(QCoreApplication &, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addReportOptions(parser);
     parser.process(arguments);
 
     QTextStream out(stdout);
@@ -182,25 +212,7 @@ int runReport(QCoreApplication &, const QStringList &arguments)
     else
         printReport(out, *report);
     out.flush();
-    if (parser.isSet(QStringLiteral("csv"))) {
-        const QString csvPath = parser.value(QStringLiteral("csv"));
-        const auto written = writeCsv(**log, *report, csvPath, parser.isSet(QStringLiteral("bom")));
-        if (!written) {
-            err << "paydeskctl report: CSV not written: " << describe(written.error()) << Qt::endl;
-            return ExitFailed;
-        }
-        err << "wrote " << *written << " orders to " << csvPath << Qt::endl;
-    }
-    if (parser.isSet(QStringLiteral("pdf"))) {
-        const QString pdfPath = parser.value(QStringLiteral("pdf"));
-        const ZReportInfo info{settings->merchantName(), settings->terminalId(), clock.nowUtcMs()};
-        if (auto written = writeZReportPdf(pdfPath, *report, info); !written) {
-            err << "paydeskctl report: PDF not written: " << describe(written.error()) << Qt::endl;
-            return ExitFailed;
-        }
-        err << "wrote the Z report to " << pdfPath << Qt::endl;
-    }
-    return ExitOk;
+    return writeExports(parser, **log, *report, *settings, clock, err);
 }
 
 } // namespace paydesk

@@ -2,113 +2,69 @@
 
 #include "common/Error.h"
 #include "config/ManagerPin.h"
+#include "config/SettingTypes.h"
 #include "money/Money.h"
 
 #include <QByteArray>
+#include <QLatin1StringView>
 #include <QList>
+#include <QObject>
 #include <QString>
 #include <QStringList>
 #include <QTimeZone>
 
 #include <memory>
+#include <type_traits>
 
 class QSettings;
 
 namespace paydesk {
 
-// Where the notification relay runs: inside the GUI, or as a separate service.
-enum class RelayMode {
-    Invalid = 0,
-    InProcess,
-    Service,
-};
+template<typename T>
+using SettingParam = std::conditional_t<std::is_scalar_v<T>, T, const T &>;
 
-QString relayModeName(RelayMode mode);             // "in-process", "service"
-RelayMode relayModeFromName(QStringView name);     // Invalid if unknown
-
-// How receipts reach an ESC/POS thermal printer (core/receipts' transports).
-enum class EscPosConnection {
-    Invalid = 0,
-    None,          // no thermal printer
-    Tcp,           // the printer's raw port, usually 9100
-    DeviceFile,    // /dev/usb/lp0, a configured serial tty, COM1/LPT1 on Windows
-};
-
-QString escPosConnectionName(EscPosConnection connection);         // "none", "tcp", "device"
-EscPosConnection escPosConnectionFromName(QStringView name);        // Invalid if unknown
-
-// The thermal printer's character set: ASCII prints on every printer; GB18030 needs a printer
-// with a Chinese font.
-enum class EscPosCharset { Invalid = 0, Ascii, Gb18030 };
-
-QString escPosCharsetName(EscPosCharset charset);                  // "ascii", "gb18030"
-EscPosCharset escPosCharsetFromName(QStringView name);              // Invalid if unknown
-
-struct EscPosPrinterConfig
+// One settings key: its name in the INI file, its type, its default and its rule (null when
+// every value of the type is valid). Every key is declared once, in config/SettingKeys.h.
+template<typename T>
+struct SettingKey
 {
-    EscPosConnection connection = EscPosConnection::None;
-    QString host;                   // Tcp: host name or IP address
-    int port = 9100;                // Tcp
-    QString device;                 // DeviceFile: the device path
-    EscPosCharset charset = EscPosCharset::Ascii;
-    int charsPerLine = 42;          // 80 mm paper: 42-48; 58 mm: 32
-
-    friend bool operator==(const EscPosPrinterConfig &, const EscPosPrinterConfig &) = default;
-};
-
-// The relay's online-order features (issue 7), all off by default: the merchant back-end
-// endpoint and iOnline Pay as a second gateway. Secrets are never here: apiSecretFile and
-// ionlineKeyFile name owner-only files; without them the relay reads PAYDESK_API_SECRET and
-// PAYDESK_IONLINE_KEY from its environment.
-struct OnlineOrderSettings
-{
-    bool apiEnabled = false;
-    QString apiListenAddress = QStringLiteral("127.0.0.1");
-    int apiPort = 8088;
-    QString apiSecretFile;               // absolute path or empty
-    QString apiTerminalId = QStringLiteral("WEB");   // prefixes online order numbers
-    int apiRatePerMinute = 120;          // per client address
-    int apiBurst = 20;
-    QString apiDefaultGateway;           // "iotpay", "ionline" or empty (IOTPay when configured)
-    QString publicUrl;                   // base URL the gateways reach the relay at; may be empty
-    bool ionlineEnabled = false;
-    QString ionlineMchId;
-    Currency ionlineCurrency = Currency::HKD;    // iOnline Pay's default
-    QString ionlineKeyFile;              // absolute path or empty
-    QString ionlineGatewayUrl = QStringLiteral("https://pay.ionlinepay.com/gateway/");
-    QString ionlineNotifyPath = QStringLiteral("/notify/ionline");
-
-    friend bool operator==(const OnlineOrderSettings &, const OnlineOrderSettings &) = default;
-};
-
-struct SettingsMigration
-{
-    int fromVersion = 0;
-    int toVersion = 0;
-    QStringList notes;   // what was changed, for the log
+    using Type = T;
+    QLatin1StringView name;
+    T (*defaultValue)();
+    Result<void> (*validate)(SettingParam<T>);
 };
 
 // PayDesk's configuration: an INI file (QSettings) with each key, its type, default and rule
-// declared once, in the table at the top of Settings.cpp. `ui` and `app` use these typed
-// accessors and never QSettings.
+// declared once, in config/SettingKeys.h. `ui` and `app` use the typed accessors — value() and
+// setValue() with a key of SettingKeys, or the named shorthands below — and never QSettings.
 //
 // Getters return the default when a key is absent or holds something invalid (validateAll()
 // lists those). Setters validate and refuse bad values with InvalidArgument and a detail
-// ("relay/port: must be between 1 and 65535, got 0") without writing anything.
+// ("relay/port: must be between 1 and 65535, got 0") without writing anything. Every write
+// that changes a key's value emits changed(key) once, so that the GUI applies it live.
 //
 // The merchant key is never here: it belongs to a SecretStore. The file also holds the manager
 // PIN verifier, which makes a short PIN guessable offline, so sync() keeps the file owner-only.
-class Settings
+class Settings : public QObject
 {
+    Q_OBJECT
+
 public:
     static constexpr int CurrentVersion = 1;
 
     // AppConfigLocation/paydesk.ini
     static QString defaultFilePath();
 
-    explicit Settings(const QString &filePath = defaultFilePath());
-    ~Settings();
+    explicit Settings(const QString &filePath = defaultFilePath(), QObject *parent = nullptr);
+    ~Settings() override;
     Q_DISABLE_COPY_MOVE(Settings)
+
+    // The key's value, or its default when absent or invalid.
+    template<typename T>
+    T value(const SettingKey<T> &key) const;
+    // Validates, writes and emits changed(key.name) when the value differs from the current one.
+    template<typename T>
+    Result<void> setValue(const SettingKey<T> &key, SettingParam<T> value);
 
     QString filePath() const;
 
@@ -128,6 +84,8 @@ public:
 
     // Removes a key so its default applies again; false if the name is not a known key.
     bool resetKey(const QString &key);
+
+    // Shorthands for value()/setValue() of the keys PayDesk has always had.
 
     QString mchId() const;
     Result<void> setMchId(const QString &mchId);
@@ -246,8 +204,18 @@ public:
     // The fields above, plus: Tcp needs a host, DeviceFile a device.
     static Result<void> validateEscPosPrinter(const EscPosPrinterConfig &config);
 
+Q_SIGNALS:
+    // A key's effective value changed (written, or reset to a different default).
+    void changed(const QString &key);
+
 private:
+    template<typename T>
+    void write(const SettingKey<T> &key, SettingParam<T> value, QStringList &changedKeys);
+    void emitChanged(const QStringList &keys);
+
     std::unique_ptr<QSettings> m_settings;
 };
 
 } // namespace paydesk
+
+#include "config/SettingKeys.h"

@@ -144,7 +144,7 @@ Result<void> Settings::validateGatewayBaseUrl(const QString &url)
     if (parsed->hasQuery())
         return invalid(QStringLiteral("must not contain '?'"));
     if (!url.endsWith(u'/'))
-        return invalid(QStringLiteral("must end with '/', like https://api.iotpaycloud.com/v1/"));
+        return invalid(u"must end with '/', like " + IotPayDefaultBaseUrl);
     return {};
 }
 
@@ -236,8 +236,8 @@ Result<void> Settings::validateRelayPath(const QString &path)
     };
     if (path.size() < 2 || path.size() > 100 || !path.startsWith(u'/') || path.contains(u"//")
         || !std::all_of(path.begin(), path.end(), pathCharacter)) {
-        return invalid(QStringLiteral("must look like /notify/iotpay: starts with '/', letters, digits, "
-                                      "'-', '_', '.', '~' and single '/'"));
+        return invalid(u"must look like /notify/" + IotPayGatewayName
+                       + u": starts with '/', letters, digits, '-', '_', '.', '~' and single '/'");
     }
     return {};
 }
@@ -382,9 +382,9 @@ Result<void> Settings::validateBurst(int burst)
 
 Result<void> Settings::validateGatewayName(const QString &name)
 {
-    if (name.isEmpty() || name == u"iotpay" || name == u"ionline")
+    if (name.isEmpty() || name == IotPayGatewayName || name == IOnlineGatewayName)
         return {};
-    return invalid(QStringLiteral("must be iotpay or ionline"));
+    return invalid(u"must be " + IotPayGatewayName + u" or " + IOnlineGatewayName);
 }
 
 Result<void> Settings::validatePublicUrl(const QString &url)

@@ -1,11 +1,14 @@
 #include "DemoCounter.h"
 
+#include "CounterAssembly.h"
+#include "DemoAssembly.h"
+
 #include "config/SecretStore.h"
 #include "config/Settings.h"
 #include "demo/DemoEnvironment.h"
-#include "gateway/iotpay/IotPayClient.h"
-#include "orders/OrderLog.h"
 #include "payment/Checkout.h"
+#include "payment/Reconciler.h"
+#include "payment/RefundService.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
 
@@ -14,31 +17,23 @@
 
 namespace paydesk {
 
-// Forwards to one of two clients; lets a test turn the merchant key wrong between two sales.
-class GatewaySwitch final : public PaymentGateway
-{
-public:
-    explicit GatewaySwitch(PaymentGateway *active) : m_active(active) {}
-    void setActive(PaymentGateway *active) { m_active = active; }
-
-    GatewayCall *createOrder(const OrderRequest &request) override { return m_active->createOrder(request); }
-    GatewayCall *queryOrder(const OrderLookup &lookup) override { return m_active->queryOrder(lookup); }
-    GatewayCall *refundOrder(const RefundRequest &request) override { return m_active->refundOrder(request); }
-    QString name() const override { return m_active->name(); }
-    bool accepts(Channel channel, Currency currency) const override { return m_active->accepts(channel, currency); }
-    bool isNoSuchOrder(const Error &queryError) const override { return m_active->isNoSuchOrder(queryError); }
-
-private:
-    PaymentGateway *m_active;
-};
-
 DemoCounter::DemoCounter() = default;
 
 DemoCounter::~DemoCounter()
 {
     // The window and the sale talk to everything below; they go first.
     m_window.reset();
-    m_checkout.reset();
+    m_counter.reset();
+}
+
+Checkout &DemoCounter::checkout()
+{
+    return m_counter->checkout();
+}
+
+OrderLog &DemoCounter::orderLog()
+{
+    return m_counter->orderLog();
 }
 
 Result<std::unique_ptr<DemoCounter>> DemoCounter::start(const DemoCounterOptions &options)
@@ -49,12 +44,10 @@ Result<std::unique_ptr<DemoCounter>> DemoCounter::start(const DemoCounterOptions
     counter->m_language = std::make_unique<LanguageSwitcher>();
     if (!counter->m_language->setLanguage(options.language))
         return fail(ErrorCode::InvalidArgument, u"unknown language " + options.language);
-    counter->m_checkout = std::make_unique<Checkout>(*counter->m_orderLog, *counter->m_gatewaySwitch,
-                                                     counter->m_clock, counter->saleConfig(options));
 
     CounterServices services;
-    services.checkout = counter->m_checkout.get();
-    services.orderLog = counter->m_orderLog.get();
+    services.checkout = &counter->m_counter->checkout();
+    services.orderLog = &counter->m_counter->orderLog();
     services.settings = counter->m_settings.get();
     services.secrets = counter->m_secrets.get();
     services.network = counter->m_network.get();
@@ -65,7 +58,7 @@ Result<std::unique_ptr<DemoCounter>> DemoCounter::start(const DemoCounterOptions
     return counter;
 }
 
-// Simulator, relay, order log, settings and gateway clients, as main() sets them up in demo mode.
+// Simulator, relay, settings and the counter, as main() sets them up in demo mode.
 Result<void> DemoCounter::startServices(const DemoCounterOptions &options)
 {
     m_network = std::make_unique<QNetworkAccessManager>();
@@ -73,48 +66,33 @@ Result<void> DemoCounter::startServices(const DemoCounterOptions &options)
     if (!m_settingsDir->isValid())
         return fail(ErrorCode::StoreUnavailable, m_settingsDir->errorString());
     m_settings = std::make_unique<Settings>(m_settingsDir->filePath(QStringLiteral("demo.ini")));
-
     DemoOptions demoOptions;
     if (options.validityMs > 0)
         demoOptions.validityMs = options.validityMs;
-    auto environment = DemoEnvironment::start(demoOptions, m_clock, m_network.get());
+    auto environment = startDemo(*m_settings, demoOptions, m_clock, m_network.get());
     if (!environment)
         return fail(environment.error());
     m_demo = std::move(*environment);
-    m_secrets = std::make_unique<MemorySecretStore>(MerchantKey(QByteArray(DemoEnvironment::DemoKey)));
-    (void)m_settings->setMchId(QString::fromLatin1(DemoEnvironment::MerchantId));
-    (void)m_settings->setTerminalId(QStringLiteral("DEMO"));
-    (void)m_settings->setNotifyUrl(m_demo->notifyUrl());
-    (void)m_settings->setValiditySeconds(int(DemoOptions().validityMs / 1000));
-
-    auto log = OrderLog::open(m_demo->orderLogPath(), m_clock);
-    if (!log)
-        return fail(log.error());
-    m_orderLog = std::move(*log);
-    m_gateway = std::make_unique<IotPayClient>(m_network.get(), m_demo->gatewayConfig());
-    IotPayConfig wrongKey = m_demo->gatewayConfig();
-    wrongKey.key = MerchantKey(QByteArrayLiteral("NOT-THE-DEMO-KEY"));
-    m_wrongKeyGateway = std::make_unique<IotPayClient>(m_network.get(), wrongKey);
-    m_gatewaySwitch = std::make_unique<GatewaySwitch>(m_gateway.get());
+    m_secrets = demoSecrets();
+    auto counter = CounterAssembly::build(*m_settings, *m_secrets, m_network.get(), m_clock);
+    if (!counter)
+        return fail(counter.error());
+    m_counter = std::move(*counter);
+    m_counter->followSettings();
+    if (options.validityMs > 0) {
+        // A test may shorten the QR validity below what Settings allows.
+        SaleConfig sale = m_counter->checkout().config();
+        sale.validityMs = options.validityMs;
+        m_counter->checkout().setConfig(sale);
+    }
     return {};
-}
-
-// As main()'s saleConfigFrom(); a test may shorten the QR validity below what Settings allows.
-SaleConfig DemoCounter::saleConfig(const DemoCounterOptions &options) const
-{
-    SaleConfig sale;
-    sale.terminalId = m_settings->terminalId();
-    sale.cashier = m_settings->cashier();
-    sale.notifyUrl = m_settings->notifyUrl();
-    sale.validityMs = options.validityMs > 0 ? options.validityMs : qint64(m_settings->validitySeconds()) * 1000;
-    sale.graceMs = m_settings->graceMs();
-    sale.queryIntervalMs = m_settings->queryIntervalMs();
-    return sale;
 }
 
 void DemoCounter::setWrongMerchantKey(bool wrong)
 {
-    m_gatewaySwitch->setActive(wrong ? m_wrongKeyGateway.get() : m_gateway.get());
+    (void)m_secrets->writeMerchantKey(MerchantKey(wrong ? QByteArrayLiteral("NOT-THE-DEMO-KEY")
+                                                        : QByteArray(DemoEnvironment::DemoKey)));
+    (void)m_counter->reloadGateway();
 }
 
 } // namespace paydesk

@@ -1,0 +1,174 @@
+#include "CounterAssembly.h"
+
+#include "GatewayFactory.h"
+#include "LiveGateway.h"
+#include "RelayAssembly.h"
+
+#include "orders/OrderLog.h"
+#include "payment/Checkout.h"
+#include "payment/Reconciler.h"
+#include "payment/RefundService.h"
+#include "relay/RelayService.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+namespace paydesk {
+
+namespace {
+Q_LOGGING_CATEGORY(lcAssembly, "paydesk.app")
+} // namespace
+
+SaleConfig saleConfigFrom(const Settings &settings)
+{
+    SaleConfig sale;
+    sale.terminalId = settings.terminalId();
+    sale.cashier = settings.cashier();
+    sale.notifyUrl = settings.notifyUrl();
+    sale.validityMs = qint64(settings.validitySeconds()) * 1000;
+    sale.graceMs = settings.graceMs();
+    sale.queryIntervalMs = settings.queryIntervalMs();
+    return sale;
+}
+
+bool isSaleKey(QStringView key)
+{
+    return key == SettingKeys::TerminalId.name || key == SettingKeys::Cashier.name
+        || key == SettingKeys::NotifyUrl.name || key == SettingKeys::ValiditySeconds.name
+        || key == SettingKeys::GraceMs.name || key == SettingKeys::QueryIntervalMs.name;
+}
+
+CounterAssembly::CounterAssembly(Settings &settings, SecretStore &secrets, QNetworkAccessManager *network,
+                                 const Clock &clock)
+    : m_settings(settings), m_secrets(secrets), m_network(network), m_clock(clock)
+{
+}
+
+CounterAssembly::~CounterAssembly()
+{
+    stopRelay();
+}
+
+Result<std::unique_ptr<CounterAssembly>> CounterAssembly::build(Settings &settings, SecretStore &secrets,
+                                                                QNetworkAccessManager *network, const Clock &clock,
+                                                                const CounterOptions &options)
+{
+    std::unique_ptr<CounterAssembly> counter(new CounterAssembly(settings, secrets, network, clock));
+    counter->m_options = options;
+    auto gateway = makeGateway(settings, secrets, network, options.gatewayUrl);
+    if (!gateway)
+        return fail(gateway.error());
+    OrderLog::Options logOptions;
+    logOptions.readOnly = options.readOnlyLog;
+    logOptions.create = !options.readOnlyLog;
+    auto log = OrderLog::open(options.orderLogPath.isEmpty() ? settings.orderLogPath() : options.orderLogPath, clock,
+                              logOptions);
+    if (!log)
+        return fail(log.error());
+    counter->m_orderLog = std::move(*log);
+    counter->m_gateway = std::make_unique<LiveGateway>(std::move(*gateway));
+    counter->m_checkout = std::make_unique<Checkout>(*counter->m_orderLog, *counter->m_gateway, clock,
+                                                     saleConfigFrom(settings));
+    counter->m_reconciler = std::make_unique<Reconciler>(*counter->m_orderLog, *counter->m_gateway, clock);
+    counter->m_refunds = std::make_unique<RefundService>(*counter->m_orderLog, *counter->m_gateway, clock);
+    return counter;
+}
+
+PaymentGateway &CounterAssembly::gateway() const
+{
+    return *m_gateway;
+}
+
+Result<void> CounterAssembly::startRelay()
+{
+    m_hostsRelay = true;
+    return startRelayFromSettings();
+}
+
+Result<void> CounterAssembly::startRelayFromSettings()
+{
+    if (m_settings.relayMode() != RelayMode::InProcess)
+        return {};
+    auto key = m_secrets.readMerchantKey();
+    if (!key)
+        return fail(key.error());
+    return startRelayWith(relayOptionsFrom(m_settings, *key));
+}
+
+Result<void> CounterAssembly::startRelayWith(const RelayOptions &options)
+{
+    auto relay = std::make_unique<RelayService>(options, m_clock);
+    auto port = relay->start();
+    if (!port)
+        return fail(port.error());
+    m_relay = std::move(relay);
+    m_relayOptions = options;
+    Q_EMIT relayRestarted(*port);
+    return {};
+}
+
+void CounterAssembly::stopRelay()
+{
+    if (m_relay)
+        m_relay->stop();
+    m_relay.reset();
+}
+
+Result<void> CounterAssembly::restartRelay()
+{
+    m_relayRestartPending = false;
+    const bool wasRunning = m_relay != nullptr;
+    const RelayOptions previous = m_relayOptions;
+    stopRelay();
+    Result<void> started = startRelayFromSettings();
+    // Back to the relay that ran: notifications keep arriving where they did.
+    if (!started && wasRunning)
+        (void)startRelayWith(previous);
+    return started;
+}
+
+Result<void> CounterAssembly::reloadGateway()
+{
+    auto gateway = makeGateway(m_settings, m_secrets, m_network, m_options.gatewayUrl);
+    if (!gateway)
+        return fail(gateway.error());
+    m_gateway->replace(std::move(*gateway));
+    return {};
+}
+
+void CounterAssembly::applyMerchantKey()
+{
+    if (auto reloaded = reloadGateway(); !reloaded)
+        Q_EMIT applyFailed(QString(), reloaded.error());
+    if (!m_hostsRelay)
+        return;
+    if (auto restarted = restartRelay(); !restarted)
+        Q_EMIT applyFailed(QString(), restarted.error());
+}
+
+void CounterAssembly::followSettings()
+{
+    connect(&m_settings, &Settings::changed, this, &CounterAssembly::onSettingChanged, Qt::UniqueConnection);
+}
+
+void CounterAssembly::onSettingChanged(const QString &key)
+{
+    if (isSaleKey(key))
+        m_checkout->setConfig(saleConfigFrom(m_settings));   // the open sale keeps its own copy
+    if (isGatewayKey(key)) {
+        if (auto reloaded = reloadGateway(); !reloaded)
+            Q_EMIT applyFailed(key, reloaded.error());
+    }
+    // The settings screen writes several relay keys at once: restart once, after the last.
+    if (isRelayKey(key) && m_hostsRelay && !m_relayRestartPending) {
+        m_relayRestartPending = true;
+        QTimer::singleShot(0, this, [this, key] {
+            if (auto restarted = restartRelay(); !restarted) {
+                qCWarning(lcAssembly) << "relay restart:" << describe(restarted.error());
+                Q_EMIT applyFailed(key, restarted.error());
+            }
+        });
+    }
+}
+
+} // namespace paydesk

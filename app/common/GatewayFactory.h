@@ -1,0 +1,26 @@
+#pragma once
+
+#include "common/Error.h"
+#include "config/SecretStore.h"
+#include "config/Settings.h"
+#include "gateway/PaymentGateway.h"
+
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace paydesk {
+
+// The one place that picks and builds the counter's payment gateway from the settings and the
+// secret store (through the gateway registry: today the counter sells through IOTPay). ConfigMissing without a
+// merchant id, the secret store's error without a key. `baseUrlOverride`, when valid, replaces
+// the configured gateway URL (paydeskctl --gateway).
+Result<std::unique_ptr<PaymentGateway>> makeGateway(const Settings &settings, SecretStore &secrets,
+                                                    QNetworkAccessManager *network, const QUrl &baseUrlOverride = {});
+
+// The settings keys makeGateway reads: a change of one of them needs a new gateway.
+bool isGatewayKey(QStringView key);
+
+} // namespace paydesk

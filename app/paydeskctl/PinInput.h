@@ -1,0 +1,14 @@
+#pragma once
+
+#include "common/Error.h"
+
+#include <QString>
+
+namespace paydesk {
+
+// The manager PIN for a command that needs it: from FILE when given (owner-only, like a key
+// file), else from standard input — prompted without echo on a terminal, one line otherwise.
+// Never logged, never on the command line (every user of the machine could read it there).
+Result<QString> readManagerPin(const QString &pinFile);
+
+} // namespace paydesk
