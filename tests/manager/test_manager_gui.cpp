@@ -239,10 +239,11 @@ void TestManagerGui::dayListShowsTheOrdersAndFilters()
     QCOMPARE(model->orderAt(0)->id, wechat->id);
     // The gateway's number finds the order as well.
     QVERIFY(!alipay->payOrderId.isEmpty());
-    number->clear();
+    QTest::mouseClick(manager->findChild<QPushButton *>(u"clearFiltersButton"_s), Qt::LeftButton);
+    QCOMPARE(model->rowCount(), 3);
     QTest::keyClicks(number, alipay->payOrderId);
     QTRY_COMPARE(model->rowCount(), 1);
-    QCOMPARE(model->orderAt(0)->id, alipay->id);
+    QTRY_COMPARE(model->orderAt(0)->id, alipay->id);
     QTest::mouseClick(manager->findChild<QPushButton *>(u"clearFiltersButton"_s), Qt::LeftButton);
     auto *minimum = manager->findChild<QLineEdit *>(u"minAmountFilter"_s);
     QTest::keyClicks(minimum, u"10.00"_s);
