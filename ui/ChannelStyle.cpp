@@ -83,14 +83,14 @@ void paintAlipay(QPainter &p, qreal s)
     QPen pen(Qt::white, s * 0.085, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
     p.setPen(pen);
     p.setBrush(Qt::NoBrush);
-    p.drawLine(QPointF(s * 0.24, s * 0.3), QPointF(s * 0.76, s * 0.3));     // 十 bar
-    p.drawLine(QPointF(s * 0.5, s * 0.16), QPointF(s * 0.5, s * 0.44));     // 十 stem
-    p.drawLine(QPointF(s * 0.3, s * 0.48), QPointF(s * 0.7, s * 0.48));     // 又 top
+    p.drawLine(QPointF(s * 0.24, s * 0.3), QPointF(s * 0.76, s * 0.3)); // 十 bar
+    p.drawLine(QPointF(s * 0.5, s * 0.16), QPointF(s * 0.5, s * 0.44)); // 十 stem
+    p.drawLine(QPointF(s * 0.3, s * 0.48), QPointF(s * 0.7, s * 0.48)); // 又 top
     QPainterPath stroke;
     stroke.moveTo(s * 0.7, s * 0.48);
-    stroke.quadTo(s * 0.55, s * 0.72, s * 0.24, s * 0.84);                 // 又 left sweep
+    stroke.quadTo(s * 0.55, s * 0.72, s * 0.24, s * 0.84); // 又 left sweep
     stroke.moveTo(s * 0.36, s * 0.56);
-    stroke.quadTo(s * 0.55, s * 0.76, s * 0.8, s * 0.84);                  // 又 right sweep
+    stroke.quadTo(s * 0.55, s * 0.76, s * 0.8, s * 0.84); // 又 right sweep
     p.drawPath(stroke);
     p.setPen(Qt::NoPen);
 }

@@ -30,7 +30,12 @@ private:
     QLabel *m_amount = nullptr;
     QLabel *m_message = nullptr;
     QrWidget *m_qr = nullptr;
-    enum class Mode { Invalid = 0, Welcome, Payment, Outcome } m_mode = Mode::Welcome;
+    enum class Mode {
+        Invalid = 0,
+        Welcome,
+        Payment,
+        Outcome
+    } m_mode = Mode::Welcome;
     Order m_order;
     Channel m_channel = Channel::Invalid;
     Money m_amountValue;

@@ -6,7 +6,8 @@
 
 namespace paydesk {
 
-LanguageSwitcher::LanguageSwitcher(QObject *parent) : QObject(parent) {}
+LanguageSwitcher::LanguageSwitcher(QObject *parent) : QObject(parent)
+{}
 
 QStringList LanguageSwitcher::available()
 {
@@ -31,8 +32,9 @@ bool LanguageSwitcher::setLanguage(const QString &code)
     const QLocale locale(code == u"en" ? QStringLiteral("en_CA") : code);
     if (m_app.load(u":/i18n/paydesk_" + code + u".qm"))
         QCoreApplication::installTranslator(&m_app);
-    if (code != u"en" && m_qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                                   QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (code != u"en"
+        && m_qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&m_qt);
     QLocale::setDefault(locale);
     m_language = code;

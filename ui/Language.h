@@ -15,10 +15,10 @@ class LanguageSwitcher : public QObject
 public:
     explicit LanguageSwitcher(QObject *parent = nullptr);
 
-    static QStringList available();                  // "en", "fr_CA", "zh_CN"
-    static QString nativeName(const QString &code);  // "English", "Français (Canada)", "简体中文"
+    static QStringList available(); // "en", "fr_CA", "zh_CN"
+    static QString nativeName(const QString &code); // "English", "Français (Canada)", "简体中文"
 
-    bool setLanguage(const QString &code);           // false (and nothing changed) if unknown
+    bool setLanguage(const QString &code); // false (and nothing changed) if unknown
     QString language() const { return m_language; }
 
 Q_SIGNALS:

@@ -27,8 +27,7 @@
 
 namespace paydesk {
 
-MainWindow::MainWindow(const CounterServices &services, QWidget *parent)
-    : QMainWindow(parent), m_services(services)
+MainWindow::MainWindow(const CounterServices &services, QWidget *parent) : QMainWindow(parent), m_services(services)
 {
     setObjectName(QStringLiteral("mainWindow"));
     auto *central = new QWidget(this);
@@ -57,9 +56,8 @@ MainWindow::MainWindow(const CounterServices &services, QWidget *parent)
     });
     connect(m_outcomeScreen, &OutcomeScreen::newSaleRequested, this, &MainWindow::newSale);
     connect(m_outcomeScreen, &OutcomeScreen::receiptRequested, this, &MainWindow::printReceipt);
-    connect(m_receipts, &ReceiptActions::thermalFinished, this, [this](bool, const QString &message) {
-        m_outcomeScreen->setReceiptStatus(message);
-    });
+    connect(m_receipts, &ReceiptActions::thermalFinished, this,
+            [this](bool, const QString &message) { m_outcomeScreen->setReceiptStatus(message); });
 
     auto *settingsShortcut = new QShortcut(QKeySequence(Qt::Key_F10), this);
     connect(settingsShortcut, &QShortcut::activated, this, &MainWindow::openSettings);
@@ -85,7 +83,8 @@ QWidget *MainWindow::buildTopBar()
     row->setContentsMargins(0, 0, 0, 0);
     m_demoBanner = new QLabel(bar);
     m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
-    m_demoBanner->setStyleSheet(QStringLiteral("background: #FFC107; color: black; font-weight: bold; padding: 6px 14px; border-radius: 4px;"));
+    m_demoBanner->setStyleSheet(
+        QStringLiteral("background: #FFC107; color: black; font-weight: bold; padding: 6px 14px; border-radius: 4px;"));
     m_demoBanner->setVisible(m_services.demo != nullptr);
     row->addWidget(m_demoBanner);
     row->addStretch(1);
@@ -95,9 +94,8 @@ QWidget *MainWindow::buildTopBar()
     for (const QString &code : LanguageSwitcher::available())
         m_languageCombo->addItem(LanguageSwitcher::nativeName(code), code);
     m_languageCombo->setCurrentIndex(std::max(0, m_languageCombo->findData(m_services.language->language())));
-    connect(m_languageCombo, &QComboBox::activated, this, [this](int index) {
-        m_services.language->setLanguage(m_languageCombo->itemData(index).toString());
-    });
+    connect(m_languageCombo, &QComboBox::activated, this,
+            [this](int index) { m_services.language->setLanguage(m_languageCombo->itemData(index).toString()); });
     row->addWidget(m_languageCombo);
     m_displayButton = new QPushButton(bar);
     m_displayButton->setObjectName(QStringLiteral("customerDisplayButton"));
@@ -116,7 +114,8 @@ QWidget *MainWindow::buildTopBar()
     connect(m_settingsButton, &QPushButton::clicked, this, &MainWindow::openSettings);
     row->addWidget(m_settingsButton);
     // Touch-sized, like the rest of the counter: a finger cannot hit a 22 px button.
-    for (QWidget *control : std::initializer_list<QWidget *>{m_languageCombo, m_displayButton, m_managerButton, m_settingsButton})
+    for (QWidget *control :
+         std::initializer_list<QWidget *>{m_languageCombo, m_displayButton, m_managerButton, m_settingsButton})
         control->setMinimumHeight(44);
     return bar;
 }
@@ -216,7 +215,7 @@ void MainWindow::confirmCancel()
     box.button(QMessageBox::Yes)->setText(tr("Cancel the sale"));
     box.button(QMessageBox::No)->setText(tr("Keep waiting"));
     for (QMessageBox::StandardButton answer : {QMessageBox::Yes, QMessageBox::No})
-        box.button(answer)->setMinimumSize(160, 44);   // touch-sized
+        box.button(answer)->setMinimumSize(160, 44); // touch-sized
     box.setDefaultButton(QMessageBox::No);
     if (box.exec() == QMessageBox::Yes && sale == m_services.checkout->current())
         sale->requestCancel();
@@ -225,7 +224,7 @@ void MainWindow::confirmCancel()
 void MainWindow::openSettings()
 {
     if (m_services.checkout->hasOpenSale())
-        return;   // never while a customer may be paying
+        return; // never while a customer may be paying
     if (!ManagerWindow::askPin(managerServices(), this))
         return;
     // What the dialog saves applies at once (applySetting and main()'s assembly follow Settings).
@@ -263,7 +262,7 @@ ManagerServices MainWindow::managerServices() const
 void MainWindow::openManager()
 {
     if (m_services.checkout->hasOpenSale())
-        return;   // the payment screen stays in front while a customer may be paying
+        return; // the payment screen stays in front while a customer may be paying
     if (m_managerWindow) {
         m_managerWindow->show();
         m_managerWindow->raise();

@@ -45,10 +45,10 @@ struct CounterServices
     QNetworkAccessManager *network = nullptr;
     const Clock *clock = nullptr;
     LanguageSwitcher *language = nullptr;
-    DemoEnvironment *demo = nullptr;       // null outside demo mode
-    RefundService *refunds = nullptr;      // null: the manager view cannot refund
-    Reconciler *reconciler = nullptr;      // null: no "Check open orders"
-    PrinterTransport *receiptPrinter = nullptr;   // null: the ESC/POS printer of the settings
+    DemoEnvironment *demo = nullptr; // null outside demo mode
+    RefundService *refunds = nullptr; // null: the manager view cannot refund
+    Reconciler *reconciler = nullptr; // null: no "Check open orders"
+    PrinterTransport *receiptPrinter = nullptr; // null: the ESC/POS printer of the settings
 };
 
 // Assembles the screens — new sale, QR, outcome — and moves between them. The logic lives in
@@ -66,7 +66,7 @@ public:
     PaymentScreen *paymentScreen() const { return m_paymentScreen; }
     OutcomeScreen *outcomeScreen() const { return m_outcomeScreen; }
     CustomerDisplay *customerDisplay() const { return m_customerDisplay; }
-    ManagerWindow *managerWindow() const;   // the open manager view, if any
+    ManagerWindow *managerWindow() const; // the open manager view, if any
     ReceiptActions *receiptActions() const { return m_receipts; }
     QWidget *currentScreen() const;
 
@@ -108,7 +108,7 @@ private:
     ReceiptActions *m_receipts = nullptr;
     QPointer<ManagerWindow> m_managerWindow;
     QPushButton *m_displayButton = nullptr;
-    QTimer m_closedOrderWatch;   // a cancelled/expired sale can still turn PAID (late)
+    QTimer m_closedOrderWatch; // a cancelled/expired sale can still turn PAID (late)
     qint64 m_closedOrderId = 0;
 };
 

@@ -4,9 +4,9 @@
 #include "ErrorText.h"
 
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QHBoxLayout>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -89,7 +89,8 @@ OutcomeScreen::OutcomeScreen(QWidget *parent) : QWidget(parent)
 
 void OutcomeScreen::showOutcome(const Order &order, const Error &lastError)
 {
-    const bool becamePaid = order.state == OrderState::Paid && m_order.id == order.id && m_order.state != OrderState::Paid;
+    const bool becamePaid
+        = order.state == OrderState::Paid && m_order.id == order.id && m_order.state != OrderState::Paid;
     if (order.id != m_order.id)
         m_receiptStatus->clear();
     m_order = order;
@@ -113,7 +114,8 @@ void OutcomeScreen::refresh()
     case OrderState::Paid:
         if (m_order.late) {
             headline = tr("Paid after closing");
-            detail = tr("The customer paid after the sale was closed. The payment is recorded; a manager can refund or keep it.");
+            detail = tr("The customer paid after the sale was closed. The payment is recorded; a manager can refund or "
+                        "keep it.");
             background = QStringLiteral("#E65100");
         } else {
             headline = tr("✔ Paid");

@@ -53,7 +53,8 @@ PaymentScreen::PaymentScreen(bool demo, QWidget *parent) : QWidget(parent), m_de
     m_simulate->setObjectName(QStringLiteral("simulatePaymentButton"));
     m_simulate->setMinimumHeight(64);
     m_simulate->setFont(medium);
-    m_simulate->setStyleSheet(QStringLiteral("QPushButton { background: #FFF3CD; border: 2px dashed #B8860B; border-radius: 8px; }"));
+    m_simulate->setStyleSheet(
+        QStringLiteral("QPushButton { background: #FFF3CD; border: 2px dashed #B8860B; border-radius: 8px; }"));
     m_simulate->setVisible(demo);
     connect(m_simulate, &QPushButton::clicked, this, [this] {
         if (m_sale)
@@ -82,7 +83,10 @@ void PaymentScreen::showSale(Sale *sale)
     m_sale = sale;
     m_errorText.clear();
     m_qr->setPayload(sale->qrPayload());
-    connect(sale, &Sale::qrReady, this, [this](const QString &payload) { m_qr->setPayload(payload); refresh(); });
+    connect(sale, &Sale::qrReady, this, [this](const QString &payload) {
+        m_qr->setPayload(payload);
+        refresh();
+    });
     connect(sale, &Sale::stateChanged, this, &PaymentScreen::refresh);
     connect(sale, &Sale::errorOccurred, this, &PaymentScreen::onError);
     m_tick.start();

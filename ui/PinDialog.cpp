@@ -47,10 +47,10 @@ void PinDialog::accept()
         Q_EMIT pinRejected(true, 0);
         return;
     default:
-        m_message->setText(lockout.isLocked()
-                               ? tr("Too many wrong PINs. Locked for %n more minute(s).", nullptr,
-                                    int((lockout.remainingLockMs() + 59'999) / 60'000))
-                               : tr("Wrong PIN. %n attempt(s) left before a 30-minute lock.", nullptr, lockout.attemptsLeft()));
+        m_message->setText(lockout.isLocked() ? tr("Too many wrong PINs. Locked for %n more minute(s).", nullptr,
+                                                   int((lockout.remainingLockMs() + 59'999) / 60'000))
+                                              : tr("Wrong PIN. %n attempt(s) left before a 30-minute lock.", nullptr,
+                                                   lockout.attemptsLeft()));
         Q_EMIT pinRejected(lockout.isLocked(), lockout.isLocked() ? 0 : lockout.attemptsLeft());
         return;
     }

@@ -17,10 +17,10 @@ public:
 
     explicit QrWidget(QWidget *parent = nullptr);
 
-    void setPayload(const QString &payload);   // empty clears
+    void setPayload(const QString &payload); // empty clears
     QString payload() const { return m_payload; }
     const QrMatrix &matrix() const { return m_matrix; }
-    int modulePixels() const;                  // current module size, in device pixels
+    int modulePixels() const; // current module size, in device pixels
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

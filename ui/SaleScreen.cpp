@@ -47,8 +47,8 @@ SaleScreen::SaleScreen(Currency currency, qint64 maxAmountMinor, QWidget *parent
     m_amount->setFont(amountFont);
     m_currencyLabel->setFont(amountFont);
     // Digits, spaces and separators only; the exact rules are parseAmount's, with its messages.
-    m_amount->setValidator(new QRegularExpressionValidator(
-        QRegularExpression(QStringLiteral("[0-9 ,.\\x{00A0}\\x{202F}]*")), m_amount));
+    m_amount->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9 ,.\\x{00A0}\\x{202F}]*")), m_amount));
     amountRow->addWidget(m_currencyLabel);
     amountRow->addWidget(m_amount, 1);
     layout->addLayout(amountRow);
@@ -81,9 +81,10 @@ SaleScreen::SaleScreen(Currency currency, qint64 maxAmountMinor, QWidget *parent
         font.setPointSizeF(font.pointSizeF() * 1.5);
         font.setBold(true);
         button->setFont(font);
-        button->setStyleSheet(QStringLiteral("QToolButton { border: 3px solid #ccc; border-radius: 10px; padding: 6px; }"
-                                             "QToolButton:checked { border-color: %1; background: %2; }")
-                                  .arg(channelColor(channel).name(), channelColor(channel).lighter(185).name()));
+        button->setStyleSheet(
+            QStringLiteral("QToolButton { border: 3px solid #ccc; border-radius: 10px; padding: 6px; }"
+                           "QToolButton:checked { border-color: %1; background: %2; }")
+                .arg(channelColor(channel).name(), channelColor(channel).lighter(185).name()));
         m_channels->addButton(button, int(channel));
         m_channelButtons.append(button);
         channelColumn->addWidget(button);
@@ -122,7 +123,7 @@ void SaleScreen::buildKeypad(QGridLayout *grid)
             const QString key = keys[row][column];
             auto *button = new QPushButton(key, this);
             button->setObjectName(key == u"." ? QStringLiteral("keypad_decimal") : u"keypad_" + key);
-            button->setFocusPolicy(Qt::NoFocus);   // the amount field keeps the keyboard
+            button->setFocusPolicy(Qt::NoFocus); // the amount field keeps the keyboard
             button->setMinimumSize(72, 64);
             button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
             QFont font = button->font();

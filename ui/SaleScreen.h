@@ -24,9 +24,9 @@ class SaleScreen : public QWidget
 public:
     SaleScreen(Currency currency, qint64 maxAmountMinor, QWidget *parent = nullptr);
 
-    void reset();                               // a new sale: empty amount, focus on it
+    void reset(); // a new sale: empty amount, focus on it
     void setCurrency(Currency currency);
-    void setBusy(bool busy);                    // disables Charge while a charge is being started
+    void setBusy(bool busy); // disables Charge while a charge is being started
     void showError(const QString &message);
     Channel selectedChannel() const;
     void selectChannel(Channel channel);

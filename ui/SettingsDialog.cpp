@@ -5,8 +5,8 @@
 
 #include "common/Clock.h"
 #include "gateway/ConnectionCheck.h"
-#include "gateway/iotpay/IotPayClient.h"
 #include "gateway/iotpay/IotPayChannels.h"
+#include "gateway/iotpay/IotPayClient.h"
 #include "money/Channel.h"
 
 #include <QComboBox>
@@ -20,17 +20,18 @@
 
 namespace paydesk {
 
-SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, QNetworkAccessManager *network,
-                               bool firstRun, QWidget *parent)
+SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, QNetworkAccessManager *network, bool firstRun,
+                               QWidget *parent)
     : QDialog(parent), m_settings(settings), m_secrets(secrets), m_network(network), m_firstRun(firstRun)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(firstRun ? tr("Set up PayDesk") : tr("Settings"));
-    setMinimumWidth(640);   // URLs with a port and path stay readable in the fields
+    setMinimumWidth(640); // URLs with a port and path stay readable in the fields
     auto *layout = new QVBoxLayout(this);
     if (firstRun) {
         auto *intro = new QLabel(tr("Enter the merchant details IOTPay gave you. The merchant key is kept in the "
-                                    "system keychain, never in a settings file."), this);
+                                    "system keychain, never in a settings file."),
+                                 this);
         intro->setWordWrap(true);
         layout->addWidget(intro);
     }
@@ -159,15 +160,15 @@ Result<void> SettingsDialog::save()
             return fail(written.error());
         m_keySaved = true;
     }
-    for (auto result : {m_settings.setMchId(m_mchId->text().trimmed()), m_settings.setJobNo(m_jobNo->text().trimmed()),
-                        m_settings.setGatewayBaseUrl(m_gatewayUrl->text().trimmed()),
-                        m_settings.setNotifyUrl(m_notifyUrl->text().trimmed()),
-                        m_settings.setTerminalId(m_terminalId->text().trimmed()),
-                        m_settings.setCashier(m_cashier->text().trimmed()),
-                        m_settings.setSaleCurrency(Currency(m_currency->currentData().toInt())),
-                        m_settings.setRelayMode(RelayMode(m_relayMode->currentData().toInt())),
-                        m_settings.setRelayPort(m_relayPort->value()),
-                        m_settings.setUiLanguage(m_language->currentData().toString())}) {
+    for (auto result :
+         {m_settings.setMchId(m_mchId->text().trimmed()), m_settings.setJobNo(m_jobNo->text().trimmed()),
+          m_settings.setGatewayBaseUrl(m_gatewayUrl->text().trimmed()),
+          m_settings.setNotifyUrl(m_notifyUrl->text().trimmed()),
+          m_settings.setTerminalId(m_terminalId->text().trimmed()), m_settings.setCashier(m_cashier->text().trimmed()),
+          m_settings.setSaleCurrency(Currency(m_currency->currentData().toInt())),
+          m_settings.setRelayMode(RelayMode(m_relayMode->currentData().toInt())),
+          m_settings.setRelayPort(m_relayPort->value()),
+          m_settings.setUiLanguage(m_language->currentData().toString())}) {
         if (!result)
             return fail(result.error());
     }

@@ -24,8 +24,8 @@ class SettingsDialog : public QDialog
     Q_OBJECT
 
 public:
-    SettingsDialog(Settings &settings, SecretStore &secrets, QNetworkAccessManager *network,
-                   bool firstRun, QWidget *parent = nullptr);
+    SettingsDialog(Settings &settings, SecretStore &secrets, QNetworkAccessManager *network, bool firstRun,
+                   QWidget *parent = nullptr);
 
     // Fills the form from the settings (the key field stays empty: "unchanged").
     void load();

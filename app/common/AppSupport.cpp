@@ -22,8 +22,7 @@ void addSecretOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("key-file"),
                       QStringLiteral("Read the merchant key from FILE (must be readable by its owner only)."),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("key-env"),
-                      QStringLiteral("Read the merchant key from environment variable VAR."),
+    parser.addOption({QStringLiteral("key-env"), QStringLiteral("Read the merchant key from environment variable VAR."),
                       QStringLiteral("VAR")});
 }
 
@@ -40,8 +39,7 @@ std::unique_ptr<SecretStore> secretStoreFor(const QCommandLineParser &parser, co
 
 void addConfigOption(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("config"),
-                      QStringLiteral("Use settings FILE instead of the default location."),
+    parser.addOption({QStringLiteral("config"), QStringLiteral("Use settings FILE instead of the default location."),
                       QStringLiteral("FILE")});
 }
 
@@ -84,12 +82,15 @@ std::function<void()> s_onSignal;
 
 BOOL WINAPI onConsoleEvent(DWORD)
 {
-    QMetaObject::invokeMethod(QCoreApplication::instance(), [] {
-        if (s_onSignal)
-            s_onSignal();
-        else
-            QCoreApplication::quit();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(),
+        [] {
+            if (s_onSignal)
+                s_onSignal();
+            else
+                QCoreApplication::quit();
+        },
+        Qt::QueuedConnection);
     return TRUE;
 }
 } // namespace
@@ -108,7 +109,7 @@ int s_signalPipe[2] = {-1, -1};
 void writeSignalByte(int)
 {
     const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(s_signalPipe[0], &byte, 1);   // async-signal-safe
+    [[maybe_unused]] const auto written = ::write(s_signalPipe[0], &byte, 1); // async-signal-safe
 }
 } // namespace
 
@@ -125,7 +126,8 @@ void quitOnTerminationSignals(QCoreApplication &app, std::function<void()> onSig
         else
             app.quit();
     });
-    struct sigaction action {};
+    struct sigaction action
+    {};
     action.sa_handler = &writeSignalByte;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;

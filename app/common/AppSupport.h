@@ -29,12 +29,12 @@ void quitOnTerminationSignals(QCoreApplication &app, std::function<void()> onSig
 // Exit codes shared by the command-line programs.
 enum ExitCode {
     ExitOk = 0,
-    ExitFailed = 1,        // the operation ran and did not succeed (not paid, gateway said no)
-    ExitUsage = 2,         // bad command line
-    ExitConfig = 3,        // missing or invalid configuration or merchant key
-    ExitStore = 4,         // order log unavailable
-    ExitNetwork = 5,       // gateway unreachable or outcome unknown
-    ExitDenied = 6,        // the manager PIN is wrong, or locked after too many wrong ones
+    ExitFailed = 1, // the operation ran and did not succeed (not paid, gateway said no)
+    ExitUsage = 2, // bad command line
+    ExitConfig = 3, // missing or invalid configuration or merchant key
+    ExitStore = 4, // order log unavailable
+    ExitNetwork = 5, // gateway unreachable or outcome unknown
+    ExitDenied = 6, // the manager PIN is wrong, or locked after too many wrong ones
 };
 
 int exitCodeFor(const Error &error);

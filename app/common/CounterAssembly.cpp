@@ -33,16 +33,15 @@ SaleConfig saleConfigFrom(const Settings &settings)
 
 bool isSaleKey(QStringView key)
 {
-    return key == SettingKeys::TerminalId.name || key == SettingKeys::Cashier.name
-        || key == SettingKeys::NotifyUrl.name || key == SettingKeys::ValiditySeconds.name
-        || key == SettingKeys::GraceMs.name || key == SettingKeys::QueryIntervalMs.name;
+    return key == SettingKeys::TerminalId.name || key == SettingKeys::Cashier.name || key == SettingKeys::NotifyUrl.name
+        || key == SettingKeys::ValiditySeconds.name || key == SettingKeys::GraceMs.name
+        || key == SettingKeys::QueryIntervalMs.name;
 }
 
 CounterAssembly::CounterAssembly(Settings &settings, SecretStore &secrets, QNetworkAccessManager *network,
                                  const Clock &clock)
     : m_settings(settings), m_secrets(secrets), m_network(network), m_clock(clock)
-{
-}
+{}
 
 CounterAssembly::~CounterAssembly()
 {
@@ -67,8 +66,8 @@ Result<std::unique_ptr<CounterAssembly>> CounterAssembly::build(Settings &settin
         return fail(log.error());
     counter->m_orderLog = std::move(*log);
     counter->m_gateway = std::make_unique<LiveGateway>(std::move(*gateway));
-    counter->m_checkout = std::make_unique<Checkout>(*counter->m_orderLog, *counter->m_gateway, clock,
-                                                     saleConfigFrom(settings));
+    counter->m_checkout
+        = std::make_unique<Checkout>(*counter->m_orderLog, *counter->m_gateway, clock, saleConfigFrom(settings));
     counter->m_reconciler = std::make_unique<Reconciler>(*counter->m_orderLog, *counter->m_gateway, clock);
     counter->m_refunds = std::make_unique<RefundService>(*counter->m_orderLog, *counter->m_gateway, clock);
     return counter;
@@ -154,7 +153,7 @@ void CounterAssembly::followSettings()
 void CounterAssembly::onSettingChanged(const QString &key)
 {
     if (isSaleKey(key))
-        m_checkout->setConfig(saleConfigFrom(m_settings));   // the open sale keeps its own copy
+        m_checkout->setConfig(saleConfigFrom(m_settings)); // the open sale keeps its own copy
     if (isGatewayKey(key)) {
         if (auto reloaded = reloadGateway(); !reloaded)
             Q_EMIT applyFailed(key, reloaded.error());

@@ -25,13 +25,13 @@ class RefundService;
 
 // The counter's sale settings (terminal, cashier, notify URL, timings) for Checkout.
 SaleConfig saleConfigFrom(const Settings &settings);
-bool isSaleKey(QStringView key);   // a key saleConfigFrom reads
+bool isSaleKey(QStringView key); // a key saleConfigFrom reads
 
 struct CounterOptions
 {
-    QString orderLogPath;        // empty: store/orderLogPath
-    QUrl gatewayUrl;             // invalid: gateway/baseUrl
-    bool readOnlyLog = false;    // open the order log for reading only
+    QString orderLogPath; // empty: store/orderLogPath
+    QUrl gatewayUrl; // invalid: gateway/baseUrl
+    bool readOnlyLog = false; // open the order log for reading only
 };
 
 // The counter's services, built once the same way for the GUI and paydeskctl: the order log,
@@ -54,7 +54,7 @@ public:
     Checkout &checkout() const { return *m_checkout; }
     Reconciler &reconciler() const { return *m_reconciler; }
     RefundService &refunds() const { return *m_refunds; }
-    RelayService *relay() const { return m_relay.get(); }   // null unless running in-process
+    RelayService *relay() const { return m_relay.get(); } // null unless running in-process
 
     // Starts the in-process relay when relay/mode says so; from then on this program hosts it.
     Result<void> startRelay();
@@ -85,7 +85,7 @@ private:
     const Clock &m_clock;
     CounterOptions m_options;
     std::unique_ptr<RelayService> m_relay;
-    RelayOptions m_relayOptions;   // of the running relay
+    RelayOptions m_relayOptions; // of the running relay
     std::unique_ptr<OrderLog> m_orderLog;
     std::unique_ptr<LiveGateway> m_gateway;
     std::unique_ptr<Checkout> m_checkout;

@@ -41,8 +41,8 @@ Result<std::unique_ptr<PaymentGateway>> makeGateway(const Settings &settings, Se
 
 bool isGatewayKey(QStringView key)
 {
-    return key == SettingKeys::MchId.name || key == SettingKeys::JobNo.name
-        || key == SettingKeys::GatewayBaseUrl.name || key == SettingKeys::GatewayDeadlineMs.name;
+    return key == SettingKeys::MchId.name || key == SettingKeys::JobNo.name || key == SettingKeys::GatewayBaseUrl.name
+        || key == SettingKeys::GatewayDeadlineMs.name;
 }
 
 } // namespace paydesk

@@ -4,8 +4,7 @@ namespace paydesk {
 
 LiveGateway::LiveGateway(std::unique_ptr<PaymentGateway> current, QObject *parent)
     : PaymentGateway(parent), m_current(std::move(current))
-{
-}
+{}
 
 LiveGateway::~LiveGateway() = default;
 
@@ -15,14 +14,29 @@ void LiveGateway::replace(std::unique_ptr<PaymentGateway> next)
     m_current = std::move(next);
 }
 
-GatewayCall *LiveGateway::createOrder(const OrderRequest &request) { return m_current->createOrder(request); }
-GatewayCall *LiveGateway::queryOrder(const OrderLookup &lookup) { return m_current->queryOrder(lookup); }
-GatewayCall *LiveGateway::refundOrder(const RefundRequest &request) { return m_current->refundOrder(request); }
-QString LiveGateway::name() const { return m_current->name(); }
+GatewayCall *LiveGateway::createOrder(const OrderRequest &request)
+{
+    return m_current->createOrder(request);
+}
+GatewayCall *LiveGateway::queryOrder(const OrderLookup &lookup)
+{
+    return m_current->queryOrder(lookup);
+}
+GatewayCall *LiveGateway::refundOrder(const RefundRequest &request)
+{
+    return m_current->refundOrder(request);
+}
+QString LiveGateway::name() const
+{
+    return m_current->name();
+}
 bool LiveGateway::accepts(Channel channel, Currency currency) const
 {
     return m_current->accepts(channel, currency);
 }
-bool LiveGateway::isNoSuchOrder(const Error &queryError) const { return m_current->isNoSuchOrder(queryError); }
+bool LiveGateway::isNoSuchOrder(const Error &queryError) const
+{
+    return m_current->isNoSuchOrder(queryError);
+}
 
 } // namespace paydesk

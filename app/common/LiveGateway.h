@@ -30,7 +30,7 @@ public:
 
 private:
     std::unique_ptr<PaymentGateway> m_current;
-    std::vector<std::unique_ptr<PaymentGateway>> m_retired;   // may still have calls in flight
+    std::vector<std::unique_ptr<PaymentGateway>> m_retired; // may still have calls in flight
 };
 
 } // namespace paydesk

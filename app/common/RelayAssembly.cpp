@@ -18,9 +18,8 @@ RelayOptions relayOptionsFrom(const Settings &settings, const MerchantKey &key)
 bool isRelayKey(QStringView key)
 {
     return key == SettingKeys::RelayModeKey.name || key == SettingKeys::RelayListenAddress.name
-        || key == SettingKeys::RelayPort.name || key == SettingKeys::RelayPath.name
-        || key == SettingKeys::MchId.name || key == SettingKeys::OrderLogPath.name
-        || key == SettingKeys::RelayReconcileSeconds.name;
+        || key == SettingKeys::RelayPort.name || key == SettingKeys::RelayPath.name || key == SettingKeys::MchId.name
+        || key == SettingKeys::OrderLogPath.name || key == SettingKeys::RelayReconcileSeconds.name;
 }
 
 } // namespace paydesk

@@ -27,9 +27,8 @@ Result<QByteArray> readSecret(const QCommandLineParser &parser, const QString &p
     if (!file.isEmpty())
         store = std::make_unique<FileSecretStore>(file);
     else
-        store = std::make_unique<EnvSecretStore>(parser.isSet(prefix + u"-env"_s)
-                                                     ? parser.value(prefix + u"-env"_s).toLocal8Bit()
-                                                     : defaultEnv);
+        store = std::make_unique<EnvSecretStore>(
+            parser.isSet(prefix + u"-env"_s) ? parser.value(prefix + u"-env"_s).toLocal8Bit() : defaultEnv);
     auto secret = store->readMerchantKey();
     if (!secret)
         return fail(Error{secret.error().code, store->describe() + u": "_s + secret.error().detail, {}, 0});
@@ -56,8 +55,11 @@ Result<OnlineOrderSettings> merged(const QCommandLineParser &parser, const Setti
         if (o.ionlineCurrency == Currency::Invalid)
             return fail(ErrorCode::InvalidArgument, u"--ionline-currency: must be CAD, USD, CNY or HKD"_s);
     }
-    const struct { QString flag; int *value; } numbers[] = {
-        {u"api-port"_s, &o.apiPort}, {u"api-rate"_s, &o.apiRatePerMinute}, {u"api-burst"_s, &o.apiBurst}};
+    const struct
+    {
+        QString flag;
+        int *value;
+    } numbers[] = {{u"api-port"_s, &o.apiPort}, {u"api-rate"_s, &o.apiRatePerMinute}, {u"api-burst"_s, &o.apiBurst}};
     for (const auto &number : numbers) {
         if (!parser.isSet(number.flag))
             continue;
@@ -98,7 +100,8 @@ bool applyIOnline(const QCommandLineParser &parser, const OnlineOrderSettings &o
     options.ionline.notifyPath = o.ionlineNotifyPath.toUtf8();
     auto key = readSecret(parser, u"ionline-key"_s, o.ionlineKeyFile, QByteArrayLiteral("PAYDESK_IONLINE_KEY"));
     if (!key) {
-        err << "paydesk-relay: iOnline Pay needs its key (--ionline-key-file, ionline/credentialFile or PAYDESK_IONLINE_KEY): "
+        err << "paydesk-relay: iOnline Pay needs its key (--ionline-key-file, ionline/credentialFile or "
+               "PAYDESK_IONLINE_KEY): "
             << describe(key.error()) << Qt::endl;
         return false;
     }
@@ -147,8 +150,8 @@ bool applyApi(const QCommandLineParser &parser, const Settings &settings, const 
             << Qt::endl;
         return false;
     }
-    api.defaultGateway = !o.apiDefaultGateway.isEmpty() ? o.apiDefaultGateway
-                                                          : (api.iotpay ? u"iotpay"_s : u"ionline"_s);
+    api.defaultGateway
+        = !o.apiDefaultGateway.isEmpty() ? o.apiDefaultGateway : (api.iotpay ? u"iotpay"_s : u"ionline"_s);
     return true;
 }
 
@@ -160,21 +163,27 @@ void addOnlineOptions(QCommandLineParser &parser)
         {u"api"_s, u"Serve the merchant back-end endpoint POST /api/v1/payments (off by default; api/enabled)."_s},
         {u"api-listen"_s, u"Address of the back-end endpoint (api/listenAddress, default 127.0.0.1)."_s, u"ADDRESS"_s},
         {u"api-port"_s, u"Port of the back-end endpoint (api/port, default 8088; 0 picks a free one)."_s, u"PORT"_s},
-        {u"api-secret-file"_s, u"File (mode 0600) holding the HMAC secret shared with the merchant back end (api/hmacFile)."_s, u"FILE"_s},
+        {u"api-secret-file"_s,
+         u"File (mode 0600) holding the HMAC secret shared with the merchant back end (api/hmacFile)."_s, u"FILE"_s},
         {u"api-secret-env"_s, u"Variable holding the HMAC secret (default PAYDESK_API_SECRET)."_s, u"VAR"_s},
-        {u"api-terminal"_s, u"Terminal id that prefixes online order numbers (api/terminalId, default WEB)."_s, u"ID"_s},
+        {u"api-terminal"_s, u"Terminal id that prefixes online order numbers (api/terminalId, default WEB)."_s,
+         u"ID"_s},
         {u"api-rate"_s, u"Requests per minute per client address (api/ratePerMinute, default 120)."_s, u"N"_s},
         {u"api-burst"_s, u"Requests a client address may send at once (api/burst, default 20)."_s, u"N"_s},
         {u"api-default-gateway"_s, u"iotpay or ionline, when a request names none (api/defaultGateway)."_s, u"NAME"_s},
-        {u"public-url"_s, u"Base URL the gateways reach this relay at, e.g. https://pay.example.com (api/publicUrl)."_s, u"URL"_s},
+        {u"public-url"_s, u"Base URL the gateways reach this relay at, e.g. https://pay.example.com (api/publicUrl)."_s,
+         u"URL"_s},
         {u"gateway-url"_s, u"IOTPay API base URL (gateway/baseUrl)."_s, u"URL"_s},
         {u"job-no"_s, u"IOTPay merchant login name (merchant/jobNo)."_s, u"NAME"_s},
-        {u"ionline"_s, u"Enable iOnline Pay: its XML notify path, and its orders on the back-end endpoint (ionline/enabled)."_s},
+        {u"ionline"_s,
+         u"Enable iOnline Pay: its XML notify path, and its orders on the back-end endpoint (ionline/enabled)."_s},
         {u"ionline-mch-id"_s, u"iOnline Pay merchant id (ionline/mchId)."_s, u"ID"_s},
-        {u"ionline-currency"_s, u"Currency of the iOnline Pay account: CAD, USD, CNY or HKD (ionline/currency, default HKD)."_s, u"CUR"_s},
+        {u"ionline-currency"_s,
+         u"Currency of the iOnline Pay account: CAD, USD, CNY or HKD (ionline/currency, default HKD)."_s, u"CUR"_s},
         {u"ionline-key-file"_s, u"File (mode 0600) holding the iOnline Pay key (ionline/credentialFile)."_s, u"FILE"_s},
         {u"ionline-key-env"_s, u"Variable holding the iOnline Pay key (default PAYDESK_IONLINE_KEY)."_s, u"VAR"_s},
-        {u"ionline-url"_s, u"iOnline Pay gateway URL (ionline/gatewayUrl, default https://pay.ionlinepay.com/gateway/)."_s, u"URL"_s},
+        {u"ionline-url"_s,
+         u"iOnline Pay gateway URL (ionline/gatewayUrl, default https://pay.ionlinepay.com/gateway/)."_s, u"URL"_s},
         {u"ionline-path"_s, u"iOnline notify path (ionline/notifyPath, default /notify/ionline)."_s, u"PATH"_s},
     });
 }

@@ -8,7 +8,7 @@
 namespace {
 
 SERVICE_STATUS_HANDLE s_statusHandle = nullptr;
-SERVICE_STATUS s_status {};
+SERVICE_STATUS s_status{};
 int s_argc = 0;
 char **s_argv = nullptr;
 int (*s_run)(int, char **) = nullptr;
@@ -55,6 +55,6 @@ int runAsWindowsService(int argc, char *argv[], int (*run)(int, char **))
     wchar_t name[] = L"PayDeskRelay";
     const SERVICE_TABLE_ENTRYW table[] = {{name, &serviceMain}, {nullptr, nullptr}};
     if (!StartServiceCtrlDispatcherW(table))
-        return run(argc, argv);   // not started by the SCM: run in the console
+        return run(argc, argv); // not started by the SCM: run in the console
     return s_exitCode;
 }

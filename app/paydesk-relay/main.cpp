@@ -26,28 +26,37 @@ namespace {
 
 void addRelayOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(QStringLiteral(
-        "PayDesk notification relay: receives IOTPay payment notifications, verifies them and "
-        "records them in the order log. Options override the settings file."));
+    parser.setApplicationDescription(
+        QStringLiteral("PayDesk notification relay: receives IOTPay payment notifications, verifies them and "
+                       "records them in the order log. Options override the settings file."));
     parser.addHelpOption();
     parser.addVersionOption();
     addConfigOption(parser);
     addSecretOptions(parser);
-    parser.addOption({QStringLiteral("listen"), QStringLiteral("Address to listen on (default from settings, 127.0.0.1)."), QStringLiteral("ADDRESS")});
-    parser.addOption({QStringLiteral("port"), QStringLiteral("Port to listen on (0 picks a free one)."), QStringLiteral("PORT")});
-    parser.addOption({QStringLiteral("path"), QStringLiteral("Notification path (default /notify/iotpay)."), QStringLiteral("PATH")});
-    parser.addOption({QStringLiteral("health-path"), QStringLiteral("Health path (default /health)."), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("listen"),
+                      QStringLiteral("Address to listen on (default from settings, 127.0.0.1)."),
+                      QStringLiteral("ADDRESS")});
+    parser.addOption(
+        {QStringLiteral("port"), QStringLiteral("Port to listen on (0 picks a free one)."), QStringLiteral("PORT")});
+    parser.addOption({QStringLiteral("path"), QStringLiteral("Notification path (default /notify/iotpay)."),
+                      QStringLiteral("PATH")});
+    parser.addOption(
+        {QStringLiteral("health-path"), QStringLiteral("Health path (default /health)."), QStringLiteral("PATH")});
     parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("mch-id"), QStringLiteral("IOTPay merchant id."), QStringLiteral("ID")});
-    parser.addOption({QStringLiteral("max-connections"), QStringLiteral("Cap on open connections (default 128)."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("busy-timeout-ms"), QStringLiteral("How long a write waits for another writer's lock (default 10000)."), QStringLiteral("MS")});
+    parser.addOption({QStringLiteral("max-connections"), QStringLiteral("Cap on open connections (default 128)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("busy-timeout-ms"),
+                      QStringLiteral("How long a write waits for another writer's lock (default 10000)."),
+                      QStringLiteral("MS")});
     parser.addOption({QStringLiteral("reconcile-seconds"),
                       QStringLiteral("How often the open online orders are asked about at their gateway "
                                      "(relay/reconcileSeconds, default 60; 0 turns it off)."),
                       QStringLiteral("S")});
     addOnlineOptions(parser);
 #ifdef _WIN32
-    parser.addOption({QStringLiteral("windows-service"), QStringLiteral("Run under the Windows Service Control Manager.")});
+    parser.addOption(
+        {QStringLiteral("windows-service"), QStringLiteral("Run under the Windows Service Control Manager.")});
 #endif
 }
 
@@ -76,7 +85,8 @@ int applyListenerFlags(const QCommandLineParser &parser, RelayOptions &options, 
         options.busyTimeoutMs = std::max(1, parser.value(QStringLiteral("busy-timeout-ms")).toInt());
     options.orderLogPath = pick(parser, QStringLiteral("order-log"), options.orderLogPath);
     options.notify.mchId = pick(parser, QStringLiteral("mch-id"), options.notify.mchId);
-    options.notify.notifyPath = pick(parser, QStringLiteral("path"), QString::fromUtf8(options.notify.notifyPath)).toUtf8();
+    options.notify.notifyPath
+        = pick(parser, QStringLiteral("path"), QString::fromUtf8(options.notify.notifyPath)).toUtf8();
     if (parser.isSet(QStringLiteral("health-path")))
         options.notify.healthPath = parser.value(QStringLiteral("health-path")).toUtf8();
     if (parser.isSet(QStringLiteral("reconcile-seconds"))) {
@@ -100,7 +110,8 @@ int relayOptions(const QCommandLineParser &parser, const Settings &settings, Rel
     if (const int flags = applyListenerFlags(parser, options, err); flags != ExitOk)
         return flags;
     if (options.notify.mchId.isEmpty()) {
-        err << "paydesk-relay: no merchant id: pass --mch-id or set merchant/mchId in " << settings.filePath() << Qt::endl;
+        err << "paydesk-relay: no merchant id: pass --mch-id or set merchant/mchId in " << settings.filePath()
+            << Qt::endl;
         return ExitConfig;
     }
     auto secrets = secretStoreFor(parser, options.notify.mchId);

@@ -44,24 +44,37 @@ int triggerPayment(QCoreApplication &app, const QString &mchOrderNo, int port)
 
 void addSimOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(QStringLiteral(
-        "IOTPay v1 simulator for PayDesk demo mode and tests. Never used against real money.\n"
-        "  paydesk-sim [options]              run the simulator\n"
-        "  paydesk-sim pay ORDER --port N     the customer pays order ORDER"));
+    parser.setApplicationDescription(
+        QStringLiteral("IOTPay v1 simulator for PayDesk demo mode and tests. Never used against real money.\n"
+                       "  paydesk-sim [options]              run the simulator\n"
+                       "  paydesk-sim pay ORDER --port N     the customer pays order ORDER"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("Optional: pay ORDER"));
     addSecretOptions(parser);
-    parser.addOption({QStringLiteral("port"), QStringLiteral("Port (0 picks a free one)."), QStringLiteral("PORT"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("mch-id"), QStringLiteral("Merchant id accepted."), QStringLiteral("ID"), QStringLiteral("10000701")});
-    parser.addOption({QStringLiteral("validity-seconds"), QStringLiteral("Unpaid orders close after this."), QStringLiteral("S"), QStringLiteral("300")});
-    parser.addOption({QStringLiteral("notify-scale"), QStringLiteral("Multiply the notify retry schedule (1..5 min)."), QStringLiteral("X"), QStringLiteral("1")});
-    parser.addOption({QStringLiteral("notify-form"), QStringLiteral("Send notifies as a form body instead of in the URL.")});
-    parser.addOption({QStringLiteral("auto-pay-ms"), QStringLiteral("The customer pays by itself after MS."), QStringLiteral("MS"), QStringLiteral("-1")});
-    parser.addOption({QStringLiteral("ionline"), QStringLiteral("Also run an iOnline Pay simulator (same key): jspay, inapp, query, XML notify.")});
-    parser.addOption({QStringLiteral("ionline-port"), QStringLiteral("Port of the iOnline Pay simulator (0 picks a free one)."), QStringLiteral("PORT"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("ionline-mch-id"), QStringLiteral("iOnline merchant id accepted."), QStringLiteral("ID"), QStringLiteral("10085200000000")});
-    parser.addOption({QStringLiteral("ionline-fee-type"), QStringLiteral("fee_type sent by the iOnline simulator (empty: none)."), QStringLiteral("CUR"), QStringLiteral("CAD")});
+    parser.addOption({QStringLiteral("port"), QStringLiteral("Port (0 picks a free one)."), QStringLiteral("PORT"),
+                      QStringLiteral("0")});
+    parser.addOption({QStringLiteral("mch-id"), QStringLiteral("Merchant id accepted."), QStringLiteral("ID"),
+                      QStringLiteral("10000701")});
+    parser.addOption({QStringLiteral("validity-seconds"), QStringLiteral("Unpaid orders close after this."),
+                      QStringLiteral("S"), QStringLiteral("300")});
+    parser.addOption({QStringLiteral("notify-scale"), QStringLiteral("Multiply the notify retry schedule (1..5 min)."),
+                      QStringLiteral("X"), QStringLiteral("1")});
+    parser.addOption(
+        {QStringLiteral("notify-form"), QStringLiteral("Send notifies as a form body instead of in the URL.")});
+    parser.addOption({QStringLiteral("auto-pay-ms"), QStringLiteral("The customer pays by itself after MS."),
+                      QStringLiteral("MS"), QStringLiteral("-1")});
+    parser.addOption(
+        {QStringLiteral("ionline"),
+         QStringLiteral("Also run an iOnline Pay simulator (same key): jspay, inapp, query, XML notify.")});
+    parser.addOption({QStringLiteral("ionline-port"),
+                      QStringLiteral("Port of the iOnline Pay simulator (0 picks a free one)."), QStringLiteral("PORT"),
+                      QStringLiteral("0")});
+    parser.addOption({QStringLiteral("ionline-mch-id"), QStringLiteral("iOnline merchant id accepted."),
+                      QStringLiteral("ID"), QStringLiteral("10085200000000")});
+    parser.addOption({QStringLiteral("ionline-fee-type"),
+                      QStringLiteral("fee_type sent by the iOnline simulator (empty: none)."), QStringLiteral("CUR"),
+                      QStringLiteral("CAD")});
 }
 
 // The iOnline Pay simulator next to IOTPay's (--ionline), with the same key.
@@ -89,7 +102,8 @@ SimOptions simOptionsFrom(const QCommandLineParser &parser)
     options.mchId = parser.value(QStringLiteral("mch-id"));
     options.validityMs = parser.value(QStringLiteral("validity-seconds")).toLongLong() * 1000;
     options.notifyScheduleScale = parser.value(QStringLiteral("notify-scale")).toDouble();
-    options.notifyMode = parser.isSet(QStringLiteral("notify-form")) ? SimNotifyMode::FormBody : SimNotifyMode::QueryString;
+    options.notifyMode
+        = parser.isSet(QStringLiteral("notify-form")) ? SimNotifyMode::FormBody : SimNotifyMode::QueryString;
     options.autoPayAfterMs = parser.value(QStringLiteral("auto-pay-ms")).toLongLong();
     return options;
 }

@@ -60,19 +60,25 @@ int fatal(const QString &title, const QString &text)
 
 void addOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(QStringLiteral("PayDesk: WeChat Pay, Alipay and UnionPay QR payments at the counter."));
+    parser.setApplicationDescription(
+        QStringLiteral("PayDesk: WeChat Pay, Alipay and UnionPay QR payments at the counter."));
     parser.addHelpOption();
     parser.addVersionOption();
     addConfigOption(parser);
     addSecretOptions(parser);
-    parser.addOption({QStringLiteral("demo"), QStringLiteral("Demo mode: embedded simulator and relay, throw-away order log, no real money.")});
-    parser.addOption({QStringLiteral("demo-auto-pay-ms"), QStringLiteral("In demo mode the customer pays by itself after MS."), QStringLiteral("MS"), QStringLiteral("-1")});
-    parser.addOption({QStringLiteral("language"), QStringLiteral("en, fr_CA or zh_CN (default: from settings)."), QStringLiteral("CODE")});
+    parser.addOption({QStringLiteral("demo"),
+                      QStringLiteral("Demo mode: embedded simulator and relay, throw-away order log, no real money.")});
+    parser.addOption({QStringLiteral("demo-auto-pay-ms"),
+                      QStringLiteral("In demo mode the customer pays by itself after MS."), QStringLiteral("MS"),
+                      QStringLiteral("-1")});
+    parser.addOption({QStringLiteral("language"), QStringLiteral("en, fr_CA or zh_CN (default: from settings)."),
+                      QStringLiteral("CODE")});
     parser.addOption({QStringLiteral("customer-display"), QStringLiteral("Open the customer display window.")});
 }
 
 // A demo never touches the real configuration or order log.
-int prepareDemo(const QCommandLineParser &parser, const Clock &clock, QNetworkAccessManager *network, Services &services)
+int prepareDemo(const QCommandLineParser &parser, const Clock &clock, QNetworkAccessManager *network,
+                Services &services)
 {
     services.demoSettingsDir = std::make_unique<QTemporaryDir>();
     services.settings = std::make_unique<Settings>(services.demoSettingsDir->filePath(QStringLiteral("demo.ini")));
@@ -112,12 +118,14 @@ int assemble(Services &services, QNetworkAccessManager *network, const Clock &cl
     if (!counter) {
         const Error &error = counter.error();
         if (exitCodeFor(error) == ExitStore)
-            return fatal(QObject::tr("PayDesk"), QObject::tr("The order log cannot be opened: %1").arg(describe(error)));
+            return fatal(QObject::tr("PayDesk"),
+                         QObject::tr("The order log cannot be opened: %1").arg(describe(error)));
         return fatal(services.demo ? QObject::tr("PayDesk demo") : QObject::tr("PayDesk"), describe(error));
     }
     services.counter = std::move(*counter);
     if (auto started = services.counter->startRelay(); !started)
-        return fatal(QObject::tr("PayDesk"), QObject::tr("The notification relay cannot start: %1").arg(describe(started.error())));
+        return fatal(QObject::tr("PayDesk"),
+                     QObject::tr("The notification relay cannot start: %1").arg(describe(started.error())));
     services.counter->followSettings();
     return ExitOk;
 }
@@ -146,7 +154,8 @@ int main(int argc, char *argv[])
     if (!displayAvailable(argc, argv)) {
         std::fputs("paydesk: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
                    "To see a whole payment in the terminal instead, run:\n"
-                   "  paydeskctl charge 28.65 --channel WX_NATIVE --demo\n", stderr);
+                   "  paydeskctl charge 28.65 --channel WX_NATIVE --demo\n",
+                   stderr);
         return ExitConfig;
     }
     QApplication app(argc, argv);
@@ -176,15 +185,16 @@ int main(int argc, char *argv[])
     if (const int assembled = assemble(services, &network, clock))
         return assembled;
     if (!demo)
-        services.counter->reconciler().run();   // resolve what a crash or power cut left open
+        services.counter->reconciler().run(); // resolve what a crash or power cut left open
 
     MainWindow window(counterServices(services, &network, clock, &language));
-    QObject::connect(services.counter.get(), &CounterAssembly::applyFailed, &window,
-                     [&window](const QString &, const Error &error) {
-                         QMessageBox::warning(&window, QObject::tr("PayDesk"),
-                                              QObject::tr("A changed setting could not be applied: %1").arg(describe(error)));
-                     });
-    QObject::connect(&window, &MainWindow::merchantKeyChanged, services.counter.get(), &CounterAssembly::applyMerchantKey);
+    QObject::connect(
+        services.counter.get(), &CounterAssembly::applyFailed, &window, [&window](const QString &, const Error &error) {
+            QMessageBox::warning(&window, QObject::tr("PayDesk"),
+                                 QObject::tr("A changed setting could not be applied: %1").arg(describe(error)));
+        });
+    QObject::connect(&window, &MainWindow::merchantKeyChanged, services.counter.get(),
+                     &CounterAssembly::applyMerchantKey);
     window.show();
     if (parser.isSet(QStringLiteral("customer-display")))
         window.setCustomerDisplayVisible(true);

@@ -54,7 +54,8 @@ Result<void> prepareConfigured(const QCommandLineParser &parser, ChargeServices 
     return {};
 }
 
-Result<ChargeServices> chargeServices(const QCommandLineParser &parser, const Clock &clock, QNetworkAccessManager *network)
+Result<ChargeServices> chargeServices(const QCommandLineParser &parser, const Clock &clock,
+                                      QNetworkAccessManager *network)
 {
     ChargeServices services;
     auto prepared = parser.isSet(QStringLiteral("demo")) ? prepareDemo(parser, clock, network, services)
@@ -78,21 +79,26 @@ QString countdownText(qint64 remainingMs)
 
 void addChargeOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(QStringLiteral(
-        "Takes a whole QR payment in the terminal: creates the order, draws the QR code with text\n"
-        "blocks, counts down and waits until the payment is confirmed. Exit code 0 only when paid.\n"
-        "With --demo, everything runs against an embedded simulator and relay on loopback, and the\n"
-        "simulated customer pays after a few seconds."));
+    parser.setApplicationDescription(
+        QStringLiteral("Takes a whole QR payment in the terminal: creates the order, draws the QR code with text\n"
+                       "blocks, counts down and waits until the payment is confirmed. Exit code 0 only when paid.\n"
+                       "With --demo, everything runs against an embedded simulator and relay on loopback, and the\n"
+                       "simulated customer pays after a few seconds."));
     parser.addHelpOption();
     addConfigOption(parser);
     addSecretOptions(parser);
     parser.addPositionalArgument(QStringLiteral("AMOUNT"), QStringLiteral("Amount, e.g. 28.65"));
-    parser.addOption({QStringLiteral("channel"), QStringLiteral("WX_NATIVE, ALIPAY_QR or UPI_QR."), QStringLiteral("CHANNEL")});
-    parser.addOption({QStringLiteral("currency"), QStringLiteral("CAD, USD or CNY (default from settings)."), QStringLiteral("CODE")});
-    parser.addOption({QStringLiteral("demo"), QStringLiteral("Use the embedded simulator and relay (no account, no network).")});
-    parser.addOption({QStringLiteral("demo-pay-after-ms"), QStringLiteral("In demo mode the customer pays after MS (-1: never)."),
-                      QStringLiteral("MS"), QStringLiteral("3000")});
-    parser.addOption({QStringLiteral("light-terminal"), QStringLiteral("Draw the QR for dark text on a light background.")});
+    parser.addOption(
+        {QStringLiteral("channel"), QStringLiteral("WX_NATIVE, ALIPAY_QR or UPI_QR."), QStringLiteral("CHANNEL")});
+    parser.addOption({QStringLiteral("currency"), QStringLiteral("CAD, USD or CNY (default from settings)."),
+                      QStringLiteral("CODE")});
+    parser.addOption(
+        {QStringLiteral("demo"), QStringLiteral("Use the embedded simulator and relay (no account, no network).")});
+    parser.addOption({QStringLiteral("demo-pay-after-ms"),
+                      QStringLiteral("In demo mode the customer pays after MS (-1: never)."), QStringLiteral("MS"),
+                      QStringLiteral("3000")});
+    parser.addOption(
+        {QStringLiteral("light-terminal"), QStringLiteral("Draw the QR for dark text on a light background.")});
 }
 
 // Draws the QR when it is ready, counts down, prints the outcome; returns once the sale closed.
@@ -103,12 +109,14 @@ int followSale(QCoreApplication &app, Sale *current, Channel channel, const QStr
     QTimer countdown;
     countdown.setInterval(1000);
     QObject::connect(&countdown, &QTimer::timeout, &app, [&] {
-        err << "\r  waiting for payment of " << amountText << " — " << countdownText(current->remainingMs()) << " left  ";
+        err << "\r  waiting for payment of " << amountText << " — " << countdownText(current->remainingMs())
+            << " left  ";
         err.flush();
     });
     QObject::connect(current, &Sale::qrReady, &app, [&](const QString &payload) {
         auto matrix = encodeQr(payload.toUtf8());
-        out << "\n  " << amountText << "  " << channelId(channel) << "  order " << current->order().mchOrderNo << "\n\n";
+        out << "\n  " << amountText << "  " << channelId(channel) << "  order " << current->order().mchOrderNo
+            << "\n\n";
         if (matrix)
             out << renderHalfBlocks(*matrix, 4, invert);
         out << "\n  " << payload << "\n" << Qt::endl;
@@ -116,13 +124,12 @@ int followSale(QCoreApplication &app, Sale *current, Channel channel, const QStr
             out << "  (demo: the simulated customer pays in a few seconds)" << Qt::endl;
         countdown.start();
     });
-    QObject::connect(current, &Sale::errorOccurred, &app, [&](const Error &error) {
-        err << "\n  " << describe(error) << Qt::endl;
-    });
+    QObject::connect(current, &Sale::errorOccurred, &app,
+                     [&](const Error &error) { err << "\n  " << describe(error) << Qt::endl; });
     QObject::connect(current, &Sale::finished, &app, [&](OrderState state) {
         countdown.stop();
-        out << "\n  " << orderStateName(state) << (current->order().late ? " (late payment)" : "") << "  "
-            << amountText << "  order " << current->order().mchOrderNo << Qt::endl;
+        out << "\n  " << orderStateName(state) << (current->order().late ? " (late payment)" : "") << "  " << amountText
+            << "  order " << current->order().mchOrderNo << Qt::endl;
         app.quit();
     });
     quitOnTerminationSignals(app, [current] { current->requestCancel(); });

@@ -4,8 +4,10 @@ namespace paydesk {
 
 void addCounterOverrideOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file instead of the configured one."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("gateway"), QStringLiteral("Gateway base URL instead of the configured one."), QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file instead of the configured one."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("gateway"), QStringLiteral("Gateway base URL instead of the configured one."),
+                      QStringLiteral("URL")});
 }
 
 Result<std::unique_ptr<CounterAssembly>> counterFor(const QCommandLineParser &parser, Settings &settings,

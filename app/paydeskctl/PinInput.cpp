@@ -47,7 +47,10 @@ public:
     }
     NoEcho(const NoEcho &) = delete;
     NoEcho &operator=(const NoEcho &) = delete;
-    bool isTerminal() const { return m_active; }
+    bool isTerminal() const
+    {
+        return m_active;
+    }
 
 private:
     bool m_active = false;
@@ -55,7 +58,7 @@ private:
     HANDLE m_input = nullptr;
     DWORD m_mode = 0;
 #else
-    termios m_mode {};
+    termios m_mode{};
 #endif
 };
 
@@ -65,7 +68,7 @@ Result<QString> readManagerPin(const QString &pinFile)
 {
     if (!pinFile.isEmpty()) {
         FileSecretStore file(pinFile);
-        auto content = file.readMerchantKey();   // owner-only check and trailing newline handling
+        auto content = file.readMerchantKey(); // owner-only check and trailing newline handling
         if (!content)
             return fail(content.error());
         return QString::fromUtf8(content->utf8());
@@ -83,7 +86,8 @@ Result<QString> readManagerPin(const QString &pinFile)
     if (!line.empty() && line.back() == '\r')
         line.pop_back();
     if (line.empty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("no manager PIN given (on standard input or --pin-file)"));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("no manager PIN given (on standard input or --pin-file)"));
     return QString::fromStdString(line);
 }
 

@@ -33,23 +33,26 @@ QJsonObject responseJson(const GatewayResponse &response)
     const int statusCodes[] = {-1, 0, 1, 2, 3, 4, 9};
     json.insert(QStringLiteral("status"), statusCodes[int(response.status)]);
     if (response.paySuccTimeMs > 0)
-        json.insert(QStringLiteral("paySuccTime"), QDateTime::fromMSecsSinceEpoch(response.paySuccTimeMs, QTimeZone::utc()).toString(Qt::ISODateWithMs));
+        json.insert(
+            QStringLiteral("paySuccTime"),
+            QDateTime::fromMSecsSinceEpoch(response.paySuccTimeMs, QTimeZone::utc()).toString(Qt::ISODateWithMs));
     return json;
 }
 
 QJsonObject orderJson(const Order &order, const QTimeZone &zone)
 {
-    return {{QStringLiteral("mchOrderNo"), order.mchOrderNo},
-            {QStringLiteral("createdAt"), QDateTime::fromMSecsSinceEpoch(order.createdAtMs, zone).toString(Qt::ISODate)},
-            {QStringLiteral("channel"), channelId(order.channel)},
-            {QStringLiteral("amount"), order.amount.minor},
-            {QStringLiteral("currency"), currencyCode(order.amount.currency)},
-            {QStringLiteral("state"), orderStateName(order.state)},
-            {QStringLiteral("late"), order.late},
-            {QStringLiteral("terminal"), order.terminalId},
-            {QStringLiteral("cashier"), order.cashier},
-            {QStringLiteral("payOrderId"), order.payOrderId},
-            {QStringLiteral("refunded"), order.refundedMinor}};
+    return {
+        {QStringLiteral("mchOrderNo"), order.mchOrderNo},
+        {QStringLiteral("createdAt"), QDateTime::fromMSecsSinceEpoch(order.createdAtMs, zone).toString(Qt::ISODate)},
+        {QStringLiteral("channel"), channelId(order.channel)},
+        {QStringLiteral("amount"), order.amount.minor},
+        {QStringLiteral("currency"), currencyCode(order.amount.currency)},
+        {QStringLiteral("state"), orderStateName(order.state)},
+        {QStringLiteral("late"), order.late},
+        {QStringLiteral("terminal"), order.terminalId},
+        {QStringLiteral("cashier"), order.cashier},
+        {QStringLiteral("payOrderId"), order.payOrderId},
+        {QStringLiteral("refunded"), order.refundedMinor}};
 }
 
 void printOrders(QTextStream &out, const QList<Order> &orders, QDate date, const QTimeZone &zone, int cutoff)
@@ -74,8 +77,10 @@ int runQuery(QCoreApplication &app, const QStringList &arguments)
     parser.addHelpOption();
     addConfigOption(parser);
     addSecretOptions(parser);
-    parser.addOption({QStringLiteral("pay-order-id"), QStringLiteral("ORDER is IOTPay's payOrderId, not our mchOrderNo.")});
-    parser.addOption({QStringLiteral("gateway"), QStringLiteral("Gateway base URL instead of the configured one."), QStringLiteral("URL")});
+    parser.addOption(
+        {QStringLiteral("pay-order-id"), QStringLiteral("ORDER is IOTPay's payOrderId, not our mchOrderNo.")});
+    parser.addOption({QStringLiteral("gateway"), QStringLiteral("Gateway base URL instead of the configured one."),
+                      QStringLiteral("URL")});
     parser.addPositionalArgument(QStringLiteral("ORDER"), QStringLiteral("The merchant order number (mchOrderNo)."));
     parser.process(arguments);
 
@@ -88,8 +93,9 @@ int runQuery(QCoreApplication &app, const QStringList &arguments)
     const auto settings = settingsFor(parser);
     auto secrets = secretStoreFor(parser, settings->mchId());
     QNetworkAccessManager network;
-    auto client = makeGateway(*settings, *secrets, &network,
-                              parser.isSet(QStringLiteral("gateway")) ? QUrl(parser.value(QStringLiteral("gateway"))) : QUrl());
+    auto client
+        = makeGateway(*settings, *secrets, &network,
+                      parser.isSet(QStringLiteral("gateway")) ? QUrl(parser.value(QStringLiteral("gateway"))) : QUrl());
     if (!client) {
         err << "paydeskctl query: " << describe(client.error()) << Qt::endl;
         return ExitConfig;
@@ -115,13 +121,15 @@ int runQuery(QCoreApplication &app, const QStringList &arguments)
 int runOrders(QCoreApplication &, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Lists the orders of one business day from the order log (the day starts at the configured\n"
-        "cut-off hour in the configured time zone)."));
+    parser.setApplicationDescription(
+        QStringLiteral("Lists the orders of one business day from the order log (the day starts at the configured\n"
+                       "cut-off hour in the configured time zone)."));
     parser.addHelpOption();
     addConfigOption(parser);
-    parser.addOption({QStringLiteral("date"), QStringLiteral("The business day (default: today)."), QStringLiteral("YYYY-MM-DD")});
-    parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file instead of the configured one."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("date"), QStringLiteral("The business day (default: today)."), QStringLiteral("YYYY-MM-DD")});
+    parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file instead of the configured one."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of a table.")});
     parser.process(arguments);
 
@@ -159,8 +167,9 @@ int runOrders(QCoreApplication &, const QStringList &arguments)
         QJsonArray list;
         for (const Order &order : *orders)
             list.append(orderJson(order, zone));
-        out << QJsonDocument(QJsonObject{{QStringLiteral("date"), date.toString(Qt::ISODate)},
-                                         {QStringLiteral("orders"), list}}).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(
+                   QJsonObject{{QStringLiteral("date"), date.toString(Qt::ISODate)}, {QStringLiteral("orders"), list}})
+                   .toJson(QJsonDocument::Indented);
         return ExitOk;
     }
     printOrders(out, *orders, date, zone, cutoff);

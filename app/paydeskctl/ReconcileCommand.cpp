@@ -1,6 +1,6 @@
 #include "AppSupport.h"
-#include "Commands.h"
 #include "CommandSupport.h"
+#include "Commands.h"
 
 #include "common/Clock.h"
 #include "payment/Reconciler.h"
@@ -21,8 +21,8 @@ void printReport(const ReconcileReport &report, QTextStream &out, QTextStream &e
     }
     for (const QString &detail : report.errorDetails)
         err << "not checked: " << detail << '\n';
-    out << "examined " << report.examined << ", changed " << report.changed << ", still open "
-        << report.stillOpen << ", not checked " << report.errors << Qt::endl;
+    out << "examined " << report.examined << ", changed " << report.changed << ", still open " << report.stillOpen
+        << ", not checked " << report.errors << Qt::endl;
     err.flush();
 }
 
@@ -31,14 +31,15 @@ void printReport(const ReconcileReport &report, QTextStream &out, QTextStream &e
 int runReconcile(QCoreApplication &app, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Check open orders: asks the gateway about every order of the last HOURS that is not final\n"
-        "(NEW, CREATING, UNKNOWN, AWAITING) and records what it says. Prints each change.\n"
-        "Exit 0 when every order could be checked, 5 when some could not (gateway unreachable)."));
+    parser.setApplicationDescription(
+        QStringLiteral("Check open orders: asks the gateway about every order of the last HOURS that is not final\n"
+                       "(NEW, CREATING, UNKNOWN, AWAITING) and records what it says. Prints each change.\n"
+                       "Exit 0 when every order could be checked, 5 when some could not (gateway unreachable)."));
     parser.addHelpOption();
     addConfigOption(parser);
     addSecretOptions(parser);
-    parser.addOption({QStringLiteral("hours"), QStringLiteral("How far back to look (default 24)."), QStringLiteral("HOURS"), QStringLiteral("24")});
+    parser.addOption({QStringLiteral("hours"), QStringLiteral("How far back to look (default 24)."),
+                      QStringLiteral("HOURS"), QStringLiteral("24")});
     addCounterOverrideOptions(parser);
     parser.process(arguments);
 

@@ -1,6 +1,6 @@
 #include "AppSupport.h"
-#include "Commands.h"
 #include "CommandSupport.h"
+#include "Commands.h"
 #include "PinInput.h"
 
 #include "common/Clock.h"
@@ -19,21 +19,24 @@ namespace {
 
 void addRefundOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(QStringLiteral(
-        "Refunds a paid order, all of what is still refundable or --amount of it, through the same\n"
-        "rules and limits as the manager view (never more than was paid, less earlier refunds and\n"
-        "refunds whose outcome is not known yet). Needs the manager PIN: from --pin-file, or typed\n"
-        "on standard input (not echoed). Exit 0 when the gateway confirmed the refund, 1 when it was\n"
-        "refused or failed, 5 when its outcome is unknown (check the merchant portal, then resolve it\n"
-        "in the manager view), 6 when the PIN is wrong or locked."));
+    parser.setApplicationDescription(
+        QStringLiteral("Refunds a paid order, all of what is still refundable or --amount of it, through the same\n"
+                       "rules and limits as the manager view (never more than was paid, less earlier refunds and\n"
+                       "refunds whose outcome is not known yet). Needs the manager PIN: from --pin-file, or typed\n"
+                       "on standard input (not echoed). Exit 0 when the gateway confirmed the refund, 1 when it was\n"
+                       "refused or failed, 5 when its outcome is unknown (check the merchant portal, then resolve it\n"
+                       "in the manager view), 6 when the PIN is wrong or locked."));
     parser.addHelpOption();
     addConfigOption(parser);
     addSecretOptions(parser);
     parser.addPositionalArgument(QStringLiteral("ORDER"), QStringLiteral("The merchant order number (mchOrderNo)."));
-    parser.addOption({QStringLiteral("amount"), QStringLiteral("Refund only this much, e.g. 5.00 (default: all that is refundable)."),
+    parser.addOption({QStringLiteral("amount"),
+                      QStringLiteral("Refund only this much, e.g. 5.00 (default: all that is refundable)."),
                       QStringLiteral("A")});
-    parser.addOption({QStringLiteral("reason"), QStringLiteral("Why (required; kept with the refund)."), QStringLiteral("TEXT")});
-    parser.addOption({QStringLiteral("pin-file"), QStringLiteral("Read the manager PIN from FILE (readable by its owner only)."),
+    parser.addOption(
+        {QStringLiteral("reason"), QStringLiteral("Why (required; kept with the refund)."), QStringLiteral("TEXT")});
+    parser.addOption({QStringLiteral("pin-file"),
+                      QStringLiteral("Read the manager PIN from FILE (readable by its owner only)."),
                       QStringLiteral("FILE")});
     addCounterOverrideOptions(parser);
 }
@@ -92,10 +95,13 @@ int refusalExitCode(const Error &error)
 int refundExitCode(const Refund &refund)
 {
     switch (refund.state) {
-    case RefundState::Succeeded: return ExitOk;
+    case RefundState::Succeeded:
+        return ExitOk;
     case RefundState::Unknown:
-    case RefundState::Pending: return ExitNetwork;
-    default: return ExitFailed;
+    case RefundState::Pending:
+        return ExitNetwork;
+    default:
+        return ExitFailed;
     }
 }
 
@@ -150,7 +156,8 @@ int refund(QCoreApplication &app, const QCommandLineParser &parser, CounterAssem
                                               what + u": " + pending->reason);
     const Refund done = sendRefund(app, counter.refunds(), *pending);
     (void)counter.orderLog().recordAuditEvent(QStringLiteral("refund_result"), run.manager.name,
-                                              done.mchRefundNo + u' ' + refundStateName(done.state) + u": " + done.detail);
+                                              done.mchRefundNo + u' ' + refundStateName(done.state) + u": "
+                                                  + done.detail);
     out << refundStateName(done.state) << "  refund " << what << Qt::endl;
     if (done.state != RefundState::Succeeded && !done.detail.isEmpty())
         err << "  " << done.detail << Qt::endl;
@@ -188,7 +195,8 @@ int runRefund(QCoreApplication &app, const QStringList &arguments)
         err << "paydeskctl refund: " << describe(counter.error()) << Qt::endl;
         return exitCodeFor(counter.error());
     }
-    return refund(app, parser, **counter, {positional.first(), reason, {u"manager@" + settings->terminalId(), StaffRole::Manager}});
+    return refund(app, parser, **counter,
+                  {positional.first(), reason, {u"manager@" + settings->terminalId(), StaffRole::Manager}});
 }
 
 } // namespace paydesk

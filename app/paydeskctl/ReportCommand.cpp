@@ -2,11 +2,11 @@
 #include "Commands.h"
 
 #include "common/Clock.h"
+#include "manager/ZReport.h"
 #include "orders/OrderLog.h"
 #include "reports/BusinessDay.h"
 #include "reports/Csv.h"
 #include "reports/DailyReport.h"
-#include "manager/ZReport.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -43,7 +43,8 @@ void printTotals(QTextStream &out, const DailyReport &report)
     if (report.totals.isEmpty())
         out << "(no payments)\n";
     // Only worth a table once orders come from somewhere else than the counter.
-    if (report.sources.size() > 1 || (report.sources.size() == 1 && report.sources.first().source != OrderSource::Counter)) {
+    if (report.sources.size() > 1
+        || (report.sources.size() == 1 && report.sources.first().source != OrderSource::Counter)) {
         out << "Source      Cur   Paid          Gross        Refunds            Net\n";
         for (const SourceTotals &totals : report.sources) {
             out << orderSourceName(totals.source).leftJustified(11) << ' ' << currencyCode(totals.currency) << ' '
@@ -91,8 +92,8 @@ void printReport(QTextStream &out, const DailyReport &report)
 {
     out << "Business day " << report.day.date.toString(Qt::ISODate) << " (" << report.day.zone.id() << ", "
         << QDateTime::fromMSecsSinceEpoch(report.range.fromUtcMs, report.day.zone).toString(Qt::ISODate) << " to "
-        << QDateTime::fromMSecsSinceEpoch(report.range.toUtcMs, report.day.zone).toString(Qt::ISODate) << "): "
-        << report.orderCount << " orders\n\n";
+        << QDateTime::fromMSecsSinceEpoch(report.range.toUtcMs, report.day.zone).toString(Qt::ISODate)
+        << "): " << report.orderCount << " orders\n\n";
     printTotals(out, report);
     out << '\n';
     printAlerts(out, report);
@@ -108,8 +109,8 @@ Result<qint64> writeCsv(const OrderLog &log, const DailyReport &report, const QS
     CsvOptions options;
     options.zone = report.day.zone;
     options.byteOrderMark = bom;
-    auto written = exportOrdersCsv(log, OrderFilter::forRange(report.range.fromUtcMs, report.range.toUtcMs), file,
-                                   options);
+    auto written
+        = exportOrdersCsv(log, OrderFilter::forRange(report.range.fromUtcMs, report.range.toUtcMs), file, options);
     if (!written)
         return written;
     if (!file.commit())
@@ -138,12 +139,17 @@ void addReportOptions(QCommandLineParser &parser)
         "day's orders (RFC 4180, UTF-8); --pdf writes the Z report as the manager view prints it."));
     parser.addHelpOption();
     addConfigOption(parser);
-    parser.addOption({QStringLiteral("date"), QStringLiteral("The business day (default: today)."), QStringLiteral("YYYY-MM-DD")});
-    parser.addOption({QStringLiteral("csv"), QStringLiteral("Write the day's orders as CSV to FILE."), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("bom"), QStringLiteral("Start the CSV with a UTF-8 byte order mark (for Excel).")});
-    parser.addOption({QStringLiteral("pdf"), QStringLiteral("Write the Z report as PDF to FILE."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("date"), QStringLiteral("The business day (default: today)."), QStringLiteral("YYYY-MM-DD")});
+    parser.addOption(
+        {QStringLiteral("csv"), QStringLiteral("Write the day's orders as CSV to FILE."), QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("bom"), QStringLiteral("Start the CSV with a UTF-8 byte order mark (for Excel).")});
+    parser.addOption(
+        {QStringLiteral("pdf"), QStringLiteral("Write the Z report as PDF to FILE."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the report as JSON.")});
-    parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file instead of the configured one."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file instead of the configured one."),
+                      QStringLiteral("FILE")});
 }
 
 // --csv and --pdf; ExitOk or ExitFailed with the reason on `err`.

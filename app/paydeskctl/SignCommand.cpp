@@ -31,7 +31,8 @@ Result<ParamList> paramsFromJson(const QByteArray &json)
         else if (value.isBool())
             params.append({it.key(), value.toBool() ? QStringLiteral("true") : QStringLiteral("false")});
         else if (!value.isNull())
-            return fail(ErrorCode::InvalidArgument, u"field " + it.key() + u" is not a string or number (send nested JSON as a string)");
+            return fail(ErrorCode::InvalidArgument,
+                        u"field " + it.key() + u" is not a string or number (send nested JSON as a string)");
     }
     return params;
 }
@@ -41,16 +42,19 @@ Result<ParamList> paramsFromJson(const QByteArray &json)
 int runSign(QCoreApplication &app, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Computes the IOTPay v1 MD5 signature of name=value pairs (or of a JSON object read from\n"
-        "standard input) and prints the canonical string, with the key shown as ***, and the sign.\n"
-        "With --verify SIGN, checks a received sign instead (exit 0 if it matches, 1 if not).\n"
-        "The key is read from --key-file, --key-env, PAYDESK_MERCHANT_KEY or the keychain."));
+    parser.setApplicationDescription(
+        QStringLiteral("Computes the IOTPay v1 MD5 signature of name=value pairs (or of a JSON object read from\n"
+                       "standard input) and prints the canonical string, with the key shown as ***, and the sign.\n"
+                       "With --verify SIGN, checks a received sign instead (exit 0 if it matches, 1 if not).\n"
+                       "The key is read from --key-file, --key-env, PAYDESK_MERCHANT_KEY or the keychain."));
     parser.addHelpOption();
     addSecretOptions(parser);
     addConfigOption(parser);
-    parser.addOption({QStringLiteral("verify"), QStringLiteral("Compare with this received sign."), QStringLiteral("SIGN")});
-    parser.addPositionalArgument(QStringLiteral("name=value"), QStringLiteral("Fields to sign (omit to read JSON from stdin)."), QStringLiteral("[name=value...]"));
+    parser.addOption(
+        {QStringLiteral("verify"), QStringLiteral("Compare with this received sign."), QStringLiteral("SIGN")});
+    parser.addPositionalArgument(QStringLiteral("name=value"),
+                                 QStringLiteral("Fields to sign (omit to read JSON from stdin)."),
+                                 QStringLiteral("[name=value...]"));
     parser.process(arguments);
     (void)app;
 
@@ -85,7 +89,8 @@ int runSign(QCoreApplication &app, const QStringList &arguments)
     auto secrets = secretStoreFor(parser, settings->mchId());
     auto key = secrets->readMerchantKey();
     if (!key) {
-        err << "paydeskctl sign: merchant key from " << secrets->describe() << ": " << describe(key.error()) << Qt::endl;
+        err << "paydeskctl sign: merchant key from " << secrets->describe() << ": " << describe(key.error())
+            << Qt::endl;
         return ExitConfig;
     }
 

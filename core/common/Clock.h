@@ -33,7 +33,11 @@ public:
     qint64 nowUtcMs() const override { return m_wallMs.load(); }
     qint64 monotonicMs() const override { return m_monotonicMs.load(); }
 
-    void advanceMs(qint64 ms) { m_wallMs += ms; m_monotonicMs += ms; }
+    void advanceMs(qint64 ms)
+    {
+        m_wallMs += ms;
+        m_monotonicMs += ms;
+    }
     void setWallMs(qint64 utcMs) { m_wallMs = utcMs; }
 
 private:

@@ -23,25 +23,25 @@ enum class ErrorCode {
     CurrencyUnsupported,
 
     // gateway calls
-    RequestInvalid,      // refused before sending (field length, channel rule, notifyUrl)
-    Network,             // connection refused, reset, DNS, ...
-    Timeout,             // total deadline passed
+    RequestInvalid, // refused before sending (field length, channel rule, notifyUrl)
+    Network, // connection refused, reset, DNS, ...
+    Timeout, // total deadline passed
     TlsFailure,
-    Redirected,          // gateway answered with a redirect; never followed
-    HttpStatus,          // non-2xx reply
-    Unparseable,         // reply is not the JSON envelope we expect
-    BadSignature,        // reply or notify signature does not verify
-    GatewayFail,         // the gateway declined for a reason PayDesk has no code of its own for
-    ResponseMismatch,    // a valid reply for another order or amount
-    SignatureRejected,   // the gateway says our request's signature is wrong (merchant key)
-    MerchantUnknown,     // the gateway does not know our merchant id
-    NoSuchOrder,         // the gateway has never had the order asked about
-    AlreadyPaid,         // the gateway says the order is already paid
-    RequestRejected,     // the gateway refused the request's fields (missing or malformed)
-    OutcomeUnknown,      // the gateway reports its own or a third party's failure: the call may have taken effect
+    Redirected, // gateway answered with a redirect; never followed
+    HttpStatus, // non-2xx reply
+    Unparseable, // reply is not the JSON envelope we expect
+    BadSignature, // reply or notify signature does not verify
+    GatewayFail, // the gateway declined for a reason PayDesk has no code of its own for
+    ResponseMismatch, // a valid reply for another order or amount
+    SignatureRejected, // the gateway says our request's signature is wrong (merchant key)
+    MerchantUnknown, // the gateway does not know our merchant id
+    NoSuchOrder, // the gateway has never had the order asked about
+    AlreadyPaid, // the gateway says the order is already paid
+    RequestRejected, // the gateway refused the request's fields (missing or malformed)
+    OutcomeUnknown, // the gateway reports its own or a third party's failure: the call may have taken effect
 
     // order log
-    StoreUnavailable,    // cannot open / not writable
+    StoreUnavailable, // cannot open / not writable
     StoreReadOnly,
     StoreCorrupt,
     StoreFull,
@@ -71,10 +71,9 @@ struct Error
 };
 
 QString errorCodeName(ErrorCode code);
-QString describe(const Error &error);   // "Timeout: no reply within 15000 ms" — for logs and the CLI
+QString describe(const Error &error); // "Timeout: no reply within 15000 ms" — for logs and the CLI
 
-template<typename T>
-using Result = std::expected<T, Error>;
+template<typename T> using Result = std::expected<T, Error>;
 
 inline std::unexpected<Error> fail(ErrorCode code, QString detail = {})
 {

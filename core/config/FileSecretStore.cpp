@@ -59,13 +59,14 @@ Result<void> checkOwnership(const QString &path, const struct stat &st)
     if (!S_ISREG(st.st_mode))
         return unavailable(path, QStringLiteral("not a regular file"));
     if (st.st_uid != ::geteuid() && st.st_uid != 0) {
-        return unavailable(path, u"owned by uid " + QString::number(st.st_uid)
-                                     + u", not by the user running PayDesk; fix: chown it to that user");
+        return unavailable(path,
+                           u"owned by uid " + QString::number(st.st_uid)
+                               + u", not by the user running PayDesk; fix: chown it to that user");
     }
     if ((st.st_mode & 077) != 0) {
-        return unavailable(path, u"readable or writable by group or others (mode "
-                                     + QString::number(st.st_mode & 0777, 8)
-                                     + u"); fix: chmod 600 " + path);
+        return unavailable(path,
+                           u"readable or writable by group or others (mode " + QString::number(st.st_mode & 0777, 8)
+                               + u"); fix: chmod 600 " + path);
     }
     return {};
 }
@@ -76,7 +77,8 @@ Result<QByteArray> readChecked(const QString &path)
     const Fd fd(::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY));
     if (fd.get() < 0)
         return unavailable(path, u"cannot open: " + lastError());
-    struct stat st {};
+    struct stat st
+    {};
     if (::fstat(fd.get(), &st) != 0)
         return unavailable(path, u"cannot stat: " + lastError());
     if (Result<void> ok = checkOwnership(path, st); !ok)
@@ -159,10 +161,8 @@ Result<void> writeAtomically(const QString &path, const QByteArray &data)
 
 } // namespace
 
-FileSecretStore::FileSecretStore(QString path)
-    : m_path(std::move(path))
-{
-}
+FileSecretStore::FileSecretStore(QString path) : m_path(std::move(path))
+{}
 
 Result<MerchantKey> FileSecretStore::readMerchantKey()
 {

@@ -47,14 +47,22 @@ JobOutcome runJob(QKeychain::Job *job, int timeoutMs)
 QString errorName(QKeychain::Error error)
 {
     switch (error) {
-    case QKeychain::NoError: return QStringLiteral("no error");
-    case QKeychain::EntryNotFound: return QStringLiteral("no entry");
-    case QKeychain::CouldNotDeleteEntry: return QStringLiteral("could not delete the entry");
-    case QKeychain::AccessDeniedByUser: return QStringLiteral("access denied by the user");
-    case QKeychain::AccessDenied: return QStringLiteral("access denied");
-    case QKeychain::NoBackendAvailable: return QStringLiteral("no keychain backend available");
-    case QKeychain::NotImplemented: return QStringLiteral("not implemented on this platform");
-    case QKeychain::OtherError: break;
+    case QKeychain::NoError:
+        return QStringLiteral("no error");
+    case QKeychain::EntryNotFound:
+        return QStringLiteral("no entry");
+    case QKeychain::CouldNotDeleteEntry:
+        return QStringLiteral("could not delete the entry");
+    case QKeychain::AccessDeniedByUser:
+        return QStringLiteral("access denied by the user");
+    case QKeychain::AccessDenied:
+        return QStringLiteral("access denied");
+    case QKeychain::NoBackendAvailable:
+        return QStringLiteral("no keychain backend available");
+    case QKeychain::NotImplemented:
+        return QStringLiteral("not implemented on this platform");
+    case QKeychain::OtherError:
+        break;
     }
     return QStringLiteral("keychain error");
 }
@@ -62,11 +70,8 @@ QString errorName(QKeychain::Error error)
 } // namespace
 
 KeychainSecretStore::KeychainSecretStore(QString mchId, QString service, int timeoutMs)
-    : m_mchId(std::move(mchId))
-    , m_service(std::move(service))
-    , m_timeoutMs(std::max(timeoutMs, 1))
-{
-}
+    : m_mchId(std::move(mchId)), m_service(std::move(service)), m_timeoutMs(std::max(timeoutMs, 1))
+{}
 
 Result<void> KeychainSecretStore::checkUsable() const
 {
@@ -87,8 +92,7 @@ Result<JobOutcome> finish(const KeychainSecretStore &store, const JobOutcome &ou
                     store.describe() + u": no answer within " + QString::number(timeoutMs)
                         + u" ms (is a secret service running and unlocked?)");
     }
-    if (outcome.error == QKeychain::NoError
-        || (entryNotFoundIsOk && outcome.error == QKeychain::EntryNotFound)) {
+    if (outcome.error == QKeychain::NoError || (entryNotFoundIsOk && outcome.error == QKeychain::EntryNotFound)) {
         return outcome;
     }
     QString detail = store.describe() + u": " + errorName(outcome.error);

@@ -19,10 +19,9 @@ QByteArray derive(QStringView pin, const QByteArray &salt, int iterations)
 {
     const QByteArray pinUtf8 = pin.toUtf8();
     QByteArray out(HashBytes, Qt::Uninitialized);
-    const int ok = PKCS5_PBKDF2_HMAC(pinUtf8.constData(), int(pinUtf8.size()),
-                                     reinterpret_cast<const unsigned char *>(salt.constData()),
-                                     int(salt.size()), iterations, EVP_sha256(), HashBytes,
-                                     reinterpret_cast<unsigned char *>(out.data()));
+    const int ok = PKCS5_PBKDF2_HMAC(
+        pinUtf8.constData(), int(pinUtf8.size()), reinterpret_cast<const unsigned char *>(salt.constData()),
+        int(salt.size()), iterations, EVP_sha256(), HashBytes, reinterpret_cast<unsigned char *>(out.data()));
     return ok == 1 ? out : QByteArray();
 }
 
@@ -42,8 +41,8 @@ QString PinVerifier::toString() const
 {
     if (isNull())
         return {};
-    return Scheme + u'$' + QString::number(iterations) + u'$' + QString::fromLatin1(salt.toBase64())
-        + u'$' + QString::fromLatin1(hash.toBase64());
+    return Scheme + u'$' + QString::number(iterations) + u'$' + QString::fromLatin1(salt.toBase64()) + u'$'
+        + QString::fromLatin1(hash.toBase64());
 }
 
 Result<PinVerifier> PinVerifier::fromString(QStringView text)
@@ -102,12 +101,9 @@ bool verifyPin(const PinVerifier &verifier, QStringView pin)
 }
 
 PinLockout::PinLockout(const Clock &clock, PinLockoutState state, int maxFailures, qint64 lockoutMs)
-    : m_clock(clock)
-    , m_state(state)
-    , m_maxFailures(std::max(maxFailures, 1))
-    , m_lockoutMs(std::max<qint64>(lockoutMs, 0))
-{
-}
+    : m_clock(clock), m_state(state), m_maxFailures(std::max(maxFailures, 1)),
+      m_lockoutMs(std::max<qint64>(lockoutMs, 0))
+{}
 
 bool PinLockout::isLocked() const
 {

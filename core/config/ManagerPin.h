@@ -19,9 +19,9 @@ inline constexpr int MaxPinIterations = 10'000'000;
 // Not a secret in itself (it lives in the settings file), but only as strong as the PIN.
 struct PinVerifier
 {
-    QByteArray salt;      // 16 random bytes
+    QByteArray salt; // 16 random bytes
     int iterations = 0;
-    QByteArray hash;      // 32 bytes
+    QByteArray hash; // 32 bytes
 
     bool isNull() const { return hash.isEmpty(); }
 
@@ -46,7 +46,7 @@ bool verifyPin(const PinVerifier &verifier, QStringView pin);
 struct PinLockoutState
 {
     int failedAttempts = 0;
-    qint64 lockedUntilUtcMs = 0;   // 0: not locked
+    qint64 lockedUntilUtcMs = 0; // 0: not locked
 
     friend bool operator==(const PinLockoutState &, const PinLockoutState &) = default;
 };
@@ -54,8 +54,8 @@ struct PinLockoutState
 enum class PinCheck {
     Invalid = 0,
     Accepted,
-    Rejected,     // wrong PIN; counts towards the lock-out
-    LockedOut,    // not even compared while locked
+    Rejected, // wrong PIN; counts towards the lock-out
+    LockedOut, // not even compared while locked
 };
 
 // PCI DSS 8.3.4: lock after at most 10 failed attempts, for at least 30 minutes.
@@ -66,13 +66,13 @@ public:
     static constexpr int DefaultMaxFailures = 10;
     static constexpr qint64 DefaultLockoutMs = 30 * 60 * 1000;
 
-    explicit PinLockout(const Clock &clock, PinLockoutState state = {},
-                        int maxFailures = DefaultMaxFailures, qint64 lockoutMs = DefaultLockoutMs);
+    explicit PinLockout(const Clock &clock, PinLockoutState state = {}, int maxFailures = DefaultMaxFailures,
+                        qint64 lockoutMs = DefaultLockoutMs);
 
     bool isLocked() const;
-    qint64 remainingLockMs() const;          // 0 when not locked
-    int attemptsLeft() const;                // before the next lock
-    PinLockoutState state() const;           // to persist after every check
+    qint64 remainingLockMs() const; // 0 when not locked
+    int attemptsLeft() const; // before the next lock
+    PinLockoutState state() const; // to persist after every check
 
     // Verifies the PIN unless locked, and updates the counters.
     PinCheck check(const PinVerifier &verifier, QStringView pin);

@@ -11,10 +11,8 @@ Result<void> checkKeyToWrite(const MerchantKey &key)
     return {};
 }
 
-EnvSecretStore::EnvSecretStore(QByteArray variableName)
-    : m_variableName(std::move(variableName))
-{
-}
+EnvSecretStore::EnvSecretStore(QByteArray variableName) : m_variableName(std::move(variableName))
+{}
 
 Result<MerchantKey> EnvSecretStore::readMerchantKey()
 {

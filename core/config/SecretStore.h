@@ -22,8 +22,8 @@ public:
 
     virtual Result<MerchantKey> readMerchantKey() = 0;
     virtual Result<void> writeMerchantKey(const MerchantKey &key) = 0;
-    virtual Result<void> removeMerchantKey() = 0;   // succeeds if there was nothing to remove
-    virtual QString describe() const = 0;           // "environment variable PAYDESK_MERCHANT_KEY"
+    virtual Result<void> removeMerchantKey() = 0; // succeeds if there was nothing to remove
+    virtual QString describe() const = 0; // "environment variable PAYDESK_MERCHANT_KEY"
 };
 
 inline constexpr const char *DefaultMerchantKeyVariable = "PAYDESK_MERCHANT_KEY";

@@ -25,35 +25,39 @@ enum class RelayMode {
     Service,
 };
 
-QString relayModeName(RelayMode mode);             // "in-process", "service"
-RelayMode relayModeFromName(QStringView name);     // Invalid if unknown
+QString relayModeName(RelayMode mode); // "in-process", "service"
+RelayMode relayModeFromName(QStringView name); // Invalid if unknown
 
 // How receipts reach an ESC/POS thermal printer (core/receipts' transports).
 enum class EscPosConnection {
     Invalid = 0,
-    None,          // no thermal printer
-    Tcp,           // the printer's raw port, usually 9100
-    DeviceFile,    // /dev/usb/lp0, a configured serial tty, COM1/LPT1 on Windows
+    None, // no thermal printer
+    Tcp, // the printer's raw port, usually 9100
+    DeviceFile, // /dev/usb/lp0, a configured serial tty, COM1/LPT1 on Windows
 };
 
-QString escPosConnectionName(EscPosConnection connection);         // "none", "tcp", "device"
-EscPosConnection escPosConnectionFromName(QStringView name);        // Invalid if unknown
+QString escPosConnectionName(EscPosConnection connection); // "none", "tcp", "device"
+EscPosConnection escPosConnectionFromName(QStringView name); // Invalid if unknown
 
 // The thermal printer's character set: ASCII prints on every printer; GB18030 needs a printer
 // with a Chinese font.
-enum class EscPosCharset { Invalid = 0, Ascii, Gb18030 };
+enum class EscPosCharset {
+    Invalid = 0,
+    Ascii,
+    Gb18030
+};
 
-QString escPosCharsetName(EscPosCharset charset);                  // "ascii", "gb18030"
-EscPosCharset escPosCharsetFromName(QStringView name);              // Invalid if unknown
+QString escPosCharsetName(EscPosCharset charset); // "ascii", "gb18030"
+EscPosCharset escPosCharsetFromName(QStringView name); // Invalid if unknown
 
 struct EscPosPrinterConfig
 {
     EscPosConnection connection = EscPosConnection::None;
-    QString host;                   // Tcp: host name or IP address
-    int port = 9100;                // Tcp
-    QString device;                 // DeviceFile: the device path
+    QString host; // Tcp: host name or IP address
+    int port = 9100; // Tcp
+    QString device; // DeviceFile: the device path
     EscPosCharset charset = EscPosCharset::Ascii;
-    int charsPerLine = 42;          // 80 mm paper: 42-48; 58 mm: 32
+    int charsPerLine = 42; // 80 mm paper: 42-48; 58 mm: 32
 
     friend bool operator==(const EscPosPrinterConfig &, const EscPosPrinterConfig &) = default;
 };
@@ -67,16 +71,16 @@ struct OnlineOrderSettings
     bool apiEnabled = false;
     QString apiListenAddress = QStringLiteral("127.0.0.1");
     int apiPort = 8088;
-    QString apiSecretFile;               // absolute path or empty
-    QString apiTerminalId = QStringLiteral("WEB");   // prefixes online order numbers
-    int apiRatePerMinute = 120;          // per client address
+    QString apiSecretFile; // absolute path or empty
+    QString apiTerminalId = QStringLiteral("WEB"); // prefixes online order numbers
+    int apiRatePerMinute = 120; // per client address
     int apiBurst = 20;
-    QString apiDefaultGateway;           // IotPayGatewayName, IOnlineGatewayName or empty (IOTPay when configured)
-    QString publicUrl;                   // base URL the gateways reach the relay at; may be empty
+    QString apiDefaultGateway; // IotPayGatewayName, IOnlineGatewayName or empty (IOTPay when configured)
+    QString publicUrl; // base URL the gateways reach the relay at; may be empty
     bool ionlineEnabled = false;
     QString ionlineMchId;
-    Currency ionlineCurrency = Currency::HKD;    // iOnline Pay's default
-    QString ionlineKeyFile;              // absolute path or empty
+    Currency ionlineCurrency = Currency::HKD; // iOnline Pay's default
+    QString ionlineKeyFile; // absolute path or empty
     QString ionlineGatewayUrl = IOnlineDefaultGatewayUrl;
     QString ionlineNotifyPath = QStringLiteral("/notify/") + IOnlineGatewayName;
 
@@ -87,7 +91,7 @@ struct SettingsMigration
 {
     int fromVersion = 0;
     int toVersion = 0;
-    QStringList notes;   // what was changed, for the log
+    QStringList notes; // what was changed, for the log
 };
 
 } // namespace paydesk

@@ -43,8 +43,7 @@ QString Settings::defaultFilePath()
 
 Settings::Settings(const QString &filePath, QObject *parent)
     : QObject(parent), m_settings(std::make_unique<QSettings>(filePath, QSettings::IniFormat))
-{
-}
+{}
 
 Settings::~Settings() = default;
 
@@ -75,8 +74,7 @@ Result<SettingsMigration> Settings::migrate()
     if (stored > CurrentVersion) {
         return fail(ErrorCode::InvalidArgument,
                     filePath() + u" was written by a newer PayDesk (settings version " + QString::number(stored)
-                        + u", this one knows up to " + QString::number(CurrentVersion)
-                        + u"); not changing it");
+                        + u", this one knows up to " + QString::number(CurrentVersion) + u"); not changing it");
     }
     SettingsMigration report{stored, CurrentVersion, {}};
     if (stored == CurrentVersion)

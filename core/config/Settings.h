@@ -20,13 +20,11 @@ class QSettings;
 
 namespace paydesk {
 
-template<typename T>
-using SettingParam = std::conditional_t<std::is_scalar_v<T>, T, const T &>;
+template<typename T> using SettingParam = std::conditional_t<std::is_scalar_v<T>, T, const T &>;
 
 // One settings key: its name in the INI file, its type, its default and its rule (null when
 // every value of the type is valid). Every key is declared once, in config/SettingKeys.h.
-template<typename T>
-struct SettingKey
+template<typename T> struct SettingKey
 {
     using Type = T;
     QLatin1StringView name;
@@ -60,18 +58,16 @@ public:
     Q_DISABLE_COPY_MOVE(Settings)
 
     // The key's value, or its default when absent or invalid.
-    template<typename T>
-    T value(const SettingKey<T> &key) const;
+    template<typename T> T value(const SettingKey<T> &key) const;
     // Validates, writes and emits changed(key.name) when the value differs from the current one.
-    template<typename T>
-    Result<void> setValue(const SettingKey<T> &key, SettingParam<T> value);
+    template<typename T> Result<void> setValue(const SettingKey<T> &key, SettingParam<T> value);
 
     QString filePath() const;
 
     // Call once after construction: brings an older file up to CurrentVersion. Refuses (and
     // changes nothing) if the file comes from a newer PayDesk or cannot be parsed.
     Result<SettingsMigration> migrate();
-    int storedVersion() const;   // 0 when the file has no settingsVersion
+    int storedVersion() const; // 0 when the file has no settingsVersion
 
     // Writes pending changes to disk; fails if the file cannot be written or parsed.
     Result<void> sync();
@@ -130,15 +126,15 @@ public:
     QString uiLanguage() const;
     Result<void> setUiLanguage(const QString &language);
 
-    QByteArray reportTimeZoneId() const;   // IANA id; the system's when not set
+    QByteArray reportTimeZoneId() const; // IANA id; the system's when not set
     QTimeZone reportTimeZone() const;
     Result<void> setReportTimeZoneId(const QByteArray &ianaId);
     int reportCutoffHour() const;
     Result<void> setReportCutoffHour(int hour);
 
-    QString merchantName() const;          // printed on receipts and the Z report; may be empty
+    QString merchantName() const; // printed on receipts and the Z report; may be empty
     Result<void> setMerchantName(const QString &name);
-    int managerIdleLockMinutes() const;    // the manager view locks itself after this long idle
+    int managerIdleLockMinutes() const; // the manager view locks itself after this long idle
     Result<void> setManagerIdleLockMinutes(int minutes);
 
     // Stored as the api/* and ionline/* keys; written all or nothing.
@@ -153,7 +149,7 @@ public:
     EscPosPrinterConfig escPosPrinter() const;
     Result<void> setEscPosPrinter(const EscPosPrinterConfig &config);
 
-    PinVerifier pinVerifier() const;       // null when no PIN has been set
+    PinVerifier pinVerifier() const; // null when no PIN has been set
     Result<void> setPinVerifier(const PinVerifier &verifier);
     void clearPinVerifier();
     PinLockoutState pinLockoutState() const;
@@ -161,44 +157,44 @@ public:
 
     // The rules, usable by the settings screen before it tries to save. InvalidArgument with a
     // detail that says what is expected.
-    static Result<void> validateMchId(const QString &mchId);            // [A-Za-z0-9]{1,30}
-    static Result<void> validateJobNo(const QString &jobNo);            // <= 50, printable, may be empty
-    static Result<void> validateGatewayBaseUrl(const QString &url);     // absolute http(s), ends in '/'
-    static Result<void> validateNotifyUrl(const QString &url);          // absolute http(s), no '?', <= 200
-    static Result<void> validateDeadlineMs(int ms);                     // 1000..120000
-    static Result<void> validateTerminalId(const QString &id);          // [A-Za-z0-9]{1,8}
-    static Result<void> validateCashier(const QString &name);           // <= 64, printable, may be empty
-    static Result<void> validateCurrency(Currency currency);            // not Invalid
-    static Result<void> validateMaxAmountMinor(qint64 minor);           // 1..2^31-1 (gateway int)
-    static Result<void> validateValiditySeconds(int seconds);           // 30..7200
-    static Result<void> validateGraceMs(int ms);                        // 0..60000
-    static Result<void> validateQueryIntervalMs(int ms);                // 1000..60000
-    static Result<void> validateRelayMode(RelayMode mode);              // not Invalid
-    static Result<void> validateListenAddress(const QString &address);  // IPv4/IPv6 literal
-    static Result<void> validatePort(int port);                         // 1..65535
-    static Result<void> validateRelayPath(const QString &path);         // "/x", URL path characters
-    static Result<void> validateOrderLogPath(const QString &path);      // absolute
-    static Result<void> validateUiLanguage(const QString &language);    // en, fr_CA, zh_CN
-    static Result<void> validateTimeZoneId(const QByteArray &ianaId);   // known to QTimeZone
-    static Result<void> validateCutoffHour(int hour);                   // 0..23
+    static Result<void> validateMchId(const QString &mchId); // [A-Za-z0-9]{1,30}
+    static Result<void> validateJobNo(const QString &jobNo); // <= 50, printable, may be empty
+    static Result<void> validateGatewayBaseUrl(const QString &url); // absolute http(s), ends in '/'
+    static Result<void> validateNotifyUrl(const QString &url); // absolute http(s), no '?', <= 200
+    static Result<void> validateDeadlineMs(int ms); // 1000..120000
+    static Result<void> validateTerminalId(const QString &id); // [A-Za-z0-9]{1,8}
+    static Result<void> validateCashier(const QString &name); // <= 64, printable, may be empty
+    static Result<void> validateCurrency(Currency currency); // not Invalid
+    static Result<void> validateMaxAmountMinor(qint64 minor); // 1..2^31-1 (gateway int)
+    static Result<void> validateValiditySeconds(int seconds); // 30..7200
+    static Result<void> validateGraceMs(int ms); // 0..60000
+    static Result<void> validateQueryIntervalMs(int ms); // 1000..60000
+    static Result<void> validateRelayMode(RelayMode mode); // not Invalid
+    static Result<void> validateListenAddress(const QString &address); // IPv4/IPv6 literal
+    static Result<void> validatePort(int port); // 1..65535
+    static Result<void> validateRelayPath(const QString &path); // "/x", URL path characters
+    static Result<void> validateOrderLogPath(const QString &path); // absolute
+    static Result<void> validateUiLanguage(const QString &language); // en, fr_CA, zh_CN
+    static Result<void> validateTimeZoneId(const QByteArray &ianaId); // known to QTimeZone
+    static Result<void> validateCutoffHour(int hour); // 0..23
     static Result<void> validatePinVerifier(const PinVerifier &verifier);
-    static Result<void> validateFailedAttempts(int count);              // >= 0
-    static Result<void> validateLockedUntilMs(qint64 utcMs);            // >= 0
-    static Result<void> validateMerchantName(const QString &name);      // <= 64, printable, may be empty
-    static Result<void> validateIdleLockMinutes(int minutes);           // 1..240
-    static Result<void> validateEscPosConnection(EscPosConnection connection);   // not Invalid
-    static Result<void> validatePrinterHost(const QString &host);       // host name or IP, may be empty
-    static Result<void> validatePrinterDevice(const QString &path);     // absolute path or COMn/LPTn, may be empty
-    static Result<void> validateEscPosCharset(EscPosCharset charset);   // not Invalid
-    static Result<void> validateCharsPerLine(int chars);                // 24..64
-    static Result<void> validateOptionalFilePath(const QString &path);  // absolute, or empty
-    static Result<void> validateRatePerMinute(int perMinute);           // 1..100000
-    static Result<void> validateBurst(int burst);                       // 1..10000
-    static Result<void> validateGatewayName(const QString &name);       // iotpay, ionline, or empty
-    static Result<void> validatePublicUrl(const QString &url);          // absolute http(s) without '?', or empty
-    static Result<void> validateIOnlineMchId(const QString &mchId);     // [A-Za-z0-9]{1,32}, or empty
-    static Result<void> validateOnlineCurrency(Currency currency);      // not Invalid
-    static Result<void> validateReconcileSeconds(int seconds);          // 0 (off) or 10..86400
+    static Result<void> validateFailedAttempts(int count); // >= 0
+    static Result<void> validateLockedUntilMs(qint64 utcMs); // >= 0
+    static Result<void> validateMerchantName(const QString &name); // <= 64, printable, may be empty
+    static Result<void> validateIdleLockMinutes(int minutes); // 1..240
+    static Result<void> validateEscPosConnection(EscPosConnection connection); // not Invalid
+    static Result<void> validatePrinterHost(const QString &host); // host name or IP, may be empty
+    static Result<void> validatePrinterDevice(const QString &path); // absolute path or COMn/LPTn, may be empty
+    static Result<void> validateEscPosCharset(EscPosCharset charset); // not Invalid
+    static Result<void> validateCharsPerLine(int chars); // 24..64
+    static Result<void> validateOptionalFilePath(const QString &path); // absolute, or empty
+    static Result<void> validateRatePerMinute(int perMinute); // 1..100000
+    static Result<void> validateBurst(int burst); // 1..10000
+    static Result<void> validateGatewayName(const QString &name); // iotpay, ionline, or empty
+    static Result<void> validatePublicUrl(const QString &url); // absolute http(s) without '?', or empty
+    static Result<void> validateIOnlineMchId(const QString &mchId); // [A-Za-z0-9]{1,32}, or empty
+    static Result<void> validateOnlineCurrency(Currency currency); // not Invalid
+    static Result<void> validateReconcileSeconds(int seconds); // 0 (off) or 10..86400
     // The fields above, plus: iOnline enabled needs its merchant id.
     static Result<void> validateOnlineOrders(const OnlineOrderSettings &online);
     // The fields above, plus: Tcp needs a host, DeviceFile a device.
@@ -209,8 +205,7 @@ Q_SIGNALS:
     void changed(const QString &key);
 
 private:
-    template<typename T>
-    void write(const SettingKey<T> &key, SettingParam<T> value, QStringList &changedKeys);
+    template<typename T> void write(const SettingKey<T> &key, SettingParam<T> value, QStringList &changedKeys);
     void emitChanged(const QStringList &keys);
 
     std::unique_ptr<QSettings> m_settings;

@@ -105,21 +105,50 @@ bool decode(const QVariant &stored, PinVerifier &out)
     return verifier.has_value();
 }
 
-QString encode(const QString &value) { return value; }
-QString encode(int value) { return QString::number(value); }
-QString encode(bool value) { return value ? QStringLiteral("true") : QStringLiteral("false"); }
-QString encode(qint64 value) { return QString::number(value); }
-QString encode(Currency value) { return currencyCode(value); }
-QString encode(RelayMode value) { return relayModeName(value); }
-QString encode(const QByteArray &value) { return QString::fromLatin1(value); }
-QString encode(EscPosConnection value) { return escPosConnectionName(value); }
-QString encode(EscPosCharset value) { return escPosCharsetName(value); }
-QString encode(const PinVerifier &value) { return value.toString(); }
-
-template<typename T>
-Result<void> checkValue(const SettingKey<T> &key, SettingParam<T> value)
+QString encode(const QString &value)
 {
-    if (!key.validate)   // every value of the type is valid (bool)
+    return value;
+}
+QString encode(int value)
+{
+    return QString::number(value);
+}
+QString encode(bool value)
+{
+    return value ? QStringLiteral("true") : QStringLiteral("false");
+}
+QString encode(qint64 value)
+{
+    return QString::number(value);
+}
+QString encode(Currency value)
+{
+    return currencyCode(value);
+}
+QString encode(RelayMode value)
+{
+    return relayModeName(value);
+}
+QString encode(const QByteArray &value)
+{
+    return QString::fromLatin1(value);
+}
+QString encode(EscPosConnection value)
+{
+    return escPosConnectionName(value);
+}
+QString encode(EscPosCharset value)
+{
+    return escPosCharsetName(value);
+}
+QString encode(const PinVerifier &value)
+{
+    return value.toString();
+}
+
+template<typename T> Result<void> checkValue(const SettingKey<T> &key, SettingParam<T> value)
+{
+    if (!key.validate) // every value of the type is valid (bool)
         return {};
     if (Result<void> ok = key.validate(value); !ok)
         return fail(ErrorCode::InvalidArgument, key.name + u": " + ok.error().detail);
@@ -127,16 +156,15 @@ Result<void> checkValue(const SettingKey<T> &key, SettingParam<T> value)
 }
 
 // The stored value, the default if absent, or why the stored value cannot be used.
-template<typename T>
-Result<T> readChecked(const QSettings &settings, const SettingKey<T> &key)
+template<typename T> Result<T> readChecked(const QSettings &settings, const SettingKey<T> &key)
 {
     const QVariant stored = settings.value(key.name);
     if (!stored.isValid())
         return key.defaultValue();
     T value{};
     if (!decode(stored, value)) {
-        const QString text = stored.typeId() == QMetaType::QStringList ? stored.toStringList().join(u", ")
-                                                                       : stored.toString();
+        const QString text
+            = stored.typeId() == QMetaType::QStringList ? stored.toStringList().join(u", ") : stored.toString();
         return fail(ErrorCode::InvalidArgument,
                     key.name + u": cannot read \"" + text.left(40) + u"\" as a value of this setting");
     }
@@ -146,33 +174,32 @@ Result<T> readChecked(const QSettings &settings, const SettingKey<T> &key)
 }
 
 // Calls f(key) for the key named `name`; false when no key has that name.
-template<typename F>
-bool withKeyNamed(QStringView name, F &&f)
+template<typename F> bool withKeyNamed(QStringView name, F &&f)
 {
     bool found = false;
-    std::apply([&](const auto &...key) {
-        auto visit = [&](const auto &k) {
-            if (!found && name == k.name) {
-                found = true;
-                f(k);
-            }
-        };
-        (visit(key), ...);
-    }, SettingKeys::All);
+    std::apply(
+        [&](const auto &...key) {
+            auto visit = [&](const auto &k) {
+                if (!found && name == k.name) {
+                    found = true;
+                    f(k);
+                }
+            };
+            (visit(key), ...);
+        },
+        SettingKeys::All);
     return found;
 }
 
 } // namespace
 
-template<typename T>
-T Settings::value(const SettingKey<T> &key) const
+template<typename T> T Settings::value(const SettingKey<T> &key) const
 {
     Result<T> stored = readChecked(*m_settings, key);
     return stored ? *stored : key.defaultValue();
 }
 
-template<typename T>
-void Settings::write(const SettingKey<T> &key, SettingParam<T> value, QStringList &changedKeys)
+template<typename T> void Settings::write(const SettingKey<T> &key, SettingParam<T> value, QStringList &changedKeys)
 {
     const T before = this->value(key);
     m_settings->setValue(key.name, encode(value));
@@ -180,8 +207,7 @@ void Settings::write(const SettingKey<T> &key, SettingParam<T> value, QStringLis
         changedKeys << key.name;
 }
 
-template<typename T>
-Result<void> Settings::setValue(const SettingKey<T> &key, SettingParam<T> value)
+template<typename T> Result<void> Settings::setValue(const SettingKey<T> &key, SettingParam<T> value)
 {
     if (Result<void> ok = checkValue(key, value); !ok)
         return ok;
@@ -198,8 +224,8 @@ void Settings::emitChanged(const QStringList &keys)
 }
 
 // The types of SettingKeys; a key of a new type needs its decode() and encode() above.
-#define PAYDESK_INSTANTIATE(T)                                                                                        \
-    template T Settings::value<T>(const SettingKey<T> &) const;                                                       \
+#define PAYDESK_INSTANTIATE(T)                                                                                         \
+    template T Settings::value<T>(const SettingKey<T> &) const;                                                        \
     template Result<void> Settings::setValue<T>(const SettingKey<T> &, SettingParam<T>);
 PAYDESK_INSTANTIATE(QString)
 PAYDESK_INSTANTIATE(int)
@@ -216,13 +242,15 @@ PAYDESK_INSTANTIATE(PinVerifier)
 QList<Error> Settings::validateAll() const
 {
     QList<Error> problems;
-    std::apply([&](const auto &...key) {
-        auto check = [&](const auto &k) {
-            if (auto value = readChecked(*m_settings, k); !value)
-                problems << value.error();
-        };
-        (check(key), ...);
-    }, SettingKeys::All);
+    std::apply(
+        [&](const auto &...key) {
+            auto check = [&](const auto &k) {
+                if (auto value = readChecked(*m_settings, k); !value)
+                    problems << value.error();
+            };
+            (check(key), ...);
+        },
+        SettingKeys::All);
     if (storedVersion() < 0)
         problems << Error{ErrorCode::InvalidArgument, SettingKeys::Version + u": not a version number", {}, 0};
     return problems;
@@ -245,64 +273,190 @@ bool Settings::resetKey(const QString &key)
     });
 }
 
-QString Settings::mchId() const { return value(SettingKeys::MchId); }
-Result<void> Settings::setMchId(const QString &mchId) { return setValue(SettingKeys::MchId, mchId); }
-QString Settings::jobNo() const { return value(SettingKeys::JobNo); }
-Result<void> Settings::setJobNo(const QString &jobNo) { return setValue(SettingKeys::JobNo, jobNo); }
+QString Settings::mchId() const
+{
+    return value(SettingKeys::MchId);
+}
+Result<void> Settings::setMchId(const QString &mchId)
+{
+    return setValue(SettingKeys::MchId, mchId);
+}
+QString Settings::jobNo() const
+{
+    return value(SettingKeys::JobNo);
+}
+Result<void> Settings::setJobNo(const QString &jobNo)
+{
+    return setValue(SettingKeys::JobNo, jobNo);
+}
 
-QString Settings::gatewayBaseUrl() const { return value(SettingKeys::GatewayBaseUrl); }
-Result<void> Settings::setGatewayBaseUrl(const QString &url) { return setValue(SettingKeys::GatewayBaseUrl, url); }
-QString Settings::notifyUrl() const { return value(SettingKeys::NotifyUrl); }
-Result<void> Settings::setNotifyUrl(const QString &url) { return setValue(SettingKeys::NotifyUrl, url); }
-int Settings::gatewayDeadlineMs() const { return value(SettingKeys::GatewayDeadlineMs); }
-Result<void> Settings::setGatewayDeadlineMs(int ms) { return setValue(SettingKeys::GatewayDeadlineMs, ms); }
+QString Settings::gatewayBaseUrl() const
+{
+    return value(SettingKeys::GatewayBaseUrl);
+}
+Result<void> Settings::setGatewayBaseUrl(const QString &url)
+{
+    return setValue(SettingKeys::GatewayBaseUrl, url);
+}
+QString Settings::notifyUrl() const
+{
+    return value(SettingKeys::NotifyUrl);
+}
+Result<void> Settings::setNotifyUrl(const QString &url)
+{
+    return setValue(SettingKeys::NotifyUrl, url);
+}
+int Settings::gatewayDeadlineMs() const
+{
+    return value(SettingKeys::GatewayDeadlineMs);
+}
+Result<void> Settings::setGatewayDeadlineMs(int ms)
+{
+    return setValue(SettingKeys::GatewayDeadlineMs, ms);
+}
 
-QString Settings::terminalId() const { return value(SettingKeys::TerminalId); }
-Result<void> Settings::setTerminalId(const QString &id) { return setValue(SettingKeys::TerminalId, id); }
-QString Settings::cashier() const { return value(SettingKeys::Cashier); }
-Result<void> Settings::setCashier(const QString &name) { return setValue(SettingKeys::Cashier, name); }
+QString Settings::terminalId() const
+{
+    return value(SettingKeys::TerminalId);
+}
+Result<void> Settings::setTerminalId(const QString &id)
+{
+    return setValue(SettingKeys::TerminalId, id);
+}
+QString Settings::cashier() const
+{
+    return value(SettingKeys::Cashier);
+}
+Result<void> Settings::setCashier(const QString &name)
+{
+    return setValue(SettingKeys::Cashier, name);
+}
 
-Currency Settings::saleCurrency() const { return value(SettingKeys::SaleCurrency); }
-Result<void> Settings::setSaleCurrency(Currency currency) { return setValue(SettingKeys::SaleCurrency, currency); }
-qint64 Settings::maxAmountMinor() const { return value(SettingKeys::MaxAmountMinor); }
-Result<void> Settings::setMaxAmountMinor(qint64 minor) { return setValue(SettingKeys::MaxAmountMinor, minor); }
-int Settings::validitySeconds() const { return value(SettingKeys::ValiditySeconds); }
-Result<void> Settings::setValiditySeconds(int seconds) { return setValue(SettingKeys::ValiditySeconds, seconds); }
-int Settings::graceMs() const { return value(SettingKeys::GraceMs); }
-Result<void> Settings::setGraceMs(int ms) { return setValue(SettingKeys::GraceMs, ms); }
-int Settings::queryIntervalMs() const { return value(SettingKeys::QueryIntervalMs); }
-Result<void> Settings::setQueryIntervalMs(int ms) { return setValue(SettingKeys::QueryIntervalMs, ms); }
+Currency Settings::saleCurrency() const
+{
+    return value(SettingKeys::SaleCurrency);
+}
+Result<void> Settings::setSaleCurrency(Currency currency)
+{
+    return setValue(SettingKeys::SaleCurrency, currency);
+}
+qint64 Settings::maxAmountMinor() const
+{
+    return value(SettingKeys::MaxAmountMinor);
+}
+Result<void> Settings::setMaxAmountMinor(qint64 minor)
+{
+    return setValue(SettingKeys::MaxAmountMinor, minor);
+}
+int Settings::validitySeconds() const
+{
+    return value(SettingKeys::ValiditySeconds);
+}
+Result<void> Settings::setValiditySeconds(int seconds)
+{
+    return setValue(SettingKeys::ValiditySeconds, seconds);
+}
+int Settings::graceMs() const
+{
+    return value(SettingKeys::GraceMs);
+}
+Result<void> Settings::setGraceMs(int ms)
+{
+    return setValue(SettingKeys::GraceMs, ms);
+}
+int Settings::queryIntervalMs() const
+{
+    return value(SettingKeys::QueryIntervalMs);
+}
+Result<void> Settings::setQueryIntervalMs(int ms)
+{
+    return setValue(SettingKeys::QueryIntervalMs, ms);
+}
 
-RelayMode Settings::relayMode() const { return value(SettingKeys::RelayModeKey); }
-Result<void> Settings::setRelayMode(RelayMode mode) { return setValue(SettingKeys::RelayModeKey, mode); }
-QString Settings::relayListenAddress() const { return value(SettingKeys::RelayListenAddress); }
+RelayMode Settings::relayMode() const
+{
+    return value(SettingKeys::RelayModeKey);
+}
+Result<void> Settings::setRelayMode(RelayMode mode)
+{
+    return setValue(SettingKeys::RelayModeKey, mode);
+}
+QString Settings::relayListenAddress() const
+{
+    return value(SettingKeys::RelayListenAddress);
+}
 Result<void> Settings::setRelayListenAddress(const QString &address)
 {
     return setValue(SettingKeys::RelayListenAddress, address);
 }
-int Settings::relayPort() const { return value(SettingKeys::RelayPort); }
-Result<void> Settings::setRelayPort(int port) { return setValue(SettingKeys::RelayPort, port); }
-QString Settings::relayPath() const { return value(SettingKeys::RelayPath); }
-Result<void> Settings::setRelayPath(const QString &path) { return setValue(SettingKeys::RelayPath, path); }
+int Settings::relayPort() const
+{
+    return value(SettingKeys::RelayPort);
+}
+Result<void> Settings::setRelayPort(int port)
+{
+    return setValue(SettingKeys::RelayPort, port);
+}
+QString Settings::relayPath() const
+{
+    return value(SettingKeys::RelayPath);
+}
+Result<void> Settings::setRelayPath(const QString &path)
+{
+    return setValue(SettingKeys::RelayPath, path);
+}
 
-QString Settings::orderLogPath() const { return value(SettingKeys::OrderLogPath); }
-Result<void> Settings::setOrderLogPath(const QString &path) { return setValue(SettingKeys::OrderLogPath, path); }
+QString Settings::orderLogPath() const
+{
+    return value(SettingKeys::OrderLogPath);
+}
+Result<void> Settings::setOrderLogPath(const QString &path)
+{
+    return setValue(SettingKeys::OrderLogPath, path);
+}
 
-QString Settings::uiLanguage() const { return value(SettingKeys::UiLanguage); }
-Result<void> Settings::setUiLanguage(const QString &language) { return setValue(SettingKeys::UiLanguage, language); }
+QString Settings::uiLanguage() const
+{
+    return value(SettingKeys::UiLanguage);
+}
+Result<void> Settings::setUiLanguage(const QString &language)
+{
+    return setValue(SettingKeys::UiLanguage, language);
+}
 
-QByteArray Settings::reportTimeZoneId() const { return value(SettingKeys::ReportTimeZone); }
-QTimeZone Settings::reportTimeZone() const { return QTimeZone(reportTimeZoneId()); }
+QByteArray Settings::reportTimeZoneId() const
+{
+    return value(SettingKeys::ReportTimeZone);
+}
+QTimeZone Settings::reportTimeZone() const
+{
+    return QTimeZone(reportTimeZoneId());
+}
 Result<void> Settings::setReportTimeZoneId(const QByteArray &ianaId)
 {
     return setValue(SettingKeys::ReportTimeZone, ianaId);
 }
-int Settings::reportCutoffHour() const { return value(SettingKeys::ReportCutoffHour); }
-Result<void> Settings::setReportCutoffHour(int hour) { return setValue(SettingKeys::ReportCutoffHour, hour); }
+int Settings::reportCutoffHour() const
+{
+    return value(SettingKeys::ReportCutoffHour);
+}
+Result<void> Settings::setReportCutoffHour(int hour)
+{
+    return setValue(SettingKeys::ReportCutoffHour, hour);
+}
 
-QString Settings::merchantName() const { return value(SettingKeys::MerchantName); }
-Result<void> Settings::setMerchantName(const QString &name) { return setValue(SettingKeys::MerchantName, name); }
-int Settings::managerIdleLockMinutes() const { return value(SettingKeys::IdleLockMinutes); }
+QString Settings::merchantName() const
+{
+    return value(SettingKeys::MerchantName);
+}
+Result<void> Settings::setMerchantName(const QString &name)
+{
+    return setValue(SettingKeys::MerchantName, name);
+}
+int Settings::managerIdleLockMinutes() const
+{
+    return value(SettingKeys::IdleLockMinutes);
+}
 Result<void> Settings::setManagerIdleLockMinutes(int minutes)
 {
     return setValue(SettingKeys::IdleLockMinutes, minutes);
@@ -325,8 +479,10 @@ EscPosPrinterConfig Settings::escPosPrinter() const
 
 Result<void> Settings::setEscPosPrinter(const EscPosPrinterConfig &config)
 {
-    const QList<Result<void>> checks{checkValue(SettingKeys::EscPosConnectionKey, config.connection), checkValue(SettingKeys::EscPosHost, config.host),
-                                     checkValue(SettingKeys::EscPosPort, config.port), checkValue(SettingKeys::EscPosDevice, config.device),
+    const QList<Result<void>> checks{checkValue(SettingKeys::EscPosConnectionKey, config.connection),
+                                     checkValue(SettingKeys::EscPosHost, config.host),
+                                     checkValue(SettingKeys::EscPosPort, config.port),
+                                     checkValue(SettingKeys::EscPosDevice, config.device),
                                      checkValue(SettingKeys::EscPosCharsetKey, config.charset),
                                      checkValue(SettingKeys::ReceiptCharsPerLine, config.charsPerLine)};
     for (const Result<void> &check : checks) {
@@ -346,7 +502,10 @@ Result<void> Settings::setEscPosPrinter(const EscPosPrinterConfig &config)
     return {};
 }
 
-int Settings::relayReconcileSeconds() const { return value(SettingKeys::RelayReconcileSeconds); }
+int Settings::relayReconcileSeconds() const
+{
+    return value(SettingKeys::RelayReconcileSeconds);
+}
 Result<void> Settings::setRelayReconcileSeconds(int seconds)
 {
     return setValue(SettingKeys::RelayReconcileSeconds, seconds);
@@ -375,14 +534,19 @@ OnlineOrderSettings Settings::onlineOrders() const
 
 Result<void> Settings::setOnlineOrders(const OnlineOrderSettings &o)
 {
-    const QList<Result<void>> checks{
-        checkValue(SettingKeys::ApiListenAddress, o.apiListenAddress), checkValue(SettingKeys::ApiPort, o.apiPort),
-        checkValue(SettingKeys::ApiSecretFile, o.apiSecretFile), checkValue(SettingKeys::ApiTerminalId, o.apiTerminalId),
-        checkValue(SettingKeys::ApiRatePerMinute, o.apiRatePerMinute), checkValue(SettingKeys::ApiBurst, o.apiBurst),
-        checkValue(SettingKeys::ApiDefaultGateway, o.apiDefaultGateway), checkValue(SettingKeys::ApiPublicUrl, o.publicUrl),
-        checkValue(SettingKeys::IOnlineMchId, o.ionlineMchId), checkValue(SettingKeys::IOnlineCurrency, o.ionlineCurrency),
-        checkValue(SettingKeys::IOnlineKeyFile, o.ionlineKeyFile), checkValue(SettingKeys::IOnlineGatewayUrl, o.ionlineGatewayUrl),
-        checkValue(SettingKeys::IOnlineNotifyPath, o.ionlineNotifyPath)};
+    const QList<Result<void>> checks{checkValue(SettingKeys::ApiListenAddress, o.apiListenAddress),
+                                     checkValue(SettingKeys::ApiPort, o.apiPort),
+                                     checkValue(SettingKeys::ApiSecretFile, o.apiSecretFile),
+                                     checkValue(SettingKeys::ApiTerminalId, o.apiTerminalId),
+                                     checkValue(SettingKeys::ApiRatePerMinute, o.apiRatePerMinute),
+                                     checkValue(SettingKeys::ApiBurst, o.apiBurst),
+                                     checkValue(SettingKeys::ApiDefaultGateway, o.apiDefaultGateway),
+                                     checkValue(SettingKeys::ApiPublicUrl, o.publicUrl),
+                                     checkValue(SettingKeys::IOnlineMchId, o.ionlineMchId),
+                                     checkValue(SettingKeys::IOnlineCurrency, o.ionlineCurrency),
+                                     checkValue(SettingKeys::IOnlineKeyFile, o.ionlineKeyFile),
+                                     checkValue(SettingKeys::IOnlineGatewayUrl, o.ionlineGatewayUrl),
+                                     checkValue(SettingKeys::IOnlineNotifyPath, o.ionlineNotifyPath)};
     for (const Result<void> &check : checks) {
         if (!check)
             return check;
@@ -409,12 +573,18 @@ Result<void> Settings::setOnlineOrders(const OnlineOrderSettings &o)
     return {};
 }
 
-PinVerifier Settings::pinVerifier() const { return value(SettingKeys::PinVerifierKey); }
+PinVerifier Settings::pinVerifier() const
+{
+    return value(SettingKeys::PinVerifierKey);
+}
 Result<void> Settings::setPinVerifier(const PinVerifier &verifier)
 {
     return setValue(SettingKeys::PinVerifierKey, verifier);
 }
-void Settings::clearPinVerifier() { resetKey(SettingKeys::PinVerifierKey.name); }
+void Settings::clearPinVerifier()
+{
+    resetKey(SettingKeys::PinVerifierKey.name);
+}
 
 PinLockoutState Settings::pinLockoutState() const
 {

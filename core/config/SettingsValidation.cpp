@@ -37,8 +37,8 @@ Result<void> inRange(qint64 value, qint64 min, qint64 max, QStringView unit = {}
 {
     if (value >= min && value <= max)
         return {};
-    return invalid(u"must be between " + QString::number(min) + u" and " + QString::number(max) + unit
-                   + u", got " + QString::number(value));
+    return invalid(u"must be between " + QString::number(min) + u" and " + QString::number(max) + unit + u", got "
+                   + QString::number(value));
 }
 
 // An absolute http(s) URL with a host and nothing we would have to second-guess.
@@ -46,7 +46,7 @@ Result<QUrl> httpUrl(const QString &text)
 {
     if (text.isEmpty())
         return invalid(QStringLiteral("must not be empty"));
-    const QUrl url(text, QUrl::StrictMode);
+    QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
         return invalid(u"is not a valid URL: " + url.errorString());
     if (url.scheme() != u"https" && url.scheme() != u"http")
@@ -65,9 +65,12 @@ Result<QUrl> httpUrl(const QString &text)
 QString relayModeName(RelayMode mode)
 {
     switch (mode) {
-    case RelayMode::InProcess: return QStringLiteral("in-process");
-    case RelayMode::Service: return QStringLiteral("service");
-    case RelayMode::Invalid: break;
+    case RelayMode::InProcess:
+        return QStringLiteral("in-process");
+    case RelayMode::Service:
+        return QStringLiteral("service");
+    case RelayMode::Invalid:
+        break;
     }
     return {};
 }
@@ -84,10 +87,14 @@ RelayMode relayModeFromName(QStringView name)
 QString escPosConnectionName(EscPosConnection connection)
 {
     switch (connection) {
-    case EscPosConnection::None: return QStringLiteral("none");
-    case EscPosConnection::Tcp: return QStringLiteral("tcp");
-    case EscPosConnection::DeviceFile: return QStringLiteral("device");
-    case EscPosConnection::Invalid: break;
+    case EscPosConnection::None:
+        return QStringLiteral("none");
+    case EscPosConnection::Tcp:
+        return QStringLiteral("tcp");
+    case EscPosConnection::DeviceFile:
+        return QStringLiteral("device");
+    case EscPosConnection::Invalid:
+        break;
     }
     return {};
 }
@@ -104,9 +111,12 @@ EscPosConnection escPosConnectionFromName(QStringView name)
 QString escPosCharsetName(EscPosCharset charset)
 {
     switch (charset) {
-    case EscPosCharset::Ascii: return QStringLiteral("ascii");
-    case EscPosCharset::Gb18030: return QStringLiteral("gb18030");
-    case EscPosCharset::Invalid: break;
+    case EscPosCharset::Ascii:
+        return QStringLiteral("ascii");
+    case EscPosCharset::Gb18030:
+        return QStringLiteral("gb18030");
+    case EscPosCharset::Invalid:
+        break;
     }
     return {};
 }
@@ -231,9 +241,8 @@ Result<void> Settings::validatePort(int port)
 
 Result<void> Settings::validateRelayPath(const QString &path)
 {
-    const auto pathCharacter = [](QChar c) {
-        return isAsciiAlnum(c) || c == u'/' || c == u'-' || c == u'_' || c == u'.' || c == u'~';
-    };
+    const auto pathCharacter
+        = [](QChar c) { return isAsciiAlnum(c) || c == u'/' || c == u'-' || c == u'_' || c == u'.' || c == u'~'; };
     if (path.size() < 2 || path.size() > 100 || !path.startsWith(u'/') || path.contains(u"//")
         || !std::all_of(path.begin(), path.end(), pathCharacter)) {
         return invalid(u"must look like /notify/" + IotPayGatewayName
@@ -347,9 +356,12 @@ Result<void> Settings::validateCharsPerLine(int chars)
 
 Result<void> Settings::validateEscPosPrinter(const EscPosPrinterConfig &config)
 {
-    const QList<Result<void>> fields{validateEscPosConnection(config.connection), validatePrinterHost(config.host),
-                                     validatePort(config.port), validatePrinterDevice(config.device),
-                                     validateEscPosCharset(config.charset), validateCharsPerLine(config.charsPerLine)};
+    const QList<Result<void>> fields{validateEscPosConnection(config.connection),
+                                     validatePrinterHost(config.host),
+                                     validatePort(config.port),
+                                     validatePrinterDevice(config.device),
+                                     validateEscPosCharset(config.charset),
+                                     validateCharsPerLine(config.charsPerLine)};
     for (const Result<void> &field : fields) {
         if (!field)
             return field;

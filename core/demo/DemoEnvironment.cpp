@@ -30,7 +30,8 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::start(const DemoOption
     if (directory.isEmpty()) {
         demo->m_tempDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/paydesk-demo-XXXXXX");
         if (!demo->m_tempDir->isValid())
-            return fail(ErrorCode::StoreUnavailable, u"cannot create a temporary directory: " + demo->m_tempDir->errorString());
+            return fail(ErrorCode::StoreUnavailable,
+                        u"cannot create a temporary directory: " + demo->m_tempDir->errorString());
         directory = demo->m_tempDir->path();
     }
     demo->m_orderLogPath = QDir(directory).filePath(QStringLiteral("demo-orders.sqlite"));
@@ -40,7 +41,7 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::start(const DemoOption
     simOptions.key = MerchantKey(QByteArray(DemoKey));
     simOptions.validityMs = options.validityMs;
     simOptions.autoPayAfterMs = options.autoPayAfterMs;
-    simOptions.notifyScheduleScale = 1.0 / 60.0;   // retries after 1..5 s instead of minutes
+    simOptions.notifyScheduleScale = 1.0 / 60.0; // retries after 1..5 s instead of minutes
     demo->m_simulator = std::make_unique<GatewaySimulator>(simOptions, clock, network);
     if (auto port = demo->m_simulator->start(); !port)
         return fail(port.error());
@@ -53,8 +54,8 @@ Result<std::unique_ptr<DemoEnvironment>> DemoEnvironment::start(const DemoOption
     auto relayPort = demo->m_relay->start();
     if (!relayPort)
         return fail(relayPort.error());
-    demo->m_notifyUrl = u"http://127.0.0.1:" + QString::number(*relayPort)
-        + QString::fromUtf8(relayOptions.notify.notifyPath);
+    demo->m_notifyUrl
+        = u"http://127.0.0.1:" + QString::number(*relayPort) + QString::fromUtf8(relayOptions.notify.notifyPath);
     return demo;
 }
 

@@ -16,9 +16,9 @@ namespace paydesk {
 
 struct DemoOptions
 {
-    qint64 autoPayAfterMs = -1;       // >= 0: the simulated customer pays by itself
+    qint64 autoPayAfterMs = -1; // >= 0: the simulated customer pays by itself
     qint64 validityMs = 2 * 60 * 1000;
-    QString dataDirectory;            // empty: a throw-away temporary directory
+    QString dataDirectory; // empty: a throw-away temporary directory
 };
 
 // Demo mode (design.md): the IOTPay simulator and the notification relay on loopback ports,

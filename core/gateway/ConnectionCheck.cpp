@@ -10,11 +10,11 @@ QString probeOrderNumber(qint64 nowUtcMs)
 ConnectionVerdict classifyConnectionCheck(const Result<GatewayResponse> &result)
 {
     if (result)
-        return ConnectionVerdict::Ok;   // a signed, verified answer: id and key are right
+        return ConnectionVerdict::Ok; // a signed, verified answer: id and key are right
     const Error &error = result.error();
     switch (error.code) {
     case ErrorCode::NoSuchOrder:
-        return ConnectionVerdict::Ok;   // the probe order does not exist: the gateway knows us
+        return ConnectionVerdict::Ok; // the probe order does not exist: the gateway knows us
     case ErrorCode::SignatureRejected:
         return ConnectionVerdict::KeyWrong;
     case ErrorCode::MerchantUnknown:

@@ -10,14 +10,14 @@ namespace paydesk {
 // gateway's answer tells whether the merchant id and key are right and the network works.
 enum class ConnectionVerdict {
     Invalid = 0,
-    Ok,                 // signed query accepted (order not found, as expected)
-    KeyWrong,           // signature error, or a reply that does not verify with our key
+    Ok, // signed query accepted (order not found, as expected)
+    KeyWrong, // signature error, or a reply that does not verify with our key
     MerchantUnknown,
-    NetworkDown,        // unreachable, timeout, TLS failure, redirect
-    Unexpected,         // anything else: the detail says what
+    NetworkDown, // unreachable, timeout, TLS failure, redirect
+    Unexpected, // anything else: the detail says what
 };
 
-QString probeOrderNumber(qint64 nowUtcMs);   // "PAYDESKTEST<ms>", never a real order
+QString probeOrderNumber(qint64 nowUtcMs); // "PAYDESKTEST<ms>", never a real order
 ConnectionVerdict classifyConnectionCheck(const Result<GatewayResponse> &result);
 
 } // namespace paydesk

@@ -22,8 +22,9 @@ Result<void> checkReplyMatches(const GatewayResponse &response, const QString &o
                     u"reply is for %1 %2, expected %3"_s.arg(orderField, shown(response.mchOrderNo), mchOrderNo));
     }
     if (amountMinor && response.amount && response.amount->minor != *amountMinor) {
-        return fail(ErrorCode::ResponseMismatch,
-                    u"reply is for %1 %2, expected %3"_s.arg(amountField).arg(response.amount->minor).arg(*amountMinor));
+        return fail(
+            ErrorCode::ResponseMismatch,
+            u"reply is for %1 %2, expected %3"_s.arg(amountField).arg(response.amount->minor).arg(*amountMinor));
     }
     if (!payOrderId.isEmpty() && !response.payOrderId.isEmpty() && response.payOrderId != payOrderId) {
         return fail(ErrorCode::ResponseMismatch,
@@ -57,8 +58,7 @@ struct Outcome
 
 GatewayClientBase::GatewayClientBase(QNetworkAccessManager *network, const QLoggingCategory &category, QObject *parent)
     : PaymentGateway(parent), m_network(network), m_category(category)
-{
-}
+{}
 
 GatewayClientBase::~GatewayClientBase() = default;
 
@@ -67,7 +67,8 @@ GatewayCall *GatewayClientBase::failLater(GatewayCall::Kind kind, const QString 
 {
     auto *call = new GatewayCall(kind, this);
     Outcome{m_category, operation, label, {}}.log(fail(error), {});
-    QMetaObject::invokeMethod(call, [call, error = std::move(error)] { call->finish(fail(error)); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        call, [call, error = std::move(error)] { call->finish(fail(error)); }, Qt::QueuedConnection);
     return call;
 }
 
@@ -89,13 +90,14 @@ GatewayCall *GatewayClientBase::send(Request request, bool haveKey)
         Result<GatewayResponse> result = body ? request.decode(*body) : Result<GatewayResponse>(fail(body.error()));
         if (result) {
             auto ok = checkReplyMatches(*result, request.orderField, request.expectMchOrderNo, request.amountField,
-                                   request.expectAmountMinor, request.expectPayOrderId);
+                                        request.expectAmountMinor, request.expectPayOrderId);
             if (ok && request.check)
                 ok = request.check(*result);
             if (!ok)
                 result = fail(ok.error());
         }
-        Outcome{category, request.operation, request.label, request.explainFailure}.log(result, body.value_or(QByteArray()));
+        Outcome{category, request.operation, request.label, request.explainFailure}.log(result,
+                                                                                        body.value_or(QByteArray()));
         call->finish(std::move(result));
     };
     GatewayTransport::postForm(*m_network, call, options, onReply);

@@ -39,15 +39,15 @@ protected:
     struct Request
     {
         GatewayCall::Kind kind = GatewayCall::Kind::Invalid;
-        QString operation;                 // endpoint or service, for log lines
-        QString label;                     // order or refund number, for log lines
+        QString operation; // endpoint or service, for log lines
+        QString label; // order or refund number, for log lines
         QUrl url;
-        ParamList params;                  // unsigned
-        QString orderField;                // how the gateway calls the merchant order number, for details
-        QString expectMchOrderNo;          // empty: not checked
+        ParamList params; // unsigned
+        QString orderField; // how the gateway calls the merchant order number, for details
+        QString expectMchOrderNo; // empty: not checked
         QString amountField;
         std::optional<qint64> expectAmountMinor;
-        QString expectPayOrderId;          // empty: not checked
+        QString expectPayOrderId; // empty: not checked
         int deadlineMs = 15'000;
         qint64 maxReplyBytes = 1 << 20;
         std::function<QByteArray(const ParamList &)> signedForm;

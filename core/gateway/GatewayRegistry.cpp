@@ -15,8 +15,9 @@ Result<void> GatewayRegistry::add(GatewayEntry entry)
     if (find(entry.name))
         return fail(ErrorCode::Duplicate, u"gateway '%1' is registered twice"_s.arg(entry.name));
     if (entry.notify && notifyFor(entry.notify->path())) {
-        return fail(ErrorCode::Duplicate, u"notify path %1 of gateway '%2' is taken"_s.arg(
-                                              QString::fromUtf8(entry.notify->path()), entry.name));
+        return fail(
+            ErrorCode::Duplicate,
+            u"notify path %1 of gateway '%2' is taken"_s.arg(QString::fromUtf8(entry.notify->path()), entry.name));
     }
     m_entries.append(std::move(entry));
     return {};

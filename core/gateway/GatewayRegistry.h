@@ -28,8 +28,8 @@ struct GatewayEntry
     QString name;
     ClientFactory createClient;
     std::shared_ptr<const NotifyVerifier> notify;
-    std::function<bool(Channel channel, Currency currency)> accepts;   // empty: takes nothing
-    ErrorCode (*classify)(QStringView gatewayCode) = nullptr;        // its codes as typed errors
+    std::function<bool(Channel channel, Currency currency)> accepts; // empty: takes nothing
+    ErrorCode (*classify)(QStringView gatewayCode) = nullptr; // its codes as typed errors
 };
 
 // The gateways by name, built by whoever assembles the services and passed down; never global.

@@ -31,9 +31,7 @@ struct CallState
 class OneShotBody final : public QIODevice
 {
 public:
-    OneShotBody(QByteArray data, QObject *parent)
-        : QIODevice(parent)
-        , m_data(std::move(data))
+    OneShotBody(QByteArray data, QObject *parent) : QIODevice(parent), m_data(std::move(data))
     {
         open(QIODevice::ReadOnly | QIODevice::Unbuffered);
     }
@@ -87,15 +85,16 @@ Result<QByteArray> classifyReply(QNetworkReply *reply, const CallState &state, q
         return fail(*state.abortReason);
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError error = reply->error();
-    if (error == QNetworkReply::SslHandshakeFailedError || (error != QNetworkReply::NoError && !state.tlsErrors.isEmpty())) {
-        return fail(makeError(ErrorCode::TlsFailure, state.tlsErrors.isEmpty() ? reply->errorString()
-                                                                                : state.tlsErrors.join(u"; ")));
+    if (error == QNetworkReply::SslHandshakeFailedError
+        || (error != QNetworkReply::NoError && !state.tlsErrors.isEmpty())) {
+        return fail(makeError(ErrorCode::TlsFailure,
+                              state.tlsErrors.isEmpty() ? reply->errorString() : state.tlsErrors.join(u"; ")));
     }
     if (status >= 300 && status < 400) {
         const QUrl target = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
-        return fail(makeError(ErrorCode::Redirected,
-                              u"HTTP %1 redirect to '%2' not followed"_s.arg(status).arg(printableStart(target.toEncoded())),
-                              status));
+        return fail(makeError(
+            ErrorCode::Redirected,
+            u"HTTP %1 redirect to '%2' not followed"_s.arg(status).arg(printableStart(target.toEncoded())), status));
     }
     if (status != 0 && (status < 200 || status >= 300))
         return fail(makeError(ErrorCode::HttpStatus, printableStart(state.body), status));
@@ -138,9 +137,8 @@ void watchReply(QNetworkReply *reply, const PostOptions &options, ReplyHandler h
     QObject::connect(deadline, &QTimer::timeout, reply, [abortWith, ms = options.deadlineMs] {
         abortWith(makeError(ErrorCode::Timeout, u"no complete reply within %1 ms"_s.arg(ms)));
     });
-    const auto oversized = [maxBytes] {
-        return makeError(ErrorCode::Unparseable, u"reply larger than %1 bytes"_s.arg(maxBytes));
-    };
+    const auto oversized
+        = [maxBytes] { return makeError(ErrorCode::Unparseable, u"reply larger than %1 bytes"_s.arg(maxBytes)); };
     QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, abortWith, oversized, maxBytes] {
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > maxBytes)
@@ -188,13 +186,13 @@ void postForm(QNetworkAccessManager &network, QObject *owner, const PostOptions 
     QNetworkRequest request = makeRequest(options.url);
     QNetworkReply *reply = nullptr;
     if (!options.sendOnce) {
-        reply = network.post(request, options.form);   // idempotent: Qt may resend on a stale connection
+        reply = network.post(request, options.form); // idempotent: Qt may resend on a stale connection
     } else {
         request.setHeader(QNetworkRequest::ContentLengthHeader, options.form.size());
         request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
         reply = network.post(request, new OneShotBody(options.form, owner));
     }
-    reply->setParent(owner);   // deleting the owner aborts the request
+    reply->setParent(owner); // deleting the owner aborts the request
     watchReply(reply, options, std::move(handler));
 }
 

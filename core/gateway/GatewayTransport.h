@@ -21,9 +21,9 @@ namespace GatewayTransport {
 struct PostOptions
 {
     QUrl url;
-    QByteArray form;                  // application/x-www-form-urlencoded
-    bool sendOnce = false;            // create/refund: never resent by Qt on a stale connection
-    int deadlineMs = 15'000;          // total, not only inactivity
+    QByteArray form; // application/x-www-form-urlencoded
+    bool sendOnce = false; // create/refund: never resent by Qt on a stale connection
+    int deadlineMs = 15'000; // total, not only inactivity
     qint64 maxReplyBytes = 1 << 20;
 };
 
@@ -33,8 +33,7 @@ using ReplyHandler = std::function<void(Result<QByteArray> body)>;
 
 // Sends the POST; the reply object is a child of `owner` (deleting the owner aborts it).
 // `handler` runs exactly once, from the event loop of `owner`'s thread, never synchronously.
-void postForm(QNetworkAccessManager &network, QObject *owner, const PostOptions &options,
-              ReplyHandler handler);
+void postForm(QNetworkAccessManager &network, QObject *owner, const PostOptions &options, ReplyHandler handler);
 
 // The printable start of an untrusted body for error details: control characters blanked.
 QString printableStart(const QByteArray &body, qsizetype maxBytes = 200);

@@ -26,7 +26,7 @@ struct OrderRequest
     QString device;
     QString param1;
     QString param2;
-    QJsonObject extra;    // sent as an embedded JSON string; empty -> field omitted
+    QJsonObject extra; // sent as an embedded JSON string; empty -> field omitted
 };
 
 // Look an order up by one of the two numbers.
@@ -48,17 +48,17 @@ struct RefundRequest
 // IOTPay query_order status (payment-api.md §7); iOnline's trade_state is mapped onto it.
 enum class RemoteStatus {
     Invalid = 0,
-    Created,            // 0
-    Paying,             // 1
-    Paid,               // 2
-    PaidNotified,       // 3
-    CancelledBySystem,  // 4
-    CancelledByUser,    // 9
+    Created, // 0
+    Paying, // 1
+    Paid, // 2
+    PaidNotified, // 3
+    CancelledBySystem, // 4
+    CancelledByUser, // 9
 };
 
 RemoteStatus remoteStatusFromCode(int code);
-bool isPaid(RemoteStatus status);       // 2 or 3
-bool isClosed(RemoteStatus status);     // 4 or 9
+bool isPaid(RemoteStatus status); // 2 or 3
+bool isClosed(RemoteStatus status); // 4 or 9
 
 // A successful gateway reply (IOTPay: retCode == resCode == SUCCESS; iOnline: status ==
 // result_code == "0"), its signature verified when present. Field names are IOTPay's; the
@@ -76,16 +76,16 @@ struct GatewayResponse
     // The amount when the reply names one, in the reply's currency (Currency::Invalid when it
     // names none or one PayDesk does not know; currencyCode says which).
     std::optional<Money> amount;
-    QString currencyCode;       // as received, for messages and logs
+    QString currencyCode; // as received, for messages and logs
     QString channelId;
-    QString qrPayload;          // codeUrl / qr_code / retParams / payParams.codeUrl ...
-    QJsonObject payParams;      // for WX_JSAPI / WX_APP (IOTPay payParams, iOnline pay_info)
-    QString payUrl;             // iOnline pay_url: a link the customer opens (or a QR of it)
-    RemoteStatus status = RemoteStatus::Invalid;   // query_order only
+    QString qrPayload; // codeUrl / qr_code / retParams / payParams.codeUrl ...
+    QJsonObject payParams; // for WX_JSAPI / WX_APP (IOTPay payParams, iOnline pay_info)
+    QString payUrl; // iOnline pay_url: a link the customer opens (or a QR of it)
+    RemoteStatus status = RemoteStatus::Invalid; // query_order only
     QString channelOrderNo;
     qint64 paySuccTimeMs = 0;
     bool signaturePresent = false;
-    QByteArray raw;             // the reply body as received (capped by the client)
+    QByteArray raw; // the reply body as received (capped by the client)
 };
 
 } // namespace paydesk

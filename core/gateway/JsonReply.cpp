@@ -18,7 +18,7 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-constexpr qsizetype MaxCountDigits = 18;   // always fits qint64
+constexpr qsizetype MaxCountDigits = 18; // always fits qint64
 
 // SAX events of RapidJSON's reader: the keys of every open object (to refuse a duplicate), the
 // depth, and the raw text of each top-level number (kParseNumbersAsStringsFlag).
@@ -61,7 +61,7 @@ public:
     }
     bool StartArray()
     {
-        m_objects.emplace_back();   // an array has no keys; the entry keeps the stack one per level
+        m_objects.emplace_back(); // an array has no keys; the entry keeps the stack one per level
         return enter();
     }
     bool EndArray(rapidjson::SizeType)
@@ -78,7 +78,7 @@ public:
 private:
     struct OpenObject
     {
-        std::vector<std::string> keys;   // replies are small: a linear search beats hashing
+        std::vector<std::string> keys; // replies are small: a linear search beats hashing
     };
 
     bool enter()
@@ -186,13 +186,14 @@ Result<std::optional<qint64>> JsonReply::count(const QString &key) const
         return std::optional<qint64>();
     if (!value.isString() && !value.isDouble())
         return unparseable(key + u" is not an integer");
-    const QString digits = *scalarText(key);
+    const QString digits = scalarText(key).value_or(QString());
     if (digits.isEmpty() && value.isString())
         return std::optional<qint64>();
     const bool plain = !digits.isEmpty() && digits.size() <= MaxCountDigits && !(digits.size() > 1 && digits[0] == u'0')
         && std::all_of(digits.cbegin(), digits.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
     if (!plain)
-        return unparseable(key + u" is not a plain non-negative integer: " + GatewayTransport::printableStart(digits.toUtf8(), 40));
+        return unparseable(key + u" is not a plain non-negative integer: "
+                           + GatewayTransport::printableStart(digits.toUtf8(), 40));
     return std::optional<qint64>(digits.toLongLong());
 }
 

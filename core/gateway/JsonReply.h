@@ -27,7 +27,14 @@ public:
         int maxDepth = 16;
     };
 
-    enum class Problem { None, TooLarge, NotJson, NotObject, DuplicateKey, TooDeep };
+    enum class Problem {
+        None,
+        TooLarge,
+        NotJson,
+        NotObject,
+        DuplicateKey,
+        TooDeep
+    };
 
     // Unparseable (detail says why: over the size limit, an HTML/XML page, not one JSON object,
     // duplicate keys, too deep); `problem`, when given, says which.
@@ -59,7 +66,7 @@ public:
 
 private:
     QJsonObject m_object;
-    QHash<QString, QByteArray> m_numberTokens;   // top level only
+    QHash<QString, QByteArray> m_numberTokens; // top level only
 };
 
 } // namespace paydesk

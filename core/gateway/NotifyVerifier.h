@@ -17,7 +17,7 @@ struct NotifyFacts
     QString payOrderId;
     QString channelOrderNo;
     Money amount;
-    qint64 paidAtMs = 0;     // 0: the gateway did not say (or not readably); the relay uses its clock
+    qint64 paidAtMs = 0; // 0: the gateway did not say (or not readably); the relay uses its clock
 };
 
 // Why a notification was not taken: the HTTP status to answer and a reason for the audit view.
@@ -25,7 +25,7 @@ struct NotifyRefusal
 {
     int httpStatus = 400;
     QString reason;
-    QString mchOrderNo;      // when the message named one
+    QString mchOrderNo; // when the message named one
 };
 
 using NotifyCheck = std::expected<NotifyFacts, NotifyRefusal>;
@@ -39,11 +39,11 @@ class NotifyVerifier
 public:
     virtual ~NotifyVerifier();
 
-    virtual QString gatewayName() const = 0;        // Order::gateway of the orders it pays
+    virtual QString gatewayName() const = 0; // Order::gateway of the orders it pays
     virtual QByteArray path() const = 0;
     virtual bool acceptsMethod(QByteArrayView method) const = 0;
-    virtual QByteArray allowedMethods() const = 0;  // the Allow header of a 405
-    virtual QByteArray refusalPrefix() const = 0;   // start of the body of a refusal
+    virtual QByteArray allowedMethods() const = 0; // the Allow header of a 405
+    virtual QByteArray refusalPrefix() const = 0; // start of the body of a refusal
     virtual NotifyCheck verify(const HttpRequest &request) const = 0;
 };
 

@@ -2,11 +2,8 @@
 
 namespace paydesk {
 
-GatewayCall::GatewayCall(Kind kind, QObject *parent)
-    : QObject(parent)
-    , m_kind(kind)
-{
-}
+GatewayCall::GatewayCall(Kind kind, QObject *parent) : QObject(parent), m_kind(kind)
+{}
 
 void GatewayCall::finish(Result<GatewayResponse> result)
 {

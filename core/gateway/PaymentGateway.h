@@ -16,7 +16,12 @@ class GatewayCall : public QObject
     Q_OBJECT
 
 public:
-    enum class Kind { Invalid = 0, CreateOrder, QueryOrder, RefundOrder };
+    enum class Kind {
+        Invalid = 0,
+        CreateOrder,
+        QueryOrder,
+        RefundOrder
+    };
 
     explicit GatewayCall(Kind kind, QObject *parent = nullptr);
 
@@ -28,7 +33,7 @@ public:
     QByteArray requestJson() const { return m_requestJson; }
     void setRequestJson(QByteArray json) { m_requestJson = std::move(json); }
 
-    void finish(Result<GatewayResponse> result);   // used by implementations
+    void finish(Result<GatewayResponse> result); // used by implementations
 
 Q_SIGNALS:
     void finished();

@@ -46,7 +46,7 @@ QList<Entry> signedEntries(const ParamList &params)
             return true;
         if (nameLess(b.name, a.name))
             return false;
-        return a.value < b.value;   // duplicated names: deterministic, never "pick one"
+        return a.value < b.value; // duplicated names: deterministic, never "pick one"
     });
     return entries;
 }
@@ -73,7 +73,7 @@ QByteArray md5UpperHex(const QByteArray &data)
     if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_md5(), nullptr) != 1
         || EVP_DigestUpdate(ctx.get(), data.constData(), size_t(data.size())) != 1
         || EVP_DigestFinal_ex(ctx.get(), digest, &digestLength) != 1) {
-        return {};   // an empty sign never verifies
+        return {}; // an empty sign never verifies
     }
     QByteArray raw(reinterpret_cast<const char *>(digest), qsizetype(digestLength));
     return raw.toHex().toUpper();
@@ -114,7 +114,7 @@ bool verify(const ParamList &params, const MerchantKey &key, QStringView claimed
         const char16_t c = claimedSign[i].unicode();
         if (!isHexDigit(c))
             return false;
-        claim[i] = c >= u'a' ? char(c - u'a' + u'A') : char(c);   // hex digits only here
+        claim[i] = c >= u'a' ? char(c - u'a' + u'A') : char(c); // hex digits only here
     }
     const QByteArray expected = sign(params, key).toLatin1();
     if (expected.size() != SignLength)

@@ -103,8 +103,7 @@ enum MHD_Result collectHeader(void *cls, enum MHD_ValueKind, const char *key, co
 
 QString clientAddress(struct MHD_Connection *connection)
 {
-    const union MHD_ConnectionInfo *info =
-        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     if (!info || !info->client_addr)
         return {};
     return QHostAddress(info->client_addr).toString();
@@ -142,20 +141,19 @@ struct HttpServer::Private
     static enum MHD_Result queue(struct MHD_Connection *connection, const HttpResponse &response)
     {
         if (response.dropConnection)
-            return MHD_NO;   // MHD closes the socket without a reply
+            return MHD_NO; // MHD closes the socket without a reply
         if (response.delayMs > 0)
             std::this_thread::sleep_for(std::chrono::milliseconds(response.delayMs));
 
         struct MHD_Response *mhdResponse = nullptr;
         if (response.trickleChunkBytes > 0) {
             auto *trickle = new TrickleBody{response.body, response.trickleChunkBytes, response.trickleIntervalMs};
-            mhdResponse = MHD_create_response_from_callback(uint64_t(response.body.size()),
-                                                            size_t(response.trickleChunkBytes),
-                                                            &readTrickle, trickle, &freeTrickle);
+            mhdResponse
+                = MHD_create_response_from_callback(uint64_t(response.body.size()), size_t(response.trickleChunkBytes),
+                                                    &readTrickle, trickle, &freeTrickle);
         } else {
-            mhdResponse = MHD_create_response_from_buffer(size_t(response.body.size()),
-                                                          const_cast<char *>(response.body.constData()),
-                                                          MHD_RESPMEM_MUST_COPY);
+            mhdResponse = MHD_create_response_from_buffer(
+                size_t(response.body.size()), const_cast<char *>(response.body.constData()), MHD_RESPMEM_MUST_COPY);
         }
         if (!mhdResponse)
             return MHD_NO;
@@ -168,9 +166,8 @@ struct HttpServer::Private
         return result;
     }
 
-    static enum MHD_Result onAccess(void *cls, struct MHD_Connection *connection, const char *,
-                                    const char *method, const char *, const char *uploadData,
-                                    size_t *uploadDataSize, void **conCls)
+    static enum MHD_Result onAccess(void *cls, struct MHD_Connection *connection, const char *, const char *method,
+                                    const char *, const char *uploadData, size_t *uploadDataSize, void **conCls)
     {
         auto *self = static_cast<Private *>(cls);
         auto *state = static_cast<RequestState *>(*conCls);
@@ -224,7 +221,8 @@ struct HttpServer::Private
     }
 };
 
-HttpServer::HttpServer() : d(std::make_unique<Private>()) {}
+HttpServer::HttpServer() : d(std::make_unique<Private>())
+{}
 
 HttpServer::~HttpServer()
 {
@@ -240,8 +238,8 @@ Result<quint16> HttpServer::start(const HttpServerOptions &options, HttpHandler 
     d->options = options;
     d->handler = std::move(handler);
 
-    sockaddr_in v4 {};
-    sockaddr_in6 v6 {};
+    sockaddr_in v4{};
+    sockaddr_in6 v6{};
     const sockaddr *bindTo = nullptr;
     unsigned int flags = MHD_USE_ERROR_LOG | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO;
     if (address.protocol() == QAbstractSocket::IPv6Protocol) {
@@ -274,11 +272,12 @@ Result<quint16> HttpServer::start(const HttpServerOptions &options, HttpHandler 
     if (!options.threadPerConnection)
         items.push_back({MHD_OPTION_THREAD_POOL_SIZE, intptr_t(std::max(1u, options.threadPoolSize)), nullptr});
     items.push_back({MHD_OPTION_END, 0, nullptr});
-    d->daemon = MHD_start_daemon(flags, options.port, nullptr, nullptr, &Private::onAccess, d.get(),
-                                 MHD_OPTION_ARRAY, items.data(), MHD_OPTION_END);
+    d->daemon = MHD_start_daemon(flags, options.port, nullptr, nullptr, &Private::onAccess, d.get(), MHD_OPTION_ARRAY,
+                                 items.data(), MHD_OPTION_END);
     if (!d->daemon) {
-        return fail(ErrorCode::Network, u"cannot listen on " + options.bindAddress + u':'
-                        + QString::number(options.port) + u" (address in use or not available)");
+        return fail(ErrorCode::Network,
+                    u"cannot listen on " + options.bindAddress + u':' + QString::number(options.port)
+                        + u" (address in use or not available)");
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d->daemon, MHD_DAEMON_INFO_BIND_PORT);
     d->port = info ? info->port : options.port;

@@ -17,14 +17,14 @@ using HttpHeaderList = QList<std::pair<QByteArray, QByteArray>>;
 struct HttpRequest
 {
     QByteArray method;
-    QByteArray rawTarget;       // the request target exactly as sent: path and query, undecoded
-    QByteArray rawPath;         // rawTarget up to '?'
-    QByteArray rawQuery;        // rawTarget after the first '?', or empty
-    HttpHeaderList headers;     // as received, duplicates kept
+    QByteArray rawTarget; // the request target exactly as sent: path and query, undecoded
+    QByteArray rawPath; // rawTarget up to '?'
+    QByteArray rawQuery; // rawTarget after the first '?', or empty
+    HttpHeaderList headers; // as received, duplicates kept
     QByteArray body;
     QString remoteAddress;
 
-    QByteArray header(QByteArrayView name) const;   // first match, case-insensitive
+    QByteArray header(QByteArrayView name) const; // first match, case-insensitive
     int headerCount(QByteArrayView name) const;
 };
 
@@ -36,10 +36,10 @@ struct HttpResponse
     HttpHeaderList headers;
 
     // Fault injection for the gateway simulator (thread-per-connection servers only).
-    int delayMs = 0;            // wait before answering
-    int trickleChunkBytes = 0;  // > 0: send the body this many bytes at a time ...
-    int trickleIntervalMs = 0;  // ... waiting this long between chunks
-    bool dropConnection = false;   // close the connection without any reply
+    int delayMs = 0; // wait before answering
+    int trickleChunkBytes = 0; // > 0: send the body this many bytes at a time ...
+    int trickleIntervalMs = 0; // ... waiting this long between chunks
+    bool dropConnection = false; // close the connection without any reply
 
     static HttpResponse text(int status, QByteArray body);
     static HttpResponse json(int status, QByteArray body);
@@ -49,15 +49,15 @@ using HttpHandler = std::function<HttpResponse(const HttpRequest &)>;
 
 struct HttpServerOptions
 {
-    QString bindAddress = QStringLiteral("127.0.0.1");   // IPv4 or IPv6 literal
-    quint16 port = 0;                                    // 0: any free port
-    qsizetype maxBodyBytes = 16 * 1024;                  // larger bodies: 413, handler not called
-    unsigned connectionLimit = 128;                      // total open connections
-    unsigned perIpConnectionLimit = 0;                   // 0: no per-address cap
-    unsigned idleTimeoutSeconds = 10;                    // a connection silent this long is closed
-    size_t connectionMemoryBytes = 32 * 1024;            // bounds request line + headers
+    QString bindAddress = QStringLiteral("127.0.0.1"); // IPv4 or IPv6 literal
+    quint16 port = 0; // 0: any free port
+    qsizetype maxBodyBytes = 16 * 1024; // larger bodies: 413, handler not called
+    unsigned connectionLimit = 128; // total open connections
+    unsigned perIpConnectionLimit = 0; // 0: no per-address cap
+    unsigned idleTimeoutSeconds = 10; // a connection silent this long is closed
+    size_t connectionMemoryBytes = 32 * 1024; // bounds request line + headers
     unsigned threadPoolSize = 4;
-    bool threadPerConnection = false;                    // needed for delay/trickle faults
+    bool threadPerConnection = false; // needed for delay/trickle faults
 };
 
 // An HTTP/1.1 server on libmicrohttpd with the limits above enforced by the library.

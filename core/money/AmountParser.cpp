@@ -27,9 +27,9 @@ constexpr char16_t MinusSign = u'\u2212';
 struct Separators
 {
     QString decimalPoint;
-    bool dotIsDecimal = false;   // '.' accepted as decimal separator in addition to the locale's
+    bool dotIsDecimal = false; // '.' accepted as decimal separator in addition to the locale's
     QString group;
-    bool spaceGroups = false;    // any of U+0020, U+00A0, U+202F separates groups
+    bool spaceGroups = false; // any of U+0020, U+00A0, U+202F separates groups
 };
 
 Separators separatorsFor(const QLocale &locale)
@@ -70,14 +70,14 @@ qsizetype groupAt(QStringView text, qsizetype pos, const Separators &s)
 
 struct Lexed
 {
-    QString integerDigits;    // without group separators
+    QString integerDigits; // without group separators
     QString fractionDigits;
 };
 
 Result<Lexed> lexIntegerPart(QStringView text, const Separators &s, qsizetype &pos)
 {
     Lexed out;
-    qsizetype groupDigits = 0;   // digits since the last group separator
+    qsizetype groupDigits = 0; // digits since the last group separator
     bool grouped = false;
     while (pos < text.size()) {
         const QChar c = text[pos];
@@ -92,8 +92,7 @@ Result<Lexed> lexIntegerPart(QStringView text, const Separators &s, qsizetype &p
         const qsizetype groupLength = groupAt(text, pos, s);
         if (groupLength == 0) {
             return fail(ErrorCode::AmountMalformed,
-                        u"unexpected character '" + QString(c) + u"' at position "
-                            + QString::number(pos + 1));
+                        u"unexpected character '" + QString(c) + u"' at position " + QString::number(pos + 1));
         }
         const bool leadingOk = !grouped && groupDigits >= 1 && groupDigits <= 3;
         const bool innerOk = grouped && groupDigits == 3;
@@ -142,8 +141,7 @@ Result<qint64> digitsToMinor(QStringView digits, qint64 maxMinor)
         const int digit = c.unicode() - u'0';
         // value <= maxMinor / 10 keeps value * 10 in range; maxMinor - digit cannot underflow.
         if (value > maxMinor / 10 || value * 10 > maxMinor - digit) {
-            return fail(ErrorCode::AmountTooLarge,
-                        u"the amount is above the maximum of " + formatMinorPlain(maxMinor));
+            return fail(ErrorCode::AmountTooLarge, u"the amount is above the maximum of " + formatMinorPlain(maxMinor));
         }
         value = value * 10 + digit;
     }
@@ -155,8 +153,7 @@ Result<qint64> digitsToMinor(QStringView digits, qint64 maxMinor)
 bool startsWithMinus(QStringView text, const QLocale &locale)
 {
     const QString negative = locale.negativeSign();
-    return text.startsWith(u'-') || text.startsWith(MinusSign)
-        || (!negative.isEmpty() && text.startsWith(negative));
+    return text.startsWith(u'-') || text.startsWith(MinusSign) || (!negative.isEmpty() && text.startsWith(negative));
 }
 
 } // namespace
@@ -170,8 +167,8 @@ Result<qint64> parseAmount(QStringView text, const QLocale &locale, qint64 maxMi
     bool negative = false;
     if (startsWithMinus(text, locale)) {
         negative = true;
-        const qsizetype signLength = text.startsWith(u'-') || text.startsWith(MinusSign)
-            ? 1 : locale.negativeSign().size();
+        const qsizetype signLength
+            = text.startsWith(u'-') || text.startsWith(MinusSign) ? 1 : locale.negativeSign().size();
         text = text.sliced(signLength).trimmed();
         if (text.isEmpty())
             return fail(ErrorCode::AmountMalformed, QStringLiteral("a sign without a number"));

@@ -5,12 +5,18 @@ namespace paydesk {
 QString channelId(Channel channel)
 {
     switch (channel) {
-    case Channel::WxNative: return QStringLiteral("WX_NATIVE");
-    case Channel::AlipayQr: return QStringLiteral("ALIPAY_QR");
-    case Channel::UpiQr: return QStringLiteral("UPI_QR");
-    case Channel::WxJsapi: return QStringLiteral("WX_JSAPI");
-    case Channel::WxApp: return QStringLiteral("WX_APP");
-    case Channel::Invalid: break;
+    case Channel::WxNative:
+        return QStringLiteral("WX_NATIVE");
+    case Channel::AlipayQr:
+        return QStringLiteral("ALIPAY_QR");
+    case Channel::UpiQr:
+        return QStringLiteral("UPI_QR");
+    case Channel::WxJsapi:
+        return QStringLiteral("WX_JSAPI");
+    case Channel::WxApp:
+        return QStringLiteral("WX_APP");
+    case Channel::Invalid:
+        break;
     }
     return {};
 }

@@ -5,11 +5,16 @@ namespace paydesk {
 QString currencyCode(Currency currency)
 {
     switch (currency) {
-    case Currency::CAD: return QStringLiteral("CAD");
-    case Currency::USD: return QStringLiteral("USD");
-    case Currency::CNY: return QStringLiteral("CNY");
-    case Currency::HKD: return QStringLiteral("HKD");
-    case Currency::Invalid: break;
+    case Currency::CAD:
+        return QStringLiteral("CAD");
+    case Currency::USD:
+        return QStringLiteral("USD");
+    case Currency::CNY:
+        return QStringLiteral("CNY");
+    case Currency::HKD:
+        return QStringLiteral("HKD");
+    case Currency::Invalid:
+        break;
     }
     return {};
 }
@@ -32,8 +37,8 @@ QString formatMinorPlain(qint64 minor)
     const bool negative = minor < 0;
     // Work on the unsigned magnitude so that INT64_MIN does not overflow.
     const quint64 magnitude = negative ? quint64(0) - quint64(minor) : quint64(minor);
-    QString text = QString::number(magnitude / 100) + u'.'
-        + QStringLiteral("%1").arg(magnitude % 100, 2, 10, QLatin1Char('0'));
+    QString text
+        = QString::number(magnitude / 100) + u'.' + QStringLiteral("%1").arg(magnitude % 100, 2, 10, QLatin1Char('0'));
     return negative ? u'-' + text : text;
 }
 

@@ -13,14 +13,14 @@ enum class Currency {
     CAD,
     USD,
     CNY,
-    HKD,   // iOnline Pay's default; IOTPay does not take it (channelAcceptsCurrency)
+    HKD, // iOnline Pay's default; IOTPay does not take it (channelAcceptsCurrency)
 };
 
 // Every currency PayDesk knows, in display order (lists, charts, report tables).
 inline constexpr Currency AllCurrencies[] = {Currency::CAD, Currency::USD, Currency::CNY, Currency::HKD};
 
-QString currencyCode(Currency currency);            // "CAD"
-Currency currencyFromCode(QStringView code);        // exact, upper-case only; Invalid otherwise
+QString currencyCode(Currency currency); // "CAD"
+Currency currencyFromCode(QStringView code); // exact, upper-case only; Invalid otherwise
 
 // An amount of money: integer minor units (cents, fen) and its currency. Never a float.
 struct Money
@@ -31,7 +31,7 @@ struct Money
     friend bool operator==(const Money &, const Money &) = default;
 };
 
-inline constexpr qint64 DefaultMaxAmountMinor = 10'000'000;   // 100,000.00
+inline constexpr qint64 DefaultMaxAmountMinor = 10'000'000; // 100,000.00
 
 // Parses what a cashier typed into minor units, exactly (no floating point).
 // Accepts "28.65", "28.6", "0.01", "28", group separators of the locale ("1,234.50" in en,
@@ -39,8 +39,7 @@ inline constexpr qint64 DefaultMaxAmountMinor = 10'000'000;   // 100,000.00
 // spaces are ignored. Rejects, each with its own code and a detail that says why:
 // empty (AmountEmpty), garbage (AmountMalformed), negative (AmountNegative), zero (AmountZero),
 // more than two decimals (AmountTooPrecise), above maxMinor (AmountTooLarge).
-Result<qint64> parseAmount(QStringView text, const QLocale &locale,
-                           qint64 maxMinor = DefaultMaxAmountMinor);
+Result<qint64> parseAmount(QStringView text, const QLocale &locale, qint64 maxMinor = DefaultMaxAmountMinor);
 
 // The keypad mode of a terminal: digits only, the last two are cents ("2865" -> 2865).
 Result<qint64> parseKeypadCents(QStringView digits, qint64 maxMinor = DefaultMaxAmountMinor);

@@ -13,9 +13,9 @@ Result<qint64> OrderLog::recordAuditEvent(const QString &kind, const QString &ac
     auto transaction = d->writeTransaction();
     if (auto begun = transaction.begin(); !begun)
         return fail(begun.error());
-    const auto id = sql::insertReturningId(d->db, u"INSERT INTO audit (at_ms, kind, actor, detail) VALUES (?, ?, ?, ?)"_s,
-                                           {d->now(), kind, sql::nonNull(actor),
-                                            sql::nonNull(detail.left(MaxAuditDetailLength))});
+    const auto id = sql::insertReturningId(
+        d->db, u"INSERT INTO audit (at_ms, kind, actor, detail) VALUES (?, ?, ?, ?)"_s,
+        {d->now(), kind, sql::nonNull(actor), sql::nonNull(detail.left(MaxAuditDetailLength))});
     if (!id)
         return fail(id.error());
     if (auto committed = transaction.commit(); !committed)

@@ -37,9 +37,12 @@ Judgement judge(const Order &order, const PaymentConfirmation &confirmation)
 QString auditVerdict(ConfirmVerdict verdict)
 {
     switch (verdict) {
-    case ConfirmVerdict::Applied: return u"accepted"_s;
-    case ConfirmVerdict::AlreadyPaid: return u"duplicate"_s;
-    case ConfirmVerdict::UnknownOrder: return u"unmatched"_s;
+    case ConfirmVerdict::Applied:
+        return u"accepted"_s;
+    case ConfirmVerdict::AlreadyPaid:
+        return u"duplicate"_s;
+    case ConfirmVerdict::UnknownOrder:
+        return u"unmatched"_s;
     case ConfirmVerdict::AmountMismatch:
     case ConfirmVerdict::CurrencyMismatch:
     case ConfirmVerdict::Invalid:
@@ -60,15 +63,15 @@ Result<void> alert(const sql::Connection &db, const Order &order, qint64 nowMs, 
 
 // A repeat changes nothing, but a replay for a refunded order, or a confirmation naming
 // another gateway payment, is something a manager must see (reliability.md: replays).
-Result<void> checkRepeat(const sql::Connection &db, const Order &order,
-                         const PaymentConfirmation &confirmation, qint64 nowMs)
+Result<void> checkRepeat(const sql::Connection &db, const Order &order, const PaymentConfirmation &confirmation,
+                         qint64 nowMs)
 {
     const auto refunds = sql::scalar(db, u"SELECT COUNT(*) FROM refunds WHERE order_id = ?"_s, {order.id});
     if (!refunds)
         return fail(refunds.error());
     if (order.refundedMinor > 0 || refunds->toLongLong() > 0) {
-        if (auto done = alert(db, order, nowMs, confirmation.actor,
-                              u"payment confirmed again for an order with refunds"_s);
+        if (auto done
+            = alert(db, order, nowMs, confirmation.actor, u"payment confirmed again for an order with refunds"_s);
             !done) {
             return done;
         }
@@ -152,8 +155,8 @@ Result<ConfirmOutcome> OrderLog::confirmPayment(const PaymentConfirmation &confi
         if (!after)
             return fail(after.error());
         outcome.order = *after;
-        outcome.late = after->late && (judgement.verdict == ConfirmVerdict::Applied
-                                       || judgement.verdict == ConfirmVerdict::AlreadyPaid);
+        outcome.late = after->late
+            && (judgement.verdict == ConfirmVerdict::Applied || judgement.verdict == ConfirmVerdict::AlreadyPaid);
     }
     outcome.verdict = judgement.verdict;
     if (audit) {

@@ -12,7 +12,7 @@ namespace paydesk {
 // For the manager's alerts (core/reports): the events of given kinds on the orders of a
 // business day, through the orders' created_at and the events' order_id indexes.
 Result<QList<OrderNotice>> OrderLog::noticesForOrdersCreatedBetween(const QStringList &kinds, qint64 fromUtcMs,
-                                                                   qint64 toUtcMs) const
+                                                                    qint64 toUtcMs) const
 {
     if (kinds.isEmpty())
         return QList<OrderNotice>();
@@ -33,8 +33,8 @@ Result<QList<OrderNotice>> OrderLog::noticesForOrdersCreatedBetween(const QStrin
     QList<OrderNotice> result;
     while (query->next()) {
         const OrderEvent event{query->value(0).toLongLong(), query->value(1).toLongLong(), query->value(2).toLongLong(),
-                               query->value(3).toString(), OrderState::Invalid, OrderState::Invalid,
-                               query->value(4).toString(), query->value(5).toString()};
+                               query->value(3).toString(),   OrderState::Invalid,          OrderState::Invalid,
+                               query->value(4).toString(),   query->value(5).toString()};
         result.append({query->value(6).toString(), event});
     }
     if (query->lastError().isValid())

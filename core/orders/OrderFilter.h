@@ -13,18 +13,18 @@ namespace paydesk {
 // (values bound, never spliced). Every field narrows; an empty field does not filter.
 struct OrderFilter
 {
-    qint64 fromUtcMs = 0;                   // created at or after (0: no lower bound)
-    qint64 toUtcMs = 0;                     // created before (0: no upper bound)
-    QList<OrderState> states;               // any of
-    QList<Channel> channels;                // any of
-    Currency currency = Currency::Invalid;  // Invalid: any
-    QString terminalId;                     // exact
-    QString cashier;                        // exact
-    std::optional<qint64> minAmountMinor;   // amount >= min
-    std::optional<qint64> maxAmountMinor;   // amount <= max
-    QString orderNumber;                    // substring of mchOrderNo or payOrderId, any case
+    qint64 fromUtcMs = 0; // created at or after (0: no lower bound)
+    qint64 toUtcMs = 0; // created before (0: no upper bound)
+    QList<OrderState> states; // any of
+    QList<Channel> channels; // any of
+    Currency currency = Currency::Invalid; // Invalid: any
+    QString terminalId; // exact
+    QString cashier; // exact
+    std::optional<qint64> minAmountMinor; // amount >= min
+    std::optional<qint64> maxAmountMinor; // amount <= max
+    QString orderNumber; // substring of mchOrderNo or payOrderId, any case
     bool lateOnly = false;
-    bool refundedOnly = false;              // orders with some money refunded
+    bool refundedOnly = false; // orders with some money refunded
 
     // InvalidArgument for an inverted time or amount range, a negative amount bound or an
     // Invalid state/channel in the lists.
@@ -45,18 +45,22 @@ struct OrderCursor
 struct OrderPage
 {
     QList<Order> orders;
-    std::optional<OrderCursor> next;        // empty on the last page
+    std::optional<OrderCursor> next; // empty on the last page
 };
 
-enum class ListOrder { Invalid = 0, OldestFirst, NewestFirst };
+enum class ListOrder {
+    Invalid = 0,
+    OldestFirst,
+    NewestFirst
+};
 
 // Which of the filtered orders to read, by (created_at, id) in `order`.
 struct OrderSlice
 {
     ListOrder order = ListOrder::NewestFirst;
-    int limit = -1;                         // < 0: no limit
+    int limit = -1; // < 0: no limit
     qint64 offset = 0;
-    std::optional<OrderCursor> after;       // keyset: only the rows after this one
+    std::optional<OrderCursor> after; // keyset: only the rows after this one
 };
 
 // A page of at most `limit` (1..10000) orders after `after` (from the start when empty).

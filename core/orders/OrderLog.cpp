@@ -42,12 +42,13 @@ Result<int> prepareSchema(const sql::Connection &db, const OrderLog::Options &op
     if (!version)
         return fail(version.error());
     if (*version > schema::latestVersion()) {
-        return fail(ErrorCode::StoreFailure, u"order log created by a newer PayDesk (schema version "_s
-                                                 + QString::number(*version) + u')');
+        return fail(ErrorCode::StoreFailure,
+                    u"order log created by a newer PayDesk (schema version "_s + QString::number(*version) + u')');
     }
     if (*version != schema::latestVersion()) {
-        return fail(ErrorCode::StoreFailure, u"order log has schema version "_s + QString::number(*version)
-                                                 + u" and needs a read-write open to migrate"_s);
+        return fail(ErrorCode::StoreFailure,
+                    u"order log has schema version "_s + QString::number(*version)
+                        + u" and needs a read-write open to migrate"_s);
     }
     return *version;
 }
@@ -64,7 +65,8 @@ OrderLog::Private::~Private()
     QSqlDatabase::removeDatabase(connectionName);
 }
 
-OrderLog::OrderLog(std::unique_ptr<Private> p) : d(std::move(p)) {}
+OrderLog::OrderLog(std::unique_ptr<Private> p) : d(std::move(p))
+{}
 
 OrderLog::~OrderLog() = default;
 
@@ -73,8 +75,7 @@ Result<std::unique_ptr<OrderLog>> OrderLog::open(const QString &path, const Cloc
     return open(path, clock, Options{});
 }
 
-Result<std::unique_ptr<OrderLog>> OrderLog::open(const QString &path, const Clock &clock,
-                                                 const Options &options)
+Result<std::unique_ptr<OrderLog>> OrderLog::open(const QString &path, const Clock &clock, const Options &options)
 {
     auto store = storeLocationFor(path);
     if (!store)
@@ -90,8 +91,8 @@ Result<std::unique_ptr<OrderLog>> OrderLog::open(const QString &path, const Cloc
     p->options = options;
     p->connectionName = nextConnectionName();
     p->backend = std::move(store->backend);
-    p->db = sql::Connection{QSqlDatabase::addDatabase(p->backend->driverName(), p->connectionName),
-                            p->backend.get(), options.busyTimeoutMs};
+    p->db = sql::Connection{QSqlDatabase::addDatabase(p->backend->driverName(), p->connectionName), p->backend.get(),
+                            options.busyTimeoutMs};
     if (auto opened = p->backend->open(p->db.db, store->location, storeOptions(options)); !opened)
         return fail(opened.error());
     const auto version = prepareSchema(p->db, options);

@@ -23,23 +23,28 @@ enum class OrderState {
     Invalid = 0,
     New,
     Creating,
-    Unknown,     // create_order outcome not known (timeout, 5xx, reset, garbage)
-    Awaiting,    // QR shown, waiting for the customer
+    Unknown, // create_order outcome not known (timeout, 5xx, reset, garbage)
+    Awaiting, // QR shown, waiting for the customer
     Expired,
     Cancelled,
     Failed,
     Paid,
 };
 
-QString orderStateName(OrderState state);         // "NEW", "AWAITING", ...
-OrderState orderStateFromName(QStringView name);  // Invalid for anything else
-bool isClosedState(OrderState state);             // Expired, Cancelled, Failed, Paid
-bool isOpenState(OrderState state);               // New, Creating, Unknown, Awaiting
+QString orderStateName(OrderState state); // "NEW", "AWAITING", ...
+OrderState orderStateFromName(QStringView name); // Invalid for anything else
+bool isClosedState(OrderState state); // Expired, Cancelled, Failed, Paid
+bool isOpenState(OrderState state); // New, Creating, Unknown, Awaiting
 // The transition table: forward only; X -> Paid from every state but Paid.
 bool isTransitionAllowed(OrderState from, OrderState to);
 
-enum class OrderSource { Invalid = 0, Counter, MiniProgram, App };
-QString orderSourceName(OrderSource source);      // "counter", "miniprogram", "app"
+enum class OrderSource {
+    Invalid = 0,
+    Counter,
+    MiniProgram,
+    App
+};
+QString orderSourceName(OrderSource source); // "counter", "miniprogram", "app"
 OrderSource orderSourceFromName(QStringView name);
 
 struct Order
@@ -51,9 +56,9 @@ struct Order
     Channel channel = Channel::Invalid;
     Money amount;
     OrderState state = OrderState::Invalid;
-    bool late = false;              // paid after it was expired/cancelled/failed
+    bool late = false; // paid after it was expired/cancelled/failed
     OrderSource source = OrderSource::Invalid;
-    QString gateway;                // a registered gateway's name (default iotpay::Name)
+    QString gateway; // a registered gateway's name (default iotpay::Name)
     QString subject;
     QString payOrderId;
     QString channelOrderNo;
@@ -64,7 +69,7 @@ struct Order
     qint64 expiresAtMs = 0;
     qint64 refundedMinor = 0;
     QString lastError;
-    QString clientReference;        // an online order's clientOrderRef; empty for the counter's
+    QString clientReference; // an online order's clientOrderRef; empty for the counter's
 };
 
 struct OrderEvent
@@ -72,10 +77,10 @@ struct OrderEvent
     qint64 id = 0;
     qint64 orderId = 0;
     qint64 atMs = 0;
-    QString kind;                    // "created", "transition", "gateway", "notify", "refund", ...
+    QString kind; // "created", "transition", "gateway", "notify", "refund", ...
     OrderState fromState = OrderState::Invalid;
     OrderState toState = OrderState::Invalid;
-    QString actor;                   // "sale", "relay", "query", "reconciler", "manager", ...
+    QString actor; // "sale", "relay", "query", "reconciler", "manager", ...
     QString detail;
 };
 
@@ -88,7 +93,7 @@ struct OrderNotice
 
 struct NewOrder
 {
-    QString terminalId;              // [A-Za-z0-9]{1,8}
+    QString terminalId; // [A-Za-z0-9]{1,8}
     QString cashier;
     Channel channel = Channel::Invalid;
     Money amount;
@@ -96,7 +101,7 @@ struct NewOrder
     QString gateway = iotpay::Name.toString();
     QString subject;
     qint64 expiresAtMs = 0;
-    QString clientReference;         // the API caller's own order id (online orders), or empty
+    QString clientReference; // the API caller's own order id (online orders), or empty
 };
 
 // Optional data a transition records on the row (empty values leave the column unchanged).
@@ -109,14 +114,14 @@ struct TransitionDetails
     QString channelOrderNo;
     qint64 paidAtMs = 0;
     qint64 expiresAtMs = 0;
-    QString error;                  // stored in last_error
+    QString error; // stored in last_error
 };
 
 struct TransitionOutcome
 {
     OrderState previous = OrderState::Invalid;
     OrderState current = OrderState::Invalid;
-    bool changed = false;           // false: the row already was in `to` (idempotent repeat)
+    bool changed = false; // false: the row already was in `to` (idempotent repeat)
     bool late = false;
 };
 
@@ -128,14 +133,14 @@ struct PaymentConfirmation
     Money amount;
     QString channelOrderNo;
     qint64 paidAtMs = 0;
-    QString actor;                  // "relay", "query", "reconciler"
+    QString actor; // "relay", "query", "reconciler"
 };
 
 enum class ConfirmVerdict {
     Invalid = 0,
-    Applied,            // moved to PAID now (late when it was closed)
-    AlreadyPaid,        // repeat: nothing changed
-    UnknownOrder,       // no such mchOrderNo (yet)
+    Applied, // moved to PAID now (late when it was closed)
+    AlreadyPaid, // repeat: nothing changed
+    UnknownOrder, // no such mchOrderNo (yet)
     AmountMismatch,
     CurrencyMismatch,
 };
@@ -144,7 +149,7 @@ QString confirmVerdictName(ConfirmVerdict verdict);
 struct ConfirmOutcome
 {
     ConfirmVerdict verdict = ConfirmVerdict::Invalid;
-    std::optional<Order> order;     // the row after the confirmation, when it exists
+    std::optional<Order> order; // the row after the confirmation, when it exists
     bool late = false;
 };
 
@@ -154,7 +159,7 @@ struct NotificationRecord
     qint64 id = 0;
     qint64 receivedAtMs = 0;
     QString gateway = iotpay::Name.toString();
-    QString verdict;                // "accepted", "duplicate", "rejected", "unmatched"
+    QString verdict; // "accepted", "duplicate", "rejected", "unmatched"
     QString reason;
     QString mchOrderNo;
     QString payOrderId;
@@ -188,7 +193,7 @@ struct OrderGroupRow
     bool late = false;
     OrderSource source = OrderSource::Invalid;
     int count = 0;
-    qint64 sumMinor = 0;            // of amount_minor
+    qint64 sumMinor = 0; // of amount_minor
 };
 
 // Refunds requested in a range by their order's channel and source, currency and state.
@@ -204,11 +209,11 @@ struct RefundGroupRow
 
 struct VerdictCount
 {
-    QString verdict;                // NotificationRecord::verdict
+    QString verdict; // NotificationRecord::verdict
     int count = 0;
 };
 
-struct OrderFilter;                 // orders/OrderFilter.h
+struct OrderFilter; // orders/OrderFilter.h
 struct OrderSlice;
 
 // The order log: one SQLite file (WAL, synchronous=FULL, busy_timeout, BEGIN IMMEDIATE for
@@ -223,20 +228,19 @@ public:
     {
         bool readOnly = false;
         int busyTimeoutMs = 10'000;
-        bool create = true;         // create the file and schema if missing
+        bool create = true; // create the file and schema if missing
     };
 
     // `path` is the store URL: a SQLite file path (or a file: URL). Any other URL is refused
     // with InvalidArgument ("unsupported store URL") until its backend exists.
-    static Result<std::unique_ptr<OrderLog>> open(const QString &path, const Clock &clock,
-                                                  const Options &options);
+    static Result<std::unique_ptr<OrderLog>> open(const QString &path, const Clock &clock, const Options &options);
     static Result<std::unique_ptr<OrderLog>> open(const QString &path, const Clock &clock);
     ~OrderLog();
 
     OrderLog(const OrderLog &) = delete;
     OrderLog &operator=(const OrderLog &) = delete;
 
-    QString path() const;                      // the file the log opened (a file: URL resolved)
+    QString path() const; // the file the log opened (a file: URL resolved)
     int schemaVersion() const;
     static int currentSchemaVersion();
 
@@ -262,10 +266,9 @@ public:
     Result<QList<NotificationRecord>> notificationsBetween(qint64 fromUtcMs, qint64 toUtcMs) const;
 
     // Raw request/response bodies exchanged with the gateway for an order (capped).
-    Result<void> recordGatewayMessage(qint64 orderId, const QString &endpoint,
-                                      const QString &direction, const QByteArray &body);
-    Result<void> recordEvent(qint64 orderId, const QString &kind, const QString &actor,
-                             const QString &detail);
+    Result<void> recordGatewayMessage(qint64 orderId, const QString &endpoint, const QString &direction,
+                                      const QByteArray &body);
+    Result<void> recordEvent(qint64 orderId, const QString &kind, const QString &actor, const QString &detail);
 
     Result<QList<OrderEvent>> events(qint64 orderId) const;
     // The events of these kinds on the orders created in [from, to), oldest first, with their
@@ -312,13 +315,13 @@ public:
     Result<Refund> refundById(qint64 refundId) const;
     Result<Refund> refundByNo(const QString &mchRefundNo) const;
     Result<QList<Refund>> refundsOfOrder(qint64 orderId) const;
-    Result<QList<Refund>> unresolvedRefunds() const;            // PENDING and UNKNOWN, oldest first
+    Result<QList<Refund>> unresolvedRefunds() const; // PENDING and UNKNOWN, oldest first
     Result<RefundBalance> refundBalance(qint64 orderId) const;
 
     // PRAGMA data_version: changes whenever another connection commits. Cheap to poll.
     Result<qint64> dataVersion() const;
-    Result<QString> integrityCheck() const;       // "ok" when healthy
-    Result<void> checkWritable();                 // takes and releases the write lock
+    Result<QString> integrityCheck() const; // "ok" when healthy
+    Result<void> checkWritable(); // takes and releases the write lock
 
 private:
     struct Private;

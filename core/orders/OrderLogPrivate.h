@@ -17,7 +17,7 @@ struct OrderLog::Private
     Options options;
     QString connectionName;
     std::unique_ptr<StorageBackend> backend;
-    sql::Connection db;                 // on `backend`
+    sql::Connection db; // on `backend`
     int schemaVersion = 0;
 
     Private() = default;
@@ -43,8 +43,7 @@ Order fromQuery(const QSqlQuery &query);
 Result<Order> readOne(const sql::Connection &db, const QString &condition, const QVariant &value);
 // Runs a SELECT of columns() and reads every row.
 Result<QList<Order>> readOrders(const sql::Connection &db, const QString &statement, const QVariantList &values);
-Result<QList<Order>> readMany(const sql::Connection &db, const QString &condition,
-                              const QVariantList &values);
+Result<QList<Order>> readMany(const sql::Connection &db, const QString &condition, const QVariantList &values);
 
 struct EventRow
 {
@@ -70,8 +69,8 @@ Result<qint64> insertNotification(const sql::Connection &db, const NotificationR
 // Moves the row from `current.state` to `to` (already checked against the transition table)
 // with a conditional UPDATE, sets the non-empty details and writes the event. Returns whether
 // this is a late payment. Runs inside the caller's write transaction.
-Result<bool> moveState(const sql::Connection &db, const Order &current, OrderState to,
-                       const TransitionDetails &details, qint64 nowMs);
+Result<bool> moveState(const sql::Connection &db, const Order &current, OrderState to, const TransitionDetails &details,
+                       qint64 nowMs);
 
 } // namespace orderrows
 

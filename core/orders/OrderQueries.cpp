@@ -113,8 +113,7 @@ Result<QString> applySlice(const OrderSlice &slice, Clauses &clauses)
     // so an unlimited read simply leaves the clause out.
     if (slice.limit >= 0 || slice.offset > 0) {
         tail += u" LIMIT ? OFFSET ?"_s;
-        clauses.values << qint64(slice.limit >= 0 ? slice.limit : std::numeric_limits<qint64>::max())
-                       << slice.offset;
+        clauses.values << qint64(slice.limit >= 0 ? slice.limit : std::numeric_limits<qint64>::max()) << slice.offset;
     }
     return tail;
 }
@@ -129,8 +128,8 @@ Result<QList<Order>> OrderLog::filteredOrders(const OrderFilter &filter, const O
     const auto tail = applySlice(slice, *clauses);
     if (!tail)
         return fail(tail.error());
-    return orderrows::readOrders(d->db, u"SELECT "_s + orderrows::columns() + u" FROM orders"_s + clauses->where() + *tail,
-                                 clauses->values);
+    return orderrows::readOrders(
+        d->db, u"SELECT "_s + orderrows::columns() + u" FROM orders"_s + clauses->where() + *tail, clauses->values);
 }
 
 Result<qint64> OrderLog::countFilteredOrders(const OrderFilter &filter) const

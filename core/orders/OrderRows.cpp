@@ -59,8 +59,8 @@ Order fromQuery(const QSqlQuery &query)
     order.terminalId = query.value(TerminalId).toString();
     order.cashier = query.value(Cashier).toString();
     order.channel = channelFromId(query.value(ChannelColumn).toString());
-    order.amount = Money{query.value(AmountMinor).toLongLong(),
-                         currencyFromCode(query.value(CurrencyColumn).toString())};
+    order.amount
+        = Money{query.value(AmountMinor).toLongLong(), currencyFromCode(query.value(CurrencyColumn).toString())};
     order.state = orderStateFromName(query.value(State).toString());
     order.late = query.value(Late).toLongLong() != 0;
     order.source = orderSourceFromName(query.value(Source).toString());
@@ -87,8 +87,7 @@ Result<Order> readOne(const sql::Connection &db, const QString &condition, const
     if (!query->next()) {
         if (query->lastError().isValid())
             return fail(sql::storeError(db, query->lastError(), u"reading order"_s));
-        return fail(ErrorCode::NotFound,
-                    u"no order where "_s + QString(condition).replace(u'?', value.toString()));
+        return fail(ErrorCode::NotFound, u"no order where "_s + QString(condition).replace(u'?', value.toString()));
     }
     return fromQuery(*query);
 }
@@ -108,19 +107,18 @@ Result<QList<Order>> readOrders(const sql::Connection &db, const QString &statem
 
 Result<QList<Order>> readMany(const sql::Connection &db, const QString &condition, const QVariantList &values)
 {
-    return readOrders(db, u"SELECT "_s + columns() + u" FROM orders WHERE "_s + condition + u" ORDER BY created_at_ms, id"_s,
-                      values);
+    return readOrders(
+        db, u"SELECT "_s + columns() + u" FROM orders WHERE "_s + condition + u" ORDER BY created_at_ms, id"_s, values);
 }
 
 Result<qint64> insertEvent(const sql::Connection &db, const EventRow &event)
 {
-    return sql::insertReturningId(db,
-                                  u"INSERT INTO events (order_id, at_ms, kind, from_state, to_state, actor, detail)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                                  {event.orderId, event.atMs, event.kind,
-                                   sql::nullIfEmpty(orderStateName(event.fromState)),
-                                   sql::nullIfEmpty(orderStateName(event.toState)), sql::nonNull(event.actor),
-                                   sql::nonNull(event.detail)});
+    return sql::insertReturningId(
+        db,
+        u"INSERT INTO events (order_id, at_ms, kind, from_state, to_state, actor, detail)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+        {event.orderId, event.atMs, event.kind, sql::nullIfEmpty(orderStateName(event.fromState)),
+         sql::nullIfEmpty(orderStateName(event.toState)), sql::nonNull(event.actor), sql::nonNull(event.detail)});
 }
 
 QString notificationColumns()
@@ -147,16 +145,15 @@ Result<qint64> insertNotification(const sql::Connection &db, const NotificationR
 {
     // raw is bound as bytes: a hostile request need not be valid UTF-8 and the audit view
     // shows exactly what arrived.
-    return sql::insertReturningId(db,
-                                  u"INSERT INTO notifications (received_at_ms, gateway, verdict, reason,"
-                                  " mch_order_no, pay_order_id, remote_address, raw)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                                  {record.receivedAtMs != 0 ? record.receivedAtMs : fallbackReceivedAtMs,
-                                   record.gateway.isEmpty() ? iotpay::Name.toString() : record.gateway,
-                                   sql::nonNull(record.verdict), sql::nonNull(record.reason),
-                                   sql::nullIfEmpty(record.mchOrderNo), sql::nullIfEmpty(record.payOrderId),
-                                   sql::nullIfEmpty(record.remoteAddress),
-                                   sql::capRecorded(record.raw, MaxRecordedBytes)});
+    return sql::insertReturningId(
+        db,
+        u"INSERT INTO notifications (received_at_ms, gateway, verdict, reason,"
+        " mch_order_no, pay_order_id, remote_address, raw)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {record.receivedAtMs != 0 ? record.receivedAtMs : fallbackReceivedAtMs,
+         record.gateway.isEmpty() ? iotpay::Name.toString() : record.gateway, sql::nonNull(record.verdict),
+         sql::nonNull(record.reason), sql::nullIfEmpty(record.mchOrderNo), sql::nullIfEmpty(record.payOrderId),
+         sql::nullIfEmpty(record.remoteAddress), sql::capRecorded(record.raw, MaxRecordedBytes)});
 }
 
 } // namespace paydesk::orderrows

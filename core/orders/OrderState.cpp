@@ -18,15 +18,24 @@ constexpr std::array AllSources{OrderSource::Counter, OrderSource::MiniProgram, 
 QString orderStateName(OrderState state)
 {
     switch (state) {
-    case OrderState::New: return QStringLiteral("NEW");
-    case OrderState::Creating: return QStringLiteral("CREATING");
-    case OrderState::Unknown: return QStringLiteral("UNKNOWN");
-    case OrderState::Awaiting: return QStringLiteral("AWAITING");
-    case OrderState::Expired: return QStringLiteral("EXPIRED");
-    case OrderState::Cancelled: return QStringLiteral("CANCELLED");
-    case OrderState::Failed: return QStringLiteral("FAILED");
-    case OrderState::Paid: return QStringLiteral("PAID");
-    case OrderState::Invalid: break;
+    case OrderState::New:
+        return QStringLiteral("NEW");
+    case OrderState::Creating:
+        return QStringLiteral("CREATING");
+    case OrderState::Unknown:
+        return QStringLiteral("UNKNOWN");
+    case OrderState::Awaiting:
+        return QStringLiteral("AWAITING");
+    case OrderState::Expired:
+        return QStringLiteral("EXPIRED");
+    case OrderState::Cancelled:
+        return QStringLiteral("CANCELLED");
+    case OrderState::Failed:
+        return QStringLiteral("FAILED");
+    case OrderState::Paid:
+        return QStringLiteral("PAID");
+    case OrderState::Invalid:
+        break;
     }
     return {};
 }
@@ -42,14 +51,14 @@ OrderState orderStateFromName(QStringView name)
 
 bool isClosedState(OrderState state)
 {
-    return state == OrderState::Expired || state == OrderState::Cancelled
-        || state == OrderState::Failed || state == OrderState::Paid;
+    return state == OrderState::Expired || state == OrderState::Cancelled || state == OrderState::Failed
+        || state == OrderState::Paid;
 }
 
 bool isOpenState(OrderState state)
 {
-    return state == OrderState::New || state == OrderState::Creating
-        || state == OrderState::Unknown || state == OrderState::Awaiting;
+    return state == OrderState::New || state == OrderState::Creating || state == OrderState::Unknown
+        || state == OrderState::Awaiting;
 }
 
 bool isTransitionAllowed(OrderState from, OrderState to)
@@ -83,10 +92,14 @@ bool isTransitionAllowed(OrderState from, OrderState to)
 QString orderSourceName(OrderSource source)
 {
     switch (source) {
-    case OrderSource::Counter: return QStringLiteral("counter");
-    case OrderSource::MiniProgram: return QStringLiteral("miniprogram");
-    case OrderSource::App: return QStringLiteral("app");
-    case OrderSource::Invalid: break;
+    case OrderSource::Counter:
+        return QStringLiteral("counter");
+    case OrderSource::MiniProgram:
+        return QStringLiteral("miniprogram");
+    case OrderSource::App:
+        return QStringLiteral("app");
+    case OrderSource::Invalid:
+        break;
     }
     return {};
 }
@@ -103,12 +116,18 @@ OrderSource orderSourceFromName(QStringView name)
 QString confirmVerdictName(ConfirmVerdict verdict)
 {
     switch (verdict) {
-    case ConfirmVerdict::Applied: return QStringLiteral("Applied");
-    case ConfirmVerdict::AlreadyPaid: return QStringLiteral("AlreadyPaid");
-    case ConfirmVerdict::UnknownOrder: return QStringLiteral("UnknownOrder");
-    case ConfirmVerdict::AmountMismatch: return QStringLiteral("AmountMismatch");
-    case ConfirmVerdict::CurrencyMismatch: return QStringLiteral("CurrencyMismatch");
-    case ConfirmVerdict::Invalid: break;
+    case ConfirmVerdict::Applied:
+        return QStringLiteral("Applied");
+    case ConfirmVerdict::AlreadyPaid:
+        return QStringLiteral("AlreadyPaid");
+    case ConfirmVerdict::UnknownOrder:
+        return QStringLiteral("UnknownOrder");
+    case ConfirmVerdict::AmountMismatch:
+        return QStringLiteral("AmountMismatch");
+    case ConfirmVerdict::CurrencyMismatch:
+        return QStringLiteral("CurrencyMismatch");
+    case ConfirmVerdict::Invalid:
+        break;
     }
     return QStringLiteral("Invalid");
 }

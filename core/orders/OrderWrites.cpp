@@ -60,11 +60,9 @@ Result<QString> mintMchOrderNo(const sql::Connection &db, const QString &termina
     if (!sequence)
         return fail(sequence.error());
     const QString stamp = QDateTime::fromMSecsSinceEpoch(nowUtcMs, QTimeZone::utc()).toString(u"yyMMddHHmmss"_s);
-    const QString number = terminalId + stamp
-        + QString::number(*sequence).rightJustified(MinSequenceDigits, u'0');
+    QString number = terminalId + stamp + QString::number(*sequence).rightJustified(MinSequenceDigits, u'0');
     if (number.size() > MaxMchOrderNoLength) {
-        return fail(ErrorCode::StoreFailure, u"order number sequence of terminal "_s + terminalId
-                                                 + u" is exhausted"_s);
+        return fail(ErrorCode::StoreFailure, u"order number sequence of terminal "_s + terminalId + u" is exhausted"_s);
     }
     return number;
 }
@@ -94,16 +92,15 @@ Result<Order> OrderLog::createOrder(const NewOrder &order)
         u"INSERT INTO orders (mch_order_no, terminal_id, cashier, channel, amount_minor, currency,"
         " state, late, source, gateway, subject, created_at_ms, updated_at_ms, expires_at_ms, client_reference)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)"_s,
-        {*number, order.terminalId, sql::nonNull(order.cashier), channelId(order.channel),
-         order.amount.minor, currencyCode(order.amount.currency), orderStateName(OrderState::New),
-         orderSourceName(order.source), order.gateway.isEmpty() ? iotpay::Name.toString() : order.gateway,
-         sql::nonNull(order.subject), now, now, sql::nullIfZero(order.expiresAtMs),
-         sql::nullIfEmpty(order.clientReference)});
+        {*number, order.terminalId, sql::nonNull(order.cashier), channelId(order.channel), order.amount.minor,
+         currencyCode(order.amount.currency), orderStateName(OrderState::New), orderSourceName(order.source),
+         order.gateway.isEmpty() ? iotpay::Name.toString() : order.gateway, sql::nonNull(order.subject), now, now,
+         sql::nullIfZero(order.expiresAtMs), sql::nullIfEmpty(order.clientReference)});
     if (!id)
         return fail(id.error());
 
-    const QString detail = formatMinorPlain(order.amount.minor) + u' ' + currencyCode(order.amount.currency)
-        + u' ' + channelId(order.channel) + u" by "_s + order.cashier;
+    const QString detail = formatMinorPlain(order.amount.minor) + u' ' + currencyCode(order.amount.currency) + u' '
+        + channelId(order.channel) + u" by "_s + order.cashier;
     if (auto event = orderrows::insertEvent(
             d->db, {*id, now, u"created"_s, OrderState::Invalid, OrderState::New, u"sale"_s, detail});
         !event) {
@@ -130,11 +127,11 @@ Result<TransitionOutcome> OrderLog::transition(qint64 orderId, OrderState to, co
 
     TransitionOutcome outcome{current->state, current->state, false, current->late};
     if (current->state == to)
-        return outcome;   // a repeat (two confirmations, a retried call): nothing to write
+        return outcome; // a repeat (two confirmations, a retried call): nothing to write
     if (!isTransitionAllowed(current->state, to)) {
         return fail(ErrorCode::TransitionRejected,
-                    u"order "_s + QString::number(orderId) + u": "_s + orderStateName(current->state)
-                        + u" -> "_s + orderStateName(to) + u" is not allowed"_s);
+                    u"order "_s + QString::number(orderId) + u": "_s + orderStateName(current->state) + u" -> "_s
+                        + orderStateName(to) + u" is not allowed"_s);
     }
     const auto late = orderrows::moveState(d->db, *current, to, details, d->now());
     if (!late)
@@ -162,8 +159,8 @@ Result<qint64> OrderLog::recordNotification(const NotificationRecord &record)
     return id;
 }
 
-Result<void> OrderLog::recordGatewayMessage(qint64 orderId, const QString &endpoint,
-                                            const QString &direction, const QByteArray &body)
+Result<void> OrderLog::recordGatewayMessage(qint64 orderId, const QString &endpoint, const QString &direction,
+                                            const QByteArray &body)
 {
     auto transaction = d->writeTransaction();
     if (auto begun = transaction.begin(); !begun)
@@ -171,11 +168,11 @@ Result<void> OrderLog::recordGatewayMessage(qint64 orderId, const QString &endpo
     if (auto exists = requireOrder(d->db, orderId); !exists)
         return fail(exists.error());
     const qint64 now = d->now();
-    if (auto inserted = sql::run(d->db,
-                                 u"INSERT INTO gateway_messages (order_id, at_ms, endpoint, direction, body)"
-                                 " VALUES (?, ?, ?, ?, ?)"_s,
-                                 {orderId, now, sql::nonNull(endpoint), sql::nonNull(direction),
-                                  sql::capRecorded(body, MaxRecordedBytes)});
+    if (auto inserted = sql::run(
+            d->db,
+            u"INSERT INTO gateway_messages (order_id, at_ms, endpoint, direction, body)"
+            " VALUES (?, ?, ?, ?, ?)"_s,
+            {orderId, now, sql::nonNull(endpoint), sql::nonNull(direction), sql::capRecorded(body, MaxRecordedBytes)});
         !inserted) {
         return fail(inserted.error());
     }
@@ -188,8 +185,7 @@ Result<void> OrderLog::recordGatewayMessage(qint64 orderId, const QString &endpo
     return transaction.commit();
 }
 
-Result<void> OrderLog::recordEvent(qint64 orderId, const QString &kind, const QString &actor,
-                                   const QString &detail)
+Result<void> OrderLog::recordEvent(qint64 orderId, const QString &kind, const QString &actor, const QString &detail)
 {
     if (kind.isEmpty())
         return fail(ErrorCode::InvalidArgument, u"event without a kind"_s);
@@ -208,8 +204,8 @@ Result<void> OrderLog::recordEvent(qint64 orderId, const QString &kind, const QS
 
 namespace orderrows {
 
-Result<bool> moveState(const sql::Connection &db, const Order &current, OrderState to,
-                       const TransitionDetails &details, qint64 nowMs)
+Result<bool> moveState(const sql::Connection &db, const Order &current, OrderState to, const TransitionDetails &details,
+                       qint64 nowMs)
 {
     const bool late = to == OrderState::Paid && isClosedState(current.state);
     QString statement = u"UPDATE orders SET state = ?, updated_at_ms = ?"_s;
@@ -252,8 +248,8 @@ Result<bool> moveState(const sql::Connection &db, const Order &current, OrderSta
         notes.append(u"error: "_s + details.error);
     if (late)
         notes.append(u"late payment, order was "_s + orderStateName(current.state));
-    const auto event = insertEvent(
-        db, {current.id, nowMs, u"transition"_s, current.state, to, details.actor, notes.join(u"; ")});
+    const auto event
+        = insertEvent(db, {current.id, nowMs, u"transition"_s, current.state, to, details.actor, notes.join(u"; ")});
     if (!event)
         return fail(event.error());
     return late;

@@ -45,9 +45,9 @@ Refund refundFromQuery(const QSqlQuery &query)
 
 Result<QList<Refund>> readRefunds(const sql::Connection &db, const QString &condition, const QVariantList &values)
 {
-    auto query = sql::run(db, u"SELECT "_s + refundColumns() + u" FROM refunds WHERE "_s + condition
-                                  + u" ORDER BY created_at_ms, id"_s,
-                          values);
+    auto query = sql::run(
+        db, u"SELECT "_s + refundColumns() + u" FROM refunds WHERE "_s + condition + u" ORDER BY created_at_ms, id"_s,
+        values);
     if (!query)
         return fail(query.error());
     QList<Refund> result;
@@ -70,11 +70,11 @@ Result<Refund> readRefund(const sql::Connection &db, const QString &condition, c
 
 Result<RefundBalance> balanceOf(const sql::Connection &db, const Order &order)
 {
-    const auto inFlight = sql::scalar(db,
-                                      u"SELECT COALESCE(SUM(amount_minor), 0) FROM refunds"
-                                      " WHERE order_id = ? AND state IN (?, ?)"_s,
-                                      {order.id, refundStateName(RefundState::Pending),
-                                       refundStateName(RefundState::Unknown)});
+    const auto inFlight
+        = sql::scalar(db,
+                      u"SELECT COALESCE(SUM(amount_minor), 0) FROM refunds"
+                      " WHERE order_id = ? AND state IN (?, ?)"_s,
+                      {order.id, refundStateName(RefundState::Pending), refundStateName(RefundState::Unknown)});
     if (!inFlight)
         return fail(inFlight.error());
     return RefundBalance{order.amount, order.refundedMinor, inFlight->toLongLong()};
@@ -100,9 +100,9 @@ Result<void> validateNewRefund(const NewRefund &refund)
 Result<void> checkRefundable(const Order &order, const RefundBalance &balance, qint64 amountMinor)
 {
     if (order.state != OrderState::Paid) {
-        return fail(ErrorCode::TransitionRejected, u"order "_s + order.mchOrderNo + u" is "_s
-                                                       + orderStateName(order.state)
-                                                       + u"; only PAID orders can be refunded"_s);
+        return fail(ErrorCode::TransitionRejected,
+                    u"order "_s + order.mchOrderNo + u" is "_s + orderStateName(order.state)
+                        + u"; only PAID orders can be refunded"_s);
     }
     if (amountMinor > balance.refundableMinor()) {
         const QString currency = u' ' + currencyCode(order.amount.currency);
@@ -128,7 +128,7 @@ Result<QString> mintMchRefundNo(const sql::Connection &db, const Order &order)
     if (!count)
         return fail(count.error());
     for (qint64 sequence = count->toLongLong() + 1; sequence <= MaxRefundsPerOrder; ++sequence) {
-        const QString number = u'R' + order.mchOrderNo + QString::number(sequence).rightJustified(2, u'0');
+        QString number = u'R' + order.mchOrderNo + QString::number(sequence).rightJustified(2, u'0');
         const auto taken = sql::scalar(db, u"SELECT COUNT(*) FROM refunds WHERE mch_refund_no = ?"_s, {number});
         if (!taken)
             return fail(taken.error());
@@ -136,7 +136,8 @@ Result<QString> mintMchRefundNo(const sql::Connection &db, const Order &order)
             return number;
     }
     return fail(ErrorCode::InvalidArgument,
-                u"order "_s + order.mchOrderNo + u" has reached "_s + QString::number(MaxRefundsPerOrder) + u" refunds"_s);
+                u"order "_s + order.mchOrderNo + u" has reached "_s + QString::number(MaxRefundsPerOrder)
+                    + u" refunds"_s);
 }
 
 Result<void> refundEvent(const sql::Connection &db, qint64 orderId, qint64 nowMs, const QString &actor,
@@ -196,11 +197,16 @@ Result<void> applyFinish(const sql::Connection &db, const Refund &current, const
 QString refundStateName(RefundState state)
 {
     switch (state) {
-    case RefundState::Pending: return u"PENDING"_s;
-    case RefundState::Succeeded: return u"SUCCEEDED"_s;
-    case RefundState::Failed: return u"FAILED"_s;
-    case RefundState::Unknown: return u"UNKNOWN"_s;
-    case RefundState::Invalid: break;
+    case RefundState::Pending:
+        return u"PENDING"_s;
+    case RefundState::Succeeded:
+        return u"SUCCEEDED"_s;
+    case RefundState::Failed:
+        return u"FAILED"_s;
+    case RefundState::Unknown:
+        return u"UNKNOWN"_s;
+    case RefundState::Invalid:
+        break;
     }
     return {};
 }
@@ -251,16 +257,16 @@ Result<Refund> OrderLog::beginRefund(const NewRefund &refund)
 
     const qint64 now = d->now();
     const QString reason = refund.reason.trimmed();
-    const auto id = sql::insertReturningId(
-        d->db,
-        u"INSERT INTO refunds (order_id, mch_refund_no, amount_minor, currency, reason, state,"
-        " requested_by, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-        {order->id, *number, refund.amountMinor, currencyCode(order->amount.currency), reason,
-         refundStateName(RefundState::Pending), refund.requestedBy.trimmed(), now, now});
+    const auto id
+        = sql::insertReturningId(d->db,
+                                 u"INSERT INTO refunds (order_id, mch_refund_no, amount_minor, currency, reason, state,"
+                                 " requested_by, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                                 {order->id, *number, refund.amountMinor, currencyCode(order->amount.currency), reason,
+                                  refundStateName(RefundState::Pending), refund.requestedBy.trimmed(), now, now});
     if (!id)
         return fail(id.error());
-    const QString detail = *number + u" PENDING "_s + moneyText(Money{refund.amountMinor, order->amount.currency})
-        + u": "_s + reason;
+    const QString detail
+        = *number + u" PENDING "_s + moneyText(Money{refund.amountMinor, order->amount.currency}) + u": "_s + reason;
     if (auto event = refundEvent(d->db, order->id, now, refund.requestedBy.trimmed(), detail); !event)
         return fail(event.error());
     auto created = readRefund(d->db, u"id = ?"_s, *id);
@@ -282,11 +288,11 @@ Result<Refund> OrderLog::finishRefund(qint64 refundId, const RefundFinish &finis
     if (!current)
         return fail(current.error());
     if (current->state == finish.state)
-        return current;   // a repeat: nothing to write
+        return current; // a repeat: nothing to write
     if (!isRefundTransitionAllowed(current->state, finish.state)) {
-        return fail(ErrorCode::TransitionRejected, u"refund "_s + current->mchRefundNo + u": "_s
-                                                       + refundStateName(current->state) + u" -> "_s
-                                                       + refundStateName(finish.state) + u" is not allowed"_s);
+        return fail(ErrorCode::TransitionRejected,
+                    u"refund "_s + current->mchRefundNo + u": "_s + refundStateName(current->state) + u" -> "_s
+                        + refundStateName(finish.state) + u" is not allowed"_s);
     }
     const qint64 now = d->now();
     if (auto applied = applyFinish(d->db, *current, finish, now); !applied)

@@ -58,11 +58,10 @@ Result<QList<RefundGroupRow>> OrderLog::refundGroupsBetween(qint64 fromUtcMs, qi
         return fail(query.error());
     QList<RefundGroupRow> rows;
     while (query->next()) {
-        rows.append(RefundGroupRow{channelFromId(query->value(0).toString()),
-                                   currencyFromCode(query->value(1).toString()),
-                                   refundStateFromName(query->value(2).toString()),
-                                   orderSourceFromName(query->value(3).toString()), query->value(4).toInt(),
-                                   query->value(5).toLongLong()});
+        rows.append(RefundGroupRow{
+            channelFromId(query->value(0).toString()), currencyFromCode(query->value(1).toString()),
+            refundStateFromName(query->value(2).toString()), orderSourceFromName(query->value(3).toString()),
+            query->value(4).toInt(), query->value(5).toLongLong()});
     }
     if (auto read = checkRead(d->db, *query, u"refund totals"_s); !read)
         return fail(read.error());
@@ -80,10 +79,11 @@ Result<QList<Order>> OrderLog::lateOrOpenOrdersBetween(qint64 fromUtcMs, qint64 
 
 Result<QList<VerdictCount>> OrderLog::notificationVerdictCounts(qint64 fromUtcMs, qint64 toUtcMs) const
 {
-    auto query = sql::run(d->db,
-                          u"SELECT verdict, COUNT(*) FROM notifications WHERE received_at_ms >= ? AND received_at_ms < ?"
-                          " GROUP BY verdict"_s,
-                          {fromUtcMs, toUtcMs});
+    auto query
+        = sql::run(d->db,
+                   u"SELECT verdict, COUNT(*) FROM notifications WHERE received_at_ms >= ? AND received_at_ms < ?"
+                   " GROUP BY verdict"_s,
+                   {fromUtcMs, toUtcMs});
     if (!query)
         return fail(query.error());
     QList<VerdictCount> counts;

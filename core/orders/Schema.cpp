@@ -103,8 +103,9 @@ QStringList version2(const StorageBackend &)
 QStringList version3(const StorageBackend &backend)
 {
     return QStringList{
-        u"CREATE INDEX refunds_order ON refunds (order_id)"_s,
-    } + backend.appendOnlyGuards(u"events"_s, u"events are append-only"_s);
+               u"CREATE INDEX refunds_order ON refunds (order_id)"_s,
+           }
+    + backend.appendOnlyGuards(u"events"_s, u"events are append-only"_s);
 }
 
 // Refunds and the daily report: refunds are counted on the business day they were made
@@ -123,14 +124,15 @@ QStringList version4(const StorageBackend &)
 QStringList version5(const StorageBackend &backend)
 {
     return QStringList{
-        u"CREATE TABLE audit ("
-        " id {id},"
-        " at_ms {int} NOT NULL,"
-        " kind TEXT NOT NULL,"
-        " actor TEXT NOT NULL DEFAULT '',"
-        " detail TEXT NOT NULL DEFAULT '')"_s,
-        u"CREATE INDEX audit_at ON audit (at_ms)"_s,
-    } + backend.appendOnlyGuards(u"audit"_s, u"audit is append-only"_s);
+               u"CREATE TABLE audit ("
+               " id {id},"
+               " at_ms {int} NOT NULL,"
+               " kind TEXT NOT NULL,"
+               " actor TEXT NOT NULL DEFAULT '',"
+               " detail TEXT NOT NULL DEFAULT '')"_s,
+               u"CREATE INDEX audit_at ON audit (at_ms)"_s,
+           }
+    + backend.appendOnlyGuards(u"audit"_s, u"audit is append-only"_s);
 }
 
 // Online orders' clientOrderRef as a column instead of the detail of a 'client-ref' event, so
@@ -158,12 +160,8 @@ struct Step
 
 // Append only: a released step is never edited, a change is a new step.
 const std::array Steps{
-    Step{1, &version1},
-    Step{2, &version2},
-    Step{3, &version3},
-    Step{4, &version4},
-    Step{5, &version5},
-    Step{6, &version6},
+    Step{1, &version1}, Step{2, &version2}, Step{3, &version3},
+    Step{4, &version4}, Step{5, &version5}, Step{6, &version6},
 };
 
 Error newerThanCode(int stored)
@@ -171,7 +169,8 @@ Error newerThanCode(int stored)
     return Error{ErrorCode::StoreFailure,
                  u"order log created by a newer PayDesk (schema version "_s + QString::number(stored)
                      + u", this build knows up to "_s + QString::number(latestVersion()) + u')',
-                 {}, 0};
+                 {},
+                 0};
 }
 
 // The dialect's column types in a step's statement.
@@ -194,8 +193,9 @@ Result<void> applyStep(const sql::Connection &db, const Step &step)
     if (*stored >= step.version)
         return {};
     if (*stored != step.version - 1) {
-        return fail(ErrorCode::StoreFailure, u"schema version "_s + QString::number(*stored)
-                                                 + u" cannot step to "_s + QString::number(step.version));
+        return fail(ErrorCode::StoreFailure,
+                    u"schema version "_s + QString::number(*stored) + u" cannot step to "_s
+                        + QString::number(step.version));
     }
     for (const QString &statement : step.statements(*db.backend)) {
         if (auto done = sql::run(db, inDialect(statement, *db.backend)); !done)
@@ -233,8 +233,7 @@ Result<int> storedVersion(const sql::Connection &db)
 Result<int> applyMigrations(const sql::Connection &db, int upToVersion)
 {
     if (upToVersion < 0 || upToVersion > latestVersion()) {
-        return fail(ErrorCode::InvalidArgument,
-                    u"no schema version "_s + QString::number(upToVersion));
+        return fail(ErrorCode::InvalidArgument, u"no schema version "_s + QString::number(upToVersion));
     }
     const auto stored = storedVersion(db);
     if (!stored)

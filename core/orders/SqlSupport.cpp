@@ -121,8 +121,8 @@ Result<QSqlQuery> runRetryingBusy(const Connection &db, const QString &statement
             return done;
         if (done.error().code != ErrorCode::StoreBusy || attempt >= MaxBusyAttempts || elapsed.elapsed() >= budgetMs) {
             Error error = done.error();
-            error.detail += u" (attempt "_s + QString::number(attempt) + u", "_s
-                + QString::number(elapsed.elapsed()) + u" ms)"_s;
+            error.detail += u" (attempt "_s + QString::number(attempt) + u", "_s + QString::number(elapsed.elapsed())
+                + u" ms)"_s;
             return fail(error);
         }
         const auto backoffMs = qMin(5UL << attempt, 200UL) + QRandomGenerator::global()->bounded(10U);
@@ -143,7 +143,8 @@ Result<void> probeWritable(const Connection &db)
     return {};
 }
 
-WriteTransaction::WriteTransaction(const Connection &db) : m_db(db) {}
+WriteTransaction::WriteTransaction(const Connection &db) : m_db(db)
+{}
 
 WriteTransaction::~WriteTransaction()
 {

@@ -81,7 +81,7 @@ QString SqliteBackend::idColumnType() const
 
 QString SqliteBackend::integerType() const
 {
-    return u"INTEGER"_s;   // 64-bit in SQLite
+    return u"INTEGER"_s; // 64-bit in SQLite
 }
 
 QStringList SqliteBackend::appendOnlyGuards(const QString &table, const QString &message) const
@@ -101,7 +101,7 @@ QString SqliteBackend::tableCountStatement() const
 
 QString SqliteBackend::returningIdClause() const
 {
-    return u" RETURNING id"_s;   // SQLite 3.35 and later
+    return u" RETURNING id"_s; // SQLite 3.35 and later
 }
 
 QString SqliteBackend::beginWriteStatement() const

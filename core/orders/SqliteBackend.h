@@ -23,8 +23,8 @@ public:
         Auth = 23,
         NotADatabase = 26,
     };
-    static constexpr int ConstraintPrimaryKey = 19 | (6 << 8);    // SQLITE_CONSTRAINT_PRIMARYKEY
-    static constexpr int ConstraintUnique = 19 | (8 << 8);        // SQLITE_CONSTRAINT_UNIQUE
+    static constexpr int ConstraintPrimaryKey = 19 | (6 << 8); // SQLITE_CONSTRAINT_PRIMARYKEY
+    static constexpr int ConstraintUnique = 19 | (8 << 8); // SQLITE_CONSTRAINT_UNIQUE
 
     QString name() const override;
     QString driverName() const override;

@@ -14,11 +14,16 @@ StorageBackend::~StorageBackend() = default;
 ErrorCode errorCodeFor(StoreFault fault)
 {
     switch (fault) {
-    case StoreFault::Busy: return ErrorCode::StoreBusy;
-    case StoreFault::UniqueViolation: return ErrorCode::Duplicate;
-    case StoreFault::ReadOnly: return ErrorCode::StoreReadOnly;
-    case StoreFault::Corrupt: return ErrorCode::StoreCorrupt;
-    case StoreFault::Full: return ErrorCode::StoreFull;
+    case StoreFault::Busy:
+        return ErrorCode::StoreBusy;
+    case StoreFault::UniqueViolation:
+        return ErrorCode::Duplicate;
+    case StoreFault::ReadOnly:
+        return ErrorCode::StoreReadOnly;
+    case StoreFault::Corrupt:
+        return ErrorCode::StoreCorrupt;
+    case StoreFault::Full:
+        return ErrorCode::StoreFull;
     // "Cannot open / not writable": a role without the right is, to its user, a store it
     // cannot use.
     case StoreFault::Unavailable:
@@ -47,8 +52,9 @@ Result<StoreLocation> storeLocationFor(const QString &url)
             return fail(ErrorCode::InvalidArgument, u"a file: store URL without a path"_s);
         return StoreLocation{std::make_unique<SqliteBackend>(), path};
     }
-    return fail(ErrorCode::InvalidArgument, u"unsupported store URL (scheme "_s + scheme.captured(1).toLower()
-                                                + u"): the order log is a SQLite file path"_s);
+    return fail(ErrorCode::InvalidArgument,
+                u"unsupported store URL (scheme "_s + scheme.captured(1).toLower()
+                    + u"): the order log is a SQLite file path"_s);
 }
 
 } // namespace paydesk

@@ -18,15 +18,15 @@ namespace paydesk {
 // What went wrong in the database, from the driver's native error code as each backend
 // defines it — never from the message text.
 enum class StoreFault {
-    Invalid = 0,        // no fault (the error carries no code this backend knows)
-    Busy,               // locked by another connection beyond the wait
-    UniqueViolation,    // a unique or primary key constraint refused the row
+    Invalid = 0, // no fault (the error carries no code this backend knows)
+    Busy, // locked by another connection beyond the wait
+    UniqueViolation, // a unique or primary key constraint refused the row
     ConstraintViolation, // another constraint (NOT NULL, CHECK, foreign key, append-only guard)
-    Unavailable,        // cannot be opened or reached
+    Unavailable, // cannot be opened or reached
     Corrupt,
     Full,
     ReadOnly,
-    Permission,         // the database refused the operation to this user or role
+    Permission, // the database refused the operation to this user or role
     Other,
 };
 
@@ -44,8 +44,8 @@ class StorageBackend
 public:
     virtual ~StorageBackend();
 
-    virtual QString name() const = 0;                 // "sqlite": named in error details
-    virtual QString driverName() const = 0;           // the Qt SQL driver, "QSQLITE"
+    virtual QString name() const = 0; // "sqlite": named in error details
+    virtual QString driverName() const = 0; // the Qt SQL driver, "QSQLITE"
 
     // Whether the store at `location` exists (an open without `create` needs it).
     virtual bool exists(const QString &location) const = 0;
@@ -54,8 +54,8 @@ public:
     virtual Result<void> open(QSqlDatabase &db, const QString &location, const StoreOptions &options) const = 0;
 
     // DDL pieces that differ between dialects.
-    virtual QString idColumnType() const = 0;         // a surrogate key the database assigns
-    virtual QString integerType() const = 0;          // a 64-bit integer column
+    virtual QString idColumnType() const = 0; // a surrogate key the database assigns
+    virtual QString integerType() const = 0; // a 64-bit integer column
     // Statements that make `table` refuse UPDATE and DELETE with `message`.
     virtual QStringList appendOnlyGuards(const QString &table, const QString &message) const = 0;
     // A statement answering one row, one column: the number of tables called `?`.
@@ -80,7 +80,7 @@ public:
 struct StoreLocation
 {
     std::unique_ptr<StorageBackend> backend;
-    QString location;                                 // what the backend opens
+    QString location; // what the backend opens
 };
 Result<StoreLocation> storeLocationFor(const QString &url);
 

@@ -2,11 +2,9 @@
 
 namespace paydesk {
 
-Checkout::Checkout(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clock, SaleConfig config,
-                   QObject *parent)
+Checkout::Checkout(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clock, SaleConfig config, QObject *parent)
     : QObject(parent), m_orderLog(orderLog), m_gateway(gateway), m_clock(clock), m_config(std::move(config))
-{
-}
+{}
 
 bool Checkout::hasOpenSale() const
 {

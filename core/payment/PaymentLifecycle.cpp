@@ -1,8 +1,8 @@
 #include "PaymentLifecycle.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <QLoggingCategory>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -38,8 +38,7 @@ TransitionDetails detailsOf(const QString &actor, const QString &reason, const Q
 } // namespace
 
 PaymentLifecycle::PaymentLifecycle(OrderLog &orderLog, const Clock &clock) : m_orderLog(orderLog), m_clock(clock)
-{
-}
+{}
 
 QString PaymentLifecycle::contradictionEventKind()
 {
@@ -130,9 +129,9 @@ LifecycleStep PaymentLifecycle::queryFailed(const Order &order, const Error &err
         return reread(order.id, {LifecycleStep::Kind::StillOpen, {}, error, {}});
     }
     // Known absent: the gateway never made the order, so nothing can be charged on it.
-    LifecycleStep step = move(order, OrderState::Failed,
-                              detailsOf(actor, u"gateway has no such order"_s, describe(error)),
-                              LifecycleStep::Kind::Failed);
+    LifecycleStep step
+        = move(order, OrderState::Failed, detailsOf(actor, u"gateway has no such order"_s, describe(error)),
+               LifecycleStep::Kind::Failed);
     Error absent = error;
     absent.detail = u"the gateway never received the order; nothing was charged"_s;
     step.error = absent;
@@ -149,7 +148,7 @@ LifecycleStep PaymentLifecycle::paidByQuery(const Order &order, const GatewayRes
     PaymentConfirmation confirmation;
     confirmation.mchOrderNo = order.mchOrderNo;
     confirmation.payOrderId = response.payOrderId;
-    confirmation.amount = *response.amount;   // Currency::Invalid for a code PayDesk does not know: refused
+    confirmation.amount = *response.amount; // Currency::Invalid for a code PayDesk does not know: refused
     confirmation.channelOrderNo = response.channelOrderNo;
     confirmation.paidAtMs = response.paySuccTimeMs;
     confirmation.actor = actor;
@@ -160,7 +159,8 @@ LifecycleStep PaymentLifecycle::paidByQuery(const Order &order, const GatewayRes
         step.error = Error{ErrorCode::ResponseMismatch,
                            u"gateway reports a payment of "_s + formatMinorPlain(response.amount->minor) + u' '
                                + response.currencyCode + u" for this order"_s,
-                           {}, 0};
+                           {},
+                           0};
     } else {
         step.kind = LifecycleStep::Kind::Paid;
     }
@@ -197,7 +197,7 @@ Result<ConfirmOutcome> PaymentLifecycle::confirm(PaymentConfirmation confirmatio
             confirmation.payOrderId.clear();
     }
     const qint64 gatewayPaidAtMs = confirmation.paidAtMs;
-    confirmation.paidAtMs = m_clock.nowUtcMs();   // "paid at" is when we learnt it
+    confirmation.paidAtMs = m_clock.nowUtcMs(); // "paid at" is when we learnt it
     auto outcome = m_orderLog.confirmPayment(confirmation, audit);
     if (!outcome || !stored)
         return outcome;
@@ -218,9 +218,10 @@ Result<ConfirmOutcome> PaymentLifecycle::confirm(PaymentConfirmation confirmatio
 QStringList PaymentLifecycle::contradictions(const Order &order, const PaymentConfirmation &confirmation) const
 {
     QStringList found;
-    if (!confirmation.payOrderId.isEmpty() && !order.payOrderId.isEmpty() && confirmation.payOrderId != order.payOrderId) {
-        found.append(u"the gateway names payment order "_s + confirmation.payOrderId.left(64) + u", the order log holds "_s
-                     + order.payOrderId + u" (kept)"_s);
+    if (!confirmation.payOrderId.isEmpty() && !order.payOrderId.isEmpty()
+        && confirmation.payOrderId != order.payOrderId) {
+        found.append(u"the gateway names payment order "_s + confirmation.payOrderId.left(64)
+                     + u", the order log holds "_s + order.payOrderId + u" (kept)"_s);
     }
     const qint64 paidAtMs = confirmation.paidAtMs;
     const qint64 nowMs = m_clock.nowUtcMs();
@@ -237,8 +238,9 @@ void PaymentLifecycle::recordContradiction(qint64 orderId, const QString &actor,
     // A repeat (a retried notify, the next reconcile pass) adds nothing a manager has not seen.
     const auto events = m_orderLog.events(orderId);
     const QString kind = contradictionEventKind();
-    if (events && std::any_of(events->cbegin(), events->cend(),
-                              [&](const OrderEvent &event) { return event.kind == kind && event.detail == detail; })) {
+    if (events && std::any_of(events->cbegin(), events->cend(), [&](const OrderEvent &event) {
+            return event.kind == kind && event.detail == detail;
+        })) {
         return;
     }
     qCWarning(lcLifecycle).noquote() << "order" << orderId << "contradiction:" << detail;
@@ -249,7 +251,8 @@ void PaymentLifecycle::recordContradiction(qint64 orderId, const QString &actor,
 Result<Order> PaymentLifecycle::close(const Order &order, OrderState to, const QString &reason, const QString &actor)
 {
     if (order.state == OrderState::Creating && to != OrderState::Failed)
-        (void)m_orderLog.transition(order.id, OrderState::Unknown, detailsOf(actor, u"outcome unknown after restart"_s));
+        (void)m_orderLog.transition(order.id, OrderState::Unknown,
+                                    detailsOf(actor, u"outcome unknown after restart"_s));
     auto moved = m_orderLog.transition(order.id, to, detailsOf(actor, reason));
     if (!moved)
         return fail(moved.error());

@@ -13,8 +13,8 @@ namespace paydesk {
 struct CreateReply
 {
     Result<GatewayResponse> result = fail(ErrorCode::Invalid, QStringLiteral("no reply"));
-    QString payload;     // what the customer is shown: the QR text, an online order's pay URL
-    QString unusable;    // non-empty: a success whose content cannot be used (no QR, bad payParams)
+    QString payload; // what the customer is shown: the QR text, an online order's pay URL
+    QString unusable; // non-empty: a success whose content cannot be used (no QR, bad payParams)
 };
 
 // What became of a gateway answer, for the driver to show, count or log.
@@ -22,20 +22,20 @@ struct LifecycleStep
 {
     enum class Kind {
         Invalid = 0,
-        Awaiting,       // the customer can pay: a create, or a query that confirmed an UNKNOWN create
-        Unknown,        // the gateway may hold the order: resolved by query, never re-created
-        Failed,         // the gateway refused the create, or has no such order
-        Paid,           // confirmed (or already was)
-        Refused,        // the gateway reports a payment the order log does not accept
-        Closed,         // the gateway closed the order: EXPIRED
-        StillOpen,      // the gateway has it open (or, for an AWAITING order, contradicts itself): unchanged
-        QueryFailed,    // no answer to go by
+        Awaiting, // the customer can pay: a create, or a query that confirmed an UNKNOWN create
+        Unknown, // the gateway may hold the order: resolved by query, never re-created
+        Failed, // the gateway refused the create, or has no such order
+        Paid, // confirmed (or already was)
+        Refused, // the gateway reports a payment the order log does not accept
+        Closed, // the gateway closed the order: EXPIRED
+        StillOpen, // the gateway has it open (or, for an AWAITING order, contradicts itself): unchanged
+        QueryFailed, // no answer to go by
     };
 
     Kind kind = Kind::Invalid;
-    std::optional<Order> order;     // the row afterwards (absent when it could not be read)
-    std::optional<Error> error;     // the gateway's error or the refusal, to report
-    std::optional<Error> storeError;   // the order log failed a write the step needed
+    std::optional<Order> order; // the row afterwards (absent when it could not be read)
+    std::optional<Error> error; // the gateway's error or the refusal, to report
+    std::optional<Error> storeError; // the order log failed a write the step needed
 };
 
 // The one owner of every state move of a payment (design.md "A sale, step by step"): the
@@ -90,8 +90,7 @@ public:
                         const Result<GatewayResponse> &result);
 
 private:
-    LifecycleStep move(const Order &order, OrderState to, const TransitionDetails &details,
-                       LifecycleStep::Kind kind);
+    LifecycleStep move(const Order &order, OrderState to, const TransitionDetails &details, LifecycleStep::Kind kind);
     LifecycleStep queryFailed(const Order &order, const Error &error, const PaymentGateway &gateway,
                               const QString &actor);
     LifecycleStep paidByQuery(const Order &order, const GatewayResponse &response, const QString &actor);

@@ -10,8 +10,7 @@ using namespace Qt::StringLiterals;
 
 Reconciler::Reconciler(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clock, QObject *parent)
     : QObject(parent), m_orderLog(orderLog), m_gateway(gateway), m_clock(clock), m_lifecycle(orderLog, clock)
-{
-}
+{}
 
 void Reconciler::run(qint64 windowMs, const QSet<qint64> &skipOrderIds)
 {
@@ -42,8 +41,8 @@ void Reconciler::next()
         m_running = false;
         // A pass with nothing to do (the relay runs one a minute) is not worth a log line.
         if (m_report.examined > 0 || m_report.errors > 0) {
-            qCInfo(lcReconcile) << "examined" << m_report.examined << "changed" << m_report.changed
-                                << "still open" << m_report.stillOpen << "errors" << m_report.errors;
+            qCInfo(lcReconcile) << "examined" << m_report.examined << "changed" << m_report.changed << "still open"
+                                << m_report.stillOpen << "errors" << m_report.errors;
         }
         Q_EMIT finished(m_report);
         return;
@@ -68,17 +67,18 @@ void Reconciler::next()
 void Reconciler::onQueryFinished(GatewayCall *call, const Order &order)
 {
     m_lifecycle.recordExchange(order.id, QStringLiteral("query_order"), call->requestJson(), call->result());
-    const LifecycleStep step = m_lifecycle.queryAnswered(order, call->result(), m_gateway, QStringLiteral("reconciler"));
+    const LifecycleStep step
+        = m_lifecycle.queryAnswered(order, call->result(), m_gateway, QStringLiteral("reconciler"));
     if (step.storeError) {
         noteError(order, describe(*step.storeError));
         return;
     }
     switch (step.kind) {
     case LifecycleStep::Kind::QueryFailed:
-        noteError(order, describe(*step.error));
+        noteError(order, describe(step.error.value_or(Error{})));
         return;
     case LifecycleStep::Kind::Refused:
-        noteError(order, u"paid at the gateway but not applied ("_s + describe(*step.error) + u')');
+        noteError(order, u"paid at the gateway but not applied ("_s + describe(step.error.value_or(Error{})) + u')');
         return;
     case LifecycleStep::Kind::Awaiting:
     case LifecycleStep::Kind::Unknown:
@@ -124,8 +124,8 @@ void Reconciler::noteChange(const Order &before)
     if (!after || after->state == before.state)
         return;
     ++m_report.changed;
-    m_report.changes.append({before.mchOrderNo, before.state, after->state,
-                             after->late ? QStringLiteral("late payment") : QString()});
+    m_report.changes.append(
+        {before.mchOrderNo, before.state, after->state, after->late ? QStringLiteral("late payment") : QString()});
 }
 
 } // namespace paydesk

@@ -34,13 +34,8 @@ QString refundOrderIdOf(const GatewayResponse &response)
 } // namespace
 
 RefundService::RefundService(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clock, QObject *parent)
-    : QObject(parent)
-    , m_orderLog(orderLog)
-    , m_gateway(gateway)
-    , m_clock(clock)
-    , m_lifecycle(orderLog, clock)
-{
-}
+    : QObject(parent), m_orderLog(orderLog), m_gateway(gateway), m_clock(clock), m_lifecycle(orderLog, clock)
+{}
 
 // Calls still in flight belong to the gateway; their refunds stay PENDING (reserved) for a
 // manager to resolve, exactly as after a crash.
@@ -60,9 +55,9 @@ Result<Refund> RefundService::request(qint64 orderId, qint64 amountMinor, const 
     if (!order)
         return fail(order.error());
     if (!canRefundThrough(*order)) {
-        return fail(ErrorCode::InvalidArgument, u"order "_s + order->mchOrderNo + u" was paid through "_s + order->gateway
-                                                    + u", not "_s + m_gateway.name()
-                                                    + u"; refund it from that gateway's merchant portal"_s);
+        return fail(ErrorCode::InvalidArgument,
+                    u"order "_s + order->mchOrderNo + u" was paid through "_s + order->gateway + u", not "_s
+                        + m_gateway.name() + u"; refund it from that gateway's merchant portal"_s);
     }
     if (order->payOrderId.isEmpty()) {
         return fail(ErrorCode::InvalidArgument,
@@ -114,9 +109,8 @@ void RefundService::onRefundFinished(GatewayCall *call, const Refund &pending, c
     } else {
         // The gateway's answer could not be stored: the row stays PENDING, which keeps the
         // amount reserved; report what the gateway said and why it is not recorded.
-        qCWarning(lcRefund).noquote() << "refund" << pending.mchRefundNo << "ended"
-                                      << refundStateName(finish.state) << "but could not be recorded:"
-                                      << describe(stored.error());
+        qCWarning(lcRefund).noquote() << "refund" << pending.mchRefundNo << "ended" << refundStateName(finish.state)
+                                      << "but could not be recorded:" << describe(stored.error());
         outcome.detail = finish.detail + u"; not recorded: "_s + describe(stored.error());
     }
     qCInfo(lcRefund).noquote() << "refund" << outcome.mchRefundNo << refundStateName(outcome.state) << outcome.detail;

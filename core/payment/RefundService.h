@@ -12,7 +12,11 @@ namespace paydesk {
 
 // Who is asking. The PIN dialog decides who is a manager; this is the core's own check that a
 // cashier session can never reach refund_order, whatever the UI does.
-enum class StaffRole { Invalid = 0, Cashier, Manager };
+enum class StaffRole {
+    Invalid = 0,
+    Cashier,
+    Manager
+};
 
 struct Requester
 {
@@ -68,8 +72,8 @@ private:
     OrderLog &m_orderLog;
     PaymentGateway &m_gateway;
     const Clock &m_clock;
-    PaymentLifecycle m_lifecycle;   // the outcome-unknown rule and the order's gateway messages
-    QHash<qint64, GatewayCall *> m_inFlight;   // refund id -> its call
+    PaymentLifecycle m_lifecycle; // the outcome-unknown rule and the order's gateway messages
+    QHash<qint64, GatewayCall *> m_inFlight; // refund id -> its call
 };
 
 } // namespace paydesk

@@ -7,14 +7,9 @@ Q_LOGGING_CATEGORY(lcSale, "paydesk.sale")
 
 namespace paydesk {
 
-Sale::Sale(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clock, SaleConfig config,
-           QObject *parent)
-    : QObject(parent)
-    , m_orderLog(orderLog)
-    , m_gateway(gateway)
-    , m_clock(clock)
-    , m_lifecycle(orderLog, clock)
-    , m_config(std::move(config))
+Sale::Sale(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clock, SaleConfig config, QObject *parent)
+    : QObject(parent), m_orderLog(orderLog), m_gateway(gateway), m_clock(clock), m_lifecycle(orderLog, clock),
+      m_config(std::move(config))
 {
     m_watchTimer.setInterval(m_config.watchIntervalMs);
     m_watchTimer.setTimerType(Qt::PreciseTimer);
@@ -170,8 +165,8 @@ void Sale::onQueryFinished(GatewayCall *call)
         return;
 
     const OrderState before = m_order.state;
-    LifecycleStep step = m_lifecycle.queryAnswered(m_order, call->result(), m_gateway,
-                                                   m_closing ? QStringLiteral("query-before-close") : QStringLiteral("query"));
+    LifecycleStep step = m_lifecycle.queryAnswered(
+        m_order, call->result(), m_gateway, m_closing ? QStringLiteral("query-before-close") : QStringLiteral("query"));
     if (step.error && before != OrderState::Unknown
         && (step.kind == LifecycleStep::Kind::QueryFailed || step.kind == LifecycleStep::Kind::StillOpen)) {
         // Only an unresolved create makes a failed query the cashier's business.
@@ -217,9 +212,9 @@ void Sale::beginClose(CloseReason reason)
     m_closeReason = reason;
     m_queryTimer.stop();
     if (m_order.state == OrderState::Creating)
-        return;   // onCreateFinished continues the close once the create outcome is known
+        return; // onCreateFinished continues the close once the create outcome is known
     if (!m_pendingQuery)
-        sendQuery();   // the customer may have just paid: ask once more
+        sendQuery(); // the customer may have just paid: ask once more
 }
 
 void Sale::finishClose()
@@ -228,7 +223,8 @@ void Sale::finishClose()
         return;
     const bool expired = m_closeReason == CloseReason::Expired;
     auto closed = m_lifecycle.close(m_order, expired ? OrderState::Expired : OrderState::Cancelled,
-                                    expired ? QStringLiteral("validity window ended") : QStringLiteral("cancelled by the cashier"),
+                                    expired ? QStringLiteral("validity window ended")
+                                            : QStringLiteral("cancelled by the cashier"),
                                     QStringLiteral("sale"));
     if (!closed && closed.error().code != ErrorCode::TransitionRejected)
         reportError(closed.error());

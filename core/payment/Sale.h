@@ -20,11 +20,11 @@ struct SaleConfig
     QString subject = QStringLiteral("PayDesk sale");
     QString productId = QStringLiteral("POS");
     QString clientIp = QStringLiteral("127.0.0.1");
-    qint64 validityMs = 5 * 60 * 1000;   // the QR is offered this long
-    int watchIntervalMs = 50;            // order-row check (PRAGMA data_version, then one read)
-    int graceMs = 5'000;                 // wait for the notify before querying
-    int queryIntervalMs = 3'000;         // query_order polling after the grace, jittered ±15 %
-    int unknownRetryMs = 2'000;          // resolving an UNKNOWN create outcome
+    qint64 validityMs = 5 * 60 * 1000; // the QR is offered this long
+    int watchIntervalMs = 50; // order-row check (PRAGMA data_version, then one read)
+    int graceMs = 5'000; // wait for the notify before querying
+    int queryIntervalMs = 3'000; // query_order polling after the grace, jittered ±15 %
+    int unknownRetryMs = 2'000; // resolving an UNKNOWN create outcome
 };
 
 // One sale = one order = at most one gateway order (design.md "A sale, step by step"), driving
@@ -37,8 +37,7 @@ class Sale : public QObject
     Q_OBJECT
 
 public:
-    Sale(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clock, SaleConfig config,
-         QObject *parent = nullptr);
+    Sale(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clock, SaleConfig config, QObject *parent = nullptr);
     ~Sale() override;
 
     // Single use: a second call fails with Duplicate. Errors before anything is persisted
@@ -63,7 +62,11 @@ Q_SIGNALS:
     void finished(paydesk::OrderState state);
 
 private:
-    enum class CloseReason { Invalid = 0, Expired, Cancelled };
+    enum class CloseReason {
+        Invalid = 0,
+        Expired,
+        Cancelled
+    };
 
     void onCreateFinished(GatewayCall *call);
     void onQueryFinished(GatewayCall *call);

@@ -13,11 +13,16 @@ namespace {
 QRecLevel toQrecLevel(QrEcc ecc)
 {
     switch (ecc) {
-    case QrEcc::Low: return QR_ECLEVEL_L;
-    case QrEcc::Medium: return QR_ECLEVEL_M;
-    case QrEcc::Quartile: return QR_ECLEVEL_Q;
-    case QrEcc::High: return QR_ECLEVEL_H;
-    case QrEcc::Invalid: break;
+    case QrEcc::Low:
+        return QR_ECLEVEL_L;
+    case QrEcc::Medium:
+        return QR_ECLEVEL_M;
+    case QrEcc::Quartile:
+        return QR_ECLEVEL_Q;
+    case QrEcc::High:
+        return QR_ECLEVEL_H;
+    case QrEcc::Invalid:
+        break;
     }
     return QR_ECLEVEL_M;
 }
@@ -48,8 +53,7 @@ Result<QrMatrix> encodeQr(const QByteArray &utf8Payload, QrEcc ecc)
     errno = 0;
     // Version 0 lets libqrencode pick the smallest version that holds the data.
     const std::unique_ptr<QRcode, QrcodeDeleter> code(
-        QRcode_encodeData(int(utf8Payload.size()),
-                          reinterpret_cast<const unsigned char *>(utf8Payload.constData()), 0,
+        QRcode_encodeData(int(utf8Payload.size()), reinterpret_cast<const unsigned char *>(utf8Payload.constData()), 0,
                           toQrecLevel(ecc)));
     if (!code) {
         const int error = errno;
@@ -58,8 +62,7 @@ Result<QrMatrix> encodeQr(const QByteArray &utf8Payload, QrEcc ecc)
                         u"QR payload of " + QString::number(utf8Payload.size())
                             + u" bytes does not fit in a QR code at this error correction level");
         }
-        return fail(ErrorCode::InvalidArgument,
-                    u"QR encoding failed: " + QString::fromLocal8Bit(std::strerror(error)));
+        return fail(ErrorCode::InvalidArgument, u"QR encoding failed: " + QString::fromLocal8Bit(std::strerror(error)));
     }
 
     QrMatrix matrix;

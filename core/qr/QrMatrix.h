@@ -22,9 +22,9 @@ enum class QrEcc {
 // A QR symbol as modules, without pixels: `ui` paints it, the CLI prints it.
 struct QrMatrix
 {
-    int version = 0;                     // 1..40; size == 17 + 4 * version
-    int size = 0;                        // modules per side, without quiet zone
-    std::vector<std::uint8_t> modules;   // row-major, size * size, 1 = dark
+    int version = 0; // 1..40; size == 17 + 4 * version
+    int size = 0; // modules per side, without quiet zone
+    std::vector<std::uint8_t> modules; // row-major, size * size, 1 = dark
 
     // Outside the symbol is light, which is what the quiet zone around it must be.
     bool dark(int x, int y) const

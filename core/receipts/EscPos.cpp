@@ -18,25 +18,61 @@ constexpr char Lf = 0x0a;
 QByteArray specialAscii(char16_t c)
 {
     switch (c) {
-    case u'Œ': return "OE";
-    case u'œ': return "oe";
-    case u'Æ': return "AE";
-    case u'æ': return "ae";
-    case u'ß': return "ss";
-    case u'Ø': return "O";
-    case u'ø': return "o";
-    case u'Ł': return "L";
-    case u'ł': return "l";
-    case u'Đ': return "D";
-    case u'đ': return "d";
-    case u'‘': case u'’': case u'‚': case u'′': return "'";
-    case u'“': case u'”': case u'„': case u'«': case u'»': case u'″': return "\"";
-    case u'‐': case u'‑': case u'‒': case u'–': case u'—': case u'−': return "-";
-    case u'…': return "...";
-    case u'•': case u'·': return "*";
-    case u'€': return "EUR";
-    case u'\u00a0': case u'\u202f': case u'\u2009': case u'\u2007': return " ";
-    default: return {};
+    case u'Œ':
+        return "OE";
+    case u'œ':
+        return "oe";
+    case u'Æ':
+        return "AE";
+    case u'æ':
+        return "ae";
+    case u'ß':
+        return "ss";
+    case u'Ø':
+        return "O";
+    case u'ø':
+        return "o";
+    case u'Ł':
+        return "L";
+    case u'ł':
+        return "l";
+    case u'Đ':
+        return "D";
+    case u'đ':
+        return "d";
+    case u'‘':
+    case u'’':
+    case u'‚':
+    case u'′':
+        return "'";
+    case u'“':
+    case u'”':
+    case u'„':
+    case u'«':
+    case u'»':
+    case u'″':
+        return "\"";
+    case u'‐':
+    case u'‑':
+    case u'‒':
+    case u'–':
+    case u'—':
+    case u'−':
+        return "-";
+    case u'…':
+        return "...";
+    case u'•':
+    case u'·':
+        return "*";
+    case u'€':
+        return "EUR";
+    case u'\u00a0':
+    case u'\u202f':
+    case u'\u2009':
+    case u'\u2007':
+        return " ";
+    default:
+        return {};
     }
 }
 
@@ -85,7 +121,7 @@ QByteArray toPrinterAscii(QStringView text)
         } else if (const QByteArray special = specialAscii(c.unicode()); !special.isEmpty()) {
             out += special;
         } else if (!c.isLowSurrogate()) {
-            out += '?';   // one per character, also for a surrogate pair
+            out += '?'; // one per character, also for a surrogate pair
         }
     }
     return out;
@@ -105,8 +141,7 @@ QByteArray encodeForPrinter(QStringView text, PrinterEncoding encoding)
 EscPosBuilder::EscPosBuilder(PrinterEncoding encoding)
     : m_encoding(encoding == PrinterEncoding::Gb18030 && isGb18030Available() ? PrinterEncoding::Gb18030
                                                                               : PrinterEncoding::Ascii)
-{
-}
+{}
 
 EscPosBuilder &EscPosBuilder::initialize()
 {
@@ -170,25 +205,32 @@ EscPosBuilder &EscPosBuilder::cut(CutMode mode, int extraFeedUnits)
 Result<void> EscPosBuilder::qrCode(const QByteArray &data, int moduleSize, QrErrorCorrection correction)
 {
     if (data.isEmpty() || data.size() > MaxQrBytes) {
-        return fail(ErrorCode::InvalidArgument,
-                    u"QR data must be 1 to "_s + QString::number(MaxQrBytes) + u" bytes"_s);
+        return fail(ErrorCode::InvalidArgument, u"QR data must be 1 to "_s + QString::number(MaxQrBytes) + u" bytes"_s);
     }
     if (moduleSize < 1 || moduleSize > 16)
         return fail(ErrorCode::InvalidArgument, u"QR module size must be 1 to 16"_s);
     char level = 0;
     switch (correction) {
-    case QrErrorCorrection::Low: level = '0'; break;
-    case QrErrorCorrection::Medium: level = '1'; break;
-    case QrErrorCorrection::Quartile: level = '2'; break;
-    case QrErrorCorrection::High: level = '3'; break;
+    case QrErrorCorrection::Low:
+        level = '0';
+        break;
+    case QrErrorCorrection::Medium:
+        level = '1';
+        break;
+    case QrErrorCorrection::Quartile:
+        level = '2';
+        break;
+    case QrErrorCorrection::High:
+        level = '3';
+        break;
     case QrErrorCorrection::Invalid:
         return fail(ErrorCode::InvalidArgument, u"no QR error correction level"_s);
     }
-    m_bytes += qrFunction('A', command({'2', 0}));            // fn 165: model 2
-    m_bytes += qrFunction('C', command({char(moduleSize)}));  // fn 167: module size
-    m_bytes += qrFunction('E', command({level}));             // fn 169: error correction
-    m_bytes += qrFunction('P', QByteArray("0") + data);                   // fn 180: store in the symbol area
-    m_bytes += qrFunction('Q', command({'0'}));               // fn 181: print it
+    m_bytes += qrFunction('A', command({'2', 0})); // fn 165: model 2
+    m_bytes += qrFunction('C', command({char(moduleSize)})); // fn 167: module size
+    m_bytes += qrFunction('E', command({level})); // fn 169: error correction
+    m_bytes += qrFunction('P', QByteArray("0") + data); // fn 180: store in the symbol area
+    m_bytes += qrFunction('Q', command({'0'})); // fn 181: print it
     return {};
 }
 

@@ -10,7 +10,8 @@ using namespace Qt::StringLiterals;
 
 namespace paydesk {
 
-PrintJob::PrintJob(QObject *parent) : QObject(parent) {}
+PrintJob::PrintJob(QObject *parent) : QObject(parent)
+{}
 
 void PrintJob::finish(Result<void> result)
 {
@@ -23,18 +24,15 @@ void PrintJob::finish(Result<void> result)
 
 void PrintJob::finishLater(Result<void> result)
 {
-    QMetaObject::invokeMethod(this, [this, result = std::move(result)] { finish(result); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, result = std::move(result)] { finish(result); }, Qt::QueuedConnection);
 }
 
 PrinterTransport::~PrinterTransport() = default;
 
 TcpPrinterTransport::TcpPrinterTransport(QString host, quint16 port, int timeoutMs, QObject *parent)
-    : PrinterTransport(parent)
-    , m_host(std::move(host))
-    , m_port(port)
-    , m_timeoutMs(timeoutMs)
-{
-}
+    : PrinterTransport(parent), m_host(std::move(host)), m_port(port), m_timeoutMs(timeoutMs)
+{}
 
 QString TcpPrinterTransport::description() const
 {
@@ -65,7 +63,7 @@ PrintJob *TcpPrinterTransport::send(const QByteArray &bytes)
     connect(socket, &QTcpSocket::bytesWritten, job, [socket, written, total](qint64 count) {
         *written += count;
         if (*written >= total)
-            socket->disconnectFromHost();   // closes once the buffer is flushed
+            socket->disconnectFromHost(); // closes once the buffer is flushed
     });
     connect(socket, &QTcpSocket::disconnected, job, [job, deadline, written, total, where] {
         deadline->stop();
@@ -88,10 +86,8 @@ PrintJob *TcpPrinterTransport::send(const QByteArray &bytes)
 }
 
 DeviceFilePrinterTransport::DeviceFilePrinterTransport(QString path, QObject *parent)
-    : PrinterTransport(parent)
-    , m_path(std::move(path))
-{
-}
+    : PrinterTransport(parent), m_path(std::move(path))
+{}
 
 QString DeviceFilePrinterTransport::description() const
 {

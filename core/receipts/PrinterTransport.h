@@ -26,8 +26,8 @@ public:
     bool isFinished() const { return m_finished; }
     const Result<void> &result() const { return m_result; }
 
-    void finish(Result<void> result);       // used by transports; later calls are ignored
-    void finishLater(Result<void> result);  // the same, queued
+    void finish(Result<void> result); // used by transports; later calls are ignored
+    void finishLater(Result<void> result); // the same, queued
 
 Q_SIGNALS:
     void finished();
@@ -47,7 +47,7 @@ public:
 
     // Errors: Network (refused, reset, device cannot be opened or written), Timeout.
     virtual PrintJob *send(const QByteArray &bytes) = 0;
-    virtual QString description() const = 0;   // "tcp://192.168.1.50:9100", "/dev/usb/lp0"
+    virtual QString description() const = 0; // "tcp://192.168.1.50:9100", "/dev/usb/lp0"
 };
 
 // A network printer's raw port (9100, "JetDirect"): connect, write, close; the job succeeds once

@@ -96,9 +96,12 @@ QString receiptChannelName(Channel channel)
     case Channel::WxJsapi:
     case Channel::WxApp:
         return u"WeChat Pay"_s;
-    case Channel::AlipayQr: return u"Alipay"_s;
-    case Channel::UpiQr: return u"UnionPay"_s;
-    case Channel::Invalid: break;
+    case Channel::AlipayQr:
+        return u"Alipay"_s;
+    case Channel::UpiQr:
+        return u"UnionPay"_s;
+    case Channel::Invalid:
+        break;
     }
     return {};
 }

@@ -26,17 +26,21 @@ struct ReceiptLabels
     QString cashier = QStringLiteral("Cashier");
 };
 
-enum class ReceiptKind { Invalid = 0, Sale, Refund };
+enum class ReceiptKind {
+    Invalid = 0,
+    Sale,
+    Refund
+};
 
 struct ReceiptData
 {
     ReceiptKind kind = ReceiptKind::Invalid;
     QString merchantName;
-    Money amount;                   // the order's amount
+    Money amount; // the order's amount
     Channel channel = Channel::Invalid;
-    QString channelName;            // printed; empty: receiptChannelName(channel)
-    qint64 timeUtcMs = 0;           // paid at (sale) or refunded at (refund)
-    QString mchOrderNo;             // also the QR's content
+    QString channelName; // printed; empty: receiptChannelName(channel)
+    qint64 timeUtcMs = 0; // paid at (sale) or refunded at (refund)
+    QString mchOrderNo; // also the QR's content
     QString payOrderId;
     QString terminalId;
     QString cashier;
@@ -44,13 +48,13 @@ struct ReceiptData
     QString mchRefundNo;
     Money refundAmount;
     QString reason;
-    QStringList footer;             // e.g. "Thank you", the shop's address
+    QStringList footer; // e.g. "Thank you", the shop's address
 };
 
 struct ReceiptOptions
 {
     PrinterEncoding encoding = PrinterEncoding::Ascii;
-    int charsPerLine = 42;          // 80 mm paper, font A: 42-48; 58 mm: 32
+    int charsPerLine = 42; // 80 mm paper, font A: 42-48; 58 mm: 32
     int qrModuleSize = 6;
     QTimeZone zone = QTimeZone::systemTimeZone();
     ReceiptLabels labels;

@@ -45,7 +45,7 @@ public:
 
 private:
     QMutex m_mutex;
-    QHash<QByteArray, qint64> m_seen;   // signature -> expiry (monotonic ms)
+    QHash<QByteArray, qint64> m_seen; // signature -> expiry (monotonic ms)
     qsizetype m_capacity;
 };
 

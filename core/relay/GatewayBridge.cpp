@@ -41,9 +41,9 @@ GatewayBridge::~GatewayBridge()
     stop();
 }
 
-void GatewayBridge::addGateway(const QString &name, Factory factory)
+void GatewayBridge::addGateway(const QString &name, const Factory &factory)
 {
-    m_factories.insert(name, std::move(factory));
+    m_factories.insert(name, factory);
 }
 
 Result<void> GatewayBridge::start()
@@ -55,16 +55,19 @@ Result<void> GatewayBridge::start()
     m_context->moveToThread(&m_thread);
     // Everything Qt-network is created in the bridge thread, which then owns it.
     QHash<QString, PaymentGateway *> built;
-    QMetaObject::invokeMethod(m_context, [this, &built] {
-        auto *network = new QNetworkAccessManager(m_context);
-        for (auto it = m_factories.cbegin(); it != m_factories.cend(); ++it) {
-            std::unique_ptr<PaymentGateway> gateway = it.value()(*network);
-            if (!gateway)
-                continue;
-            gateway->setParent(m_context);
-            built.insert(it.key(), gateway.release());
-        }
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_context,
+        [this, &built] {
+            auto *network = new QNetworkAccessManager(m_context);
+            for (auto it = m_factories.cbegin(); it != m_factories.cend(); ++it) {
+                std::unique_ptr<PaymentGateway> gateway = it.value()(*network);
+                if (!gateway)
+                    continue;
+                gateway->setParent(m_context);
+                built.insert(it.key(), gateway.release());
+            }
+        },
+        Qt::BlockingQueuedConnection);
     {
         std::lock_guard lock(m_mutex);
         m_gateways = built;
@@ -92,7 +95,8 @@ void GatewayBridge::stop()
     if (!m_context)
         return;
     // Calls still in flight are aborted by deleting their owners, in their own thread.
-    QMetaObject::invokeMethod(m_context, [this] { qDeleteAll(m_context->children()); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_context, [this] { qDeleteAll(m_context->children()); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     delete m_context;
@@ -101,12 +105,14 @@ void GatewayBridge::stop()
 
 GatewayBridge::Outcome GatewayBridge::createOrder(const QString &gateway, const OrderRequest &request, int waitMs)
 {
-    return call(gateway, [request](PaymentGateway &g) { return g.createOrder(request); }, waitMs);
+    return call(
+        gateway, [request](PaymentGateway &g) { return g.createOrder(request); }, waitMs);
 }
 
 GatewayBridge::Outcome GatewayBridge::queryOrder(const QString &gateway, const OrderLookup &lookup, int waitMs)
 {
-    return call(gateway, [lookup](PaymentGateway &g) { return g.queryOrder(lookup); }, waitMs);
+    return call(
+        gateway, [lookup](PaymentGateway &g) { return g.queryOrder(lookup); }, waitMs);
 }
 
 GatewayBridge::Outcome GatewayBridge::call(const QString &gateway, Starter starter, int waitMs)
@@ -121,18 +127,21 @@ GatewayBridge::Outcome GatewayBridge::call(const QString &gateway, Starter start
     m_pending.append(pending);
     // Posted under the lock: stop() queues the gateways' deletion only after this call, so the
     // bridge thread runs this with `target` still alive.
-    QMetaObject::invokeMethod(m_context, [target, pending, starter = std::move(starter)] {
-        {
-            std::lock_guard lock(pending->mutex);
-            if (pending->finished)
-                return;   // the waiter already gave up: do not send at all
-        }
-        GatewayCall *gatewayCall = starter(*target);
-        QObject::connect(gatewayCall, &GatewayCall::finished, gatewayCall, [gatewayCall, pending] {
-            pending->complete({gatewayCall->result(), gatewayCall->requestJson()});
-            gatewayCall->deleteLater();
-        });
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_context,
+        [target, pending, starter = std::move(starter)] {
+            {
+                std::lock_guard lock(pending->mutex);
+                if (pending->finished)
+                    return; // the waiter already gave up: do not send at all
+            }
+            GatewayCall *gatewayCall = starter(*target);
+            QObject::connect(gatewayCall, &GatewayCall::finished, gatewayCall, [gatewayCall, pending] {
+                pending->complete({gatewayCall->result(), gatewayCall->requestJson()});
+                gatewayCall->deleteLater();
+            });
+        },
+        Qt::QueuedConnection);
     registry.unlock();
 
     Outcome outcome;

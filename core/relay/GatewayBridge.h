@@ -33,7 +33,7 @@ public:
     struct Outcome
     {
         Result<GatewayResponse> result = fail(ErrorCode::Invalid, QStringLiteral("not called"));
-        QByteArray requestJson;     // the request as sent (with `sign`, never the key), if sent
+        QByteArray requestJson; // the request as sent (with `sign`, never the key), if sent
     };
 
     GatewayBridge();
@@ -42,7 +42,7 @@ public:
     GatewayBridge(const GatewayBridge &) = delete;
     GatewayBridge &operator=(const GatewayBridge &) = delete;
 
-    void addGateway(const QString &name, Factory factory);   // before start()
+    void addGateway(const QString &name, const Factory &factory); // before start()
     Result<void> start();
     // Fails every waiting call with Timeout at once (they may still complete at the gateway),
     // then stops the thread. Safe to call twice.
@@ -63,9 +63,9 @@ private:
 
     QHash<QString, Factory> m_factories;
     QThread m_thread;
-    QObject *m_context = nullptr;                       // lives in m_thread
-    std::mutex m_mutex;                                 // guards the three below
-    QHash<QString, PaymentGateway *> m_gateways;        // children of m_context
+    QObject *m_context = nullptr; // lives in m_thread
+    std::mutex m_mutex; // guards the three below
+    QHash<QString, PaymentGateway *> m_gateways; // children of m_context
     QList<std::shared_ptr<Pending>> m_pending;
     bool m_stopping = false;
 };

@@ -21,21 +21,26 @@ QByteArray auditRaw(const HttpRequest &request)
 QString notifyVerdictName(NotifyVerdictKind kind)
 {
     switch (kind) {
-    case NotifyVerdictKind::Accepted: return QStringLiteral("accepted");
-    case NotifyVerdictKind::Duplicate: return QStringLiteral("duplicate");
-    case NotifyVerdictKind::Rejected: return QStringLiteral("rejected");
-    case NotifyVerdictKind::Unmatched: return QStringLiteral("unmatched");
-    case NotifyVerdictKind::StoreFailed: return QStringLiteral("store-failed");
-    case NotifyVerdictKind::NotRoutable: return QStringLiteral("not-routable");
-    case NotifyVerdictKind::Invalid: break;
+    case NotifyVerdictKind::Accepted:
+        return QStringLiteral("accepted");
+    case NotifyVerdictKind::Duplicate:
+        return QStringLiteral("duplicate");
+    case NotifyVerdictKind::Rejected:
+        return QStringLiteral("rejected");
+    case NotifyVerdictKind::Unmatched:
+        return QStringLiteral("unmatched");
+    case NotifyVerdictKind::StoreFailed:
+        return QStringLiteral("store-failed");
+    case NotifyVerdictKind::NotRoutable:
+        return QStringLiteral("not-routable");
+    case NotifyVerdictKind::Invalid:
+        break;
     }
     return QStringLiteral("invalid");
 }
 
-NotifyHandler::NotifyHandler(const GatewayRegistry &gateways, const Clock &clock)
-    : m_gateways(gateways), m_clock(clock)
-{
-}
+NotifyHandler::NotifyHandler(const GatewayRegistry &gateways, const Clock &clock) : m_gateways(gateways), m_clock(clock)
+{}
 
 NotifyVerdict NotifyHandler::reject(const NotifyVerifier &gateway, OrderLog &orderLog, const HttpRequest &request,
                                     const NotifyRefusal &refusal) const
@@ -60,10 +65,14 @@ NotifyVerdict NotifyHandler::handle(const HttpRequest &request, OrderLog &orderL
 {
     const NotifyVerifier *gateway = m_gateways.notifyFor(request.rawPath);
     if (!gateway)
-        return {NotifyVerdictKind::NotRoutable, QStringLiteral("no such path"), {},
+        return {NotifyVerdictKind::NotRoutable,
+                QStringLiteral("no such path"),
+                {},
                 HttpResponse::text(404, QByteArrayLiteral("not found"))};
     if (!gateway->acceptsMethod(request.method)) {
-        NotifyVerdict verdict{NotifyVerdictKind::NotRoutable, QStringLiteral("method not allowed"), {},
+        NotifyVerdict verdict{NotifyVerdictKind::NotRoutable,
+                              QStringLiteral("method not allowed"),
+                              {},
                               HttpResponse::text(405, QByteArrayLiteral("method not allowed"))};
         verdict.reply.headers.append({QByteArrayLiteral("Allow"), gateway->allowedMethods()});
         return verdict;
@@ -73,7 +82,8 @@ NotifyVerdict NotifyHandler::handle(const HttpRequest &request, OrderLog &orderL
         return reject(*gateway, orderLog, request, checked.error());
     // An order of another gateway is never paid by this one's message.
     if (auto order = orderLog.orderByMchOrderNo(checked->mchOrderNo); order && order->gateway != gateway->gatewayName())
-        return reject(*gateway, orderLog, request, {409, QStringLiteral("order belongs to another gateway"), checked->mchOrderNo});
+        return reject(*gateway, orderLog, request,
+                      {409, QStringLiteral("order belongs to another gateway"), checked->mchOrderNo});
     return apply(*gateway, orderLog, request, *checked);
 }
 
@@ -106,8 +116,8 @@ NotifyVerdict NotifyHandler::verdictFor(const Result<ConfirmOutcome> &outcome, c
 
     switch (outcome->verdict) {
     case ConfirmVerdict::Applied:
-        return {NotifyVerdictKind::Accepted, outcome->late ? QStringLiteral("late payment") : QString(),
-                mchOrderNo, HttpResponse::text(200, SuccessBody)};
+        return {NotifyVerdictKind::Accepted, outcome->late ? QStringLiteral("late payment") : QString(), mchOrderNo,
+                HttpResponse::text(200, SuccessBody)};
     case ConfirmVerdict::AlreadyPaid:
         return {NotifyVerdictKind::Duplicate, {}, mchOrderNo, HttpResponse::text(200, SuccessBody)};
     case ConfirmVerdict::UnknownOrder:

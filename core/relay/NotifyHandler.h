@@ -22,12 +22,12 @@ struct NotifyConfig
 
 enum class NotifyVerdictKind {
     Invalid = 0,
-    Accepted,       // applied now: the order is PAID
-    Duplicate,      // already applied: acknowledged again, nothing changed
-    Rejected,       // failed verification: not applied, recorded for the audit view
-    Unmatched,      // correctly signed, but no such order (yet): recorded, not acknowledged
-    StoreFailed,    // could not commit: not acknowledged, the gateway will retry
-    NotRoutable,    // wrong method or path: answered, nothing recorded
+    Accepted, // applied now: the order is PAID
+    Duplicate, // already applied: acknowledged again, nothing changed
+    Rejected, // failed verification: not applied, recorded for the audit view
+    Unmatched, // correctly signed, but no such order (yet): recorded, not acknowledged
+    StoreFailed, // could not commit: not acknowledged, the gateway will retry
+    NotRoutable, // wrong method or path: answered, nothing recorded
 };
 
 QString notifyVerdictName(NotifyVerdictKind kind);

@@ -53,7 +53,7 @@ OrderSource sourceFor(Channel channel)
 
 QString createEndpoint(const OnlinePaymentRequest &payment)
 {
-    if (payment.gateway != u"ionline")
+    if (payment.gateway != ionline::Name)
         return u"create_order"_s;
     return payment.channel == Channel::WxJsapi ? IOnlinePayCodec::JsPayService.toString()
                                                : IOnlinePayCodec::InAppService.toString();
@@ -63,8 +63,7 @@ QString createEndpoint(const OnlinePaymentRequest &payment)
 
 OnlinePaymentApi::OnlinePaymentApi(OnlineApiOptions options, GatewayBridge &bridge, const Clock &clock)
     : m_options(std::move(options)), m_bridge(bridge), m_clock(clock), m_limiter(m_options.rate, clock)
-{
-}
+{}
 
 void OnlinePaymentApi::setNotifyUrls(QString iotpay, QString ionline)
 {
@@ -76,15 +75,15 @@ QStringList OnlinePaymentApi::enabledGateways() const
 {
     QStringList names;
     if (m_options.iotpay)
-        names.append(u"iotpay"_s);
+        names.append(iotpay::Name.toString());
     if (m_options.ionline)
-        names.append(u"ionline"_s);
+        names.append(ionline::Name.toString());
     return names;
 }
 
 OnlineApiCounters OnlinePaymentApi::counters() const
 {
-    return {m_created.load(), m_badRequests.load(), m_unauthorized.load(),
+    return {m_created.load(),     m_badRequests.load(),   m_unauthorized.load(),
             m_rateLimited.load(), m_gatewayFailed.load(), m_gatewayUnknown.load()};
 }
 
@@ -95,7 +94,8 @@ std::optional<HttpResponse> OnlinePaymentApi::admit(const HttpRequest &request)
     if (!m_limiter.tryAcquire(request.remoteAddress, &retryAfterMs)) {
         ++m_rateLimited;
         HttpResponse reply = errorReply(429, u"rate_limited"_s, u"too many requests from this address"_s);
-        reply.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(std::max<qint64>(1, (retryAfterMs + 999) / 1000))});
+        reply.headers.append(
+            {QByteArrayLiteral("Retry-After"), QByteArray::number(std::max<qint64>(1, (retryAfterMs + 999) / 1000))});
         return reply;
     }
     if (request.rawPath != m_options.path)
@@ -115,8 +115,8 @@ std::optional<HttpResponse> OnlinePaymentApi::admit(const HttpRequest &request)
         return errorReply(401, u"unauthorized"_s, ok.error().detail);
     }
     // Valid until the timestamp leaves the window; a copy sent meanwhile is a replay.
-    const qint64 validForMs = request.header(ApiAuth::TimestampHeader).toLongLong() * 1000 + m_options.maxSkewMs
-        - m_clock.nowUtcMs();
+    const qint64 validForMs
+        = request.header(ApiAuth::TimestampHeader).toLongLong() * 1000 + m_options.maxSkewMs - m_clock.nowUtcMs();
     if (!m_replays.admit(request.header(ApiAuth::SignatureHeader), m_clock.monotonicMs(),
                          m_clock.monotonicMs() + std::max<qint64>(0, validForMs))) {
         ++m_unauthorized;
@@ -132,9 +132,11 @@ HttpResponse OnlinePaymentApi::handle(const HttpRequest &request, OrderLog &log)
     if (auto refused = admit(request))
         return *refused;
     auto payment = parseOnlinePaymentRequest(request.body, enabledGateways(), m_options.defaultGateway);
-    if (payment && payment->gateway == u"ionline" && payment->amount.currency != m_options.ionline->merchant.currency) {
-        payment = fail(ErrorCode::InvalidArgument, u"currency: the iOnline Pay account takes "_s
-                                                       + currencyCode(m_options.ionline->merchant.currency));
+    const std::optional<IOnlinePayConfig> &ionlineAccount = m_options.ionline;
+    if (payment && payment->gateway == ionline::Name && ionlineAccount
+        && payment->amount.currency != ionlineAccount->merchant.currency) {
+        payment = fail(ErrorCode::InvalidArgument,
+                       u"currency: the iOnline Pay account takes "_s + currencyCode(ionlineAccount->merchant.currency));
     }
     if (!payment) {
         ++m_badRequests;
@@ -196,7 +198,7 @@ HttpResponse OnlinePaymentApi::create(const OnlinePaymentRequest &payment, Order
 HttpResponse OnlinePaymentApi::callGateway(const OnlinePaymentRequest &payment, const Order &order,
                                            PaymentLifecycle &lifecycle)
 {
-    const QString notifyUrl = payment.gateway == u"ionline" ? m_ionlineNotifyUrl : m_iotpayNotifyUrl;
+    const QString notifyUrl = payment.gateway == ionline::Name ? m_ionlineNotifyUrl : m_iotpayNotifyUrl;
     const OrderRequest request = toOrderRequest(payment, order.mchOrderNo, notifyUrl, m_options.terminalId);
     const GatewayBridge::Outcome outcome = m_bridge.createOrder(payment.gateway, request, m_options.gatewayWaitMs);
     lifecycle.recordExchange(order.id, createEndpoint(payment), outcome.requestJson, outcome.result);
@@ -220,9 +222,9 @@ HttpResponse OnlinePaymentApi::callGateway(const OnlinePaymentRequest &payment, 
     QJsonObject identity{{u"mchOrderNo"_s, order.mchOrderNo}, {u"gateway"_s, payment.gateway}};
     if (step.kind != LifecycleStep::Kind::Failed) {
         ++m_gatewayUnknown;
-        const QString why = reply.result ? u"the gateway created the order but its reply cannot be used ("_s
-                + reply.unusable.left(200) + u"); "_s
-                                         : u"the gateway did not answer clearly; "_s;
+        const QString why = reply.result
+            ? u"the gateway created the order but its reply cannot be used ("_s + reply.unusable.left(200) + u"); "_s
+            : u"the gateway did not answer clearly; "_s;
         return errorReply(504, u"gateway_outcome_unknown"_s,
                           why + u"the order is checked by query — do not retry under a new order"_s, identity);
     }

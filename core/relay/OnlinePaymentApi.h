@@ -32,20 +32,20 @@ struct OnlineApiOptions
     HttpServerOptions http = [] {
         HttpServerOptions o;
         o.maxBodyBytes = 8 * 1024;
-        o.threadPerConnection = true;   // a handler waits for the gateway: block only its connection
+        o.threadPerConnection = true; // a handler waits for the gateway: block only its connection
         o.connectionLimit = 64;
         o.perIpConnectionLimit = 16;
         return o;
     }();
     QByteArray path = QByteArrayLiteral("/api/v1/payments");
-    QByteArray secret;                        // HMAC-SHA256 key shared with the merchant back end
+    QByteArray secret; // HMAC-SHA256 key shared with the merchant back end
     qint64 maxSkewMs = 5 * 60 * 1000;
     qsizetype maxBodyBytes = 4 * 1024;
-    RateLimiter::Options rate;                // per client address, before anything else
-    QString terminalId = QStringLiteral("WEB");   // prefix of the minted mchOrderNo
-    QString notifyBaseUrl;                    // e.g. https://pay.example.com; empty: the notify listener
-    qint64 validityMs = 2 * 60 * 60 * 1000;   // WeChat's prepay id lives 2 h
-    int gatewayWaitMs = 20'000;               // bridge wait; above the clients' deadlineMs
+    RateLimiter::Options rate; // per client address, before anything else
+    QString terminalId = QStringLiteral("WEB"); // prefix of the minted mchOrderNo
+    QString notifyBaseUrl; // e.g. https://pay.example.com; empty: the notify listener
+    qint64 validityMs = 2 * 60 * 60 * 1000; // WeChat's prepay id lives 2 h
+    int gatewayWaitMs = 20'000; // bridge wait; above the clients' deadlineMs
     std::optional<IotPayConfig> iotpay;
     std::optional<IOnlinePayConfig> ionline;
     QString defaultGateway = iotpay::Name.toString();
@@ -53,12 +53,12 @@ struct OnlineApiOptions
 
 struct OnlineApiCounters
 {
-    qint64 created = 0;           // AWAITING, payParams returned
+    qint64 created = 0; // AWAITING, payParams returned
     qint64 badRequests = 0;
     qint64 unauthorized = 0;
     qint64 rateLimited = 0;
-    qint64 gatewayFailed = 0;     // definite refusal: order FAILED
-    qint64 gatewayUnknown = 0;    // ambiguous, or created without usable payParams: order UNKNOWN, resolved by query
+    qint64 gatewayFailed = 0; // definite refusal: order FAILED
+    qint64 gatewayUnknown = 0; // ambiguous, or created without usable payParams: order UNKNOWN, resolved by query
 };
 
 // POST <path> with a JSON body (OnlinePaymentRequest) signed per ApiAuth. Replies JSON:
@@ -93,7 +93,7 @@ private:
     const Clock &m_clock;
     RateLimiter m_limiter;
     ReplayGuard m_replays;
-    QMutex m_refMutex;            // one order per clientOrderRef within this relay
+    QMutex m_refMutex; // one order per clientOrderRef within this relay
     QString m_iotpayNotifyUrl;
     QString m_ionlineNotifyUrl;
 

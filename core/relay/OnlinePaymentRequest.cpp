@@ -17,7 +17,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qsizetype SubjectMax = 64;     // IOTPay subject (payment-api.md §4.1)
+constexpr qsizetype SubjectMax = 64; // IOTPay subject (payment-api.md §4.1)
 constexpr qsizetype BodyMax = 255;
 constexpr qsizetype OpenIdMax = 128;
 constexpr qsizetype AppIdMax = 32;
@@ -37,7 +37,7 @@ Result<QString> textField(const QJsonObject &object, QStringView key, qsizetype 
     }
     if (!value.isString())
         return bad(key, u"must be a string"_s);
-    const QString text = value.toString();
+    QString text = value.toString();
     if (text.trimmed().isEmpty())
         return bad(key, u"is empty"_s);
     if (text.size() > maxLength)
@@ -74,8 +74,8 @@ Result<qint64> amountField(const JsonReply &json)
 
 Result<void> checkKeys(const QJsonObject &object)
 {
-    static const QStringList known = {u"channel"_s, u"amount"_s, u"currency"_s, u"subject"_s, u"body"_s,
-                                      u"openId"_s, u"appId"_s, u"clientOrderRef"_s, u"clientIp"_s, u"gateway"_s};
+    static const QStringList known = {u"channel"_s, u"amount"_s, u"currency"_s,       u"subject"_s,  u"body"_s,
+                                      u"openId"_s,  u"appId"_s,  u"clientOrderRef"_s, u"clientIp"_s, u"gateway"_s};
     for (const QString &key : object.keys()) {
         if (!known.contains(key))
             return bad(key.left(40), u"unknown field"_s);
@@ -150,8 +150,8 @@ Result<OnlinePaymentRequest> parseOnlinePaymentRequest(const QByteArray &json, c
         return fail(ok.error());
 
     OnlinePaymentRequest payment;
-    for (const auto &step : {readChannelFields(object, payment), readMoney(*parsed, payment),
-                             readOptional(object, payment)}) {
+    for (const auto &step :
+         {readChannelFields(object, payment), readMoney(*parsed, payment), readOptional(object, payment)}) {
         if (!step)
             return fail(step.error());
     }
@@ -172,8 +172,9 @@ Result<OnlinePaymentRequest> parseOnlinePaymentRequest(const QByteArray &json, c
     // IOTPay's currency matrix is known here; an iOnline account has one currency, which its
     // codec checks against the account.
     if (payment.gateway == iotpay::Name && !channelAcceptsCurrency(payment.channel, payment.amount.currency)) {
-        return bad(u"currency", currencyCode(payment.amount.currency) + u" is not accepted by IOTPay on "_s
-                                    + channelId(payment.channel));
+        return bad(u"currency",
+                   currencyCode(payment.amount.currency) + u" is not accepted by IOTPay on "_s
+                       + channelId(payment.channel));
     }
     return payment;
 }
@@ -192,7 +193,8 @@ OrderRequest toOrderRequest(const OnlinePaymentRequest &payment, const QString &
     request.device = device;
     request.param1 = payment.clientOrderRef;
     if (payment.channel == Channel::WxJsapi) {
-        request.extra = QJsonObject{{u"openId"_s, payment.openId}, {u"type"_s, u"minipay"_s}, {u"appId"_s, payment.appId}};
+        request.extra
+            = QJsonObject{{u"openId"_s, payment.openId}, {u"type"_s, u"minipay"_s}, {u"appId"_s, payment.appId}};
     } else {
         request.extra = QJsonObject{{u"type"_s, u"apppay"_s}, {u"appId"_s, payment.appId}};
     }

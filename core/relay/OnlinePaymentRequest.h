@@ -14,15 +14,15 @@ namespace paydesk {
 // A payment asked for by a mini program or an app through the merchant back-end endpoint.
 struct OnlinePaymentRequest
 {
-    Channel channel = Channel::Invalid;    // WX_JSAPI (mini program) or WX_APP
+    Channel channel = Channel::Invalid; // WX_JSAPI (mini program) or WX_APP
     Money amount;
     QString subject;
-    QString body;                          // defaults to subject
-    QString openId;                        // WX_JSAPI only
+    QString body; // defaults to subject
+    QString openId; // WX_JSAPI only
     QString appId;
-    QString clientOrderRef;                // optional: the caller's own order id, one order per ref
-    QString clientIp;                      // optional: the payer's address; else the caller's
-    QString gateway;                       // a registered gateway's name; defaults to the configured one
+    QString clientOrderRef; // optional: the caller's own order id, one order per ref
+    QString clientIp; // optional: the payer's address; else the caller's
+    QString gateway; // a registered gateway's name; defaults to the configured one
 };
 
 // Strict JSON: one object of the keys above ("channel", "amount" (an integer JSON number of
@@ -34,7 +34,7 @@ Result<OnlinePaymentRequest> parseOnlinePaymentRequest(const QByteArray &json, c
 
 // The gateway request for an order already in the log: extra per payment-api.md §4.2,
 // param1 = clientOrderRef (echoed by IOTPay's notify; iOnline's attach).
-OrderRequest toOrderRequest(const OnlinePaymentRequest &payment, const QString &mchOrderNo,
-                            const QString &notifyUrl, const QString &device);
+OrderRequest toOrderRequest(const OnlinePaymentRequest &payment, const QString &mchOrderNo, const QString &notifyUrl,
+                            const QString &device);
 
 } // namespace paydesk

@@ -23,20 +23,20 @@ struct OnlineReconcileOptions
 {
     QString orderLogPath;
     int busyTimeoutMs = 10'000;
-    int intervalMs = 60'000;                      // between passes; the first runs at start()
-    qint64 windowMs = 48LL * 60 * 60 * 1000;      // orders created this recently are examined
-    qint64 minimumAgeMs = 60'000;                 // above the endpoint's gateway wait: never race a live create
+    int intervalMs = 60'000; // between passes; the first runs at start()
+    qint64 windowMs = 48LL * 60 * 60 * 1000; // orders created this recently are examined
+    qint64 minimumAgeMs = 60'000; // above the endpoint's gateway wait: never race a live create
     std::optional<IotPayConfig> iotpay;
     std::optional<IOnlinePayConfig> ionline;
 };
 
 struct OnlineReconcileTotals
 {
-    qint64 passes = 0;          // completed passes, all gateways together
+    qint64 passes = 0; // completed passes, all gateways together
     qint64 examined = 0;
     qint64 changed = 0;
     qint64 errors = 0;
-    qint64 lastPassUtcMs = 0;   // 0 before the first pass completes
+    qint64 lastPassUtcMs = 0; // 0 before the first pass completes
 };
 
 // The relay's own reconciliation of the online orders it created (mini program and app, at
@@ -51,13 +51,13 @@ class OnlineReconcile : public QObject
 public:
     OnlineReconcile(OnlineReconcileOptions options, const Clock &clock, QObject *parent = nullptr);
 
-    Result<void> start();      // opens its own order-log connection, runs a pass, then every interval
-    void runPass();            // now, unless a pass is running
+    Result<void> start(); // opens its own order-log connection, runs a pass, then every interval
+    void runPass(); // now, unless a pass is running
     bool isRunning() const;
-    OnlineReconcileTotals totals() const;   // any thread
+    OnlineReconcileTotals totals() const; // any thread
 
 Q_SIGNALS:
-    void passFinished(const paydesk::ReconcileReport &report);   // all gateways of one pass together
+    void passFinished(const paydesk::ReconcileReport &report); // all gateways of one pass together
 
 private:
     void onGatewayFinished(const ReconcileReport &report);
@@ -69,7 +69,7 @@ private:
     std::unique_ptr<OrderLog> m_orderLog;
     QNetworkAccessManager m_network;
     std::vector<std::unique_ptr<PaymentGateway>> m_gateways;
-    std::vector<std::unique_ptr<Reconciler>> m_reconcilers;   // one per gateway
+    std::vector<std::unique_ptr<Reconciler>> m_reconcilers; // one per gateway
     QTimer m_timer;
     int m_pending = 0;
     ReconcileReport m_pass;

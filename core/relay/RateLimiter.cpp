@@ -38,8 +38,8 @@ bool RateLimiter::tryAcquire(const QString &key, qint64 *retryAfterMs)
     }
     if (retryAfterMs) {
         const double missing = 1.0 - it->tokens;
-        *retryAfterMs = m_options.ratePerSecond > 0 ? qint64(std::ceil(missing / m_options.ratePerSecond * 1000.0))
-                                                    : 60'000;
+        *retryAfterMs
+            = m_options.ratePerSecond > 0 ? qint64(std::ceil(missing / m_options.ratePerSecond * 1000.0)) : 60'000;
     }
     return false;
 }

@@ -30,7 +30,7 @@ struct RelayService::Private
     RelayOptions options;
     const Clock &clock;
     GatewayRegistry gateways;
-    std::optional<Error> registryProblem;   // two gateways on one notify path
+    std::optional<Error> registryProblem; // two gateways on one notify path
     NotifyHandler handler;
     HttpServer server;
     HttpServer apiServer;
@@ -46,8 +46,7 @@ struct RelayService::Private
     std::atomic<qint64> storeFailed{0};
     std::atomic<qint64> notRoutable{0};
 
-    Private(RelayOptions o, const Clock &c)
-        : options(std::move(o)), clock(c), handler(gateways, c)
+    Private(RelayOptions o, const Clock &c) : options(std::move(o)), clock(c), handler(gateways, c)
     {
         registerGateways();
     }
@@ -60,7 +59,8 @@ struct RelayService::Private
         std::optional<IOnlineNotifyConfig> iOnlineNotify;
         if (o.ionline.enabled)
             iOnlineNotify = o.ionline;
-        for (GatewayEntry entry : {iotPayGateway(o.api.iotpay, iotPayNotify), iOnlineGateway(o.api.ionline, iOnlineNotify, clock)}) {
+        for (GatewayEntry entry :
+             {iotPayGateway(o.api.iotpay, iotPayNotify), iOnlineGateway(o.api.ionline, iOnlineNotify, clock)}) {
             if (auto added = gateways.add(std::move(entry)); !added && !registryProblem)
                 registryProblem = added.error();
         }
@@ -76,21 +76,33 @@ struct RelayService::Private
     void count(NotifyVerdictKind kind)
     {
         switch (kind) {
-        case NotifyVerdictKind::Accepted: ++accepted; break;
-        case NotifyVerdictKind::Duplicate: ++duplicate; break;
-        case NotifyVerdictKind::Rejected: ++rejected; break;
-        case NotifyVerdictKind::Unmatched: ++unmatched; break;
-        case NotifyVerdictKind::StoreFailed: ++storeFailed; break;
-        case NotifyVerdictKind::NotRoutable: ++notRoutable; break;
-        case NotifyVerdictKind::Invalid: break;
+        case NotifyVerdictKind::Accepted:
+            ++accepted;
+            break;
+        case NotifyVerdictKind::Duplicate:
+            ++duplicate;
+            break;
+        case NotifyVerdictKind::Rejected:
+            ++rejected;
+            break;
+        case NotifyVerdictKind::Unmatched:
+            ++unmatched;
+            break;
+        case NotifyVerdictKind::StoreFailed:
+            ++storeFailed;
+            break;
+        case NotifyVerdictKind::NotRoutable:
+            ++notRoutable;
+            break;
+        case NotifyVerdictKind::Invalid:
+            break;
         }
     }
 };
 
 RelayService::RelayService(RelayOptions options, const Clock &clock)
     : d(std::make_unique<Private>(std::move(options), clock))
-{
-}
+{}
 
 RelayService::~RelayService()
 {
@@ -104,20 +116,23 @@ Result<void> RelayService::checkOptions() const
         return fail(ErrorCode::ConfigMissing, QStringLiteral("no merchant key configured"));
     if (o.notify.mchId.isEmpty())
         return fail(ErrorCode::ConfigMissing, QStringLiteral("no merchant id configured"));
-    if (d->registryProblem)
-        return fail(*d->registryProblem);
-    if (o.ionline.enabled && (o.ionline.key.isEmpty() || o.ionline.mchId.isEmpty() || o.ionline.currency == Currency::Invalid))
+    if (const std::optional<Error> problem = d->registryProblem)
+        return fail(*problem);
+    if (o.ionline.enabled
+        && (o.ionline.key.isEmpty() || o.ionline.mchId.isEmpty() || o.ionline.currency == Currency::Invalid))
         return fail(ErrorCode::ConfigMissing, QStringLiteral("iOnline Pay needs a merchant id, a key and a currency"));
     if (!o.api.enabled)
         return {};
     if (o.api.secret.size() < ApiAuth::MinSecretBytes)
-        return fail(ErrorCode::ConfigMissing, QStringLiteral("the back-end endpoint needs a secret of at least 16 bytes"));
+        return fail(ErrorCode::ConfigMissing,
+                    QStringLiteral("the back-end endpoint needs a secret of at least 16 bytes"));
     if (!o.api.iotpay && !o.api.ionline)
         return fail(ErrorCode::ConfigMissing, QStringLiteral("the back-end endpoint has no gateway configured"));
     if (o.api.ionline && !o.ionline.enabled)
         return fail(ErrorCode::ConfigMissing, QStringLiteral("iOnline orders need the iOnline notify path enabled"));
     if (o.api.ionline && o.api.ionline->merchant.currency != o.ionline.currency)
-        return fail(ErrorCode::ConfigMissing, QStringLiteral("iOnline currency differs between the endpoint and the notify path"));
+        return fail(ErrorCode::ConfigMissing,
+                    QStringLiteral("iOnline currency differs between the endpoint and the notify path"));
     return {};
 }
 
@@ -136,7 +151,8 @@ Result<void> RelayService::startApi(quint16 notifyPort)
     const QString base = !o.api.notifyBaseUrl.isEmpty()
         ? (o.api.notifyBaseUrl.endsWith(u'/') ? o.api.notifyBaseUrl.chopped(1) : o.api.notifyBaseUrl)
         : u"http://" + o.http.bindAddress + u':' + QString::number(notifyPort);
-    d->api->setNotifyUrls(base + QString::fromUtf8(o.notify.notifyPath), base + QString::fromUtf8(o.ionline.notifyPath));
+    d->api->setNotifyUrls(base + QString::fromUtf8(o.notify.notifyPath),
+                          base + QString::fromUtf8(o.ionline.notifyPath));
     auto port = d->apiServer.start(o.api.http, [this](const HttpRequest &request) { return routeApi(request); });
     if (!port)
         return fail(port.error());
@@ -198,7 +214,7 @@ void RelayService::stop()
         d->bridge->stop();
     d->apiServer.stop();
     d->server.stop();
-    d->reconcile.reset();   // after the listeners: the health page reads its totals
+    d->reconcile.reset(); // after the listeners: the health page reads its totals
     d->api.reset();
     d->bridge.reset();
 }
@@ -220,7 +236,7 @@ quint16 RelayService::port() const
 
 RelayCounters RelayService::counters() const
 {
-    return {d->accepted.load(), d->duplicate.load(), d->rejected.load(),
+    return {d->accepted.load(),  d->duplicate.load(),   d->rejected.load(),
             d->unmatched.load(), d->storeFailed.load(), d->notRoutable.load()};
 }
 
@@ -258,20 +274,22 @@ QJsonObject RelayService::health()
     report.insert(QStringLiteral("storeFailed"), c.storeFailed);
     if (d->api) {
         const OnlineApiCounters api = d->api->counters();
-        report.insert(QStringLiteral("api"), QJsonObject{{QStringLiteral("created"), api.created},
-                                                         {QStringLiteral("badRequests"), api.badRequests},
-                                                         {QStringLiteral("unauthorized"), api.unauthorized},
-                                                         {QStringLiteral("rateLimited"), api.rateLimited},
-                                                         {QStringLiteral("gatewayFailed"), api.gatewayFailed},
-                                                         {QStringLiteral("gatewayUnknown"), api.gatewayUnknown}});
+        report.insert(QStringLiteral("api"),
+                      QJsonObject{{QStringLiteral("created"), api.created},
+                                  {QStringLiteral("badRequests"), api.badRequests},
+                                  {QStringLiteral("unauthorized"), api.unauthorized},
+                                  {QStringLiteral("rateLimited"), api.rateLimited},
+                                  {QStringLiteral("gatewayFailed"), api.gatewayFailed},
+                                  {QStringLiteral("gatewayUnknown"), api.gatewayUnknown}});
     }
     if (d->reconcile) {
         const OnlineReconcileTotals r = d->reconcile->totals();
-        report.insert(QStringLiteral("reconcile"), QJsonObject{{QStringLiteral("passes"), r.passes},
-                                                               {QStringLiteral("examined"), r.examined},
-                                                               {QStringLiteral("changed"), r.changed},
-                                                               {QStringLiteral("errors"), r.errors},
-                                                               {QStringLiteral("lastPassUtcMs"), r.lastPassUtcMs}});
+        report.insert(QStringLiteral("reconcile"),
+                      QJsonObject{{QStringLiteral("passes"), r.passes},
+                                  {QStringLiteral("examined"), r.examined},
+                                  {QStringLiteral("changed"), r.changed},
+                                  {QStringLiteral("errors"), r.errors},
+                                  {QStringLiteral("lastPassUtcMs"), r.lastPassUtcMs}});
     }
     return report;
 }
@@ -282,7 +300,8 @@ HttpResponse RelayService::routeApi(const HttpRequest &request)
     OrderLog *log = threadOrderLog(&error);
     if (!log || !d->api) {
         qCWarning(lcRelay).noquote() << "api: store unavailable" << error;
-        return HttpResponse::json(503, QByteArrayLiteral("{\"error\":\"unavailable\",\"message\":\"order log unavailable\"}"));
+        return HttpResponse::json(
+            503, QByteArrayLiteral("{\"error\":\"unavailable\",\"message\":\"order log unavailable\"}"));
     }
     return d->api->handle(request, *log);
 }
@@ -306,8 +325,8 @@ HttpResponse RelayService::route(const HttpRequest &request)
     const NotifyVerdict verdict = d->handler.handle(request, *log);
     d->count(verdict.kind);
     // One line per verdict; values are ours or length-capped, never the key.
-    const QString line = notifyVerdictName(verdict.kind) + u" order=" + verdict.mchOrderNo.left(40)
-        + u" from=" + request.remoteAddress
+    const QString line = notifyVerdictName(verdict.kind) + u" order=" + verdict.mchOrderNo.left(40) + u" from="
+        + request.remoteAddress
         + (verdict.reason.isEmpty() ? QString() : u" reason=\"" + verdict.reason.left(200) + u'"');
     if (verdict.kind == NotifyVerdictKind::Accepted || verdict.kind == NotifyVerdictKind::Duplicate)
         qCInfo(lcRelay).noquote() << line;

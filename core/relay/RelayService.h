@@ -2,8 +2,8 @@
 
 #include "common/Clock.h"
 #include "common/Error.h"
-#include "http/HttpServer.h"
 #include "gateway/ionline/IOnlineNotify.h"
+#include "http/HttpServer.h"
 #include "relay/NotifyHandler.h"
 #include "relay/OnlinePaymentApi.h"
 
@@ -20,9 +20,9 @@ struct RelayOptions
     HttpServerOptions http;
     QString orderLogPath;
     NotifyConfig notify;
-    IOnlineNotifyConfig ionline;  // enabled: iOnline Pay's XML notify path answers too
-    OnlineApiOptions api;         // enabled: the merchant back-end endpoint on its own listener
-    int busyTimeoutMs = 10'000;   // how long a write waits for another writer's lock
+    IOnlineNotifyConfig ionline; // enabled: iOnline Pay's XML notify path answers too
+    OnlineApiOptions api; // enabled: the merchant back-end endpoint on its own listener
+    int busyTimeoutMs = 10'000; // how long a write waits for another writer's lock
     // With the endpoint on: how often its open online orders are asked about (0: never), and
     // how old an order must be before it is (a younger one may still be being created).
     int reconcileIntervalMs = 60'000;
@@ -59,12 +59,12 @@ public:
     Result<quint16> start();
     void stop();
     quint16 port() const;
-    quint16 apiPort() const;      // 0 unless the back-end endpoint is listening
+    quint16 apiPort() const; // 0 unless the back-end endpoint is listening
 
     RelayCounters counters() const;
     // The online orders' reconciliation; null unless the endpoint is on and the interval > 0.
     OnlineReconcile *onlineReconcile() const;
-    QJsonObject health();   // what the health path reports
+    QJsonObject health(); // what the health path reports
 
 private:
     HttpResponse route(const HttpRequest &request);

@@ -27,8 +27,8 @@ struct LocalHour
 {
     qint64 fromUtcMs = 0;
     qint64 toUtcMs = 0;
-    int hour = 0;                   // 0..23, local
-    int utcOffsetSeconds = 0;       // at fromUtcMs
+    int hour = 0; // 0..23, local
+    int utcOffsetSeconds = 0; // at fromUtcMs
 };
 
 // Every zone in use has offsets in whole quarter hours, so each local hour of `range` is a run

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "orders/OrderLog.h"
 #include "orders/OrderFilter.h"
+#include "orders/OrderLog.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -14,12 +14,12 @@ namespace paydesk {
 // RFC 4180: fields separated by ',', records ended by CRLF; a field containing ',', '"', CR or
 // LF is enclosed in double quotes with inner quotes doubled. Text is UTF-8.
 QString csvField(QStringView value);
-QString csvRecord(const QStringList &fields);       // with the trailing CRLF
+QString csvRecord(const QStringList &fields); // with the trailing CRLF
 
 struct CsvOptions
 {
-    QTimeZone zone = QTimeZone::utc();              // times as ISO 8601 with this zone's offset
-    bool byteOrderMark = false;                     // UTF-8 BOM: lets Excel detect UTF-8
+    QTimeZone zone = QTimeZone::utc(); // times as ISO 8601 with this zone's offset
+    bool byteOrderMark = false; // UTF-8 BOM: lets Excel detect UTF-8
     // Free text (subject, cashier) starting with = + - @ TAB or CR gets a leading apostrophe, so a
     // spreadsheet shows it instead of evaluating it as a formula (OWASP "CSV injection").
     bool guardFormulas = true;

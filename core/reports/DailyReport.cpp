@@ -68,7 +68,7 @@ public:
         bySource.paidCount += group.count;
         bySource.grossMinor += group.sumMinor;
         if (quarter < 0 || quarter >= m_hourOfQuarter.size())
-            return;   // cannot happen for rows inside the range; never index out of bounds
+            return; // cannot happen for rows inside the range; never index out of bounds
         HourSales &sales = hourSalesFor(m_report.hours[m_hourOfQuarter[quarter]], group.channel, group.currency);
         sales.paidCount += group.count;
         sales.grossMinor += group.sumMinor;
@@ -149,7 +149,8 @@ Result<void> aggregateOrders(const OrderLog &log, const BusinessDayRange &range,
     if (!rows)
         return fail(rows.error());
     for (const OrderGroupRow &row : *rows)
-        builder.addOrders(row.bucket, row.state, row.late, {row.channel, row.currency, row.source, row.count, row.sumMinor});
+        builder.addOrders(row.bucket, row.state, row.late,
+                          {row.channel, row.currency, row.source, row.count, row.sumMinor});
     return {};
 }
 
@@ -209,8 +210,8 @@ Result<void> notificationAlerts(const OrderLog &log, const BusinessDayRange &ran
     }
     if (alerts.unmatchedNotifications + alerts.rejectedNotifications == 0)
         return {};
-    const auto records = log.notificationsWithVerdicts(range.fromUtcMs, range.toUtcMs,
-                                                       {u"unmatched"_s, u"rejected"_s}, ReportAlerts::MaxListed);
+    const auto records = log.notificationsWithVerdicts(range.fromUtcMs, range.toUtcMs, {u"unmatched"_s, u"rejected"_s},
+                                                       ReportAlerts::MaxListed);
     if (!records)
         return fail(records.error());
     alerts.notifications = *records;

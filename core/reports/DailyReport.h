@@ -13,7 +13,7 @@ struct ReportDay
 {
     QDate date;
     QTimeZone zone;
-    int cutoffHour = 0;             // 0..23
+    int cutoffHour = 0; // 0..23
 };
 
 // Totals of one channel in one currency. Sales are the PAID orders created in the business
@@ -54,19 +54,19 @@ struct StateCount
 // What a manager must look at before closing the day.
 struct ReportAlerts
 {
-    static constexpr int MaxListed = 50;            // per list; the counts are exact
+    static constexpr int MaxListed = 50; // per list; the counts are exact
 
     int lateCount = 0;
-    QList<Order> latePayments;                      // paid after expiry/cancel: refund or keep
+    QList<Order> latePayments; // paid after expiry/cancel: refund or keep
     int openCount = 0;
-    QList<Order> openOrders;                        // NEW, CREATING, UNKNOWN, AWAITING: check them
+    QList<Order> openOrders; // NEW, CREATING, UNKNOWN, AWAITING: check them
     int unresolvedRefundCount = 0;
-    QList<Refund> unresolvedRefunds;                // PENDING or UNKNOWN, requested this day
-    int unmatchedNotifications = 0;                 // correctly signed, for no known order
-    int rejectedNotifications = 0;                  // failed verification
-    QList<NotificationRecord> notifications;        // those two kinds, without the raw body
+    QList<Refund> unresolvedRefunds; // PENDING or UNKNOWN, requested this day
+    int unmatchedNotifications = 0; // correctly signed, for no known order
+    int rejectedNotifications = 0; // failed verification
+    QList<NotificationRecord> notifications; // those two kinds, without the raw body
     int contradictionCount = 0;
-    QList<OrderNotice> contradictions;              // gateway facts that contradict the order log
+    QList<OrderNotice> contradictions; // gateway facts that contradict the order log
 
     int total() const
     {
@@ -94,10 +94,10 @@ struct DailyReport
 {
     ReportDay day;
     BusinessDayRange range;
-    int orderCount = 0;                             // every order created in the day
-    QList<StateCount> states;                       // in OrderState order, zero counts left out
-    QList<ChannelTotals> totals;                    // by channel, then currency
-    QList<SourceTotals> sources;                    // by source, then currency
+    int orderCount = 0; // every order created in the day
+    QList<StateCount> states; // in OrderState order, zero counts left out
+    QList<ChannelTotals> totals; // by channel, then currency
+    QList<SourceTotals> sources; // by source, then currency
     ReportAlerts alerts;
     QList<HourBucket> hours;
 };

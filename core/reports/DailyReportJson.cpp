@@ -113,9 +113,8 @@ QJsonArray hoursJson(const QList<HourBucket> &hours, const QTimeZone &zone)
                                      {u"paidCount"_s, entry.paidCount},
                                      {u"gross"_s, formatMinorPlain(entry.grossMinor)}});
         }
-        result.append(QJsonObject{{u"from"_s, isoTime(bucket.hour.fromUtcMs, zone)},
-                                  {u"hour"_s, bucket.hour.hour},
-                                  {u"sales"_s, sales}});
+        result.append(QJsonObject{
+            {u"from"_s, isoTime(bucket.hour.fromUtcMs, zone)}, {u"hour"_s, bucket.hour.hour}, {u"sales"_s, sales}});
     }
     return result;
 }

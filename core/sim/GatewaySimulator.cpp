@@ -107,25 +107,21 @@ struct GatewaySimulator::Private
     QNetworkAccessManager *network;
     HttpServer server;
 
-    mutable QMutex mutex;   // guards everything below: HTTP handlers run on server threads
+    mutable QMutex mutex; // guards everything below: HTTP handlers run on server threads
     QHash<QString, SimOrder> orders;
-    QHash<QString, QString> payOrderIndex;   // payOrderId -> mchOrderNo
-    QHash<QString, qint64> refunds;          // mchRefundNo -> amount
+    QHash<QString, QString> payOrderIndex; // payOrderId -> mchOrderNo
+    QHash<QString, qint64> refunds; // mchRefundNo -> amount
     SimFaults faults;
     bool faultsActive = false;
     quint64 payOrderSequence = 0;
 
-    Private(SimOptions o, const Clock &c, QNetworkAccessManager *n)
-        : options(std::move(o)), clock(c), network(n)
-    {
-    }
+    Private(SimOptions o, const Clock &c, QNetworkAccessManager *n) : options(std::move(o)), clock(c), network(n) {}
 };
 
-GatewaySimulator::GatewaySimulator(SimOptions options, const Clock &clock,
-                                   QNetworkAccessManager *network, QObject *parent)
+GatewaySimulator::GatewaySimulator(SimOptions options, const Clock &clock, QNetworkAccessManager *network,
+                                   QObject *parent)
     : QObject(parent), d(std::make_unique<Private>(std::move(options), clock, network))
-{
-}
+{}
 
 GatewaySimulator::~GatewaySimulator()
 {
@@ -151,8 +147,7 @@ QUrl GatewaySimulator::baseUrl() const
 
 QUrl GatewaySimulator::controlUrl() const
 {
-    return QUrl(u"http://" + d->options.http.bindAddress + u':' + QString::number(d->server.port())
-                + u"/control/");
+    return QUrl(u"http://" + d->options.http.bindAddress + u':' + QString::number(d->server.port()) + u"/control/");
 }
 
 void GatewaySimulator::setFaults(const SimFaults &faults)
@@ -175,7 +170,9 @@ SimFaults GatewaySimulator::takeFaults()
     if (!d->faultsActive)
         return {};
     const SimFaults current = d->faults;
-    if (d->faults.calls > 0 && --d->faults.calls == 0) {
+    if (d->faults.calls > 0)
+        --d->faults.calls;
+    if (current.calls == 1) {
         d->faults = SimFaults();
         d->faultsActive = false;
     }
@@ -219,7 +216,8 @@ HttpResponse GatewaySimulator::route(const HttpRequest &request)
     QUrlQuery form(QString::fromUtf8(request.body));
     QString paramsJson = form.queryItemValue(QStringLiteral("params"), QUrl::FullyDecoded);
     if (paramsJson.isEmpty())
-        paramsJson = QUrlQuery(QString::fromUtf8(request.rawQuery)).queryItemValue(QStringLiteral("params"), QUrl::FullyDecoded);
+        paramsJson = QUrlQuery(QString::fromUtf8(request.rawQuery))
+                         .queryItemValue(QStringLiteral("params"), QUrl::FullyDecoded);
     if (paramsJson.isEmpty())
         return jsonReply(failEnvelope(QStringLiteral("0012"), QStringLiteral("POST data empty")));
     const QJsonDocument document = QJsonDocument::fromJson(paramsJson.toUtf8());
@@ -235,14 +233,14 @@ HttpResponse GatewaySimulator::route(const HttpRequest &request)
     }
     if (params.value(QStringLiteral("mchId")).toString() != d->options.mchId) {
         response = jsonReply(failEnvelope(QStringLiteral("0015"), QStringLiteral("merchant id not found")));
-    } else if (!Signer::verify(scalarParams(params), d->options.key,
-                               params.value(QStringLiteral("sign")).toString())) {
+    } else if (!Signer::verify(scalarParams(params), d->options.key, params.value(QStringLiteral("sign")).toString())) {
         response = jsonReply(failEnvelope(QStringLiteral("0013"), QStringLiteral("signature error")));
     } else if (request.rawPath == "/v1/create_order") {
         response = createOrder(params, faults);
     } else if (faults.serverErrorStatus >= 500) {
         // Query and refund fail before doing anything; create fails after making the order.
-        response = HttpResponse::text(faults.serverErrorStatus, QByteArrayLiteral("<html><body>Service Unavailable</body></html>"));
+        response = HttpResponse::text(faults.serverErrorStatus,
+                                      QByteArrayLiteral("<html><body>Service Unavailable</body></html>"));
         response.contentType = QByteArrayLiteral("text/html");
     } else if (request.rawPath == "/v1/query_order") {
         response = queryOrder(params);
@@ -266,8 +264,8 @@ namespace {
 std::optional<QJsonObject> createProblem(const QJsonObject &params)
 {
     static const QRegularExpression orderNumber(QStringLiteral("^[A-Za-z0-9]{1,30}$"));
-    for (const char *required : {"mchOrderNo", "channelId", "currency", "amount", "clientIp", "notifyUrl",
-                                 "subject", "body", "jobNo"}) {
+    for (const char *required :
+         {"mchOrderNo", "channelId", "currency", "amount", "clientIp", "notifyUrl", "subject", "body", "jobNo"}) {
         if (scalarText(params.value(QLatin1StringView(required))).isEmpty())
             return failEnvelope(QStringLiteral("0014"), u"parameter missing: " + QLatin1StringView(required));
     }
@@ -279,7 +277,8 @@ std::optional<QJsonObject> createProblem(const QJsonObject &params)
         || scalarText(params.value(QStringLiteral("amount"))).toLongLong() <= 0 || !knownChannel
         || (currency != u"CAD" && currency != u"USD" && !(currency == u"CNY" && cnyAllowed)))
         return failEnvelope(QStringLiteral("0014"), QStringLiteral("parameter error"));
-    const QJsonObject extra = QJsonDocument::fromJson(params.value(QStringLiteral("extra")).toString().toUtf8()).object();
+    const QJsonObject extra
+        = QJsonDocument::fromJson(params.value(QStringLiteral("extra")).toString().toUtf8()).object();
     if (const QString problem = sim::extraProblem(channelId, extra); !problem.isEmpty())
         return failEnvelope(QStringLiteral("0014"), problem);
     return std::nullopt;
@@ -297,7 +296,8 @@ HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimF
     const QString currency = params.value(QStringLiteral("currency")).toString();
     const QString notifyUrl = params.value(QStringLiteral("notifyUrl")).toString();
     const bool clientPays = sim::isClientPayChannel(channelId);
-    const QJsonObject extra = QJsonDocument::fromJson(params.value(QStringLiteral("extra")).toString().toUtf8()).object();
+    const QJsonObject extra
+        = QJsonDocument::fromJson(params.value(QStringLiteral("extra")).toString().toUtf8()).object();
 
     SimOrder created;
     {
@@ -306,12 +306,15 @@ HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimF
         if (existing != d->orders.end()) {
             ++existing->createRequests;
             return signedReply(businessFail(existing->paid ? QStringLiteral("0113") : QStringLiteral("0014"),
-                                            QStringLiteral("mchOrderNo already used")), false);
+                                            QStringLiteral("mchOrderNo already used")),
+                               false);
         }
         SimOrder order;
         order.mchOrderNo = mchOrderNo;
-        order.payOrderId = QStringLiteral("P%1%2").arg(d->options.mchId.right(4))
-                               .arg(++d->payOrderSequence + d->clock.nowUtcMs() % 100000000 * 1000, 17, 10, QLatin1Char('0'));
+        order.payOrderId
+            = QStringLiteral("P%1%2")
+                  .arg(d->options.mchId.right(4))
+                  .arg(++d->payOrderSequence + d->clock.nowUtcMs() % 100000000 * 1000, 17, 10, QLatin1Char('0'));
         order.channelId = channelId;
         order.amountMinor = amount;
         order.currency = currency;
@@ -334,9 +337,12 @@ HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimF
     }
     Q_EMIT orderCreated(mchOrderNo);
     if (d->options.autoPayAfterMs >= 0) {
-        QMetaObject::invokeMethod(this, [this, mchOrderNo] {
-            QTimer::singleShot(int(d->options.autoPayAfterMs), this, [this, mchOrderNo] { (void)pay(mchOrderNo); });
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, mchOrderNo] {
+                QTimer::singleShot(int(d->options.autoPayAfterMs), this, [this, mchOrderNo] { (void)pay(mchOrderNo); });
+            },
+            Qt::QueuedConnection);
     }
 
     HttpResponse response;
@@ -345,7 +351,8 @@ HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimF
         return response;
     }
     if (faults.serverErrorStatus >= 500) {
-        response = HttpResponse::text(faults.serverErrorStatus, QByteArrayLiteral("<html><body>Bad Gateway</body></html>"));
+        response
+            = HttpResponse::text(faults.serverErrorStatus, QByteArrayLiteral("<html><body>Bad Gateway</body></html>"));
         response.contentType = QByteArrayLiteral("text/html");
         return response;
     }
@@ -412,7 +419,8 @@ HttpResponse GatewaySimulator::refundOrder(const QJsonObject &params)
     if (d->refunds.contains(refundNo))
         return signedReply(businessFail(QStringLiteral("0014"), QStringLiteral("mchRefundNo already used")), false);
     if (!it->paid || amount > it->amountMinor - it->refundedMinor)
-        return signedReply(businessFail(QStringLiteral("0014"), QStringLiteral("refund amount exceeds the paid amount")), false);
+        return signedReply(
+            businessFail(QStringLiteral("0014"), QStringLiteral("refund amount exceeds the paid amount")), false);
     it->refundedMinor += amount;
     d->refunds.insert(refundNo, amount);
     QJsonObject reply{{QStringLiteral("retCode"), QStringLiteral("SUCCESS")},
@@ -477,8 +485,8 @@ Result<void> GatewaySimulator::pay(const QString &mchOrderNo)
             lateMs = d->faults.lateNotifyMs;
     }
     qCInfo(lcSim).noquote() << "customer paid" << mchOrderNo;
-    QMetaObject::invokeMethod(this, [this, mchOrderNo, lateMs] { scheduleNotify(mchOrderNo, 0, lateMs); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, mchOrderNo, lateMs] { scheduleNotify(mchOrderNo, 0, lateMs); }, Qt::QueuedConnection);
     return {};
 }
 
@@ -558,7 +566,8 @@ void GatewaySimulator::deliverNotify(const QString &mchOrderNo, int attempt)
             if (!counts || acknowledged)
                 return;
             if (attempt < int(std::size(NotifyScheduleMinutes))) {
-                const qint64 delayMs = qint64(NotifyScheduleMinutes[attempt] * 60'000.0 * d->options.notifyScheduleScale);
+                const qint64 delayMs
+                    = qint64(NotifyScheduleMinutes[attempt] * 60'000.0 * d->options.notifyScheduleScale);
                 scheduleNotify(mchOrderNo, attempt + 1, std::max<qint64>(1, delayMs));
             } else {
                 qCWarning(lcSim).noquote() << "notify for" << mchOrderNo << "never acknowledged; giving up";

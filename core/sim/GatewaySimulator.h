@@ -19,36 +19,40 @@ namespace paydesk {
 
 // How the simulator delivers a notify: IOTPay's way (fields appended to notifyUrl, POST with an
 // empty body) or as a form body.
-enum class SimNotifyMode { Invalid = 0, QueryString, FormBody };
+enum class SimNotifyMode {
+    Invalid = 0,
+    QueryString,
+    FormBody
+};
 
 struct SimOptions
 {
     HttpServerOptions http = [] {
         HttpServerOptions o;
-        o.threadPerConnection = true;   // latency and trickle faults block their own thread only
+        o.threadPerConnection = true; // latency and trickle faults block their own thread only
         o.maxBodyBytes = 64 * 1024;
         return o;
     }();
     QString mchId = QStringLiteral("10000701");
     MerchantKey key;
-    qint64 validityMs = 5 * 60 * 1000;            // unpaid orders report status 4 afterwards
-    double notifyScheduleScale = 1.0;             // retries after 1,2,3,4,5 minutes x scale
+    qint64 validityMs = 5 * 60 * 1000; // unpaid orders report status 4 afterwards
+    double notifyScheduleScale = 1.0; // retries after 1,2,3,4,5 minutes x scale
     SimNotifyMode notifyMode = SimNotifyMode::QueryString;
-    qint64 autoPayAfterMs = -1;                   // >= 0: the customer pays by itself (demo)
-    bool queryCarriesQr = true;                   // query_order replies include codeUrl
+    qint64 autoPayAfterMs = -1; // >= 0: the customer pays by itself (demo)
+    bool queryCarriesQr = true; // query_order replies include codeUrl
 };
 
 // Faults apply to the next `calls` gateway calls (create/query/refund), or to all while -1.
 struct SimFaults
 {
     int latencyMs = 0;
-    bool dropReply = false;             // close the connection without answering (no order made)
-    bool resetAfterCreate = false;      // create the order, then close without answering
-    int serverErrorStatus = 0;          // e.g. 502, after creating the order
-    bool badSignature = false;          // replies carry a wrong sign
+    bool dropReply = false; // close the connection without answering (no order made)
+    bool resetAfterCreate = false; // create the order, then close without answering
+    int serverErrorStatus = 0; // e.g. 502, after creating the order
+    bool badSignature = false; // replies carry a wrong sign
     bool badNotifySignature = false;
-    int duplicateNotifies = 0;          // extra identical copies of each notify
-    int lateNotifyMs = 0;               // wait before the first notify
+    int duplicateNotifies = 0; // extra identical copies of each notify
+    int lateNotifyMs = 0; // wait before the first notify
     int trickleChunkBytes = 0;
     int trickleIntervalMs = 0;
     int calls = -1;
@@ -66,7 +70,7 @@ struct SimOrder
     QString currency;
     QString notifyUrl;
     QString qrPayload;
-    QJsonObject payParams;              // WX_JSAPI / WX_APP: what the customer's WeChat takes
+    QJsonObject payParams; // WX_JSAPI / WX_APP: what the customer's WeChat takes
     QString subject;
     QString device;
     QString clientIp;
@@ -79,7 +83,7 @@ struct SimOrder
     bool notifyAcknowledged = false;
     int notifyAttempts = 0;
     qint64 refundedMinor = 0;
-    int createRequests = 0;             // how many create_order calls named this mchOrderNo
+    int createRequests = 0; // how many create_order calls named this mchOrderNo
 };
 
 // An IOTPay v1 simulator on loopback for demo mode and tests: real signature checks, the error
@@ -93,14 +97,13 @@ class GatewaySimulator : public QObject
     Q_OBJECT
 
 public:
-    GatewaySimulator(SimOptions options, const Clock &clock, QNetworkAccessManager *network,
-                     QObject *parent = nullptr);
+    GatewaySimulator(SimOptions options, const Clock &clock, QNetworkAccessManager *network, QObject *parent = nullptr);
     ~GatewaySimulator() override;
 
     Result<quint16> start();
     void stop();
-    QUrl baseUrl() const;       // http://127.0.0.1:<port>/v1/
-    QUrl controlUrl() const;    // http://127.0.0.1:<port>/control/
+    QUrl baseUrl() const; // http://127.0.0.1:<port>/v1/
+    QUrl controlUrl() const; // http://127.0.0.1:<port>/control/
 
     void setFaults(const SimFaults &faults);
     void clearFaults();

@@ -79,20 +79,20 @@ struct IOnlineSimulator::Private
     QNetworkAccessManager *network;
     HttpServer server;
 
-    mutable QMutex mutex;   // guards everything below: HTTP handlers run on server threads
+    mutable QMutex mutex; // guards everything below: HTTP handlers run on server threads
     QHash<QString, IOnlineSimOrder> orders;
     QHash<QString, QString> byTransactionId;
     IOnlineSimFaults faults;
     quint64 sequence = 0;
 
-    Private(IOnlineSimOptions o, const Clock &c, QNetworkAccessManager *n) : options(std::move(o)), clock(c), network(n) {}
+    Private(IOnlineSimOptions o, const Clock &c, QNetworkAccessManager *n) : options(std::move(o)), clock(c), network(n)
+    {}
 };
 
 IOnlineSimulator::IOnlineSimulator(IOnlineSimOptions options, const Clock &clock, QNetworkAccessManager *network,
                                    QObject *parent)
     : QObject(parent), d(std::make_unique<Private>(std::move(options), clock, network))
-{
-}
+{}
 
 IOnlineSimulator::~IOnlineSimulator()
 {
@@ -145,7 +145,7 @@ QByteArray IOnlineSimulator::notifyXml(const ParamList &fields)
     QByteArray xml = "<xml>";
     for (const auto &[name, value] : fields) {
         QByteArray text = value.toUtf8();
-        text.replace("]]>", "]]]]><![CDATA[>");   // a value can never end the section early
+        text.replace("]]>", "]]]]><![CDATA[>"); // a value can never end the section early
         xml += '<' + name.toUtf8() + "><![CDATA[" + text + "]]></" + name.toUtf8() + '>';
     }
     return xml + "</xml>";
@@ -223,9 +223,11 @@ HttpResponse IOnlineSimulator::createOrder(const QHash<QString, QString> &fields
         const QString outTradeNo = fields.value(u"out_trade_no"_s);
         if (auto existing = d->orders.find(outTradeNo); existing != d->orders.end()) {
             ++existing->createRequests;
-            lock.unlock();   // signedReply takes the lock itself
-            return signedReply({{u"status"_s, u"0"_s}, {u"result_code"_s, u"1"_s},
-                                {u"err_code"_s, u"OUT_TRADE_NO_USED"_s}, {u"err_msg"_s, u"out_trade_no already used"_s}});
+            lock.unlock(); // signedReply takes the lock itself
+            return signedReply({{u"status"_s, u"0"_s},
+                                {u"result_code"_s, u"1"_s},
+                                {u"err_code"_s, u"OUT_TRADE_NO_USED"_s},
+                                {u"err_msg"_s, u"out_trade_no already used"_s}});
         }
         IOnlineSimOrder order;
         order.outTradeNo = outTradeNo;
@@ -265,10 +267,13 @@ HttpResponse IOnlineSimulator::queryOrder(const QHash<QString, QString> &fields)
     const auto it = d->orders.constFind(key);
     if (key.isEmpty() || it == d->orders.constEnd()) {
         lock.unlock();
-        return signedReply({{u"status"_s, u"0"_s}, {u"result_code"_s, u"1"_s},
-                            {u"err_code"_s, u"ORDERNOTEXIST"_s}, {u"err_msg"_s, u"order does not exist"_s}});
+        return signedReply({{u"status"_s, u"0"_s},
+                            {u"result_code"_s, u"1"_s},
+                            {u"err_code"_s, u"ORDERNOTEXIST"_s},
+                            {u"err_msg"_s, u"order does not exist"_s}});
     }
-    const IOnlineSimOrder order = *it;
+    // A copy: it is read after the lock is released.
+    const IOnlineSimOrder order = *it; // NOLINT(performance-unnecessary-copy-initialization)
     const bool expired = d->clock.monotonicMs() - order.createdMonotonicMs > d->options.validityMs;
     lock.unlock();
     ParamList reply{{u"status"_s, u"0"_s},
@@ -305,8 +310,11 @@ HttpResponse IOnlineSimulator::control(const HttpRequest &request)
     if (request.rawPath == "/control/orders" && request.method == "GET") {
         QJsonArray list;
         for (const IOnlineSimOrder &o : orders()) {
-            list.append(QJsonObject{{u"out_trade_no"_s, o.outTradeNo}, {u"transaction_id"_s, o.transactionId},
-                                    {u"service"_s, o.service}, {u"total_fee"_s, o.totalFee}, {u"paid"_s, o.paid},
+            list.append(QJsonObject{{u"out_trade_no"_s, o.outTradeNo},
+                                    {u"transaction_id"_s, o.transactionId},
+                                    {u"service"_s, o.service},
+                                    {u"total_fee"_s, o.totalFee},
+                                    {u"paid"_s, o.paid},
                                     {u"notifyAttempts"_s, o.notifyAttempts},
                                     {u"notifyAcknowledged"_s, o.notifyAcknowledged}});
         }
@@ -331,7 +339,8 @@ Result<void> IOnlineSimulator::pay(const QString &outTradeNo)
         it->outTransactionId = u"4200%1"_s.arg(it->paidAtUtcMs);
     }
     qCInfo(lcIOnlineSim).noquote() << "customer paid" << outTradeNo;
-    QMetaObject::invokeMethod(this, [this, outTradeNo] { scheduleNotify(outTradeNo, 0, 0); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, outTradeNo] { scheduleNotify(outTradeNo, 0, 0); }, Qt::QueuedConnection);
     return {};
 }
 
@@ -348,15 +357,20 @@ void IOnlineSimulator::scheduleNotify(const QString &outTradeNo, int attempt, qi
 ParamList IOnlineSimulator::notifyFields(const IOnlineSimOrder &order, bool corruptSign) const
 {
     // The field set of the notify sample (§13.4), status and result_code from its table.
-    ParamList fields{{u"attach"_s, order.attach},   {u"body"_s, order.body},
-                     {u"charset"_s, u"UTF-8"_s},     {u"mch_id"_s, d->options.mchId},
+    ParamList fields{{u"attach"_s, order.attach},
+                     {u"body"_s, order.body},
+                     {u"charset"_s, u"UTF-8"_s},
+                     {u"mch_id"_s, d->options.mchId},
                      {u"nonce_str"_s, sim::randomToken(32)},
                      {u"out_trade_no"_s, order.outTradeNo},
                      {u"out_transaction_id"_s, order.outTransactionId},
-                     {u"result_code"_s, u"0"_s},     {u"sign_type"_s, u"MD5"_s},
-                     {u"status"_s, u"0"_s},          {u"time_end"_s, IOnlinePayCodec::gmt8Timestamp(order.paidAtUtcMs)},
+                     {u"result_code"_s, u"0"_s},
+                     {u"sign_type"_s, u"MD5"_s},
+                     {u"status"_s, u"0"_s},
+                     {u"time_end"_s, IOnlinePayCodec::gmt8Timestamp(order.paidAtUtcMs)},
                      {u"total_fee"_s, QString::number(order.totalFee)},
-                     {u"trade_type"_s, order.service}, {u"transaction_id"_s, order.transactionId},
+                     {u"trade_type"_s, order.service},
+                     {u"transaction_id"_s, order.transactionId},
                      {u"version"_s, u"1.0"_s}};
     if (!d->options.feeType.isEmpty())
         fields.append({u"fee_type"_s, d->options.feeType});

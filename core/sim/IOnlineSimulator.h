@@ -29,8 +29,8 @@ struct IOnlineSimOptions
     }();
     QString mchId = QStringLiteral("10085200000000");
     MerchantKey key;
-    QString feeType = QStringLiteral("CAD");      // sent in replies and notifies; empty: left out
-    qint64 validityMs = 2 * 60 * 60 * 1000;       // unpaid orders report CLOSED afterwards
+    QString feeType = QStringLiteral("CAD"); // sent in replies and notifies; empty: left out
+    qint64 validityMs = 2 * 60 * 60 * 1000; // unpaid orders report CLOSED afterwards
     // Notify retries "for up to three hours" (§13.4): after 15 s, 30 s, 1, 3, 10, 30, 60, 75 min x scale.
     double notifyScheduleScale = 1.0;
 };
@@ -39,7 +39,7 @@ struct IOnlineSimFaults
 {
     bool badReplySignature = false;
     bool badNotifySignature = false;
-    int duplicateNotifies = 0;          // extra identical copies of each notify
+    int duplicateNotifies = 0; // extra identical copies of each notify
 
     static IOnlineSimFaults fromJson(const QJsonObject &json);
 };
@@ -83,11 +83,11 @@ public:
 
     Result<quint16> start();
     void stop();
-    QUrl gatewayUrl() const;    // http://127.0.0.1:<port>/gateway/
+    QUrl gatewayUrl() const; // http://127.0.0.1:<port>/gateway/
     QUrl controlUrl() const;
 
     void setFaults(const IOnlineSimFaults &faults);
-    Result<void> pay(const QString &outTradeNo);   // notify delivered from this object's thread
+    Result<void> pay(const QString &outTradeNo); // notify delivered from this object's thread
 
     std::optional<IOnlineSimOrder> order(const QString &outTradeNo) const;
     QList<IOnlineSimOrder> orders() const;

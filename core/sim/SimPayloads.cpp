@@ -53,8 +53,8 @@ QString extraProblem(const QString &channelId, const QJsonObject &extra)
     return {};
 }
 
-QJsonObject wxPayParams(const QString &channelId, const QString &appId, const QString &partnerId,
-                        qint64 nowUtcMs, const MerchantKey &key)
+QJsonObject wxPayParams(const QString &channelId, const QString &appId, const QString &partnerId, qint64 nowUtcMs,
+                        const MerchantKey &key)
 {
     const QString prepayId = u"wx"_s + QString::number(nowUtcMs) + randomToken(16);
     const QString nonce = randomToken(32);
@@ -62,12 +62,16 @@ QJsonObject wxPayParams(const QString &channelId, const QString &appId, const QS
     ParamList fields;
     QString signName;
     if (channelId == u"WX_JSAPI") {
-        fields = {{u"appId"_s, appId}, {u"timeStamp"_s, timestamp}, {u"nonceStr"_s, nonce},
-                  {u"package"_s, u"prepay_id="_s + prepayId}, {u"signType"_s, u"MD5"_s}};
+        fields = {{u"appId"_s, appId},
+                  {u"timeStamp"_s, timestamp},
+                  {u"nonceStr"_s, nonce},
+                  {u"package"_s, u"prepay_id="_s + prepayId},
+                  {u"signType"_s, u"MD5"_s}};
         signName = u"paySign"_s;
     } else {
-        fields = {{u"appid"_s, appId}, {u"partnerid"_s, partnerId}, {u"prepayid"_s, prepayId},
-                  {u"package"_s, u"Sign=WXPay"_s}, {u"noncestr"_s, nonce}, {u"timestamp"_s, timestamp}};
+        fields = {{u"appid"_s, appId},       {u"partnerid"_s, partnerId},
+                  {u"prepayid"_s, prepayId}, {u"package"_s, u"Sign=WXPay"_s},
+                  {u"noncestr"_s, nonce},    {u"timestamp"_s, timestamp}};
         signName = u"sign"_s;
     }
     QJsonObject params;

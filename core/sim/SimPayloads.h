@@ -15,7 +15,7 @@ QString randomToken(int length);
 // The QR link of a counter channel; empty for any other channel.
 QString qrPayloadFor(const QString &channelId);
 
-bool isClientPayChannel(const QString &channelId);   // WX_JSAPI, WX_APP
+bool isClientPayChannel(const QString &channelId); // WX_JSAPI, WX_APP
 
 // Checks the channel's `extra` (payment-api.md §4.2); an empty string when it is right,
 // otherwise what is wrong, as IOTPay's parameter error text.
@@ -25,7 +25,7 @@ QString extraProblem(const QString &channelId, const QJsonObject &extra);
 // them (MD5 of the sorted fields and &key=, upper case) so they look real:
 // WX_JSAPI {appId,timeStamp,nonceStr,package:"prepay_id=…",signType:"MD5",paySign};
 // WX_APP {appid,partnerid,prepayid,package:"Sign=WXPay",noncestr,timestamp,sign}.
-QJsonObject wxPayParams(const QString &channelId, const QString &appId, const QString &partnerId,
-                        qint64 nowUtcMs, const MerchantKey &key);
+QJsonObject wxPayParams(const QString &channelId, const QString &appId, const QString &partnerId, qint64 nowUtcMs,
+                        const MerchantKey &key);
 
 } // namespace paydesk::sim

@@ -64,12 +64,9 @@ Summary summarize(std::vector<double> samplesMs)
 
 QJsonObject toJson(const Summary &summary)
 {
-    return {{QStringLiteral("count"), summary.count},
-            {QStringLiteral("minMs"), rounded(summary.minMs)},
-            {QStringLiteral("p50Ms"), rounded(summary.p50Ms)},
-            {QStringLiteral("p90Ms"), rounded(summary.p90Ms)},
-            {QStringLiteral("p99Ms"), rounded(summary.p99Ms)},
-            {QStringLiteral("maxMs"), rounded(summary.maxMs)},
+    return {{QStringLiteral("count"), summary.count},           {QStringLiteral("minMs"), rounded(summary.minMs)},
+            {QStringLiteral("p50Ms"), rounded(summary.p50Ms)},  {QStringLiteral("p90Ms"), rounded(summary.p90Ms)},
+            {QStringLiteral("p99Ms"), rounded(summary.p99Ms)},  {QStringLiteral("maxMs"), rounded(summary.maxMs)},
             {QStringLiteral("meanMs"), rounded(summary.meanMs)}};
 }
 

@@ -30,12 +30,13 @@ namespace {
 const QByteArray Key = "TESTKEY0123456789";
 const QString MchId = QStringLiteral("10000701");
 
-std::vector<double> measureCharges(OrderLog &log, PaymentGateway &gateway, const Clock &clock, int charges, int *failures)
+std::vector<double> measureCharges(OrderLog &log, PaymentGateway &gateway, const Clock &clock, int charges,
+                                   int *failures)
 {
     SaleConfig config;
     config.terminalId = QStringLiteral("QR");
     config.notifyUrl = QStringLiteral("http://127.0.0.1:9/notify/iotpay");
-    config.graceMs = 60'000;   // no query while measuring
+    config.graceMs = 60'000; // no query while measuring
     Checkout checkout(log, gateway, clock, config);
     std::vector<double> samples;
     for (int i = 0; i < charges; ++i) {
@@ -49,14 +50,16 @@ std::vector<double> measureCharges(OrderLog &log, PaymentGateway &gateway, const
         }
         Sale *current = *sale;
         QObject::connect(current, &Sale::qrReady, current, [&qrMs] { qrMs = nowMs(); });
-        if (!waitUntil(current, &Sale::qrReady, [&] { return qrMs > 0; }, 10'000)) {
+        if (!waitUntil(
+                current, &Sale::qrReady, [&] { return qrMs > 0; }, 10'000)) {
             ++*failures;
         } else {
             samples.push_back(qrMs - startMs);
         }
         // Close it (query once more, then CANCELLED) so the next charge is a new sale.
         current->requestCancel();
-        waitUntil(current, &Sale::finished, [current] { return current->isClosed(); }, 10'000);
+        waitUntil(
+            current, &Sale::finished, [current] { return current->isClosed(); }, 10'000);
     }
     return samples;
 }
@@ -67,7 +70,8 @@ std::vector<double> measureRoundTrips(QNetworkAccessManager &network, const QUrl
     for (int i = 0; i < count; ++i) {
         const double startMs = nowMs();
         QNetworkReply *reply = network.get(QNetworkRequest(url));
-        const bool done = waitUntil(reply, &QNetworkReply::finished, [reply] { return reply->isFinished(); }, 10'000);
+        const bool done = waitUntil(
+            reply, &QNetworkReply::finished, [reply] { return reply->isFinished(); }, 10'000);
         if (done && reply->error() == QNetworkReply::NoError && reply->readAll() == "ok")
             samples.push_back(nowMs() - startMs);
         else
@@ -97,9 +101,11 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Checkout::charge -> Sale::qrReady against the simulator on loopback."));
+    parser.setApplicationDescription(
+        QStringLiteral("Checkout::charge -> Sale::qrReady against the simulator on loopback."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("charges"), QStringLiteral("Charges to time (default 200)."), QStringLiteral("M")});
+    parser.addOption(
+        {QStringLiteral("charges"), QStringLiteral("Charges to time (default 200)."), QStringLiteral("M")});
     parser.process(app);
     const int charges = intOption(parser, QStringLiteral("charges"), 200);
 
@@ -112,11 +118,10 @@ int main(int argc, char *argv[])
     simOptions.key = MerchantKey(Key);
     GatewaySimulator sim(simOptions, clock, &network);
     HttpServer trivial;
-    HttpServerOptions trivialOptions = simOptions.http;   // same library, same threading as the simulator
+    HttpServerOptions trivialOptions = simOptions.http; // same library, same threading as the simulator
     auto simPort = sim.start();
-    auto trivialPort = trivial.start(trivialOptions, [](const HttpRequest &) {
-        return HttpResponse::text(200, QByteArrayLiteral("ok"));
-    });
+    auto trivialPort = trivial.start(
+        trivialOptions, [](const HttpRequest &) { return HttpResponse::text(200, QByteArrayLiteral("ok")); });
     if (!log || !simPort || !trivialPort) {
         QTextStream(stderr) << "bench_charge_qr: could not start the order log, simulator or server" << Qt::endl;
         return 1;

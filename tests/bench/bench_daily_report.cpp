@@ -13,10 +13,10 @@
 #include "BenchSupport.h"
 
 #include "common/Clock.h"
+#include "orders/OrderFilter.h"
 #include "orders/OrderLog.h"
 #include "reports/Csv.h"
 #include "reports/DailyReport.h"
-#include "orders/OrderFilter.h"
 
 #include <QBuffer>
 #include <QCommandLineParser>
@@ -33,8 +33,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <random>
 
@@ -101,8 +101,8 @@ private:
 // Shop hours: few sales at night, a lunch and an evening peak. Weights per local hour.
 qint64 randomLocalOffsetMs(std::mt19937_64 &random)
 {
-    static std::discrete_distribution<int> hours{1, 1, 1, 1, 1, 1, 2, 4, 8, 10, 12, 18,
-                                                 20, 16, 12, 12, 14, 18, 20, 16, 10, 6, 3, 2};
+    static std::discrete_distribution<int> hours{1,  1,  1,  1,  1,  1,  2,  4,  8,  10, 12, 18,
+                                                 20, 16, 12, 12, 14, 18, 20, 16, 10, 6,  3,  2};
     std::uniform_int_distribution<qint64> withinHour(0, 3'599'999);
     return qint64(hours(random)) * 3'600'000 + withinHour(random);
 }
@@ -129,8 +129,8 @@ GeneratedOrder makeOrder(std::mt19937_64 &random, qint64 id, qint64 createdUtcMs
     GeneratedOrder order;
     const int roll = perTenThousand(random);
     order.channel = roll % 20 < 10 ? u"WX_NATIVE"_s : (roll % 20 < 17 ? u"ALIPAY_QR"_s : u"UPI_QR"_s);
-    order.currency = order.channel == u"WX_NATIVE" && roll % 50 == 0 ? u"CNY"_s
-                                                                      : (roll % 97 == 0 ? u"USD"_s : u"CAD"_s);
+    order.currency
+        = order.channel == u"WX_NATIVE" && roll % 50 == 0 ? u"CNY"_s : (roll % 97 == 0 ? u"USD"_s : u"CAD"_s);
     const int stateRoll = perTenThousand(random);
     order.state = u"PAID"_s;
     if (stateRoll >= 9500)
@@ -162,7 +162,7 @@ QList<qint64> orderTimes(std::mt19937_64 &random, qint64 orderCount)
         const QDate day = firstDay.addDays(dayPick(random));
         times.append(QDateTime(day, QTime(0, 0), Zone).toMSecsSinceEpoch() + randomLocalOffsetMs(random));
     }
-    std::sort(times.begin(), times.end());   // ids grow with time, as in a real log
+    std::sort(times.begin(), times.end()); // ids grow with time, as in a real log
     return times;
 }
 
@@ -181,15 +181,18 @@ bool Generator::insertAll(qint64 orderCount, QJsonObject &summary)
     QSqlQuery order;
     QSqlQuery refund;
     QSqlQuery notification;
-    if (!prepare(order, u"INSERT INTO orders (id, mch_order_no, terminal_id, cashier, channel, amount_minor, currency,"
-                        " state, late, source, gateway, subject, pay_order_id, created_at_ms, updated_at_ms,"
-                        " paid_at_ms, refunded_minor) VALUES (?, ?, 'T1', 'alice', ?, ?, ?, ?, ?, 'counter',"
-                        " 'iotpay', 'Coffee', ?, ?, ?, ?, ?)"_s)
-        || !prepare(refund, u"INSERT INTO refunds (order_id, mch_refund_no, amount_minor, currency, reason, state,"
-                            " requested_by, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, 'bench', 'SUCCEEDED',"
-                            " 'mina', ?, ?)"_s)
-        || !prepare(notification, u"INSERT INTO notifications (received_at_ms, verdict, reason, mch_order_no, raw)"
-                                  " VALUES (?, ?, '', ?, 'x')"_s)) {
+    if (!prepare(order,
+                 u"INSERT INTO orders (id, mch_order_no, terminal_id, cashier, channel, amount_minor, currency,"
+                 " state, late, source, gateway, subject, pay_order_id, created_at_ms, updated_at_ms,"
+                 " paid_at_ms, refunded_minor) VALUES (?, ?, 'T1', 'alice', ?, ?, ?, ?, ?, 'counter',"
+                 " 'iotpay', 'Coffee', ?, ?, ?, ?, ?)"_s)
+        || !prepare(refund,
+                    u"INSERT INTO refunds (order_id, mch_refund_no, amount_minor, currency, reason, state,"
+                    " requested_by, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, 'bench', 'SUCCEEDED',"
+                    " 'mina', ?, ?)"_s)
+        || !prepare(notification,
+                    u"INSERT INTO notifications (received_at_ms, verdict, reason, mch_order_no, raw)"
+                    " VALUES (?, ?, '', ?, 'x')"_s)) {
         return false;
     }
     const QList<qint64> times = orderTimes(m_random, orderCount);
@@ -200,9 +203,10 @@ bool Generator::insertAll(qint64 orderCount, QJsonObject &summary)
         const qint64 created = times[i];
         const GeneratedOrder o = makeOrder(m_random, id, created);
         const bool paid = o.state == u"PAID";
-        if (!execBound(order, {id, o.number, o.channel, o.amountMinor, o.currency, o.state, o.late ? 1 : 0,
-                               paid ? QVariant(QString(u"P"_s + o.number)) : QVariant(), created, created + 30'000,
-                               paid ? QVariant(created + 25'000) : QVariant(), o.refundMinor})) {
+        if (!execBound(order,
+                       {id, o.number, o.channel, o.amountMinor, o.currency, o.state, o.late ? 1 : 0,
+                        paid ? QVariant(QString(u"P"_s + o.number)) : QVariant(), created, created + 30'000,
+                        paid ? QVariant(created + 25'000) : QVariant(), o.refundMinor})) {
             return false;
         }
         if (paid) {
@@ -218,7 +222,8 @@ bool Generator::insertAll(qint64 orderCount, QJsonObject &summary)
         }
         if (o.refundMinor > 0) {
             const qint64 at = created + 3'600'000LL * (1 + qint64(id % 72));
-            if (!execBound(refund, {id, QString(u"R"_s + o.number + u"01"_s), o.refundMinor, o.currency, at, at + 2000}))
+            if (!execBound(refund,
+                           {id, QString(u"R"_s + o.number + u"01"_s), o.refundMinor, o.currency, at, at + 2000}))
                 return false;
             ++refunds;
         }
@@ -247,7 +252,7 @@ QList<QDate> benchmarkDays()
 {
     // Ordinary days across the year, a Saturday in December, and both daylight-saving business
     // days (with a 04:00 cut-off the clock change at 02:00 falls in the day before's night).
-    return {QDate(2026, 1, 15), QDate(2026, 3, 7), QDate(2026, 4, 22), QDate(2026, 6, 10),
+    return {QDate(2026, 1, 15), QDate(2026, 3, 7), QDate(2026, 4, 22),  QDate(2026, 6, 10),
             QDate(2026, 7, 31), QDate(2026, 9, 1), QDate(2026, 10, 31), QDate(2026, 12, 19)};
 }
 
@@ -278,11 +283,10 @@ Timings timeDays(const OrderLog &log, int runs)
             byDay[day].push_back(ms);
             ordersOfDay[day] = report->orderCount;
             const BusinessDayRange range = report->range;
-            timings.floor.push_back(timeMs([&] {
-                return bool(countOrders(log, OrderFilter::forRange(range.fromUtcMs, range.toUtcMs)));
-            }));
+            timings.floor.push_back(
+                timeMs([&] { return bool(countOrders(log, OrderFilter::forRange(range.fromUtcMs, range.toUtcMs))); }));
             if (run % 5 != 0)
-                continue;   // the secondary figures need fewer samples
+                continue; // the secondary figures need fewer samples
             timings.loadDay.push_back(timeMs([&] { return bool(log.ordersBetween(range.fromUtcMs, range.toUtcMs)); }));
             OrderFilter paidOfDay = OrderFilter::forRange(range.fromUtcMs, range.toUtcMs);
             paidOfDay.states = {OrderState::Paid};
@@ -330,7 +334,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addOption({u"orders"_s, u"Orders to generate (default 1000000)."_s, u"N"_s});
     parser.addOption({u"runs"_s, u"Timed runs per day (default 50)."_s, u"R"_s});
-    parser.addOption({u"keep"_s, u"Generate into DIR (no bench-orders.sqlite there yet) and keep the file."_s, u"DIR"_s});
+    parser.addOption(
+        {u"keep"_s, u"Generate into DIR (no bench-orders.sqlite there yet) and keep the file."_s, u"DIR"_s});
     parser.addOption({u"log"_s, u"Time an existing log (one --keep made) instead of generating."_s, u"FILE"_s});
     parser.process(app);
     const qint64 orderCount = bench::intOption(parser, u"orders"_s, 1'000'000);

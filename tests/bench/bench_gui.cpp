@@ -114,8 +114,8 @@ int driver(int runs, int sales)
     result.insert(QStringLiteral("paydeskDemo"), startupFigures(self, runs, errors, platform));
     result.insert(QStringLiteral("minimalWindow"), startupFigures(minimal, runs, errors, platform));
     result.insert(QStringLiteral("platform"), platform);
-    const ChildRun charge = runChild(self, {QStringLiteral("--child"), QStringLiteral("charge"),
-                                            QStringLiteral("--sales"), QString::number(sales)});
+    const ChildRun charge = runChild(
+        self, {QStringLiteral("--child"), QStringLiteral("charge"), QStringLiteral("--sales"), QString::number(sales)});
     if (charge.error.isEmpty())
         result.insert(QStringLiteral("chargeToQrPaintedMs"), charge.json);
     else
@@ -156,14 +156,17 @@ int chargeLatency(int sales)
         QTest::keyClick(amount, Qt::Key_Return);
         Sale *sale = (*counter)->checkout().current();
         // A real event loop, not QTest::qWaitFor: its 10 ms naps between polls would be measured.
-        if (!sale || !waitUntil(qr, &QrWidget::painted, [&] { return paintedNs != 0; }, 10'000)
+        if (!sale
+            || !waitUntil(
+                qr, &QrWidget::painted, [&] { return paintedNs != 0; }, 10'000)
             || paintedPayload != sale->qrPayload()) {
             std::fprintf(stderr, "bench_gui: sale %d: no QR painted\n", i);
             return 1;
         }
         latencies.push_back(msBetween(enterNs, paintedNs));
         (void)(*counter)->demo().simulator().pay(sale->order().mchOrderNo);
-        if (!waitUntil(sale, &Sale::finished, [&] { return window.currentScreen() == window.outcomeScreen(); }, 10'000))
+        if (!waitUntil(
+                sale, &Sale::finished, [&] { return window.currentScreen() == window.outcomeScreen(); }, 10'000))
             return 1;
         window.newSale();
     }
@@ -192,13 +195,15 @@ int main(int argc, char *argv[])
     for (int i = 1; i < argc; ++i)
         isChild = isChild || qstrcmp(argv[i], "--child") == 0;
     // The driver shows nothing: only the children it starts create a QApplication.
-    std::unique_ptr<QCoreApplication> app = isChild ? std::make_unique<QApplication>(argc, argv)
-                                                    : std::make_unique<QCoreApplication>(argc, argv);
+    std::unique_ptr<QCoreApplication> app
+        = isChild ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("runs"), QStringLiteral("Fresh processes per start-up figure (10)."), QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("runs"), QStringLiteral("Fresh processes per start-up figure (10)."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("sales"), QStringLiteral("Sales for Charge -> QR (50)."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("child"), QStringLiteral("Internal: startup, idle or charge."), QStringLiteral("MODE")});
+    parser.addOption(
+        {QStringLiteral("child"), QStringLiteral("Internal: startup, idle or charge."), QStringLiteral("MODE")});
     parser.process(*app);
     const int sales = intOption(parser, QStringLiteral("sales"), 50);
     if (!isChild)

@@ -67,7 +67,7 @@ struct Services
     QTemporaryDir dir;
     SystemClock clock;
     QThread simThread;
-    QNetworkAccessManager *simNetwork = nullptr;   // live on simThread
+    QNetworkAccessManager *simNetwork = nullptr; // live on simThread
     GatewaySimulator *sim = nullptr;
     std::unique_ptr<RelayService> relay;
     std::unique_ptr<OrderLog> log;
@@ -109,10 +109,13 @@ Result<void> startServices(Services &s)
         return fail(started.error());
     s.simNetwork->moveToThread(&s.simThread);
     s.sim->moveToThread(&s.simThread);
-    QObject::connect(s.sim, &GatewaySimulator::notifyAnswered, s.sim, [&s](const QString &mchOrderNo, bool acknowledged) {
-        if (acknowledged)
-            s.acks.record(mchOrderNo, nowMs());
-    }, Qt::DirectConnection);
+    QObject::connect(
+        s.sim, &GatewaySimulator::notifyAnswered, s.sim,
+        [&s](const QString &mchOrderNo, bool acknowledged) {
+            if (acknowledged)
+                s.acks.record(mchOrderNo, nowMs());
+        },
+        Qt::DirectConnection);
     s.simThread.start();
 
     RelayOptions relayOptions;
@@ -153,14 +156,16 @@ RelaySamples measureRelayPath(Services &s, int sales, const SaleConfig &config)
                 paidAtMs = nowMs();
         });
         if (!sale.start(Money{1000 + i, Currency::CAD}, Channel::WxNative)
-            || !waitUntil(&sale, &Sale::stateChanged, [&] { return sale.state() == OrderState::Awaiting; }, 10'000)) {
+            || !waitUntil(
+                &sale, &Sale::stateChanged, [&] { return sale.state() == OrderState::Awaiting; }, 10'000)) {
             ++samples.failures;
             continue;
         }
         spinFor(int(QRandomGenerator::global()->bounded(config.watchIntervalMs + 10)));
         const double payMs = nowMs();
         if (!s.sim->pay(sale.order().mchOrderNo)
-            || !waitUntil(&sale, &Sale::stateChanged, [&] { return paidAtMs > 0; }, 10'000)) {
+            || !waitUntil(
+                &sale, &Sale::stateChanged, [&] { return paidAtMs > 0; }, 10'000)) {
             ++samples.failures;
             continue;
         }
@@ -235,8 +240,10 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Relay commit -> Sale sees PAID, beside 3 s query polling."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("sales"), QStringLiteral("Sales confirmed by the relay (default 200)."), QStringLiteral("M")});
-    parser.addOption({QStringLiteral("poll-sales"), QStringLiteral("Sales confirmed by polling (default 40)."), QStringLiteral("P")});
+    parser.addOption(
+        {QStringLiteral("sales"), QStringLiteral("Sales confirmed by the relay (default 200)."), QStringLiteral("M")});
+    parser.addOption({QStringLiteral("poll-sales"), QStringLiteral("Sales confirmed by polling (default 40)."),
+                      QStringLiteral("P")});
     parser.addOption({QStringLiteral("no-poll"), QStringLiteral("Skip the measured polling comparison.")});
     parser.process(app);
     const int sales = intOption(parser, QStringLiteral("sales"), 200);
@@ -251,19 +258,21 @@ int main(int argc, char *argv[])
     config.terminalId = QStringLiteral("LAT");
     config.notifyUrl = services.notifyUrl;
     config.validityMs = 10 * 60 * 1000;
-    config.graceMs = 60'000;   // no query during the measurement: only the relay path
+    config.graceMs = 60'000; // no query during the measurement: only the relay path
     const RelaySamples relay = measureRelayPath(services, sales, config);
     const Summary fromAck = summarize(relay.fromAckMs);
 
-    QJsonObject polling{{QStringLiteral("queryIntervalMs"), 3000},
-                        {QStringLiteral("analytical"), QJsonObject{{QStringLiteral("p50Ms"), 1500}, {QStringLiteral("p99Ms"), 2970}}}};
+    QJsonObject polling{
+        {QStringLiteral("queryIntervalMs"), 3000},
+        {QStringLiteral("analytical"), QJsonObject{{QStringLiteral("p50Ms"), 1500}, {QStringLiteral("p99Ms"), 2970}}}};
     int pollFailures = 0;
     if (!parser.isSet(QStringLiteral("no-poll"))) {
         SaleConfig pollConfig = config;
-        pollConfig.notifyUrl = QStringLiteral("http://127.0.0.1:9/notify/iotpay");   // nobody listens
+        pollConfig.notifyUrl = QStringLiteral("http://127.0.0.1:9/notify/iotpay"); // nobody listens
         pollConfig.graceMs = 0;
         pollConfig.queryIntervalMs = 3000;
-        polling.insert(QStringLiteral("measured"), toJson(summarize(measurePolling(services, pollSales, pollConfig, &pollFailures))));
+        polling.insert(QStringLiteral("measured"),
+                       toJson(summarize(measurePolling(services, pollSales, pollConfig, &pollFailures))));
         polling.insert(QStringLiteral("failures"), pollFailures);
     }
 

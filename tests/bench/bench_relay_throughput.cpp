@@ -14,8 +14,8 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QTemporaryDir>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <atomic>
@@ -93,8 +93,9 @@ Result<double> runTightLoop(OrderLog &log, const QList<Order> &orders, const Clo
     timer.start();
     for (qsizetype i = 0; i < orders.size(); ++i) {
         const Order &order = orders[i];
-        PaymentConfirmation confirmation{order.mchOrderNo, u"P" + order.mchOrderNo.right(12), order.amount,
-                                         QStringLiteral("4200001234"), clock.nowUtcMs(), QStringLiteral("relay")};
+        PaymentConfirmation confirmation{order.mchOrderNo, u"P" + order.mchOrderNo.right(12),
+                                         order.amount,     QStringLiteral("4200001234"),
+                                         clock.nowUtcMs(), QStringLiteral("relay")};
         NotificationRecord audit;
         audit.mchOrderNo = order.mchOrderNo;
         audit.remoteAddress = QStringLiteral("127.0.0.1");
@@ -126,8 +127,8 @@ struct Totals
 
 // Rounds alternate the tight loop and the relay (and which goes first), so that a disk shared
 // with other work slows both alike instead of skewing the ratio.
-Result<Totals> runRounds(OrderLog &baselineLog, OrderLog &relayLog, quint16 port, int orders, int rounds,
-                         int clients, const Clock &clock)
+Result<Totals> runRounds(OrderLog &baselineLog, OrderLog &relayLog, quint16 port, int orders, int rounds, int clients,
+                         const Clock &clock)
 {
     const MerchantKey key{QByteArray(test::TestKey)};
     Totals totals;
@@ -159,7 +160,8 @@ Result<Totals> runRounds(OrderLog &baselineLog, OrderLog &relayLog, quint16 port
         totals.acknowledged += run.acknowledged;
         totals.failures += run.failures;
         totals.committed += count;
-        totals.roundRatios.append(std::round((run.acknowledged / run.seconds) / (count / *baselineSeconds) * 1000) / 1000);
+        totals.roundRatios.append(std::round((run.acknowledged / run.seconds) / (count / *baselineSeconds) * 1000)
+                                  / 1000);
     }
     return totals;
 }
@@ -170,13 +172,19 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Durable relay throughput beside a tight loop of the same commits."));
+    parser.setApplicationDescription(
+        QStringLiteral("Durable relay throughput beside a tight loop of the same commits."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("orders"), QStringLiteral("Orders, one notify each (default 2000)."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("clients"), QStringLiteral("Concurrent senders (default 8)."), QStringLiteral("K")});
-    parser.addOption({QStringLiteral("rounds"), QStringLiteral("Alternating rounds (default 4)."), QStringLiteral("R")});
-    parser.addOption({QStringLiteral("threads"), QStringLiteral("Relay worker threads (default: the relay's, 4)."), QStringLiteral("T")});
-    parser.addOption({QStringLiteral("dir"), QStringLiteral("Directory for the order logs (default: a temporary one)."), QStringLiteral("DIR")});
+    parser.addOption(
+        {QStringLiteral("orders"), QStringLiteral("Orders, one notify each (default 2000)."), QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("clients"), QStringLiteral("Concurrent senders (default 8)."), QStringLiteral("K")});
+    parser.addOption(
+        {QStringLiteral("rounds"), QStringLiteral("Alternating rounds (default 4)."), QStringLiteral("R")});
+    parser.addOption({QStringLiteral("threads"), QStringLiteral("Relay worker threads (default: the relay's, 4)."),
+                      QStringLiteral("T")});
+    parser.addOption({QStringLiteral("dir"), QStringLiteral("Directory for the order logs (default: a temporary one)."),
+                      QStringLiteral("DIR")});
     parser.process(app);
     const int orderCount = intOption(parser, QStringLiteral("orders"), 2000);
     const int clients = intOption(parser, QStringLiteral("clients"), 8);
@@ -202,7 +210,8 @@ int main(int argc, char *argv[])
     options.orderLogPath = relayPath;
     options.notify.mchId = QString::fromLatin1(test::TestMchId);
     options.notify.key = MerchantKey(QByteArray(test::TestKey));
-    options.http.threadPoolSize = unsigned(intOption(parser, QStringLiteral("threads"), int(options.http.threadPoolSize)));
+    options.http.threadPoolSize
+        = unsigned(intOption(parser, QStringLiteral("threads"), int(options.http.threadPoolSize)));
     RelayService relay(options, clock);
     auto port = relay.start();
     if (!port)
@@ -222,14 +231,18 @@ int main(int argc, char *argv[])
                {QStringLiteral("clients"), clients},
                {QStringLiteral("rounds"), rounds},
                {QStringLiteral("relayThreads"), int(options.http.threadPoolSize)},
-               {QStringLiteral("relay"), QJsonObject{{QStringLiteral("seconds"), totals->relaySeconds},
-                                                     {QStringLiteral("acknowledged"), totals->acknowledged},
-                                                     {QStringLiteral("failures"), totals->failures},
-                                                     {QStringLiteral("storeFailed"), counters.storeFailed},
-                                                     {QStringLiteral("notifiesPerSec"), std::round(relayRate * 10) / 10}}},
-               {QStringLiteral("baseline"), QJsonObject{{QStringLiteral("what"), QStringLiteral("OrderLog::confirmPayment + audit row, one synchronous=FULL transaction each, tight loop, one connection")},
-                                                        {QStringLiteral("seconds"), totals->baselineSeconds},
-                                                        {QStringLiteral("commitsPerSec"), std::round(baselineRate * 10) / 10}}},
+               {QStringLiteral("relay"),
+                QJsonObject{{QStringLiteral("seconds"), totals->relaySeconds},
+                            {QStringLiteral("acknowledged"), totals->acknowledged},
+                            {QStringLiteral("failures"), totals->failures},
+                            {QStringLiteral("storeFailed"), counters.storeFailed},
+                            {QStringLiteral("notifiesPerSec"), std::round(relayRate * 10) / 10}}},
+               {QStringLiteral("baseline"),
+                QJsonObject{{QStringLiteral("what"),
+                             QStringLiteral("OrderLog::confirmPayment + audit row, one synchronous=FULL transaction "
+                                            "each, tight loop, one connection")},
+                            {QStringLiteral("seconds"), totals->baselineSeconds},
+                            {QStringLiteral("commitsPerSec"), std::round(baselineRate * 10) / 10}}},
                {QStringLiteral("ratio"), std::round(ratio * 1000) / 1000},
                {QStringLiteral("roundRatios"), totals->roundRatios},
                {QStringLiteral("target"), 0.5},

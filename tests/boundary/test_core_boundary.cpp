@@ -35,9 +35,9 @@ namespace {
 
 // Qt modules whose headers and libraries core must not use. Gui and Widgets must be installed
 // for the check to mean anything; the others are checked when present.
-const QStringList GuiModuleDirs{u"QtGui"_s, u"QtWidgets"_s, u"QtOpenGL"_s, u"QtOpenGLWidgets"_s,
-                                u"QtPrintSupport"_s, u"QtCharts"_s, u"QtSvg"_s, u"QtSvgWidgets"_s,
-                                u"QtQuick"_s, u"QtQml"_s, u"QtQuickWidgets"_s};
+const QStringList GuiModuleDirs{u"QtGui"_s,          u"QtWidgets"_s, u"QtOpenGL"_s,      u"QtOpenGLWidgets"_s,
+                                u"QtPrintSupport"_s, u"QtCharts"_s,  u"QtSvg"_s,         u"QtSvgWidgets"_s,
+                                u"QtQuick"_s,        u"QtQml"_s,     u"QtQuickWidgets"_s};
 
 struct Finding
 {
@@ -79,8 +79,9 @@ QList<Finding> scanTree(const QString &root, const QSet<QString> &forbiddenHeade
 {
     QList<Finding> findings;
     *filesScanned = 0;
-    QDirIterator it(root, {u"*.h"_s, u"*.hpp"_s, u"*.hh"_s, u"*.hxx"_s, u"*.cpp"_s, u"*.cc"_s, u"*.cxx"_s,
-                           u"*.ipp"_s, u"*.inl"_s, u"*.tpp"_s},
+    QDirIterator it(root,
+                    {u"*.h"_s, u"*.hpp"_s, u"*.hh"_s, u"*.hxx"_s, u"*.cpp"_s, u"*.cc"_s, u"*.cxx"_s, u"*.ipp"_s,
+                     u"*.inl"_s, u"*.tpp"_s},
                     QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
@@ -117,14 +118,14 @@ void TestCoreBoundary::initTestCase()
         const QStringList names = dir.entryList(QDir::Files);
         for (const QString &name : names)
             m_forbiddenHeaders.insert(name);
-        m_forbiddenHeaders.insert(module);   // #include <QtGui>
+        m_forbiddenHeaders.insert(module); // #include <QtGui>
     }
 }
 
 void TestCoreBoundary::forbiddenHeadersAreKnown()
 {
-    for (const char *name : {"QWidget", "QPixmap", "QImage", "QPainter", "QColor", "QGuiApplication",
-                             "QApplication", "QFont", "QIcon", "qimage.h", "QtGui", "QtWidgets"}) {
+    for (const char *name : {"QWidget", "QPixmap", "QImage", "QPainter", "QColor", "QGuiApplication", "QApplication",
+                             "QFont", "QIcon", "qimage.h", "QtGui", "QtWidgets"}) {
         QVERIFY2(m_forbiddenHeaders.contains(QString::fromLatin1(name)), name);
     }
     for (const char *name : {"QString", "QObject", "QTimer", "QUrl", "QHostAddress", "QSqlDatabase"})
@@ -182,7 +183,7 @@ void TestCoreBoundary::scannerFindsOffenderInATree()
     };
     write(u"money/Money.h"_s, "#pragma once\n#include <QString>\n");
     write(u"qr/QrImage.cpp"_s, "#include \"QrImage.h\"\n\n#include <QImage>\n");
-    write(u"qr/notes.txt"_s, "#include <QWidget>\n");   // not a source file
+    write(u"qr/notes.txt"_s, "#include <QWidget>\n"); // not a source file
     int scanned = 0;
     const QList<Finding> findings = scanTree(dir.path(), m_forbiddenHeaders, &scanned);
     QCOMPARE(scanned, 2);

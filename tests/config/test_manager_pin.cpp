@@ -28,7 +28,7 @@ private slots:
 
 namespace {
 
-constexpr int FastIterations = MinPinIterations;   // keeps the suite fast; production uses 200k
+constexpr int FastIterations = MinPinIterations; // keeps the suite fast; production uses 200k
 
 PinVerifier verifierFor(const QString &pin)
 {
@@ -163,7 +163,7 @@ void TestManagerPin::tamperedVerifierFails()
     otherSalt.salt[15] = char(otherSalt.salt[15] ^ 0x40);
     QVERIFY(!verifyPin(otherSalt, u"2580"));
     PinVerifier fewer = verifierFor(u"2580"_s);
-    fewer.iterations = 10;   // below the floor: never computed, never matches
+    fewer.iterations = 10; // below the floor: never computed, never matches
     QVERIFY(!verifyPin(fewer, u"2580"));
 }
 
@@ -205,7 +205,7 @@ void TestManagerPin::unlocksAfterThirtyMinutes()
     QCOMPARE(lockout.check(verifier, u"1357"), PinCheck::LockedOut);
     clock.advanceMs(1);
     QVERIFY(!lockout.isLocked());
-    QCOMPARE(lockout.state(), PinLockoutState{});   // a clean slate after the lock
+    QCOMPARE(lockout.state(), PinLockoutState{}); // a clean slate after the lock
     QCOMPARE(lockout.attemptsLeft(), 10);
     QCOMPARE(lockout.check(verifier, u"1357"), PinCheck::Accepted);
 }
@@ -222,7 +222,7 @@ void TestManagerPin::successResetsTheCount()
     for (int i = 0; i < 9; ++i)
         lockout.check(verifier, u"9999");
     QVERIFY(!lockout.isLocked());
-    QCOMPARE(lockout.check(verifier, u"123"), PinCheck::Rejected);   // a malformed PIN counts too
+    QCOMPARE(lockout.check(verifier, u"123"), PinCheck::Rejected); // a malformed PIN counts too
     QVERIFY(lockout.isLocked());
 }
 
@@ -240,7 +240,7 @@ void TestManagerPin::lockSurvivesRestartAndClockMovingBack()
     PinLockout restarted(clock, persisted);
     QVERIFY(restarted.isLocked());
     QCOMPARE(restarted.remainingLockMs(), 20 * 60 * 1000);
-    clock.setWallMs(clock.nowUtcMs() - 24 * 3600 * 1000);   // someone sets the clock back a day
+    clock.setWallMs(clock.nowUtcMs() - 24 * 3600 * 1000); // someone sets the clock back a day
     QVERIFY(restarted.isLocked());
     QVERIFY(restarted.remainingLockMs() > 20 * 60 * 1000);
 }

@@ -65,7 +65,8 @@ void TestSecretStore::writeFile(const QString &path, const QByteArray &data, int
 
 int TestSecretStore::modeOf(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    {};
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return -1;
     return int(st.st_mode & 07777);
@@ -83,7 +84,7 @@ void TestSecretStore::memoryStore()
     QCOMPARE(store.readMerchantKey()->utf8(), TestKey);
 
     QCOMPARE(store.writeMerchantKey(MerchantKey()).error().code, ErrorCode::InvalidArgument);
-    QCOMPARE(store.readMerchantKey()->utf8(), TestKey);   // a refused write changes nothing
+    QCOMPARE(store.readMerchantKey()->utf8(), TestKey); // a refused write changes nothing
 
     store.setUnavailable(u"keychain locked"_s);
     QCOMPARE(store.readMerchantKey().error().code, ErrorCode::SecretUnavailable);
@@ -94,7 +95,7 @@ void TestSecretStore::memoryStore()
 
     QVERIFY(store.removeMerchantKey().has_value());
     QVERIFY(!store.hasKey());
-    QVERIFY(store.removeMerchantKey().has_value());   // removing nothing is fine
+    QVERIFY(store.removeMerchantKey().has_value()); // removing nothing is fine
     QVERIFY(!store.describe().isEmpty());
 }
 
@@ -124,7 +125,7 @@ void TestSecretStore::envStore()
     QCOMPARE(write.error().code, ErrorCode::SecretUnavailable);
     QVERIFY(write.error().detail.contains(u"read-only"));
     QCOMPARE(store.removeMerchantKey().error().code, ErrorCode::SecretUnavailable);
-    QCOMPARE(qgetenv(name.constData()), TestKey);   // neither changed the variable
+    QCOMPARE(qgetenv(name.constData()), TestKey); // neither changed the variable
     qunsetenv(name.constData());
 }
 
@@ -141,7 +142,7 @@ void TestSecretStore::fileStoreRoundTrip()
     FileSecretStore store(keyPath);
     QCOMPARE(store.describe(), QString(u"file "_s + keyPath));
 
-    const mode_t oldMask = ::umask(0);   // even with a permissive umask the file is 0600
+    const mode_t oldMask = ::umask(0); // even with a permissive umask the file is 0600
     const Result<void> written = store.writeMerchantKey(MerchantKey(TestKey));
     ::umask(oldMask);
     QVERIFY2(written.has_value(), qPrintable(written ? QString() : written.error().detail));
@@ -166,9 +167,9 @@ void TestSecretStore::fileStoreTrimsOneNewline()
     writeFile(keyPath, TestKey, 0600);
     QCOMPARE(store.readMerchantKey()->utf8(), TestKey);
     writeFile(keyPath, TestKey + "\n\n", 0600);
-    QCOMPARE(store.readMerchantKey()->utf8(), QByteArray(TestKey + '\n'));   // only one newline is ours to drop
+    QCOMPARE(store.readMerchantKey()->utf8(), QByteArray(TestKey + '\n')); // only one newline is ours to drop
     writeFile(keyPath, " " + TestKey, 0600);
-    QCOMPARE(store.readMerchantKey()->utf8(), QByteArray(" " + TestKey));    // anything else is part of the key
+    QCOMPARE(store.readMerchantKey()->utf8(), QByteArray(" " + TestKey)); // anything else is part of the key
     writeFile(keyPath, "\n", 0600);
     const Result<MerchantKey> empty = store.readMerchantKey();
     QVERIFY(!empty);

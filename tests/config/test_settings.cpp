@@ -181,8 +181,8 @@ void TestSettings::setEverything(Settings &settings)
         settings.setPinLockoutState({3, 1'700'000'000'000}),
         settings.setMerchantName(u"Café Lumière 咖啡"_s),
         settings.setManagerIdleLockMinutes(12),
-        settings.setEscPosPrinter({EscPosConnection::Tcp, u"printer.shop.lan"_s, 9101, u"/dev/usb/lp1"_s,
-                                   EscPosCharset::Gb18030, 32}),
+        settings.setEscPosPrinter(
+            {EscPosConnection::Tcp, u"printer.shop.lan"_s, 9101, u"/dev/usb/lp1"_s, EscPosCharset::Gb18030, 32}),
         settings.setOnlineOrders(everyOnlineOrderKey()),
         settings.setRelayReconcileSeconds(90),
     };
@@ -219,8 +219,9 @@ void TestSettings::roundTrip()
     QCOMPARE(settings.pinLockoutState(), (PinLockoutState{3, 1'700'000'000'000}));
     QCOMPARE(settings.merchantName(), u"Café Lumière 咖啡"_s);
     QCOMPARE(settings.managerIdleLockMinutes(), 12);
-    QCOMPARE(settings.escPosPrinter(), (EscPosPrinterConfig{EscPosConnection::Tcp, u"printer.shop.lan"_s, 9101,
-                                                            u"/dev/usb/lp1"_s, EscPosCharset::Gb18030, 32}));
+    QCOMPARE(settings.escPosPrinter(),
+             (EscPosPrinterConfig{EscPosConnection::Tcp, u"printer.shop.lan"_s, 9101, u"/dev/usb/lp1"_s,
+                                  EscPosCharset::Gb18030, 32}));
     QCOMPARE(settings.onlineOrders(), everyOnlineOrderKey());
     QCOMPARE(settings.relayReconcileSeconds(), 90);
     QVERIFY(settings.validateAll().isEmpty());
@@ -263,7 +264,7 @@ void TestSettings::survivesReopen()
 void TestSettings::validationMessages_data()
 {
     QTest::addColumn<QString>("what");
-    QTest::addColumn<QString>("detail");   // empty: accepted
+    QTest::addColumn<QString>("detail"); // empty: accepted
 
     Settings probe(freshPath());
     auto add = [](const char *name, const Result<void> &result, const QString &expected) {
@@ -315,10 +316,10 @@ void TestSettings::validationMessages_data()
     add("relay path root", probe.setRelayPath(u"/"_s),
         u"relay/path: must look like /notify/iotpay: starts with '/', letters, digits, '-', '_', '.', '~' "
         u"and single '/'"_s);
-    add("relay mode", probe.setRelayMode(RelayMode::Invalid),
-        u"relay/mode: must be \"in-process\" or \"service\""_s);
+    add("relay mode", probe.setRelayMode(RelayMode::Invalid), u"relay/mode: must be \"in-process\" or \"service\""_s);
     add("currency", probe.setSaleCurrency(Currency::Invalid), u"sale/currency: must be CAD, USD or CNY"_s);
-    add("currency HKD at the counter", probe.setSaleCurrency(Currency::HKD), u"sale/currency: must be CAD, USD or CNY"_s);
+    add("currency HKD at the counter", probe.setSaleCurrency(Currency::HKD),
+        u"sale/currency: must be CAD, USD or CNY"_s);
     add("reconcile 5 s", probe.setRelayReconcileSeconds(5),
         u"relay/reconcileSeconds: must be between 10 and 86400 s (or 0 for off), got 5"_s);
     add("reconcile off", probe.setRelayReconcileSeconds(0), QString());
@@ -347,7 +348,8 @@ void TestSettings::validationMessages_data()
     add("idle lock 0", probe.setManagerIdleLockMinutes(0),
         u"manager/idleLockMinutes: must be between 1 and 240 minutes, got 0"_s);
     add("idle lock 240", probe.setManagerIdleLockMinutes(240), QString());
-    add("tcp printer without host", probe.setEscPosPrinter({EscPosConnection::Tcp, {}, 9100, {}, EscPosCharset::Ascii, 42}),
+    add("tcp printer without host",
+        probe.setEscPosPrinter({EscPosConnection::Tcp, {}, 9100, {}, EscPosCharset::Ascii, 42}),
         u"receipt/escposConnection: a network printer needs its host name or IP address"_s);
     add("device printer without path",
         probe.setEscPosPrinter({EscPosConnection::DeviceFile, {}, 9100, {}, EscPosCharset::Ascii, 42}),
@@ -355,7 +357,8 @@ void TestSettings::validationMessages_data()
     add("printer host with scheme",
         probe.setEscPosPrinter({EscPosConnection::Tcp, u"tcp://10.0.0.5"_s, 9100, {}, EscPosCharset::Ascii, 42}),
         u"receipt/escposHost: must be a host name or IP address such as 192.168.1.50, got \"tcp://10.0.0.5\""_s);
-    add("printer port 0", probe.setEscPosPrinter({EscPosConnection::Tcp, u"10.0.0.5"_s, 0, {}, EscPosCharset::Ascii, 42}),
+    add("printer port 0",
+        probe.setEscPosPrinter({EscPosConnection::Tcp, u"10.0.0.5"_s, 0, {}, EscPosCharset::Ascii, 42}),
         u"receipt/escposPort: must be between 1 and 65535, got 0"_s);
     add("printer device relative",
         probe.setEscPosPrinter({EscPosConnection::DeviceFile, {}, 9100, u"lp0"_s, EscPosCharset::Ascii, 42}),
@@ -364,10 +367,11 @@ void TestSettings::validationMessages_data()
         u"receipt/charsPerLine: must be between 24 and 64 characters, got 20"_s);
     add("printer charset", probe.setEscPosPrinter({EscPosConnection::None, {}, 9100, {}, EscPosCharset::Invalid, 42}),
         u"receipt/escposCharset: must be \"ascii\" or \"gb18030\""_s);
-    add("printer COM3", probe.setEscPosPrinter({EscPosConnection::DeviceFile, {}, 9100, u"COM3"_s, EscPosCharset::Ascii, 42}),
+    add("printer COM3",
+        probe.setEscPosPrinter({EscPosConnection::DeviceFile, {}, 9100, u"COM3"_s, EscPosCharset::Ascii, 42}),
         QString());
-    add("printer ipv6", probe.setEscPosPrinter({EscPosConnection::Tcp, u"fd00::50"_s, 9100, {}, EscPosCharset::Ascii, 48}),
-        QString());
+    add("printer ipv6",
+        probe.setEscPosPrinter({EscPosConnection::Tcp, u"fd00::50"_s, 9100, {}, EscPosCharset::Ascii, 48}), QString());
 }
 
 void TestSettings::validationMessages()
@@ -395,13 +399,14 @@ void TestSettings::refusedValueIsNotWritten()
 void TestSettings::invalidStoredValuesFallBackToDefaults()
 {
     const QString path = freshPath();
-    writeText(path, "settingsVersion=1\n"
-                    "[relay]\nport=99999\nmode=sideways\nlistenAddress=127.0.0.1\n"
-                    "[terminal]\nid=BAD-ID!\n"
-                    "[sale]\ncurrency=EUR\nmaxAmountMinor=lots\ngraceMs=2500\n"
-                    "[manager]\npinVerifier=plaintext-1234\n"
-                    "[report]\ncutoffHour=4, 5\n"
-                    "[receipt]\nescposConnection=tcp\nescposHost=\nescposCharset=ebcdic\n");
+    writeText(path,
+              "settingsVersion=1\n"
+              "[relay]\nport=99999\nmode=sideways\nlistenAddress=127.0.0.1\n"
+              "[terminal]\nid=BAD-ID!\n"
+              "[sale]\ncurrency=EUR\nmaxAmountMinor=lots\ngraceMs=2500\n"
+              "[manager]\npinVerifier=plaintext-1234\n"
+              "[report]\ncutoffHour=4, 5\n"
+              "[receipt]\nescposConnection=tcp\nescposHost=\nescposCharset=ebcdic\n");
     const Settings settings(path);
     QCOMPARE(settings.relayPort(), 8787);
     QCOMPARE(settings.relayMode(), RelayMode::InProcess);
@@ -410,7 +415,7 @@ void TestSettings::invalidStoredValuesFallBackToDefaults()
     QCOMPARE(settings.maxAmountMinor(), qint64(10'000'000));
     QVERIFY(settings.pinVerifier().isNull());
     QCOMPARE(settings.reportCutoffHour(), 4);
-    QCOMPARE(settings.graceMs(), 2500);   // the valid neighbours still apply
+    QCOMPARE(settings.graceMs(), 2500); // the valid neighbours still apply
     // "tcp" without a host prints nowhere rather than somewhere wrong.
     QCOMPARE(settings.escPosPrinter().connection, EscPosConnection::None);
     QCOMPARE(settings.escPosPrinter().charset, EscPosCharset::Ascii);
@@ -421,9 +426,9 @@ void TestSettings::invalidStoredValuesFallBackToDefaults()
         problems << error.detail.section(u':', 0, 0);
     }
     problems.sort();
-    QCOMPARE(problems, (QStringList{u"manager/pinVerifier"_s, u"receipt/escposCharset"_s, u"relay/mode"_s,
-                                    u"relay/port"_s, u"report/cutoffHour"_s, u"sale/currency"_s,
-                                    u"sale/maxAmountMinor"_s, u"terminal/id"_s}));
+    QCOMPARE(problems,
+             (QStringList{u"manager/pinVerifier"_s, u"receipt/escposCharset"_s, u"relay/mode"_s, u"relay/port"_s,
+                          u"report/cutoffHour"_s, u"sale/currency"_s, u"sale/maxAmountMinor"_s, u"terminal/id"_s}));
 }
 
 void TestSettings::resetKey()
@@ -452,9 +457,10 @@ void TestSettings::migratesNewFile()
 void TestSettings::migratesVersionZeroFile()
 {
     const QString path = freshPath();
-    writeText(path, "[merchant]\nmchId=10000701\nkey=" + TestKey + "\nmerchantKey=" + TestKey
-                        + "\n[gateway]\nnotifyUrl=https://shop.example.com/notify\napiSecret=" + TestKey
-                        + "\n[relay]\nport=9000\n");
+    writeText(path,
+              "[merchant]\nmchId=10000701\nkey=" + TestKey + "\nmerchantKey=" + TestKey
+                  + "\n[gateway]\nnotifyUrl=https://shop.example.com/notify\napiSecret=" + TestKey
+                  + "\n[relay]\nport=9000\n");
     Settings settings(path);
     QCOMPARE(settings.storedVersion(), 0);
     const Result<SettingsMigration> migration = settings.migrate();
@@ -511,7 +517,8 @@ void TestSettings::fileIsOwnerOnly()
     Settings settings(path);
     QVERIFY(settings.setRelayPort(9000).has_value());
     QVERIFY(settings.sync().has_value());
-    struct stat st {};
+    struct stat st
+    {};
     QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
     QCOMPARE(int(st.st_mode & 0777), 0600);
     QVERIFY(settings.setRelayPort(9001).has_value());
@@ -629,15 +636,16 @@ void TestSettings::onlineOrderKeysRefusedAllOrNothing()
 void TestSettings::onlineOrderKeysFromHandWrittenFile()
 {
     const QString path = freshPath();
-    writeText(path, "settingsVersion=1\n"
-                    "[api]\nenabled=yes\nport=99999\nburst=5\n"
-                    "[ionline]\nenabled=maybe\ncurrency=EUR\nmchId=123\n");
+    writeText(path,
+              "settingsVersion=1\n"
+              "[api]\nenabled=yes\nport=99999\nburst=5\n"
+              "[ionline]\nenabled=maybe\ncurrency=EUR\nmchId=123\n");
     const Settings settings(path);
     const OnlineOrderSettings online = settings.onlineOrders();
-    QVERIFY(online.apiEnabled);                          // "yes" reads as true
-    QCOMPARE(online.apiPort, 8088);                      // out of range: the default
+    QVERIFY(online.apiEnabled); // "yes" reads as true
+    QCOMPARE(online.apiPort, 8088); // out of range: the default
     QCOMPARE(online.apiBurst, 5);
-    QVERIFY(!online.ionlineEnabled);                     // not a boolean: stays off
+    QVERIFY(!online.ionlineEnabled); // not a boolean: stays off
     QCOMPARE(online.ionlineCurrency, Currency::HKD);
     QCOMPARE(online.ionlineMchId, u"123"_s);
     QStringList problems;

@@ -61,7 +61,7 @@ void TestSettingsChanges::sameValueEmitsNothing()
 {
     Settings settings(freshPath());
     QSignalSpy changed(&settings, &Settings::changed);
-    QVERIFY(settings.setRelayPort(8787));   // the default: nothing changes for anyone
+    QVERIFY(settings.setRelayPort(8787)); // the default: nothing changes for anyone
     QVERIFY(settings.setRelayPort(9002));
     QVERIFY(settings.setRelayPort(9002));
     QCOMPARE(changed.size(), 1);
@@ -113,10 +113,10 @@ void TestSettingsChanges::refusedGroupEmitsNothing()
     Settings settings(freshPath());
     QSignalSpy changed(&settings, &Settings::changed);
     EscPosPrinterConfig printer;
-    printer.connection = EscPosConnection::Tcp;   // without a host
+    printer.connection = EscPosConnection::Tcp; // without a host
     QVERIFY(!settings.setEscPosPrinter(printer));
     OnlineOrderSettings online;
-    online.ionlineEnabled = true;                  // without its merchant id
+    online.ionlineEnabled = true; // without its merchant id
     online.apiPort = 9100;
     QVERIFY(!settings.setOnlineOrders(online));
     QCOMPARE(changed.size(), 0);
@@ -131,7 +131,7 @@ void TestSettingsChanges::resetEmitsWhenTheValueChanges()
     QVERIFY(settings.resetKey(u"relay/port"_s));
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().first().toString(), u"relay/port"_s);
-    QVERIFY(settings.resetKey(u"relay/port"_s));   // already the default
+    QVERIFY(settings.resetKey(u"relay/port"_s)); // already the default
     QCOMPARE(changed.size(), 1);
 }
 

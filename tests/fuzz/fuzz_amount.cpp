@@ -8,8 +8,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     using namespace paydesk;
-    static const QLocale locales[] = {QLocale(QStringLiteral("en_CA")), QLocale(QStringLiteral("fr_CA")),
-                                      QLocale(QStringLiteral("zh_CN"))};
+    static const QLocale locales[]
+        = {QLocale(QStringLiteral("en_CA")), QLocale(QStringLiteral("fr_CA")), QLocale(QStringLiteral("zh_CN"))};
     const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
     for (const QLocale &locale : locales) {
         auto amount = parseAmount(text, locale);

@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     request.rawQuery = newline < 0 ? input : input.left(newline);
     if (newline >= 0) {
         request.body = input.mid(newline + 1);
-        request.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/x-www-form-urlencoded")});
+        request.headers.append(
+            {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/x-www-form-urlencoded")});
     }
     static const MerchantKey key(QByteArrayLiteral("TESTKEY0123456789"));
     auto params = decodeNotifyParams(request);
@@ -31,7 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)Signer::canonicalStringRedacted(*params);
     }
     // The whole of IOTPay's checks, as the relay runs them.
-    static const IotPayNotifyVerifier verifier(IotPayNotifyConfig{QStringLiteral("10000701"), key, QByteArrayLiteral("/n")});
+    static const IotPayNotifyVerifier verifier(
+        IotPayNotifyConfig{QStringLiteral("10000701"), key, QByteArrayLiteral("/n")});
     (void)verifier.verify(request);
     return 0;
 }

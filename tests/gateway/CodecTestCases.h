@@ -37,32 +37,36 @@ inline QList<InvalidCase> invalidOrders()
         {"mchOrderNo empty", u"mchOrderNo"_s, [](OrderRequest &r, MerchantIdentity &) { r.mchOrderNo.clear(); }},
         {"mchOrderNo too long", u"mchOrderNo"_s, [s31](OrderRequest &r, MerchantIdentity &) { r.mchOrderNo = s31; }},
         {"mchOrderNo dash", u"mchOrderNo"_s, [](OrderRequest &r, MerchantIdentity &) { r.mchOrderNo = u"POS-1"_s; }},
-        {"mchOrderNo non-ASCII", u"mchOrderNo"_s, [](OrderRequest &r, MerchantIdentity &) { r.mchOrderNo = u"POSé1"_s; }},
+        {"mchOrderNo non-ASCII", u"mchOrderNo"_s,
+         [](OrderRequest &r, MerchantIdentity &) { r.mchOrderNo = u"POSé1"_s; }},
         {"channel invalid", u"channelId"_s, [](OrderRequest &r, MerchantIdentity &) { r.channel = Channel::Invalid; }},
-        {"currency invalid", u"currency"_s, [](OrderRequest &r, MerchantIdentity &) { r.amount.currency = Currency::Invalid; }},
-        {"CNY on ALIPAY_QR", u"currency"_s, [](OrderRequest &r, MerchantIdentity &) {
+        {"currency invalid", u"currency"_s,
+         [](OrderRequest &r, MerchantIdentity &) { r.amount.currency = Currency::Invalid; }},
+        {"CNY on ALIPAY_QR", u"currency"_s,
+         [](OrderRequest &r, MerchantIdentity &) {
              r.channel = Channel::AlipayQr;
              r.amount.currency = Currency::CNY;
          }},
         {"amount zero", u"amount"_s, [](OrderRequest &r, MerchantIdentity &) { r.amount.minor = 0; }},
         {"amount negative", u"amount"_s, [](OrderRequest &r, MerchantIdentity &) { r.amount.minor = -100; }},
         {"clientIp empty", u"clientIp"_s, [](OrderRequest &r, MerchantIdentity &) { r.clientIp.clear(); }},
-        {"clientIp too long", u"clientIp"_s, [](OrderRequest &r, MerchantIdentity &) { r.clientIp = QString(33, u'1'); }},
-        {"clientIp not an address", u"clientIp"_s, [](OrderRequest &r, MerchantIdentity &) { r.clientIp = u"pos01"_s; }},
+        {"clientIp too long", u"clientIp"_s,
+         [](OrderRequest &r, MerchantIdentity &) { r.clientIp = QString(33, u'1'); }},
+        {"clientIp not an address", u"clientIp"_s,
+         [](OrderRequest &r, MerchantIdentity &) { r.clientIp = u"pos01"_s; }},
         {"device too long", u"device"_s, [](OrderRequest &r, MerchantIdentity &) { r.device = QString(65, u'D'); }},
         {"notifyUrl empty", u"notifyUrl"_s, [](OrderRequest &r, MerchantIdentity &) { r.notifyUrl.clear(); }},
-        {"notifyUrl too long", u"notifyUrl"_s, [](OrderRequest &r, MerchantIdentity &) {
-             r.notifyUrl = u"https://example.com/"_s + QString(190, u'n');
-         }},
+        {"notifyUrl too long", u"notifyUrl"_s,
+         [](OrderRequest &r, MerchantIdentity &) { r.notifyUrl = u"https://example.com/"_s + QString(190, u'n'); }},
         {"notifyUrl relative", u"notifyUrl"_s, [](OrderRequest &r, MerchantIdentity &) { r.notifyUrl = u"/notify"_s; }},
-        {"notifyUrl ftp", u"notifyUrl"_s, [](OrderRequest &r, MerchantIdentity &) { r.notifyUrl = u"ftp://example.com/n"_s; }},
-        {"notifyUrl query", u"notifyUrl"_s, [](OrderRequest &r, MerchantIdentity &) {
-             r.notifyUrl = u"https://example.com/n?a=1"_s;
-         }},
-        {"notifyUrl fragment", u"notifyUrl"_s, [](OrderRequest &r, MerchantIdentity &) {
-             r.notifyUrl = u"https://example.com/n#x"_s;
-         }},
-        {"notifyUrl no host", u"notifyUrl"_s, [](OrderRequest &r, MerchantIdentity &) { r.notifyUrl = u"http:///n"_s; }},
+        {"notifyUrl ftp", u"notifyUrl"_s,
+         [](OrderRequest &r, MerchantIdentity &) { r.notifyUrl = u"ftp://example.com/n"_s; }},
+        {"notifyUrl query", u"notifyUrl"_s,
+         [](OrderRequest &r, MerchantIdentity &) { r.notifyUrl = u"https://example.com/n?a=1"_s; }},
+        {"notifyUrl fragment", u"notifyUrl"_s,
+         [](OrderRequest &r, MerchantIdentity &) { r.notifyUrl = u"https://example.com/n#x"_s; }},
+        {"notifyUrl no host", u"notifyUrl"_s,
+         [](OrderRequest &r, MerchantIdentity &) { r.notifyUrl = u"http:///n"_s; }},
         {"subject empty", u"subject"_s, [](OrderRequest &r, MerchantIdentity &) { r.subject.clear(); }},
         {"subject blank", u"subject"_s, [](OrderRequest &r, MerchantIdentity &) { r.subject = u"   "_s; }},
         {"subject too long", u"subject"_s, [](OrderRequest &r, MerchantIdentity &) { r.subject = QString(65, u's'); }},
@@ -71,14 +75,15 @@ inline QList<InvalidCase> invalidOrders()
         {"body too long", u"body"_s, [](OrderRequest &r, MerchantIdentity &) { r.body = QString(256, u'b'); }},
         {"param1 too long", u"param1"_s, [](OrderRequest &r, MerchantIdentity &) { r.param1 = QString(65, u'p'); }},
         {"param2 too long", u"param2"_s, [](OrderRequest &r, MerchantIdentity &) { r.param2 = QString(65, u'p'); }},
-        {"extra too long", u"extra"_s, [](OrderRequest &r, MerchantIdentity &) {
-             r.extra.insert(u"note"_s, QString(500, u'x'));
-         }},
+        {"extra too long", u"extra"_s,
+         [](OrderRequest &r, MerchantIdentity &) { r.extra.insert(u"note"_s, QString(500, u'x')); }},
         {"WX_NATIVE without productId", u"extra"_s, [](OrderRequest &r, MerchantIdentity &) { r.extra = {}; }},
-        {"WX_NATIVE productId empty", u"extra"_s, [](OrderRequest &r, MerchantIdentity &) {
+        {"WX_NATIVE productId empty", u"extra"_s,
+         [](OrderRequest &r, MerchantIdentity &) {
              r.extra = QJsonObject{{u"productId"_s, u""_s}};
          }},
-        {"WX_NATIVE productId number", u"extra"_s, [](OrderRequest &r, MerchantIdentity &) {
+        {"WX_NATIVE productId number", u"extra"_s,
+         [](OrderRequest &r, MerchantIdentity &) {
              r.extra = QJsonObject{{u"productId"_s, 1001}};
          }},
         {"jobNo empty", u"jobNo"_s, [](OrderRequest &, MerchantIdentity &m) { m.jobNo.clear(); }},

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "gateway/GatewayTypes.h"
-#include "gateway/iotpay/IotPayCodec.h"
 #include "gateway/Signer.h"
+#include "gateway/iotpay/IotPayCodec.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

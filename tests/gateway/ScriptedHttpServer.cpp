@@ -14,8 +14,7 @@ QByteArray ReceivedRequest::header(const QByteArray &lowerName) const
     return {};
 }
 
-ScriptedHttpServer::ScriptedHttpServer(QObject *parent)
-    : QObject(parent)
+ScriptedHttpServer::ScriptedHttpServer(QObject *parent) : QObject(parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server.nextPendingConnection()) {
@@ -75,7 +74,7 @@ void ScriptedHttpServer::onReadyRead(QTcpSocket *socket)
             contentLength = value.toLongLong();
     }
     if (buffer.size() < headerEnd + 4 + contentLength)
-        return;   // wait for the rest of the body
+        return; // wait for the rest of the body
     request.body = buffer.mid(headerEnd + 4, contentLength);
     buffer.clear();
     m_requests.append(request);

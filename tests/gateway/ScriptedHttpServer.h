@@ -14,19 +14,24 @@ namespace paydesk::testutil {
 // What the loopback server does once it has read a complete request.
 struct ScriptedReply
 {
-    enum class Kind { Invalid = 0, Respond, CloseWithoutReply, Trickle };
+    enum class Kind {
+        Invalid = 0,
+        Respond,
+        CloseWithoutReply,
+        Trickle
+    };
 
     Kind kind = Kind::Respond;
-    QByteArray bytes;       // the raw HTTP response: status line, headers, body
-    int delayMs = 0;        // before the first byte
-    int trickleMs = 0;      // Trickle: headers at once, then one body byte every trickleMs
+    QByteArray bytes; // the raw HTTP response: status line, headers, body
+    int delayMs = 0; // before the first byte
+    int trickleMs = 0; // Trickle: headers at once, then one body byte every trickleMs
 };
 
 struct ReceivedRequest
 {
     QByteArray method;
     QByteArray target;
-    QList<std::pair<QByteArray, QByteArray>> headers;   // names lower-cased
+    QList<std::pair<QByteArray, QByteArray>> headers; // names lower-cased
     QByteArray body;
 
     QByteArray header(const QByteArray &lowerName) const;
@@ -42,7 +47,7 @@ public:
     explicit ScriptedHttpServer(QObject *parent = nullptr);
 
     bool listen();
-    QUrl baseUrl() const;   // http://127.0.0.1:<port>/v1/
+    QUrl baseUrl() const; // http://127.0.0.1:<port>/v1/
     void setReply(ScriptedReply reply) { m_reply = std::move(reply); }
 
     const QList<ReceivedRequest> &requests() const { return m_requests; }

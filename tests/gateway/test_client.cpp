@@ -129,7 +129,7 @@ bool TestClient::waitFinished(GatewayCall *call, int timeoutMs)
     QSignalSpy spy(call, &GatewayCall::finished);
     if (!call->isFinished() && !spy.wait(timeoutMs))
         return false;
-    QTest::qWait(20);   // a second finished() would show up here
+    QTest::qWait(20); // a second finished() would show up here
     return call->isFinished() && spy.count() <= 1;
 }
 
@@ -144,7 +144,8 @@ Result<GatewayResponse> TestClient::createWith(ScriptedReply reply, int deadline
 
 void TestClient::successSendsExactRequest()
 {
-    m_server->setReply({ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, signedReply(createSuccessFields())), 0, 0});
+    m_server->setReply(
+        {ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, signedReply(createSuccessFields())), 0, 0});
     GatewayCall *call = makeClient()->createOrder(vector2Order());
     QVERIFY2(!call->isFinished(), "finished() is never delivered from inside createOrder()");
     QCOMPARE(call->kind(), GatewayCall::Kind::CreateOrder);
@@ -166,8 +167,8 @@ void TestClient::successSendsExactRequest()
     QCOMPARE(json.value(u"sign").toString(), u"041807E1FB72DE3A89C7D25CD83AD55C"_s);
     ParamList fields;
     for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
-        fields.append({it.key(), it.value().isDouble() ? QString::number(it.value().toInteger())
-                                                      : it.value().toString()});
+        fields.append(
+            {it.key(), it.value().isDouble() ? QString::number(it.value().toInteger()) : it.value().toString()});
     }
     QVERIFY(Signer::verify(fields, testKey(), json.value(u"sign").toString()));
     QCOMPARE(QJsonDocument::fromJson(call->requestJson()).object(), json);
@@ -177,7 +178,8 @@ void TestClient::successSendsExactRequest()
 
 void TestClient::baseUrlWithoutTrailingSlash()
 {
-    m_server->setReply({ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, signedReply(successEnvelope())), 0, 0});
+    m_server->setReply(
+        {ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, signedReply(successEnvelope())), 0, 0});
     IotPayConfig config;
     QUrl base = m_server->baseUrl();
     base.setPath(u"/v1"_s);
@@ -194,8 +196,9 @@ void TestClient::baseUrlWithoutTrailingSlash()
 
 void TestClient::retCodeFailSignatureError()
 {
-    const auto result = createWith({ScriptedReply::Kind::Respond,
-                                    ScriptedHttpServer::response(200, R"({"retCode":"FAIL","retMsg":"signature error"})"), 0, 0});
+    const auto result
+        = createWith({ScriptedReply::Kind::Respond,
+                      ScriptedHttpServer::response(200, R"({"retCode":"FAIL","retMsg":"signature error"})"), 0, 0});
     QVERIFY(!result.has_value());
     QCOMPARE(result.error().code, ErrorCode::SignatureRejected);
     QCOMPARE(result.error().gatewayCode, u"0013"_s);
@@ -222,7 +225,8 @@ void TestClient::resCodeFail()
     QFETCH(QByteArray, errCode);
     QFETCH(bool, ambiguous);
     QFETCH(int, typed);
-    const auto result = createWith({ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, failReply(errCode)), 0, 0});
+    const auto result
+        = createWith({ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, failReply(errCode)), 0, 0});
     QVERIFY(!result.has_value());
     QCOMPARE(int(result.error().code), typed);
     QCOMPARE(result.error().gatewayCode, QString::fromLatin1(errCode));
@@ -232,9 +236,9 @@ void TestClient::resCodeFail()
 void TestClient::badSignatureIsRejectedAndLoggedRedacted()
 {
     QJsonObject fields = QJsonDocument::fromJson(signedReply(createSuccessFields())).object();
-    fields.insert(u"codeUrl"_s, u"https://evil.example/pay"_s);   // swapped after signing
-    const auto result = createWith({ScriptedReply::Kind::Respond,
-                                    ScriptedHttpServer::response(200, QJsonDocument(fields).toJson()), 0, 0});
+    fields.insert(u"codeUrl"_s, u"https://evil.example/pay"_s); // swapped after signing
+    const auto result = createWith(
+        {ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, QJsonDocument(fields).toJson()), 0, 0});
     QVERIFY(!result.has_value());
     QCOMPARE(result.error().code, ErrorCode::BadSignature);
     QVERIFY(!result.error().isAmbiguous());
@@ -266,9 +270,9 @@ void TestClient::lateReplyTimesOut()
 {
     QElapsedTimer elapsed;
     elapsed.start();
-    const auto result = createWith({ScriptedReply::Kind::Respond,
-                                    ScriptedHttpServer::response(200, signedReply(createSuccessFields())), 1500, 0},
-                                   300);
+    const auto result = createWith(
+        {ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, signedReply(createSuccessFields())), 1500, 0},
+        300);
     QVERIFY(!result.has_value());
     QCOMPARE(result.error().code, ErrorCode::Timeout);
     QVERIFY(result.error().isAmbiguous());
@@ -283,7 +287,8 @@ void TestClient::tricklingBodyTimesOut()
     const QByteArray body = R"({"retCode":"SUCCESS","resCode":"SUCCESS","pad":")" + QByteArray(60, 'x') + "\"}";
     QElapsedTimer elapsed;
     elapsed.start();
-    const auto result = createWith({ScriptedReply::Kind::Trickle, ScriptedHttpServer::response(200, body), 0, 100}, 500);
+    const auto result
+        = createWith({ScriptedReply::Kind::Trickle, ScriptedHttpServer::response(200, body), 0, 100}, 500);
     QVERIFY(!result.has_value());
     QCOMPARE(result.error().code, ErrorCode::Timeout);
     QVERIFY2(elapsed.elapsed() >= 480 && elapsed.elapsed() < 2000, qPrintable(QString::number(elapsed.elapsed())));
@@ -303,7 +308,8 @@ void TestClient::redirectIsNotFollowed()
     QFETCH(int, status);
     const QByteArray location = "Location: http://127.0.0.1:" + QByteArray::number(m_server->baseUrl().port())
         + "/elsewhere/create_order\r\n";
-    const auto result = createWith({ScriptedReply::Kind::Respond, ScriptedHttpServer::response(status, "moved", location), 0, 0});
+    const auto result
+        = createWith({ScriptedReply::Kind::Respond, ScriptedHttpServer::response(status, "moved", location), 0, 0});
     QVERIFY(!result.has_value());
     QCOMPARE(result.error().code, ErrorCode::Redirected);
     QCOMPARE(result.error().httpStatus, status);
@@ -364,7 +370,7 @@ void TestClient::closedWithoutReplyIsNetworkAndNotResent()
     QVERIFY(!result.error().detail.isEmpty());
     QVERIFY(result.error().isAmbiguous());
     QTest::qWait(300);
-    QCOMPARE(m_server->requests().size(), 1);   // create_order is never sent twice
+    QCOMPARE(m_server->requests().size(), 1); // create_order is never sent twice
 
     const RefundRequest refund{u"R1"_s, u"P01202401011230000001"_s, Money{100, Currency::CAD}, u"192.168.1.20"_s, {}};
     GatewayCall *call = m_client->refundOrder(refund);
@@ -372,7 +378,7 @@ void TestClient::closedWithoutReplyIsNetworkAndNotResent()
     QVERIFY(!call->result().has_value());
     QCOMPARE(call->result().error().code, ErrorCode::Network);
     QTest::qWait(300);
-    QCOMPARE(m_server->requests().size(), 2);   // one refund request, not resent either
+    QCOMPARE(m_server->requests().size(), 2); // one refund request, not resent either
 }
 
 void TestClient::connectionRefusedIsNetwork()
@@ -430,13 +436,15 @@ void TestClient::replyForAnotherOrderOrAmount()
 {
     QJsonObject otherOrder = createSuccessFields();
     otherOrder.insert(u"mchOrderNo"_s, u"POS20240101123000999"_s);
-    auto result = createWith({ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, signedReply(otherOrder)), 0, 0});
+    auto result
+        = createWith({ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, signedReply(otherOrder)), 0, 0});
     QVERIFY(!result.has_value());
     QCOMPARE(result.error().code, ErrorCode::ResponseMismatch);
 
     QJsonObject otherAmount = createSuccessFields();
     otherAmount.insert(u"amount"_s, 1);
-    result = createWith({ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, signedReply(otherAmount)), 0, 0});
+    result
+        = createWith({ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, signedReply(otherAmount)), 0, 0});
     QVERIFY(!result.has_value());
     QCOMPARE(result.error().code, ErrorCode::ResponseMismatch);
 }
@@ -445,7 +453,7 @@ void TestClient::queryChecksTheOrderItAskedFor()
 {
     QJsonObject reply = createSuccessFields();
     reply.insert(u"status"_s, 2);
-    reply.insert(u"amount"_s, 999);   // the lookup does not know the amount: not a mismatch
+    reply.insert(u"amount"_s, 999); // the lookup does not know the amount: not a mismatch
     m_server->setReply({ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, signedReply(reply)), 0, 0});
     IotPayClient *client = makeClient();
     GatewayCall *same = client->queryOrder(OrderLookup{u"POS20240101123000001"_s, {}});
@@ -466,9 +474,10 @@ void TestClient::queryChecksTheOrderItAskedFor()
 
 void TestClient::refundRequest()
 {
-    m_server->setReply({ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, signedReply(successEnvelope())), 0, 0});
-    const RefundRequest refund{u"R20240101123000001"_s, u"P01202401011230000001"_s, Money{2865, Currency::CAD},
-                               u"192.168.1.20"_s, {}};
+    m_server->setReply(
+        {ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, signedReply(successEnvelope())), 0, 0});
+    const RefundRequest refund{
+        u"R20240101123000001"_s, u"P01202401011230000001"_s, Money{2865, Currency::CAD}, u"192.168.1.20"_s, {}};
     GatewayCall *call = makeClient()->refundOrder(refund);
     QVERIFY(waitFinished(call));
     QVERIFY2(call->result().has_value(), qPrintable(errorText(call->result())));
@@ -509,11 +518,12 @@ void TestClient::untrustedCertificateIsTlsFailure()
 
 void TestClient::deletingCallAbortsRequest()
 {
-    m_server->setReply({ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, signedReply(createSuccessFields())), 2000, 0});
+    m_server->setReply(
+        {ScriptedReply::Kind::Respond, ScriptedHttpServer::response(200, signedReply(createSuccessFields())), 2000, 0});
     GatewayCall *call = makeClient()->createOrder(vector2Order());
     QTRY_COMPARE(m_server->requests().size(), 1);
     delete call;
-    QTest::qWait(50);   // nothing may touch the deleted call
+    QTest::qWait(50); // nothing may touch the deleted call
     QCOMPARE(m_server->requests().size(), 1);
 }
 

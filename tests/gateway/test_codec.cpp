@@ -70,12 +70,18 @@ void TestCodec::createParamsFollowVector2()
 {
     const auto params = IotPayCodec::createOrderParams(vector2Order(), testMerchant());
     QVERIFY2(params.has_value(), qPrintable(params ? QString() : describe(params.error())));
-    const ParamList expected{
-        {u"mchId"_s, u"10000701"_s}, {u"mchOrderNo"_s, u"POS20240101123000001"_s}, {u"channelId"_s, u"WX_NATIVE"_s},
-        {u"currency"_s, u"CAD"_s}, {u"amount"_s, u"2865"_s}, {u"clientIp"_s, u"192.168.1.20"_s},
-        {u"device"_s, u"POS01"_s}, {u"notifyUrl"_s, u"https://example.com/iotpay/notify"_s},
-        {u"subject"_s, u"Order 1001"_s}, {u"body"_s, u"2 items"_s}, {u"extra"_s, u"{\"productId\":\"1001\"}"_s},
-        {u"jobNo"_s, u"cashier01"_s}};
+    const ParamList expected{{u"mchId"_s, u"10000701"_s},
+                             {u"mchOrderNo"_s, u"POS20240101123000001"_s},
+                             {u"channelId"_s, u"WX_NATIVE"_s},
+                             {u"currency"_s, u"CAD"_s},
+                             {u"amount"_s, u"2865"_s},
+                             {u"clientIp"_s, u"192.168.1.20"_s},
+                             {u"device"_s, u"POS01"_s},
+                             {u"notifyUrl"_s, u"https://example.com/iotpay/notify"_s},
+                             {u"subject"_s, u"Order 1001"_s},
+                             {u"body"_s, u"2 items"_s},
+                             {u"extra"_s, u"{\"productId\":\"1001\"}"_s},
+                             {u"jobNo"_s, u"cashier01"_s}};
     QCOMPARE(*params, expected);
     QCOMPARE(Signer::sign(*params, testKey()), u"041807E1FB72DE3A89C7D25CD83AD55C"_s);
 }
@@ -139,13 +145,13 @@ void TestCodec::queryRejects()
 
 void TestCodec::refundParamsFollowVector6()
 {
-    const RefundRequest refund{u"R20240101123000001"_s, u"P01202401011230000001"_s, Money{2865, Currency::CAD},
-                               u"192.168.1.20"_s, {}};
+    const RefundRequest refund{
+        u"R20240101123000001"_s, u"P01202401011230000001"_s, Money{2865, Currency::CAD}, u"192.168.1.20"_s, {}};
     const auto params = IotPayCodec::refundOrderParams(refund, testMerchant());
     QVERIFY(params.has_value());
-    const ParamList expected{{u"mchId"_s, u"10000701"_s},        {u"mchRefundNo"_s, u"R20240101123000001"_s},
-                             {u"refundAmount"_s, u"2865"_s},     {u"clientIp"_s, u"192.168.1.20"_s},
-                             {u"loginName"_s, u"cashier01"_s},   {u"payOrderId"_s, u"P01202401011230000001"_s},
+    const ParamList expected{{u"mchId"_s, u"10000701"_s},      {u"mchRefundNo"_s, u"R20240101123000001"_s},
+                             {u"refundAmount"_s, u"2865"_s},   {u"clientIp"_s, u"192.168.1.20"_s},
+                             {u"loginName"_s, u"cashier01"_s}, {u"payOrderId"_s, u"P01202401011230000001"_s},
                              {u"currency"_s, u"CAD"_s}};
     QCOMPARE(*params, expected);
     QCOMPARE(Signer::sign(*params, testKey()), u"A9C0FF4EB573AC7A50F085F9B7B56262"_s);
@@ -252,7 +258,7 @@ void TestCodec::decodeSignsNumbersBooleansAndDropsNullAndObjects()
 {
     // Sign by hand: amount as its digits, a boolean as "true", null and payParams not signed.
     const ParamList fields{{u"retCode"_s, u"SUCCESS"_s}, {u"resCode"_s, u"SUCCESS"_s}, {u"amount"_s, u"100"_s},
-                           {u"status"_s, u"2"_s},       {u"flag"_s, u"true"_s},       {u"mchOrderNo"_s, u"A1"_s}};
+                           {u"status"_s, u"2"_s},        {u"flag"_s, u"true"_s},       {u"mchOrderNo"_s, u"A1"_s}};
     const QString sign = Signer::sign(fields, testKey());
     const QByteArray body = R"({"retCode":"SUCCESS","resCode":"SUCCESS","amount":100,"status":2,"flag":true,)"
                             R"("note":null,"payParams":{"appId":"x"},"mchOrderNo":"A1","sign":")"
@@ -274,7 +280,8 @@ void TestCodec::decodeRetCodeFail()
     QVERIFY(response.error().detail.contains(u"signature error"));
     QVERIFY(!response.error().isAmbiguous());
 
-    const auto withCode = IotPayCodec::decodeResponse(R"({"retCode":"FAIL","retMsg":"bad","errCode":"0014"})", testKey());
+    const auto withCode
+        = IotPayCodec::decodeResponse(R"({"retCode":"FAIL","retMsg":"bad","errCode":"0014"})", testKey());
     QVERIFY(!withCode.has_value());
     QCOMPARE(withCode.error().code, ErrorCode::RequestRejected);
     QCOMPARE(withCode.error().gatewayCode, u"0014"_s);
@@ -328,7 +335,8 @@ void TestCodec::decodeRejectsMalformedBodies_data()
     deep += u'1' + QString(16, u'}');
 
     QTest::newRow("empty") << QByteArray() << u"JSON"_s;
-    QTest::newRow("HTML with 200") << QByteArray("<!DOCTYPE html><html><body>502 Bad Gateway</body></html>") << u"HTML"_s;
+    QTest::newRow("HTML with 200") << QByteArray("<!DOCTYPE html><html><body>502 Bad Gateway</body></html>")
+                                   << u"HTML"_s;
     QTest::newRow("truncated") << good.left(good.size() - 5) << u"JSON"_s;
     QTest::newRow("trailing garbage") << good + "xyz" << u"JSON"_s;
     QTest::newRow("two objects") << good + good << u"JSON"_s;
@@ -399,9 +407,13 @@ void TestCodec::decodeSignatureChecks()
 
     QJsonObject signedFields = QJsonDocument::fromJson(signedReply(fields)).object();
     const QString goodSign = signedFields.value(u"sign").toString();
-    const QList<QJsonValue> badSigns{QJsonValue(u""_s), QJsonValue(u"0123456789ABCDEF0123456789ABCDEF"_s),
-                                     QJsonValue(goodSign.left(31)), QJsonValue(QString(goodSign + u'0')),
-                                     QJsonValue(QString(32, u'Z')), QJsonValue(12345), QJsonValue(QJsonObject{})};
+    const QList<QJsonValue> badSigns{QJsonValue(u""_s),
+                                     QJsonValue(u"0123456789ABCDEF0123456789ABCDEF"_s),
+                                     QJsonValue(goodSign.left(31)),
+                                     QJsonValue(QString(goodSign + u'0')),
+                                     QJsonValue(QString(32, u'Z')),
+                                     QJsonValue(12345),
+                                     QJsonValue(QJsonObject{})};
     for (const QJsonValue &bad : badSigns) {
         signedFields.insert(u"sign"_s, bad);
         const auto response = IotPayCodec::decodeResponse(QJsonDocument(signedFields).toJson(), testKey());
@@ -450,18 +462,22 @@ void TestCodec::decodeRejectsBadCounts()
     QCOMPARE(response.error().code, ErrorCode::Unparseable);
     QVERIFY2(response.error().detail.contains(u"amount"), qPrintable(response.error().detail));
 
-    const auto asString = IotPayCodec::decodeResponse(R"({"retCode":"SUCCESS","resCode":"SUCCESS","amount":"2865"})",
-                                                      testKey());
+    const auto asString
+        = IotPayCodec::decodeResponse(R"({"retCode":"SUCCESS","resCode":"SUCCESS","amount":"2865"})", testKey());
     QVERIFY(asString.has_value());
     QCOMPARE(asString->amount->minor, 2865);
 }
 
 void TestCodec::decodeStatus()
 {
-    const QList<std::pair<QByteArray, RemoteStatus>> good{
-        {"0", RemoteStatus::Created}, {"1", RemoteStatus::Paying}, {"2", RemoteStatus::Paid},
-        {"3", RemoteStatus::PaidNotified}, {"4", RemoteStatus::CancelledBySystem}, {"9", RemoteStatus::CancelledByUser},
-        {"7", RemoteStatus::Invalid}, {"\"2\"", RemoteStatus::Paid}};
+    const QList<std::pair<QByteArray, RemoteStatus>> good{{"0", RemoteStatus::Created},
+                                                          {"1", RemoteStatus::Paying},
+                                                          {"2", RemoteStatus::Paid},
+                                                          {"3", RemoteStatus::PaidNotified},
+                                                          {"4", RemoteStatus::CancelledBySystem},
+                                                          {"9", RemoteStatus::CancelledByUser},
+                                                          {"7", RemoteStatus::Invalid},
+                                                          {"\"2\"", RemoteStatus::Paid}};
     for (const auto &[json, status] : good) {
         const auto response = IotPayCodec::decodeResponse(
             R"({"retCode":"SUCCESS","resCode":"SUCCESS","status":)" + json + "}", testKey());
@@ -519,8 +535,8 @@ void TestCodec::qrPayloadMustBeALink_data()
 void TestCodec::qrPayloadMustBeALink()
 {
     QFETCH(QString, payload);
-    const auto response = IotPayCodec::decodeResponse(withField(createSuccessFields(), u"codeUrl"_s, payload),
-                                                      testKey());
+    const auto response
+        = IotPayCodec::decodeResponse(withField(createSuccessFields(), u"codeUrl"_s, payload), testKey());
     QVERIFY(!response.has_value());
     QCOMPARE(response.error().code, ErrorCode::Unparseable);
     QVERIFY2(response.error().detail.contains(u"QR payload"), qPrintable(response.error().detail));

@@ -55,8 +55,8 @@ GatewayRegistry twoGateways(const Clock &clock)
     IOnlineNotifyConfig ionlineNotify;
     ionlineNotify.enabled = true;
     ionlineNotify.notifyPath = QByteArrayLiteral("/notify/second");
-    (void)registry.add(iotPayGateway(iotpay, IotPayNotifyConfig{u"m1"_s, MerchantKey(QByteArrayLiteral("k1")),
-                                                                QByteArrayLiteral("/notify/first")}));
+    (void)registry.add(iotPayGateway(
+        iotpay, IotPayNotifyConfig{u"m1"_s, MerchantKey(QByteArrayLiteral("k1")), QByteArrayLiteral("/notify/first")}));
     (void)registry.add(iOnlineGateway(std::nullopt, ionlineNotify, clock));
     return registry;
 }
@@ -85,8 +85,10 @@ void TestGatewayModules::registryRefusesTwiceTheSameNameOrPath()
     const auto again = registry.add(iotPayGateway(std::nullopt, std::nullopt));
     QVERIFY(!again);
     QCOMPARE(again.error().code, ErrorCode::Duplicate);
-    GatewayEntry samePath{u"third"_s, {}, std::make_shared<IotPayNotifyVerifier>(
-                                              IotPayNotifyConfig{{}, {}, QByteArrayLiteral("/notify/second")})};
+    GatewayEntry samePath{
+        u"third"_s,
+        {},
+        std::make_shared<IotPayNotifyVerifier>(IotPayNotifyConfig{{}, {}, QByteArrayLiteral("/notify/second")})};
     const auto clash = registry.add(std::move(samePath));
     QVERIFY(!clash);
     QCOMPARE(clash.error().code, ErrorCode::Duplicate);
@@ -198,8 +200,11 @@ void TestGatewayModules::clientsAnswerNoSuchOrderFromTheTypedCode()
     QNetworkAccessManager network;
     IotPayClient iotpay(&network, IotPayConfig{});
     IOnlinePayClient ionline(&network, IOnlinePayConfig{}, m_clock);
-    for (const PaymentGateway *gateway : {static_cast<const PaymentGateway *>(&iotpay), static_cast<const PaymentGateway *>(&ionline)}) {
-        const auto error = [](ErrorCode code, const QString &gatewayCode = {}) { return Error{code, {}, gatewayCode, 0}; };
+    for (const PaymentGateway *gateway :
+         {static_cast<const PaymentGateway *>(&iotpay), static_cast<const PaymentGateway *>(&ionline)}) {
+        const auto error = [](ErrorCode code, const QString &gatewayCode = {}) {
+            return Error{code, {}, gatewayCode, 0};
+        };
         QVERIFY(gateway->isNoSuchOrder(error(ErrorCode::NoSuchOrder)));
         QVERIFY(!gateway->isNoSuchOrder(error(ErrorCode::GatewayFail, u"0112"_s)));
         QVERIFY(!gateway->isNoSuchOrder(error(ErrorCode::Timeout)));
@@ -258,7 +263,7 @@ void TestGatewayModules::replyKeepsNumbersAsSent()
     QVERIFY(!parsed->count(u"amount"_s));
     QCOMPARE(parsed->count(u"n"_s).value(), std::optional<qint64>(2865));
     QCOMPARE(parsed->count(u"s"_s).value(), std::optional<qint64>(7));
-    QCOMPARE(parsed->signedFields().size(), 4);   // amount, n, s, t: nothing of null or objects
+    QCOMPARE(parsed->signedFields().size(), 4); // amount, n, s, t: nothing of null or objects
 }
 
 void TestGatewayModules::replyDepthLimit()

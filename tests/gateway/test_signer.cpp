@@ -54,21 +54,36 @@ void TestSigner::vectors_data()
     QTest::newRow("1 doc example") << params({{u"c", u"cat"}, {u"a", u"apple"}, {u"b", u"boat"}, {u"d", u""}})
                                    << withKey("a=apple&b=boat&c=cat") << u"41B714157139D669289209D7225F27A9"_s;
     QTest::newRow("2 WX_NATIVE create")
-        << params({{u"mchId", u"10000701"}, {u"mchOrderNo", u"POS20240101123000001"}, {u"channelId", u"WX_NATIVE"},
-                   {u"currency", u"CAD"}, {u"amount", u"2865"}, {u"clientIp", u"192.168.1.20"},
-                   {u"device", u"POS01"}, {u"notifyUrl", u"https://example.com/iotpay/notify"},
-                   {u"subject", u"Order 1001"}, {u"body", u"2 items"}, {u"extra", u"{\"productId\":\"1001\"}"},
+        << params({{u"mchId", u"10000701"},
+                   {u"mchOrderNo", u"POS20240101123000001"},
+                   {u"channelId", u"WX_NATIVE"},
+                   {u"currency", u"CAD"},
+                   {u"amount", u"2865"},
+                   {u"clientIp", u"192.168.1.20"},
+                   {u"device", u"POS01"},
+                   {u"notifyUrl", u"https://example.com/iotpay/notify"},
+                   {u"subject", u"Order 1001"},
+                   {u"body", u"2 items"},
+                   {u"extra", u"{\"productId\":\"1001\"}"},
                    {u"jobNo", u"cashier01"}})
         << withKey("amount=2865&body=2 items&channelId=WX_NATIVE&clientIp=192.168.1.20&currency=CAD&device=POS01"
                    "&extra={\"productId\":\"1001\"}&jobNo=cashier01&mchId=10000701&mchOrderNo=POS20240101123000001"
                    "&notifyUrl=https://example.com/iotpay/notify&subject=Order 1001")
         << u"041807E1FB72DE3A89C7D25CD83AD55C"_s;
     QTest::newRow("3 ALIPAY_MICROPAY")
-        << params({{u"mchId", u"10000701"}, {u"mchOrderNo", u"POS20240101123000002"},
-                   {u"channelId", u"ALIPAY_MICROPAY"}, {u"currency", u"CAD"}, {u"amount", u"100"},
-                   {u"clientIp", u"192.168.1.20"}, {u"device", u"POS01"}, {u"deviceId", u"TERM-0001"},
-                   {u"notifyUrl", u"https://example.com/iotpay/notify"}, {u"subject", u"Order 1002"},
-                   {u"body", u"1 item"}, {u"codeType", u"barcode"}, {u"identityCode", u"284957415846666792"},
+        << params({{u"mchId", u"10000701"},
+                   {u"mchOrderNo", u"POS20240101123000002"},
+                   {u"channelId", u"ALIPAY_MICROPAY"},
+                   {u"currency", u"CAD"},
+                   {u"amount", u"100"},
+                   {u"clientIp", u"192.168.1.20"},
+                   {u"device", u"POS01"},
+                   {u"deviceId", u"TERM-0001"},
+                   {u"notifyUrl", u"https://example.com/iotpay/notify"},
+                   {u"subject", u"Order 1002"},
+                   {u"body", u"1 item"},
+                   {u"codeType", u"barcode"},
+                   {u"identityCode", u"284957415846666792"},
                    {u"jobNo", u"cashier01"}})
         << withKey("amount=100&body=1 item&channelId=ALIPAY_MICROPAY&clientIp=192.168.1.20&codeType=barcode"
                    "&currency=CAD&device=POS01&deviceId=TERM-0001&identityCode=284957415846666792&jobNo=cashier01"
@@ -79,30 +94,45 @@ void TestSigner::vectors_data()
                              << withKey("mchId=10000701&mchOrderNo=POS20240101123000001")
                              << u"C6F6D6744A84FE4626B41B0B23FC1C53"_s;
     QTest::newRow("5 notify")
-        << params({{u"payOrderId", u"P01202401011230000001"}, {u"mchId", u"10000701"},
-                   {u"mchOrderNo", u"POS20240101123000001"}, {u"channelId", u"WX_NATIVE"}, {u"currency", u"CAD"},
-                   {u"amount", u"2865"}, {u"status", u"2"}, {u"clientIp", u"192.168.1.20"}, {u"device", u"POS01"},
-                   {u"subject", u"Order 1001"}, {u"channelOrderNo", u"4200001234202401011234567890"},
-                   {u"param1", u""}, {u"param2", u""}, {u"paySuccTime", u"1704112345678"}, {u"backType", u"2"}})
+        << params({{u"payOrderId", u"P01202401011230000001"},
+                   {u"mchId", u"10000701"},
+                   {u"mchOrderNo", u"POS20240101123000001"},
+                   {u"channelId", u"WX_NATIVE"},
+                   {u"currency", u"CAD"},
+                   {u"amount", u"2865"},
+                   {u"status", u"2"},
+                   {u"clientIp", u"192.168.1.20"},
+                   {u"device", u"POS01"},
+                   {u"subject", u"Order 1001"},
+                   {u"channelOrderNo", u"4200001234202401011234567890"},
+                   {u"param1", u""},
+                   {u"param2", u""},
+                   {u"paySuccTime", u"1704112345678"},
+                   {u"backType", u"2"}})
         << withKey("amount=2865&backType=2&channelId=WX_NATIVE&channelOrderNo=4200001234202401011234567890"
                    "&clientIp=192.168.1.20&currency=CAD&device=POS01&mchId=10000701&mchOrderNo=POS20240101123000001"
                    "&payOrderId=P01202401011230000001&paySuccTime=1704112345678&status=2&subject=Order 1001")
         << u"AC3B8B8F20EB632148CF3732B901A8F9"_s;
     QTest::newRow("6 refund")
-        << params({{u"mchId", u"10000701"}, {u"mchRefundNo", u"R20240101123000001"}, {u"refundAmount", u"2865"},
-                   {u"clientIp", u"192.168.1.20"}, {u"loginName", u"cashier01"},
-                   {u"payOrderId", u"P01202401011230000001"}, {u"currency", u"CAD"}})
+        << params({{u"mchId", u"10000701"},
+                   {u"mchRefundNo", u"R20240101123000001"},
+                   {u"refundAmount", u"2865"},
+                   {u"clientIp", u"192.168.1.20"},
+                   {u"loginName", u"cashier01"},
+                   {u"payOrderId", u"P01202401011230000001"},
+                   {u"currency", u"CAD"}})
         << withKey("clientIp=192.168.1.20&currency=CAD&loginName=cashier01&mchId=10000701"
                    "&mchRefundNo=R20240101123000001&payOrderId=P01202401011230000001&refundAmount=2865")
         << u"A9C0FF4EB573AC7A50F085F9B7B56262"_s;
     QTest::newRow("7 UTF-8") << params({{u"amount", u"1"}, {u"subject", u"测试商品"}, {u"mchId", u"10000701"}})
-                             << withKey("amount=1&mchId=10000701&subject=\xE6\xB5\x8B\xE8\xAF\x95\xE5\x95\x86\xE5\x93\x81")
+                             << withKey(
+                                    "amount=1&mchId=10000701&subject=\xE6\xB5\x8B\xE8\xAF\x95\xE5\x95\x86\xE5\x93\x81")
                              << u"3FBD5E2FCB23AAA5A0044FFC8D9E323A"_s;
-    QTest::newRow("8 mixed case, case-insensitive") << params({{u"Zeta", u"1"}, {u"alpha", u"2"}, {u"beta", u"3"}})
-                                                    << withKey("alpha=2&beta=3&Zeta=1")
-                                                    << u"7CF8251E8B6BA9333C1216E4B3205C33"_s;
-    QTest::newRow("9 prefix, key sort") << params({{u"param1", u"y"}, {u"param", u"x"}})
-                                        << withKey("param=x&param1=y") << u"7FC96F6F054AEA807F93892D2E8B1621"_s;
+    QTest::newRow("8 mixed case, case-insensitive")
+        << params({{u"Zeta", u"1"}, {u"alpha", u"2"}, {u"beta", u"3"}}) << withKey("alpha=2&beta=3&Zeta=1")
+        << u"7CF8251E8B6BA9333C1216E4B3205C33"_s;
+    QTest::newRow("9 prefix, key sort") << params({{u"param1", u"y"}, {u"param", u"x"}}) << withKey("param=x&param1=y")
+                                        << u"7FC96F6F054AEA807F93892D2E8B1621"_s;
     QTest::newRow("10 empty dropped, zero kept") << params({{u"b", u"x"}, {u"c", u""}, {u"a", u"0"}})
                                                  << withKey("a=0&b=x") << u"D5307BD809609E25E0432D46FD385FDC"_s;
 }

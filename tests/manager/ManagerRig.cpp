@@ -226,7 +226,7 @@ void enterPin(QWidget *pinDialog, const QString &pin)
     edit->clear();
     QTest::keyClicks(edit, pin);
     if (auto *dialog = qobject_cast<QDialog *>(pinDialog))
-        dialog->accept();   // PinDialog::accept checks the PIN; a wrong one keeps the dialog open
+        dialog->accept(); // PinDialog::accept checks the PIN; a wrong one keeps the dialog open
 }
 
 } // namespace paydesk

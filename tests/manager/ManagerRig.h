@@ -40,7 +40,7 @@ public:
     {
         QString language = QStringLiteral("en");
         bool withPin = true;
-        bool thermalPrinter = true;     // the memory transport stands in for the ESC/POS printer
+        bool thermalPrinter = true; // the memory transport stands in for the ESC/POS printer
     };
 
     static Result<std::unique_ptr<ManagerRig>> start(const Options &options);

@@ -22,8 +22,9 @@ inline QString pdfToText(const QString &pdfPath)
     if (program.isEmpty())
         return {};
     QProcess process;
-    process.start(program, {QStringLiteral("-enc"), QStringLiteral("UTF-8"), QStringLiteral("-layout"), pdfPath,
-                            QStringLiteral("-")});
+    process.start(
+        program,
+        {QStringLiteral("-enc"), QStringLiteral("UTF-8"), QStringLiteral("-layout"), pdfPath, QStringLiteral("-")});
     if (!process.waitForFinished(30'000) || process.exitCode() != 0)
         return {};
     return QString::fromUtf8(process.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);

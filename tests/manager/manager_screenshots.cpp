@@ -32,14 +32,18 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qPrintable(describe(rig.error())));
         return 1;
     }
-    for (auto [amount, channel] : {std::pair{2865, Channel::WxNative}, {1000, Channel::AlipayQr}, {499, Channel::UpiQr},
-                                   {12800, Channel::WxNative}, {650, Channel::AlipayQr}}) {
+    for (auto [amount, channel] : {std::pair{2865, Channel::WxNative},
+                                   {1000, Channel::AlipayQr},
+                                   {499, Channel::UpiQr},
+                                   {12800, Channel::WxNative},
+                                   {650, Channel::AlipayQr}}) {
         if (!(*rig)->paidSale(amount, channel))
             return 1;
     }
     if (!(*rig)->onlineSale({1880, Currency::CAD}, Channel::WxJsapi, OrderSource::MiniProgram, QStringLiteral("iotpay"))
         || !(*rig)->onlineSale({700, Currency::CAD}, Channel::WxApp, OrderSource::App, QStringLiteral("iotpay"))
-        || !(*rig)->onlineSale({8800, Currency::HKD}, Channel::WxJsapi, OrderSource::MiniProgram, QStringLiteral("ionline")))
+        || !(*rig)->onlineSale({8800, Currency::HKD}, Channel::WxJsapi, OrderSource::MiniProgram,
+                               QStringLiteral("ionline")))
         return 1;
     (void)(*rig)->orphanOrder(777, Channel::UpiQr, false);
     MainWindow &window = (*rig)->window();
@@ -49,7 +53,7 @@ int main(int argc, char *argv[])
     if (!manager)
         return 1;
     manager->move(0, 0);
-    manager->orderView()->selectRow(1);   // a paid one (row 0 is the open order)
+    manager->orderView()->selectRow(1); // a paid one (row 0 is the open order)
     auto *tabs = manager->findChild<QTabWidget *>(QStringLiteral("managerTabs"));
     const QStringList pages{QStringLiteral("orders"), QStringLiteral("summary"), QStringLiteral("audit"),
                             QStringLiteral("settings")};
@@ -61,7 +65,7 @@ int main(int argc, char *argv[])
             dialog->show();
         });
     }
-    if (argc > 3)   // also write the Z report of the day, as the "Z report as PDF" button does
+    if (argc > 3) // also write the Z report of the day, as the "Z report as PDF" button does
         (void)manager->writeZReportTo(QString::fromLocal8Bit(argv[3]));
     QTimer::singleShot(20'000, &app, &QApplication::quit);
     std::puts("READY");

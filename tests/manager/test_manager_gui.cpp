@@ -275,7 +275,7 @@ void TestManagerGui::dayListShowsTheOrdersAndFilters()
         for (qreal value : channelValues)
             charted += value;
     }
-    QCOMPARE(charted, 43.65);   // amounts in CAD, the default measure
+    QCOMPARE(charted, 43.65); // amounts in CAD, the default measure
     QCOMPARE(manager->daySummary()->alertLines(), QStringList{u"Nothing to check before closing the day."_s});
 }
 
@@ -319,7 +319,7 @@ void TestManagerGui::partialRefundThroughTheDialog()
         auto *amount = dialog->findChild<QLineEdit *>(u"refundAmountEdit"_s);
         auto *reason = dialog->findChild<QLineEdit *>(u"refundReasonEdit"_s);
         QTest::keyClicks(reason, u"broken cup"_s);
-        QTest::keyClicks(amount, u"30.00"_s);   // more than was paid
+        QTest::keyClicks(amount, u"30.00"_s); // more than was paid
         overLimitRefused = dialog->findChild<QRadioButton *>(u"partialRefundRadio"_s)->isChecked() && !send->isEnabled()
             && dialog->findChild<QLabel *>(u"refundMessage"_s)->text().contains(u"At most $28.65"_s);
         amount->clear();
@@ -367,14 +367,14 @@ void TestManagerGui::unknownRefundIsResolvedLater()
     QVERIFY(manager);
     QVERIFY(selectOrder(manager, paid->mchOrderNo));
     SimFaults faults;
-    faults.serverErrorStatus = 502;   // the gateway may or may not have refunded
+    faults.serverErrorStatus = 502; // the gateway may or may not have refunded
     faults.calls = 1;
     m_rig->demo().simulator().setFaults(faults);
 
     QString result;
     ModalAnswer answer([&](QWidget *dialog) {
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"refundReasonEdit"_s), u"customer changed mind"_s);
-        QTest::mouseClick(dialog->findChild<QPushButton *>(u"sendRefundButton"_s), Qt::LeftButton);   // full
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"sendRefundButton"_s), Qt::LeftButton); // full
         auto *label = dialog->findChild<QLabel *>(u"refundResult"_s);
         QTRY_VERIFY_WITH_TIMEOUT(label->text().startsWith(u"UNKNOWN"_s), 8000);
         result = label->text();
@@ -434,7 +434,7 @@ void TestManagerGui::csvExportWritesTheFilteredRows()
         const QByteArray bytes = file.readAll();
         QCOMPARE(bytes.startsWith("\xEF\xBB\xBF"), bom);
         const QList<QByteArray> lines = bytes.mid(bom ? 3 : 0).split('\n');
-        QCOMPARE(lines.size(), 3);   // header, one order, the empty rest after the last CRLF
+        QCOMPARE(lines.size(), 3); // header, one order, the empty rest after the last CRLF
         QCOMPARE(lines[0], (orderCsvHeader().join(u',') + u'\r').toUtf8());
         QVERIFY(lines[1].startsWith(QByteArray(wechat->mchOrderNo.toUtf8() + ',')));
         QVERIFY(lines[1].contains(",28.65,CAD,"));
@@ -442,7 +442,8 @@ void TestManagerGui::csvExportWritesTheFilteredRows()
     }
     const QStringList rows = manager->auditView()->rowTexts();
     QCOMPARE(rows.filter(u"export|"_s).size(), 2);
-    QVERIFY2(rows.filter(u"export|"_s).constLast().contains(u"1 orders"_s) && rows.constLast().contains(u"channel=WX_NATIVE"_s),
+    QVERIFY2(rows.filter(u"export|"_s).constLast().contains(u"1 orders"_s)
+                 && rows.constLast().contains(u"channel=WX_NATIVE"_s),
              qPrintable(rows.join(u'\n')));
 }
 
@@ -494,7 +495,7 @@ void TestManagerGui::locksWhenIdle()
 {
     ManagerWindow *manager = openManager();
     QVERIFY(manager);
-    QCOMPARE(manager->idleLock()->timeoutMs(), 5 * 60'000);   // the setting's default
+    QCOMPARE(manager->idleLock()->timeoutMs(), 5 * 60'000); // the setting's default
     auto *table = manager->orderView();
 
     // Activity keeps it open.
@@ -532,10 +533,10 @@ void TestManagerGui::paidScreenPrintsToTheReceiptPrinter()
     auto *amount = window().findChild<QLineEdit *>(u"amountEdit"_s);
     QTRY_COMPARE(QApplication::focusWidget(), amount);
     QTest::keyClicks(amount, u"12.34"_s);
-    QTest::keyClick(amount, Qt::Key_F1);       // WeChat Pay
-    QTest::keyClick(amount, Qt::Key_Return);   // charge
-    QTRY_VERIFY_WITH_TIMEOUT(m_rig->checkout().current() && m_rig->checkout().current()->state() == OrderState::Awaiting,
-                             5000);
+    QTest::keyClick(amount, Qt::Key_F1); // WeChat Pay
+    QTest::keyClick(amount, Qt::Key_Return); // charge
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_rig->checkout().current() && m_rig->checkout().current()->state() == OrderState::Awaiting, 5000);
     const Order order = m_rig->checkout().current()->order();
     QVERIFY(m_rig->demo().simulator().pay(order.mchOrderNo));
     QTRY_COMPARE_WITH_TIMEOUT(window().currentScreen(), static_cast<QWidget *>(window().outcomeScreen()), 8000);
@@ -544,14 +545,15 @@ void TestManagerGui::paidScreenPrintsToTheReceiptPrinter()
     QTest::mouseClick(print, Qt::LeftButton);
     QTRY_COMPARE(m_rig->printer().sent().size(), 1);
     const QByteArray bytes = m_rig->printer().sent().first();
-    QVERIFY(bytes.startsWith("\x1b@"));                       // ESC @ initialise
-    QVERIFY(bytes.contains("Cafe Lumiere"));                  // the merchant, in ASCII
+    QVERIFY(bytes.startsWith("\x1b@")); // ESC @ initialise
+    QVERIFY(bytes.contains("Cafe Lumiere")); // the merchant, in ASCII
     QVERIFY(bytes.contains("12.34 CAD"));
     QVERIFY(bytes.contains(order.mchOrderNo.toLatin1()));
     QVERIFY(bytes.contains("WeChat Pay"));
-    QVERIFY(bytes.contains("\x1d(k"));                        // the QR of the order number
-    QVERIFY(bytes.contains("\x1dV"));                         // cut
-    QTRY_VERIFY(window().outcomeScreen()->findChild<QLabel *>(u"receiptStatus"_s)->text().startsWith(u"Receipt sent"_s));
+    QVERIFY(bytes.contains("\x1d(k")); // the QR of the order number
+    QVERIFY(bytes.contains("\x1dV")); // cut
+    QTRY_VERIFY(
+        window().outcomeScreen()->findChild<QLabel *>(u"receiptStatus"_s)->text().startsWith(u"Receipt sent"_s));
     // Printing stopped the countdown: the customer is still there.
     QTest::qWait(OutcomeScreen::AutoReturnSeconds * 1000 + 500);
     QCOMPARE(window().currentScreen(), static_cast<QWidget *>(window().outcomeScreen()));
@@ -559,8 +561,11 @@ void TestManagerGui::paidScreenPrintsToTheReceiptPrinter()
     // A printer that fails says so on the screen.
     m_rig->printer().failNextWith(Error{ErrorCode::Network, u"connection refused"_s, {}, 0});
     QTest::mouseClick(print, Qt::LeftButton);
-    QTRY_VERIFY(window().outcomeScreen()->findChild<QLabel *>(u"receiptStatus"_s)->text().startsWith(
-        u"The receipt printer did not print"_s));
+    QTRY_VERIFY(window()
+                    .outcomeScreen()
+                    ->findChild<QLabel *>(u"receiptStatus"_s)
+                    ->text()
+                    .startsWith(u"The receipt printer did not print"_s));
 }
 
 void TestManagerGui::receiptPdfFromTheOrderDetail()

@@ -95,12 +95,26 @@ void TestManagerPdf::zReportShowsTheDay()
 
     const QString text = pdfToText(path);
     QVERIFY2(!text.isEmpty(), "pdftotext read nothing");
-    for (const QString &expected : {u"End-of-day report (Z)"_s, u"Café Lumière"_s, u"Business day 2026-06-10"_s,
-                                    u"America/Toronto"_s, u"Terminal POS01"_s, u"Orders created in the day: 4"_s,
-                                    u"WeChat Pay"_s, u"Alipay"_s, u"UnionPay"_s, u"28.65 CAD"_s, u"23.65 CAD"_s,
-                                    u"10.00 CAD"_s, u"7.50 CAD"_s, u"46.15 CAD"_s, u"41.15 CAD"_s,
-                                    u"Late payments (refund or keep): 1"_s, u"Orders not final (check open orders): 1"_s,
-                                    u"1 for no known order"_s, u"Sales by hour"_s, u"09:00–10:00"_s}) {
+    for (const QString &expected : {u"End-of-day report (Z)"_s,
+                                    u"Café Lumière"_s,
+                                    u"Business day 2026-06-10"_s,
+                                    u"America/Toronto"_s,
+                                    u"Terminal POS01"_s,
+                                    u"Orders created in the day: 4"_s,
+                                    u"WeChat Pay"_s,
+                                    u"Alipay"_s,
+                                    u"UnionPay"_s,
+                                    u"28.65 CAD"_s,
+                                    u"23.65 CAD"_s,
+                                    u"10.00 CAD"_s,
+                                    u"7.50 CAD"_s,
+                                    u"46.15 CAD"_s,
+                                    u"41.15 CAD"_s,
+                                    u"Late payments (refund or keep): 1"_s,
+                                    u"Orders not final (check open orders): 1"_s,
+                                    u"1 for no known order"_s,
+                                    u"Sales by hour"_s,
+                                    u"09:00–10:00"_s}) {
         QVERIFY2(text.contains(expected), qPrintable(u"missing \""_s + expected + u"\" in:\n"_s + text));
     }
     // The next business day's sale is not in this one.
@@ -166,7 +180,8 @@ void TestManagerPdf::zReportShowsSources()
     QCOMPARE(rowOf(u"Counter CAD"_s), u"Counter CAD 1 28.65 CAD 0 0.00 CAD 28.65 CAD"_s);
     QCOMPARE(rowOf(u"Mini program CAD"_s), u"Mini program CAD 2 24.00 CAD 0 0.00 CAD 24.00 CAD"_s);
     QCOMPARE(rowOf(u"App HKD"_s), u"App HKD 1 88.00 HKD 0 0.00 HKD 88.00 HKD"_s);
-    QCOMPARE(rowOf(u"WeChat Pay (mini program)"_s), u"WeChat Pay (mini program) CAD 2 24.00 CAD 0 0.00 CAD 24.00 CAD"_s);
+    QCOMPARE(rowOf(u"WeChat Pay (mini program)"_s),
+             u"WeChat Pay (mini program) CAD 2 24.00 CAD 0 0.00 CAD 24.00 CAD"_s);
     QCOMPARE(rowOf(u"WeChat Pay (app)"_s), u"WeChat Pay (app) HKD 1 88.00 HKD 0 0.00 HKD 88.00 HKD"_s);
     // Dollars of two countries are never added together.
     QCOMPARE(rowOf(u"Total CAD"_s), u"Total CAD 3 52.65 CAD 0 0.00 CAD 52.65 CAD"_s);
@@ -198,7 +213,7 @@ void TestManagerPdf::longDayTakesSeveralPages()
     const QString text = pdfToText(path);
     QVERIFY2(text.count(u'\f') >= 2, "expected at least two pages");
     QVERIFY(text.contains(u"Late payments (refund or keep): 60"_s));
-    QVERIFY(text.contains(u"Sales by hour"_s));   // after the page break, not lost
+    QVERIFY(text.contains(u"Sales by hour"_s)); // after the page break, not lost
     QVERIFY(text.contains(u"900.00 CAD"_s));
 }
 
@@ -231,8 +246,9 @@ void TestManagerPdf::saleAndRefundReceipts()
     const QString salePath = m_dir.filePath(u"sale.pdf"_s);
     QVERIFY(writeReceiptPdf(salePath, sale, translatedReceiptLabels(), Toronto));
     const QString saleText = pdfToText(salePath);
-    for (const QString &expected : {u"Café Lumière"_s, u"PAYMENT RECEIPT"_s, u"28.65 CAD"_s, u"UnionPay"_s,
-                                    u"2026-06-10 13:15:02"_s, order.mchOrderNo, order.payOrderId, u"Zoé"_s, u"Merci !"_s}) {
+    for (const QString &expected :
+         {u"Café Lumière"_s, u"PAYMENT RECEIPT"_s, u"28.65 CAD"_s, u"UnionPay"_s, u"2026-06-10 13:15:02"_s,
+          order.mchOrderNo, order.payOrderId, u"Zoé"_s, u"Merci !"_s}) {
         QVERIFY2(saleText.contains(expected), qPrintable(u"missing \""_s + expected + u"\" in:\n"_s + saleText));
     }
 
@@ -285,8 +301,9 @@ void TestManagerPdf::paydeskctlWritesThePdf()
     for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
         environment.remove(QString::fromLatin1(name));
     ctl.setProcessEnvironment(environment);
-    ctl.start(QStringLiteral(PAYDESKCTL), {u"report"_s, u"--config"_s, config, u"--order-log"_s, logPath, u"--date"_s,
-                                           u"2026-06-10"_s, u"--pdf"_s, pdf});
+    ctl.start(
+        QStringLiteral(PAYDESKCTL),
+        {u"report"_s, u"--config"_s, config, u"--order-log"_s, logPath, u"--date"_s, u"2026-06-10"_s, u"--pdf"_s, pdf});
     QVERIFY(ctl.waitForFinished(60'000));
     const QString errors = QString::fromUtf8(ctl.readAllStandardError());
     QVERIFY2(ctl.exitCode() == 0, qPrintable(errors));

@@ -4,8 +4,8 @@
 // whole day. Plus the model's contents and its errors on a small log.
 
 #include "common/Clock.h"
-#include "orders/OrderLog.h"
 #include "orders/OrderFilter.h"
+#include "orders/OrderLog.h"
 #include "ui/manager/OrderTableModel.h"
 
 #include <QApplication>
@@ -25,7 +25,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr qint64 OrderCount = 200'000;
-constexpr qint64 DayStartMs = 1'781'078'400'000;   // 2026-06-10 08:00 UTC
+constexpr qint64 DayStartMs = 1'781'078'400'000; // 2026-06-10 08:00 UTC
 constexpr qint64 DayLengthMs = 24LL * 3600 * 1000;
 const Channel Channels[] = {Channel::WxNative, Channel::AlipayQr, Channel::UpiQr};
 
@@ -52,9 +52,15 @@ bool generate(const QString &path, QString &error)
             const qint64 created = DayStartMs + i * (DayLengthMs / OrderCount);
             const QString number = u"T1"_s + QString::number(i + 1).rightJustified(12, u'0');
             const bool open = i % 50 == 0;
-            const QVariantList values{i + 1, number, i % 2 ? u"alice"_s : u"bob"_s, channelId(Channels[i % 3]),
-                                      100 + (i % 20'000), open ? u"AWAITING"_s : u"PAID"_s,
-                                      open ? QVariant() : QVariant(u"P"_s + number), created, created + 1000,
+            const QVariantList values{i + 1,
+                                      number,
+                                      i % 2 ? u"alice"_s : u"bob"_s,
+                                      channelId(Channels[i % 3]),
+                                      100 + (i % 20'000),
+                                      open ? u"AWAITING"_s : u"PAID"_s,
+                                      open ? QVariant() : QVariant(u"P"_s + number),
+                                      created,
+                                      created + 1000,
                                       open ? QVariant() : QVariant(created + 1000)};
             for (const QVariant &value : values)
                 query.addBindValue(value);
@@ -102,7 +108,7 @@ void TestOrderTableModel::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     const QString path = m_dir.filePath(u"big.sqlite"_s);
-    QVERIFY(OrderLog::open(path, m_clock));   // the schema
+    QVERIFY(OrderLog::open(path, m_clock)); // the schema
     QString error;
     QElapsedTimer timer;
     timer.start();
@@ -149,7 +155,7 @@ void TestOrderTableModel::scrollingFetchesPageByPage()
 
     // The end of a small result.
     OrderFilter few = dayFilter();
-    few.orderNumber = u"T100000000012"_s;   // ids 120..129
+    few.orderNumber = u"T100000000012"_s; // ids 120..129
     QVERIFY(model.setFilter(few));
     QCOMPARE(model.totalCount(), 10);
     QCOMPARE(model.rowCount(), 10);
@@ -168,7 +174,7 @@ void TestOrderTableModel::filteringStartsOverWithOnePage()
     QVERIFY(model.setFilter(alipay));
     QVERIFY2(timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed()) + u" ms"_s));
     QCOMPARE(model.rowCount(), OrderTableModel::DefaultPageSize);
-    QCOMPARE(model.totalCount(), (OrderCount - 1) / 3 + 1);   // i % 3 == 1 for i < OrderCount
+    QCOMPARE(model.totalCount(), (OrderCount - 1) / 3 + 1); // i % 3 == 1 for i < OrderCount
     for (int row = 0; row < model.rowCount(); ++row)
         QCOMPARE(model.orderAt(row)->channel, Channel::AlipayQr);
 

@@ -71,11 +71,11 @@ void TestAmountParser::addDotDecimalRows(const char *l)
     row(l, u"5 $"_s, ErrorCode::AmountMalformed);
     row(l, u"1e3"_s, ErrorCode::AmountMalformed);
     row(l, u"0x10"_s, ErrorCode::AmountMalformed);
-    row(l, u"\uFF12\uFF18.65"_s, ErrorCode::AmountMalformed);   // full-width digits
-    row(l, u"\u0662\u0668"_s, ErrorCode::AmountMalformed);      // Arabic-Indic digits
+    row(l, u"\uFF12\uFF18.65"_s, ErrorCode::AmountMalformed); // full-width digits
+    row(l, u"\u0662\u0668"_s, ErrorCode::AmountMalformed); // Arabic-Indic digits
     row(l, u"-5"_s, ErrorCode::AmountNegative);
     row(l, u"- 5.00"_s, ErrorCode::AmountNegative);
-    row(l, u"\u22125"_s, ErrorCode::AmountNegative);            // U+2212 MINUS SIGN
+    row(l, u"\u22125"_s, ErrorCode::AmountNegative); // U+2212 MINUS SIGN
     row(l, u"-5x"_s, ErrorCode::AmountMalformed);
     row(l, u"0"_s, ErrorCode::AmountZero);
     row(l, u"0.00"_s, ErrorCode::AmountZero);
@@ -108,10 +108,10 @@ void TestAmountParser::parse_data()
     ok(fr, u"0,01"_s, 1);
     ok(fr, u"28"_s, 2800);
     ok(fr, u",5"_s, 50);
-    ok(fr, u"28.65"_s, 2865);                    // '.' is not a group separator here
-    ok(fr, u"1 234,50"_s, 123450);               // U+0020
-    ok(fr, u"1\u00A0234,50"_s, 123450);          // NBSP, what Qt's fr_CA uses
-    ok(fr, u"1\u202F234,50"_s, 123450);          // narrow NBSP, what CLDR fr_FR uses
+    ok(fr, u"28.65"_s, 2865); // '.' is not a group separator here
+    ok(fr, u"1 234,50"_s, 123450); // U+0020
+    ok(fr, u"1\u00A0234,50"_s, 123450); // NBSP, what Qt's fr_CA uses
+    ok(fr, u"1\u202F234,50"_s, 123450); // narrow NBSP, what CLDR fr_FR uses
     ok(fr, u"1 234.50"_s, 123450);
     ok(fr, u"99 999,99"_s, 9999999);
     ok(fr, u"\u00A028,65\u202F"_s, 2865);
@@ -126,7 +126,7 @@ void TestAmountParser::parse_data()
     row(fr, u"1,234 5"_s, ErrorCode::AmountMalformed);
     row(fr, u"-5"_s, ErrorCode::AmountNegative);
     row(fr, u"0,00"_s, ErrorCode::AmountZero);
-    row(fr, u"1,234"_s, ErrorCode::AmountTooPrecise);   // ',' is the decimal separator in French
+    row(fr, u"1,234"_s, ErrorCode::AmountTooPrecise); // ',' is the decimal separator in French
     row(fr, u"1.234"_s, ErrorCode::AmountTooPrecise);
     row(fr, u"100 000,01"_s, ErrorCode::AmountTooLarge);
 }

@@ -65,8 +65,7 @@ void TestMoney::formatMoney_data()
     QTest::newRow("USD en_CA") << u"en_CA"_s << qint64(2865) << Currency::USD << u"US$28.65"_s;
     QTest::newRow("CAD fr_CA") << u"fr_CA"_s << qint64(123450) << Currency::CAD
                                << QString(u"1" + nbsp + u"234,50" + nbsp + u'$');
-    QTest::newRow("CAD fr_CA small") << u"fr_CA"_s << qint64(2865) << Currency::CAD
-                                     << QString(u"28,65" + nbsp + u'$');
+    QTest::newRow("CAD fr_CA small") << u"fr_CA"_s << qint64(2865) << Currency::CAD << QString(u"28,65" + nbsp + u'$');
     QTest::newRow("CAD fr_CA negative") << u"fr_CA"_s << qint64(-2865) << Currency::CAD
                                         << QString(u"-28,65" + nbsp + u'$');
     QTest::newRow("CAD zh_CN") << u"zh_CN"_s << qint64(750) << Currency::CAD << u"CA$7.50"_s;
@@ -128,9 +127,8 @@ void TestMoney::currencyFromCodeIsStrict()
 void TestMoney::channelIds()
 {
     const QList<std::pair<Channel, QString>> expected{
-        {Channel::WxNative, u"WX_NATIVE"_s}, {Channel::AlipayQr, u"ALIPAY_QR"_s},
-        {Channel::UpiQr, u"UPI_QR"_s},       {Channel::WxJsapi, u"WX_JSAPI"_s},
-        {Channel::WxApp, u"WX_APP"_s},
+        {Channel::WxNative, u"WX_NATIVE"_s}, {Channel::AlipayQr, u"ALIPAY_QR"_s}, {Channel::UpiQr, u"UPI_QR"_s},
+        {Channel::WxJsapi, u"WX_JSAPI"_s},   {Channel::WxApp, u"WX_APP"_s},
     };
     for (const auto &[channel, id] : expected) {
         QCOMPARE(channelId(channel), id);

@@ -98,7 +98,7 @@ public:
         SimOptions sim;
         sim.key = m_iotpayKey;
         sim.mchId = QString::fromLatin1(TestMchId);
-        sim.notifyScheduleScale = 0.002;    // retries after about 0.1 to 0.6 s
+        sim.notifyScheduleScale = 0.002; // retries after about 0.1 to 0.6 s
         m_iotpay = std::make_unique<GatewaySimulator>(sim, m_clock, m_network.get());
         IOnlineSimOptions ionline;
         ionline.key = m_ionlineKey;
@@ -248,7 +248,7 @@ public:
     }
 
     SystemClock m_clock;
-    Currency m_ionlineCurrency = Currency::CAD;   // the iOnline account's; set before start()
+    Currency m_ionlineCurrency = Currency::CAD; // the iOnline account's; set before start()
     MerchantKey m_iotpayKey{QByteArray(TestKey)};
     MerchantKey m_ionlineKey{QByteArray(IOnlineKey)};
     QTemporaryDir m_dir;

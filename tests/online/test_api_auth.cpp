@@ -151,11 +151,11 @@ void TestApiAuth::replayGuard()
 {
     ReplayGuard guard(2);
     QVERIFY(guard.admit("aa", 0, 1000));
-    QVERIFY(!guard.admit("AA", 10, 1010));    // same signature, hex case aside
+    QVERIFY(!guard.admit("AA", 10, 1010)); // same signature, hex case aside
     QVERIFY(guard.admit("bb", 10, 1010));
-    QVERIFY(!guard.admit("cc", 20, 1020));    // full: refused, not evicted
-    QVERIFY(guard.admit("cc", 1005, 2005));   // "aa" expired and made room
-    QVERIFY(guard.admit("aa", 1011, 2011));   // after its window a signature is no longer tracked
+    QVERIFY(!guard.admit("cc", 20, 1020)); // full: refused, not evicted
+    QVERIFY(guard.admit("cc", 1005, 2005)); // "aa" expired and made room
+    QVERIFY(guard.admit("aa", 1011, 2011)); // after its window a signature is no longer tracked
 }
 
 void TestApiAuth::rateLimiterBucket()
@@ -167,12 +167,12 @@ void TestApiAuth::rateLimiterBucket()
     qint64 retryAfterMs = 0;
     QVERIFY(!limiter.tryAcquire(u"203.0.113.9"_s, &retryAfterMs));
     QCOMPARE(retryAfterMs, 500);
-    QVERIFY(limiter.tryAcquire(u"203.0.113.10"_s));   // per address
+    QVERIFY(limiter.tryAcquire(u"203.0.113.10"_s)); // per address
     clock.advanceMs(499);
     QVERIFY(!limiter.tryAcquire(u"203.0.113.9"_s));
     clock.advanceMs(1);
     QVERIFY(limiter.tryAcquire(u"203.0.113.9"_s));
-    clock.advanceMs(60'000);                           // refills up to the burst only
+    clock.advanceMs(60'000); // refills up to the burst only
     for (int i = 0; i < 3; ++i)
         QVERIFY(limiter.tryAcquire(u"203.0.113.9"_s));
     QVERIFY(!limiter.tryAcquire(u"203.0.113.9"_s));
@@ -184,8 +184,8 @@ void TestApiAuth::rateLimiterBoundedKeys()
     RateLimiter limiter({1.0, 2.0, 2}, clock);
     QVERIFY(limiter.tryAcquire(u"a"_s));
     QVERIFY(limiter.tryAcquire(u"b"_s));
-    QVERIFY(!limiter.tryAcquire(u"c"_s));   // table full of busy buckets: a new address waits
-    clock.advanceMs(2000);                  // both refilled: idle entries are dropped for it
+    QVERIFY(!limiter.tryAcquire(u"c"_s)); // table full of busy buckets: a new address waits
+    clock.advanceMs(2000); // both refilled: idle entries are dropped for it
     QVERIFY(limiter.tryAcquire(u"c"_s));
 }
 

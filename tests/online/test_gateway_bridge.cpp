@@ -26,8 +26,7 @@ class FakeGateway final : public PaymentGateway
 public:
     FakeGateway(int delayMs, std::atomic<int> &created, std::atomic<QThread *> &thread)
         : m_delayMs(delayMs), m_created(created), m_thread(thread)
-    {
-    }
+    {}
 
     GatewayCall *createOrder(const OrderRequest &request) override
     {
@@ -101,12 +100,12 @@ void TestGatewayBridge::resultReachesTheWaitingThread()
     auto b = bridge(10);
     QVERIFY(b);
     GatewayBridge::Outcome outcome;
-    std::thread caller([&] { outcome = b->createOrder(u"fake"_s, order(u"WEB1"_s), 5000); });   // a non-Qt thread
+    std::thread caller([&] { outcome = b->createOrder(u"fake"_s, order(u"WEB1"_s), 5000); }); // a non-Qt thread
     caller.join();
     QVERIFY(outcome.result);
     QCOMPARE(outcome.result->payOrderId, u"P-WEB1"_s);
     QCOMPARE(outcome.requestJson, QByteArray("{\"mchOrderNo\":\"WEB1\"}"));
-    QVERIFY(m_gatewayThread.load() != QThread::currentThread());   // the gateway ran in the bridge thread
+    QVERIFY(m_gatewayThread.load() != QThread::currentThread()); // the gateway ran in the bridge thread
     const auto query = b->queryOrder(u"fake"_s, {u"WEB1"_s, {}}, 5000);
     QVERIFY(!query.result);
     QCOMPARE(query.result.error().code, ErrorCode::GatewayFail);

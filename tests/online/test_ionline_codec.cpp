@@ -14,7 +14,7 @@ namespace {
 
 const MerchantKey Key(QByteArrayLiteral("TESTKEY0123456789"));
 const IOnlineMerchant Merchant{u"10085200000000"_s, Currency::CAD, u"1.0"_s};
-constexpr qint64 NowUtcMs = 1'781'094'600'000;   // 2026-06-10 12:30:00 UTC
+constexpr qint64 NowUtcMs = 1'781'094'600'000; // 2026-06-10 12:30:00 UTC
 
 QString field(const ParamList &params, QStringView name)
 {
@@ -35,7 +35,9 @@ OrderRequest miniProgramOrder()
     request.notifyUrl = u"https://pay.example.com/notify/ionline"_s;
     request.clientIp = u"203.0.113.9"_s;
     request.param1 = u"shop-42"_s;
-    request.extra = {{u"openId"_s, u"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"_s}, {u"type"_s, u"minipay"_s}, {u"appId"_s, u"wx1234567890abcdef"_s}};
+    request.extra = {{u"openId"_s, u"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"_s},
+                     {u"type"_s, u"minipay"_s},
+                     {u"appId"_s, u"wx1234567890abcdef"_s}};
     return request;
 }
 
@@ -77,12 +79,18 @@ void TestIOnlineCodec::signFollowsTheSwiftPassRule()
     // The field set of the rule-data-format sample (§13.5) with our test key; the expected value was
     // computed independently (Python hashlib) over the canonical string below. Empty values and
     // `sign` are left out; names sorted by ASCII.
-    const ParamList fields{{u"service"_s, u"ionline.pay.weixin.native.intl"_s}, {u"sign_type"_s, u"MD5"_s},
-                           {u"mch_id"_s, u"10085200000000"_s}, {u"out_trade_no"_s, u"TRDNO150271173415530"_s},
-                           {u"body"_s, u"測試產品"_s}, {u"total_fee"_s, u"10"_s}, {u"mch_create_ip"_s, u"127.0.0.1"_s},
+    const ParamList fields{{u"service"_s, u"ionline.pay.weixin.native.intl"_s},
+                           {u"sign_type"_s, u"MD5"_s},
+                           {u"mch_id"_s, u"10085200000000"_s},
+                           {u"out_trade_no"_s, u"TRDNO150271173415530"_s},
+                           {u"body"_s, u"測試產品"_s},
+                           {u"total_fee"_s, u"10"_s},
+                           {u"mch_create_ip"_s, u"127.0.0.1"_s},
                            {u"notify_url"_s, u"http://www.ionline.com.hk/notify_callback"_s},
-                           {u"nonce_str"_s, u"54fa7f8e1006aecb8b58ef6059abb09c"_s}, {u"attach"_s, u"test"_s},
-                           {u"device_info"_s, QString()}, {u"sign"_s, u"IGNORED"_s}};
+                           {u"nonce_str"_s, u"54fa7f8e1006aecb8b58ef6059abb09c"_s},
+                           {u"attach"_s, u"test"_s},
+                           {u"device_info"_s, QString()},
+                           {u"sign"_s, u"IGNORED"_s}};
     QCOMPARE(IOnlinePayCodec::sign(fields, Key), u"CD797B32EA47BDCA2CBF6BE9157D7252"_s);
     QCOMPARE(IOnlinePayCodec::canonicalStringRedacted(fields),
              u"attach=test&body=測試產品&mch_create_ip=127.0.0.1&mch_id=10085200000000"
@@ -115,8 +123,8 @@ void TestIOnlineCodec::verify()
 
 void TestIOnlineCodec::jspayFields()
 {
-    const auto params = IOnlinePayCodec::createOrderParams(miniProgramOrder(), Merchant,
-                                                           {u"n0nce"_s, NowUtcMs, 2 * 60 * 60 * 1000});
+    const auto params
+        = IOnlinePayCodec::createOrderParams(miniProgramOrder(), Merchant, {u"n0nce"_s, NowUtcMs, 2 * 60 * 60 * 1000});
     QVERIFY2(params, params ? "" : qPrintable(params.error().detail));
     QCOMPARE(field(*params, u"service"), u"ionline.pay.weixin.jspay.intl"_s);
     QCOMPARE(field(*params, u"is_raw"), u"1"_s);
@@ -134,7 +142,7 @@ void TestIOnlineCodec::jspayFields()
     QCOMPARE(field(*params, u"charset"), u"UTF-8"_s);
     QCOMPARE(field(*params, u"sign_type"), u"MD5"_s);
     QCOMPARE(field(*params, u"nonce_str"), u"n0nce"_s);
-    QCOMPARE(field(*params, u"time_start"), u"20260610203000"_s);    // GMT+8
+    QCOMPARE(field(*params, u"time_start"), u"20260610203000"_s); // GMT+8
     QCOMPARE(field(*params, u"time_expire"), u"20260610223000"_s);
     const auto noWindow = IOnlinePayCodec::createOrderParams(miniProgramOrder(), Merchant, {u"n"_s, NowUtcMs, 0});
     QVERIFY(noWindow);
@@ -219,8 +227,8 @@ void TestIOnlineCodec::queryFields()
 
 void TestIOnlineCodec::formBodyCarriesTheSign()
 {
-    const ParamList params{{u"service"_s, u"ionline.unified.trade.query"_s}, {u"body"_s, u"a&b=c d"_s},
-                           {u"empty"_s, QString()}};
+    const ParamList params{
+        {u"service"_s, u"ionline.unified.trade.query"_s}, {u"body"_s, u"a&b=c d"_s}, {u"empty"_s, QString()}};
     const QByteArray form = IOnlinePayCodec::signedFormBody(params, Key);
     const QUrlQuery query(QString::fromLatin1(form));
     QCOMPARE(query.queryItemValue(u"body"_s, QUrl::FullyDecoded), u"a&b=c d"_s);
@@ -235,9 +243,13 @@ void TestIOnlineCodec::decodeJspaySuccess()
 {
     const QString payInfo = u"{\"appId\":\"wx1234567890abcdef\",\"timeStamp\":\"1781094600\",\"nonceStr\":\"n\","
                             "\"package\":\"prepay_id=wx1\",\"signType\":\"MD5\",\"paySign\":\"ABC\"}"_s;
-    const QByteArray body = reply({{u"version"_s, u"1.0"_s}, {u"status"_s, u"0"_s}, {u"result_code"_s, u"0"_s},
-                                   {u"mch_id"_s, u"10085200000000"_s}, {u"out_trade_no"_s, u"WEB1"_s},
-                                   {u"transaction_id"_s, u"1085000001"_s}, {u"pay_info"_s, payInfo},
+    const QByteArray body = reply({{u"version"_s, u"1.0"_s},
+                                   {u"status"_s, u"0"_s},
+                                   {u"result_code"_s, u"0"_s},
+                                   {u"mch_id"_s, u"10085200000000"_s},
+                                   {u"out_trade_no"_s, u"WEB1"_s},
+                                   {u"transaction_id"_s, u"1085000001"_s},
+                                   {u"pay_info"_s, payInfo},
                                    {u"pay_url"_s, u"https://pay.ionlinepay.com/pay/jspay?token_id=abc"_s}});
     const auto decoded = IOnlinePayCodec::decodeResponse(body, Key, true);
     QVERIFY2(decoded, decoded ? "" : qPrintable(decoded.error().detail));
@@ -256,14 +268,18 @@ void TestIOnlineCodec::decodeFailures_data()
     const ParamList ok{{u"status"_s, u"0"_s}, {u"result_code"_s, u"0"_s}, {u"out_trade_no"_s, u"WEB1"_s}};
     QTest::newRow("status 400") << QByteArray(R"({"status":"400","message":"sign error"})")
                                 << int(ErrorCode::GatewayFail) << u"400"_s;
-    QTest::newRow("result_code 1") << reply({{u"status"_s, u"0"_s}, {u"result_code"_s, u"1"_s},
-                                             {u"err_code"_s, u"ORDERPAID"_s}, {u"err_msg"_s, u"paid"_s}})
+    QTest::newRow("result_code 1") << reply(
+        {{u"status"_s, u"0"_s}, {u"result_code"_s, u"1"_s}, {u"err_code"_s, u"ORDERPAID"_s}, {u"err_msg"_s, u"paid"_s}})
                                    << int(ErrorCode::GatewayFail) << u"ORDERPAID"_s;
-    QTest::newRow("ORDERNOTEXIST") << reply({{u"status"_s, u"0"_s}, {u"result_code"_s, u"1"_s},
-                                             {u"err_code"_s, u"ORDERNOTEXIST"_s}, {u"err_msg"_s, u"no order"_s}})
+    QTest::newRow("ORDERNOTEXIST") << reply({{u"status"_s, u"0"_s},
+                                             {u"result_code"_s, u"1"_s},
+                                             {u"err_code"_s, u"ORDERNOTEXIST"_s},
+                                             {u"err_msg"_s, u"no order"_s}})
                                    << int(ErrorCode::NoSuchOrder) << u"ORDERNOTEXIST"_s;
-    QTest::newRow("SYSTEMERROR") << reply({{u"status"_s, u"0"_s}, {u"result_code"_s, u"1"_s},
-                                           {u"err_code"_s, u"SYSTEMERROR"_s}, {u"err_msg"_s, u"busy"_s}})
+    QTest::newRow("SYSTEMERROR") << reply({{u"status"_s, u"0"_s},
+                                           {u"result_code"_s, u"1"_s},
+                                           {u"err_code"_s, u"SYSTEMERROR"_s},
+                                           {u"err_msg"_s, u"busy"_s}})
                                  << int(ErrorCode::OutcomeUnknown) << u"SYSTEMERROR"_s;
     QTest::newRow("missing status") << QByteArray(R"({"result_code":"0"})") << int(ErrorCode::Unparseable) << QString();
     QTest::newRow("missing result_code") << reply({{u"status"_s, u"0"_s}}) << int(ErrorCode::Unparseable) << QString();
@@ -273,14 +289,14 @@ void TestIOnlineCodec::decodeFailures_data()
                                     << int(ErrorCode::Unparseable) << QString();
     QTest::newRow("duplicate keys") << QByteArray(R"({"status":"0","status":"1","result_code":"0"})")
                                     << int(ErrorCode::Unparseable) << QString();
-    QTest::newRow("pay_info not json") << reply({{u"status"_s, u"0"_s}, {u"result_code"_s, u"0"_s},
-                                                 {u"pay_info"_s, u"weixin://x"_s}})
+    QTest::newRow("pay_info not json") << reply(
+        {{u"status"_s, u"0"_s}, {u"result_code"_s, u"0"_s}, {u"pay_info"_s, u"weixin://x"_s}})
                                        << int(ErrorCode::Unparseable) << QString();
-    QTest::newRow("pay_url not a link") << reply({{u"status"_s, u"0"_s}, {u"result_code"_s, u"0"_s},
-                                                  {u"pay_url"_s, u"javascript:alert(1)"_s}})
+    QTest::newRow("pay_url not a link") << reply(
+        {{u"status"_s, u"0"_s}, {u"result_code"_s, u"0"_s}, {u"pay_url"_s, u"javascript:alert(1)"_s}})
                                         << int(ErrorCode::Unparseable) << QString();
-    QTest::newRow("total_fee decimal") << reply({{u"status"_s, u"0"_s}, {u"result_code"_s, u"0"_s},
-                                                 {u"total_fee"_s, u"28.65"_s}})
+    QTest::newRow("total_fee decimal") << reply(
+        {{u"status"_s, u"0"_s}, {u"result_code"_s, u"0"_s}, {u"total_fee"_s, u"28.65"_s}})
                                        << int(ErrorCode::Unparseable) << QString();
 }
 
@@ -315,10 +331,13 @@ void TestIOnlineCodec::tradeStates()
     QFETCH(QString, state);
     QFETCH(int, status);
     QCOMPARE(int(IOnlinePayCodec::remoteStatusFromTradeState(state)), status);
-    const auto decoded = IOnlinePayCodec::decodeResponse(
-        reply({{u"status"_s, u"0"_s}, {u"result_code"_s, u"0"_s}, {u"trade_state"_s, state}, {u"total_fee"_s, u"2865"_s},
-               {u"fee_type"_s, u"CAD"_s}, {u"time_end"_s, u"20260610203000"_s}}),
-        Key);
+    const auto decoded = IOnlinePayCodec::decodeResponse(reply({{u"status"_s, u"0"_s},
+                                                                {u"result_code"_s, u"0"_s},
+                                                                {u"trade_state"_s, state},
+                                                                {u"total_fee"_s, u"2865"_s},
+                                                                {u"fee_type"_s, u"CAD"_s},
+                                                                {u"time_end"_s, u"20260610203000"_s}}),
+                                                         Key);
     QVERIFY(decoded);
     QCOMPARE(int(decoded->status), status);
     QCOMPARE(decoded->amount.value_or(Money{}).minor, 2865);

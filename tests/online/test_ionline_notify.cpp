@@ -30,8 +30,8 @@ private:
     Order newIOnlineOrder(qint64 amountMinor);
 
     OnlineEnvironment m_env;
-    Order m_target;        // an AWAITING iOnline order none of the hostile notifies may pay
-    Order m_iotpayOrder;   // an IOTPay order the iOnline path must never pay
+    Order m_target; // an AWAITING iOnline order none of the hostile notifies may pay
+    Order m_iotpayOrder; // an IOTPay order the iOnline path must never pay
 };
 
 void TestIOnlineNotify::initTestCase()
@@ -67,13 +67,13 @@ void TestIOnlineNotify::xmlAttacksRejected_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QByteArray>("contentType");
     const QByteArray valid = OnlineEnvironment::ionlineNotify(m_target.mchOrderNo, 2865, m_env.m_ionlineKey);
-    const QByteArray inner = valid.mid(5, valid.size() - 11);   // the fields without <xml> and </xml>
+    const QByteArray inner = valid.mid(5, valid.size() - 11); // the fields without <xml> and </xml>
     const QByteArray xml = "text/xml";
 
     // A correctly signed notify, wrapped with a DTD that declares an external entity.
     QTest::newRow("doctype with external entity")
         << "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><xml>" + inner
-               + "<attach>&xxe;</attach></xml>"
+            + "<attach>&xxe;</attach></xml>"
         << xml;
     QTest::newRow("doctype alone, fields intact") << "<!DOCTYPE xml>" + valid << xml;
     QTest::newRow("billion laughs")
@@ -81,7 +81,7 @@ void TestIOnlineNotify::xmlAttacksRejected_data()
            "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
            "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">"
            "<!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">]><xml>"
-               + inner + "<attach>&lol4;</attach></xml>"
+            + inner + "<attach>&lol4;</attach></xml>"
         << xml;
     QTest::newRow("parameter entity to a remote DTD")
         << "<!DOCTYPE xml [<!ENTITY % remote SYSTEM \"http://127.0.0.1:9/evil.dtd\"> %remote;]>" + valid << xml;
@@ -94,8 +94,7 @@ void TestIOnlineNotify::xmlAttacksRejected_data()
     QTest::newRow("nested element") << "<xml>" + inner + "<attach><a>1</a></attach></xml>" << xml;
     QTest::newRow("duplicate total_fee") << "<xml><total_fee>1</total_fee>" + inner + "</xml>" << xml;
     QTest::newRow("processing instruction") << "<xml><?evil?>" + inner + "</xml>" << xml;
-    QTest::newRow("declared other encoding")
-        << "<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + valid << xml;
+    QTest::newRow("declared other encoding") << "<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + valid << xml;
     QTest::newRow("JSON content type") << valid << QByteArray("application/json");
     QTest::newRow("form content type") << valid << QByteArray("application/x-www-form-urlencoded");
     QTest::newRow("latin1 charset") << valid << QByteArray("text/xml; charset=ISO-8859-1");
@@ -191,12 +190,12 @@ void TestIOnlineNotify::correctNotifyPaysOnce()
     const Order order = newIOnlineOrder(990);
     QVERIFY(order.id > 0);
     // Without fee_type the amount is taken in the account's currency (CAD).
-    const QByteArray notify =
-        OnlineEnvironment::ionlineNotify(order.mchOrderNo, 990, m_env.m_ionlineKey, {{u"fee_type"_s, QString()}});
+    const QByteArray notify
+        = OnlineEnvironment::ionlineNotify(order.mchOrderNo, 990, m_env.m_ionlineKey, {{u"fee_type"_s, QString()}});
     QVERIFY(!notify.contains("fee_type"));
     const RawReply first = m_env.postIOnlineNotify(notify, "application/xml; charset=UTF-8");
     QCOMPARE(first.status, 200);
-    QCOMPARE(first.body, QByteArray("success"));   // exactly the 7 bytes
+    QCOMPARE(first.body, QByteArray("success")); // exactly the 7 bytes
     QCOMPARE(m_env.stateOf(order.mchOrderNo), OrderState::Paid);
     const RawReply again = m_env.postIOnlineNotify(notify);
     QCOMPARE(again.body, QByteArray("success"));
@@ -204,7 +203,7 @@ void TestIOnlineNotify::correctNotifyPaysOnce()
     const auto paid = m_env.m_log->orderByMchOrderNo(order.mchOrderNo);
     QCOMPARE(paid->payOrderId, u"1085000000000001"_s);
     QCOMPARE(paid->channelOrderNo, u"4200000001"_s);
-    QCOMPARE(paid->paidAtMs, 1'781'094'600'000);   // time_end 20260610203000 GMT+8
+    QCOMPARE(paid->paidAtMs, 1'781'094'600'000); // time_end 20260610203000 GMT+8
     // GET is not how iOnline delivers: refused, nothing recorded.
     QCOMPARE(rawExchange(m_env.m_notifyPort, httpRequest("GET", "/notify/ionline")).status, 405);
 }

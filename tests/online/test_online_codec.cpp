@@ -25,7 +25,9 @@ OrderRequest onlineOrder(Channel channel)
     request.notifyUrl = u"https://example.com/notify/iotpay"_s;
     request.clientIp = u"203.0.113.9"_s;
     if (channel == Channel::WxJsapi)
-        request.extra = {{u"openId"_s, u"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"_s}, {u"type"_s, u"minipay"_s}, {u"appId"_s, u"wx1234567890abcdef"_s}};
+        request.extra = {{u"openId"_s, u"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"_s},
+                         {u"type"_s, u"minipay"_s},
+                         {u"appId"_s, u"wx1234567890abcdef"_s}};
     else
         request.extra = {{u"type"_s, u"apppay"_s}, {u"appId"_s, u"wx1234567890abcdef"_s}};
     return request;
@@ -42,16 +44,22 @@ QString field(const ParamList &params, QStringView name)
 
 QJsonObject jsapiParams()
 {
-    return {{u"appId"_s, u"wx1234567890abcdef"_s}, {u"timeStamp"_s, u"1781094600"_s},
-            {u"nonceStr"_s, u"abc"_s}, {u"package"_s, u"prepay_id=wx201410272009395522657a690389285100"_s},
-            {u"signType"_s, u"MD5"_s}, {u"paySign"_s, u"C380BEC2BFD727A4B6845133519F3AD6"_s}};
+    return {{u"appId"_s, u"wx1234567890abcdef"_s},
+            {u"timeStamp"_s, u"1781094600"_s},
+            {u"nonceStr"_s, u"abc"_s},
+            {u"package"_s, u"prepay_id=wx201410272009395522657a690389285100"_s},
+            {u"signType"_s, u"MD5"_s},
+            {u"paySign"_s, u"C380BEC2BFD727A4B6845133519F3AD6"_s}};
 }
 
 QJsonObject appParams()
 {
-    return {{u"appid"_s, u"wx1234567890abcdef"_s}, {u"partnerid"_s, u"1900000109"_s},
-            {u"prepayid"_s, u"WX1217752501201407033233368018"_s}, {u"package"_s, u"Sign=WXPay"_s},
-            {u"noncestr"_s, u"5K8264ILTKCH16CQ2502SI8ZNMTM67VS"_s}, {u"timestamp"_s, 1412000000},
+    return {{u"appid"_s, u"wx1234567890abcdef"_s},
+            {u"partnerid"_s, u"1900000109"_s},
+            {u"prepayid"_s, u"WX1217752501201407033233368018"_s},
+            {u"package"_s, u"Sign=WXPay"_s},
+            {u"noncestr"_s, u"5K8264ILTKCH16CQ2502SI8ZNMTM67VS"_s},
+            {u"timestamp"_s, 1412000000},
             {u"sign"_s, u"C380BEC2BFD727A4B6845133519F3AD6"_s}};
 }
 
@@ -106,15 +114,23 @@ void TestOnlineCodec::extraRejected_data()
     const int app = int(Channel::WxApp);
     QTest::newRow("jsapi without extra") << jsapi << QJsonObject() << u"extra.type"_s;
     QTest::newRow("jsapi wrong type") << jsapi
-        << QJsonObject{{u"openId"_s, u"o1"_s}, {u"type"_s, u"apppay"_s}, {u"appId"_s, u"wx1"_s}} << u"minipay"_s;
+                                      << QJsonObject{{u"openId"_s, u"o1"_s},
+                                                     {u"type"_s, u"apppay"_s},
+                                                     {u"appId"_s, u"wx1"_s}}
+                                      << u"minipay"_s;
     QTest::newRow("jsapi no openId") << jsapi << QJsonObject{{u"type"_s, u"minipay"_s}, {u"appId"_s, u"wx1"_s}}
                                      << u"openId"_s;
     QTest::newRow("jsapi openId number") << jsapi
-        << QJsonObject{{u"openId"_s, 5}, {u"type"_s, u"minipay"_s}, {u"appId"_s, u"wx1"_s}} << u"openId"_s;
-    QTest::newRow("jsapi openId with space") << jsapi
-        << QJsonObject{{u"openId"_s, u"o 1"_s}, {u"type"_s, u"minipay"_s}, {u"appId"_s, u"wx1"_s}} << u"openId"_s;
-    QTest::newRow("jsapi openId too long") << jsapi
-        << QJsonObject{{u"openId"_s, QString(129, u'o')}, {u"type"_s, u"minipay"_s}, {u"appId"_s, u"wx1"_s}} << u"openId"_s;
+                                         << QJsonObject{{u"openId"_s, 5},
+                                                        {u"type"_s, u"minipay"_s},
+                                                        {u"appId"_s, u"wx1"_s}}
+                                         << u"openId"_s;
+    QTest::newRow("jsapi openId with space")
+        << jsapi << QJsonObject{{u"openId"_s, u"o 1"_s}, {u"type"_s, u"minipay"_s}, {u"appId"_s, u"wx1"_s}}
+        << u"openId"_s;
+    QTest::newRow("jsapi openId too long")
+        << jsapi << QJsonObject{{u"openId"_s, QString(129, u'o')}, {u"type"_s, u"minipay"_s}, {u"appId"_s, u"wx1"_s}}
+        << u"openId"_s;
     QTest::newRow("jsapi no appId") << jsapi << QJsonObject{{u"openId"_s, u"o1"_s}, {u"type"_s, u"minipay"_s}}
                                     << u"appId"_s;
     QTest::newRow("app without extra") << app << QJsonObject() << u"apppay"_s;
@@ -151,11 +167,17 @@ void TestOnlineCodec::cnyOnJsapiOnly()
 
 void TestOnlineCodec::replyPayParamsDecoded()
 {
-    QJsonObject reply{{u"retCode"_s, u"SUCCESS"_s}, {u"resCode"_s, u"SUCCESS"_s}, {u"payOrderId"_s, u"P1"_s},
-                      {u"mchOrderNo"_s, u"WEB260610123000000001"_s}, {u"amount"_s, 2865}};
+    QJsonObject reply{{u"retCode"_s, u"SUCCESS"_s},
+                      {u"resCode"_s, u"SUCCESS"_s},
+                      {u"payOrderId"_s, u"P1"_s},
+                      {u"mchOrderNo"_s, u"WEB260610123000000001"_s},
+                      {u"amount"_s, 2865}};
     // payParams is an object and not part of the reply signature (§2.2).
-    ParamList signedPart{{u"retCode"_s, u"SUCCESS"_s}, {u"resCode"_s, u"SUCCESS"_s}, {u"payOrderId"_s, u"P1"_s},
-                         {u"mchOrderNo"_s, u"WEB260610123000000001"_s}, {u"amount"_s, u"2865"_s}};
+    ParamList signedPart{{u"retCode"_s, u"SUCCESS"_s},
+                         {u"resCode"_s, u"SUCCESS"_s},
+                         {u"payOrderId"_s, u"P1"_s},
+                         {u"mchOrderNo"_s, u"WEB260610123000000001"_s},
+                         {u"amount"_s, u"2865"_s}};
     reply.insert(u"payParams"_s, jsapiParams());
     reply.insert(u"sign"_s, Signer::sign(signedPart, Key));
     const auto decoded = IotPayCodec::decodeResponse(QJsonDocument(reply).toJson(QJsonDocument::Compact), Key, true);

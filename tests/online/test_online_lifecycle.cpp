@@ -45,7 +45,11 @@ private:
     Result<GatewayResponse> m_reply;
 };
 
-enum class Reply { UnusablePayParams, OtherOrder, Refused };
+enum class Reply {
+    UnusablePayParams,
+    OtherOrder,
+    Refused
+};
 
 GatewayResponse createdWith(QJsonObject payParams)
 {
@@ -61,9 +65,12 @@ GatewayResponse createdWith(QJsonObject payParams)
 Result<GatewayResponse> scripted(Reply reply)
 {
     switch (reply) {
-    case Reply::UnusablePayParams: return createdWith({{u"appId"_s, u"wx1234567890abcdef"_s}});
-    case Reply::OtherOrder: return fail(ErrorCode::ResponseMismatch, u"reply names another mchOrderNo"_s);
-    case Reply::Refused: break;
+    case Reply::UnusablePayParams:
+        return createdWith({{u"appId"_s, u"wx1234567890abcdef"_s}});
+    case Reply::OtherOrder:
+        return fail(ErrorCode::ResponseMismatch, u"reply names another mchOrderNo"_s);
+    case Reply::Refused:
+        break;
     }
     return std::unexpected(Error{ErrorCode::GatewayFail, u"refused"_s, u"0013"_s, 0});
 }
@@ -114,15 +121,12 @@ void TestOnlineLifecycle::createOutcome_data()
     QTest::addColumn<int>("state");
     QTest::addColumn<QString>("payOrderId");
 
-    QTest::newRow("made, payParams unusable")
-        << int(Reply::UnusablePayParams) << 504
-        << u"gateway_outcome_unknown"_s << int(OrderState::Unknown) << u"P0701LIVE"_s;
+    QTest::newRow("made, payParams unusable") << int(Reply::UnusablePayParams) << 504 << u"gateway_outcome_unknown"_s
+                                              << int(OrderState::Unknown) << u"P0701LIVE"_s;
     QTest::newRow("reply for another order")
-        << int(Reply::OtherOrder) << 504
-        << u"gateway_outcome_unknown"_s << int(OrderState::Unknown) << QString();
-    QTest::newRow("definite refusal")
-        << int(Reply::Refused) << 502
-        << u"gateway_rejected"_s << int(OrderState::Failed) << QString();
+        << int(Reply::OtherOrder) << 504 << u"gateway_outcome_unknown"_s << int(OrderState::Unknown) << QString();
+    QTest::newRow("definite refusal") << int(Reply::Refused) << 502 << u"gateway_rejected"_s << int(OrderState::Failed)
+                                      << QString();
 }
 
 void TestOnlineLifecycle::createOutcome()
@@ -160,7 +164,8 @@ void TestOnlineLifecycle::createOutcome()
     QCOMPARE(int(order->state), state);
     QCOMPARE(order->payOrderId, payOrderId);
     if (status == 504)
-        QVERIFY2(body.value(u"message"_s).toString().contains(u"do not retry"_s), qPrintable(body.value(u"message"_s).toString()));
+        QVERIFY2(body.value(u"message"_s).toString().contains(u"do not retry"_s),
+                 qPrintable(body.value(u"message"_s).toString()));
     bridge.stop();
 }
 

@@ -167,7 +167,8 @@ void TestOnlineOrders::miniProgramThroughIOnline()
     QVERIFY(audit);
     bool accepted = false;
     for (const NotificationRecord &record : *audit)
-        accepted = accepted || (record.mchOrderNo == number && record.verdict == u"accepted" && record.gateway == u"ionline");
+        accepted = accepted
+            || (record.mchOrderNo == number && record.verdict == u"accepted" && record.gateway == u"ionline");
     QVERIFY(accepted);
     QTRY_VERIFY(m_env.m_ionline->order(number)->notifyAcknowledged);
 }
@@ -207,12 +208,13 @@ void TestOnlineOrders::duplicateNotifiesAreIdempotent()
     m_env.m_iotpay->clearFaults();
     m_env.m_ionline->setFaults({});
     for (const QList<QVariant> &answer : iotpayAnswers)
-        QVERIFY(answer.at(1).toBool());   // every copy acknowledged with `success`
+        QVERIFY(answer.at(1).toBool()); // every copy acknowledged with `success`
     for (const QList<QVariant> &answer : ionlineAnswers)
         QVERIFY(answer.at(1).toBool());
 
     // And a replay of the XML, long after: acknowledged, nothing changes.
-    const RawReply replay = m_env.postIOnlineNotify(OnlineEnvironment::ionlineNotify(viaIOnline, 222, m_env.m_ionlineKey));
+    const RawReply replay
+        = m_env.postIOnlineNotify(OnlineEnvironment::ionlineNotify(viaIOnline, 222, m_env.m_ionlineKey));
     QCOMPARE(replay.body, QByteArray("success"));
     for (const QString &number : {viaIotPay, viaIOnline}) {
         const auto order = m_env.m_log->orderByMchOrderNo(number);
@@ -229,9 +231,8 @@ void TestOnlineOrders::authenticationRequired_data()
     QTest::addColumn<QByteArray>("request");
     const QByteArray body = compact(miniProgramBody());
     QTest::newRow("no headers") << httpRequest("POST", "/api/v1/payments", body, "application/json");
-    QTest::newRow("timestamp only")
-        << httpRequest("POST", "/api/v1/payments", body, "application/json",
-                       "X-PayDesk-Timestamp: " + QByteArray::number(nowSeconds()) + "\r\n");
+    QTest::newRow("timestamp only") << httpRequest("POST", "/api/v1/payments", body, "application/json",
+                                                   "X-PayDesk-Timestamp: " + QByteArray::number(nowSeconds()) + "\r\n");
     QTest::newRow("wrong secret") << signedApiRequest(body, nowSeconds(), "not-the-shared-secret-at-all-000");
     QTest::newRow("expired") << signedApiRequest(body, nowSeconds() - 6 * 60);
     QTest::newRow("from the future") << signedApiRequest(body, nowSeconds() + 6 * 60);
@@ -338,7 +339,7 @@ void TestOnlineOrders::transportRefusals_data()
     QJsonObject padded = miniProgramBody();
     padded.insert(u"body"_s, QString(250, u'x'));
     QByteArray fiveKiB = compact(padded);
-    fiveKiB.append(QByteArray(5 * 1024, ' '));   // JSON allows trailing whitespace; the cap does not
+    fiveKiB.append(QByteArray(5 * 1024, ' ')); // JSON allows trailing whitespace; the cap does not
     QTest::newRow("body over the endpoint cap") << signedApiRequest(fiveKiB, nowSeconds()) << 413;
     QTest::newRow("body over the listener cap") << signedApiRequest(QByteArray(9 * 1024, ' '), nowSeconds()) << 413;
     QTest::newRow("text/plain") << signedApiRequest(compact(miniProgramBody()), nowSeconds(), ApiSecret, "text/plain")
@@ -353,7 +354,7 @@ void TestOnlineOrders::transportRefusals_data()
                                 << 404;
     QTest::newRow("query string") << signedApiRequest(compact(miniProgramBody(2868)), nowSeconds(), ApiSecret,
                                                       "application/json", "/api/v1/payments?amount=1")
-                                   << 400;
+                                  << 400;
     QTest::newRow("notify path on the API port") << httpRequest("POST", "/notify/iotpay", "a=b") << 404;
 }
 
@@ -373,7 +374,7 @@ void TestOnlineOrders::clientOrderRefMakesOneOrder()
     const QJsonObject first = create(body);
     QVERIFY(!first.isEmpty());
     const qint64 orders = m_env.orderCount();
-    body.insert(u"subject"_s, u"Bubble tea (retry)"_s);   // another body, so another signature
+    body.insert(u"subject"_s, u"Bubble tea (retry)"_s); // another body, so another signature
     const RawReply again = m_env.postPayment(body);
     QCOMPARE(again.status, 409);
     QCOMPARE(jsonOf(again).value(u"error").toString(), u"duplicate_client_order_ref"_s);
@@ -385,7 +386,7 @@ void TestOnlineOrders::clientOrderRefMakesOneOrder()
 void TestOnlineOrders::ambiguousGatewayAnswerLeavesOrderUnknown()
 {
     SimFaults faults;
-    faults.serverErrorStatus = 502;   // the order is made, the reply is an HTML error page
+    faults.serverErrorStatus = 502; // the order is made, the reply is an HTML error page
     faults.calls = 1;
     m_env.m_iotpay->setFaults(faults);
     const RawReply reply = m_env.postPayment(miniProgramBody(666));
@@ -394,7 +395,7 @@ void TestOnlineOrders::ambiguousGatewayAnswerLeavesOrderUnknown()
     QCOMPARE(json.value(u"error").toString(), u"gateway_outcome_unknown"_s);
     const QString number = json.value(u"mchOrderNo").toString();
     QCOMPARE(m_env.stateOf(number), OrderState::Unknown);
-    QVERIFY(m_env.m_iotpay->order(number));   // it does exist at the gateway: resolved by query later
+    QVERIFY(m_env.m_iotpay->order(number)); // it does exist at the gateway: resolved by query later
 
     // A reply whose signature does not verify is not trusted either.
     m_env.m_ionline->setFaults({true, false, 0});
@@ -412,7 +413,9 @@ void TestOnlineOrders::rateLimitedPerAddress()
     QVERIFY(limited.start([](RelayOptions &options) { options.api.rate = {0.01, 3.0, 100}; }));
     // Unsigned requests count too: a flood of garbage cannot buy time for guessing.
     for (int i = 0; i < 3; ++i)
-        QCOMPARE(rawExchange(limited.m_apiPort, httpRequest("POST", "/api/v1/payments", "{}", "application/json")).status, 401);
+        QCOMPARE(
+            rawExchange(limited.m_apiPort, httpRequest("POST", "/api/v1/payments", "{}", "application/json")).status,
+            401);
     const RawReply limitedReply = limited.postPayment(miniProgramBody());
     QCOMPARE(limitedReply.status, 429);
     QCOMPARE(jsonOf(limitedReply).value(u"error").toString(), u"rate_limited"_s);
@@ -420,8 +423,8 @@ void TestOnlineOrders::rateLimitedPerAddress()
     QCOMPARE(limited.orderCount(), 0);
     // The notify listener is not rate-limited by the endpoint's bucket.
     QCOMPARE(rawExchange(limited.m_notifyPort, httpRequest("GET", "/health")).status, 200);
-    const QJsonObject health = QJsonDocument::fromJson(
-        rawExchange(limited.m_notifyPort, httpRequest("GET", "/health")).body).object();
+    const QJsonObject health
+        = QJsonDocument::fromJson(rawExchange(limited.m_notifyPort, httpRequest("GET", "/health")).body).object();
     QCOMPARE(health.value(u"api").toObject().value(u"rateLimited").toInteger(), 1);
     QCOMPARE(health.value(u"api").toObject().value(u"unauthorized").toInteger(), 3);
     limited.stop();

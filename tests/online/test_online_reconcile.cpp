@@ -77,7 +77,7 @@ void TestOnlineReconcile::relayResolvesOrdersPaidWithoutNotify()
 {
     OnlineEnvironment env;
     QVERIFY(env.start([](RelayOptions &options) {
-        options.reconcileIntervalMs = 3'600'000;   // passes only when the test asks
+        options.reconcileIntervalMs = 3'600'000; // passes only when the test asks
         options.reconcileMinimumAgeMs = 0;
     }));
     QVERIFY(env.m_relay->onlineReconcile());
@@ -93,7 +93,8 @@ void TestOnlineReconcile::relayResolvesOrdersPaidWithoutNotify()
     // The customer pays; every notify carries a bad signature and is rejected.
     env.m_ionline->setFaults({false, true, 0});
     QVERIFY(env.m_ionline->pay(ionlineNumber));
-    QTRY_VERIFY_WITH_TIMEOUT(env.count(u"SELECT COUNT(*) FROM notifications WHERE verdict = 'rejected'"_s) >= 1, 10'000);
+    QTRY_VERIFY_WITH_TIMEOUT(env.count(u"SELECT COUNT(*) FROM notifications WHERE verdict = 'rejected'"_s) >= 1,
+                             10'000);
     QCOMPARE(env.stateOf(ionlineNumber), OrderState::Unknown);
 
     // IOTPay: an app order created fine, paid, its notify delayed past the test.
@@ -123,8 +124,8 @@ void TestOnlineReconcile::relayResolvesOrdersPaidWithoutNotify()
     // A second pass finds nothing left to do, and the health page counts both passes' work.
     const ReconcileReport again = runPass(*env.m_relay);
     QCOMPARE(again.examined, 0);
-    const QJsonObject health = QJsonDocument::fromJson(
-        rawExchange(env.m_notifyPort, httpRequest("GET", "/health")).body).object();
+    const QJsonObject health
+        = QJsonDocument::fromJson(rawExchange(env.m_notifyPort, httpRequest("GET", "/health")).body).object();
     const QJsonObject totals = health.value(u"reconcile"_s).toObject();
     QVERIFY(totals.value(u"passes"_s).toInteger() >= 2);
     QCOMPARE(totals.value(u"changed"_s).toInteger(), 2);
@@ -158,7 +159,7 @@ void TestOnlineReconcile::relayLeavesCounterAndYoungOrdersAlone()
     OnlineEnvironment env;
     QVERIFY(env.start([](RelayOptions &options) {
         options.reconcileIntervalMs = 3'600'000;
-        options.reconcileMinimumAgeMs = 60'000;   // the default: above the endpoint's gateway wait
+        options.reconcileMinimumAgeMs = 60'000; // the default: above the endpoint's gateway wait
     }));
     // A counter order the terminal's sale may still be handling, and an online order created
     // a moment ago whose create may still be on its way.
@@ -215,7 +216,7 @@ void TestOnlineReconcile::otherGatewaysOrdersAreLeftAlone()
     }
 
     Reconciler reconciler(**log, client, clock);
-    reconciler.setOnlineMinimumAgeMs(0);   // made a moment ago; nothing is creating them any more
+    reconciler.setOnlineMinimumAgeMs(0); // made a moment ago; nothing is creating them any more
     QSignalSpy finished(&reconciler, &Reconciler::finished);
     reconciler.run();
     QVERIFY(finished.wait(10'000));

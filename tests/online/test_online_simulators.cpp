@@ -6,9 +6,9 @@
 #include "RawHttp.h"
 
 #include "gateway/ionline/IOnlinePayClient.h"
+#include "gateway/ionline/XmlNotifyDecoder.h"
 #include "gateway/iotpay/IotPayClient.h"
 #include "http/HttpServer.h"
-#include "gateway/ionline/XmlNotifyDecoder.h"
 #include "sim/GatewaySimulator.h"
 #include "sim/IOnlineSimulator.h"
 
@@ -130,14 +130,21 @@ void TestOnlineSimulators::iotpayRejectsWrongExtra()
     QFETCH(QString, channel);
     QFETCH(QString, extra);
     // Signed correctly but never validated by our codec, to see the simulator's own checks.
-    ParamList params{{u"mchId"_s, QString::fromLatin1(TestMchId)}, {u"mchOrderNo"_s, u"X1"_s},
-                     {u"channelId"_s, channel}, {u"currency"_s, u"CAD"_s}, {u"amount"_s, u"100"_s},
-                     {u"clientIp"_s, u"127.0.0.1"_s}, {u"notifyUrl"_s, u"http://127.0.0.1/n"_s},
-                     {u"subject"_s, u"s"_s}, {u"body"_s, u"b"_s}, {u"jobNo"_s, u"j"_s}};
+    ParamList params{{u"mchId"_s, QString::fromLatin1(TestMchId)},
+                     {u"mchOrderNo"_s, u"X1"_s},
+                     {u"channelId"_s, channel},
+                     {u"currency"_s, u"CAD"_s},
+                     {u"amount"_s, u"100"_s},
+                     {u"clientIp"_s, u"127.0.0.1"_s},
+                     {u"notifyUrl"_s, u"http://127.0.0.1/n"_s},
+                     {u"subject"_s, u"s"_s},
+                     {u"body"_s, u"b"_s},
+                     {u"jobNo"_s, u"j"_s}};
     if (!extra.isEmpty())
         params.append({u"extra"_s, extra});
-    const RawReply reply = rawExchange(quint16(m_iotpay->baseUrl().port()),
-                                       httpRequest("POST", "/v1/create_order", IotPayCodec::signedFormBody(params, m_key)));
+    const RawReply reply
+        = rawExchange(quint16(m_iotpay->baseUrl().port()),
+                      httpRequest("POST", "/v1/create_order", IotPayCodec::signedFormBody(params, m_key)));
     const QJsonObject json = QJsonDocument::fromJson(reply.body).object();
     QCOMPARE(json.value(u"retCode").toString(), u"FAIL"_s);
     QCOMPARE(json.value(u"errCode").toString(), u"0014"_s);
@@ -199,7 +206,8 @@ void TestOnlineSimulators::ionlineCreateQueryPay()
     QVERIFY(!missing);
     QCOMPARE(missing.error().code, ErrorCode::NoSuchOrder);
     QCOMPARE(missing.error().gatewayCode, u"ORDERNOTEXIST"_s);
-    const auto refund = wait(client.refundOrder({u"R1"_s, created->payOrderId, {1500, Currency::CAD}, u"127.0.0.1"_s, {}}));
+    const auto refund
+        = wait(client.refundOrder({u"R1"_s, created->payOrderId, {1500, Currency::CAD}, u"127.0.0.1"_s, {}}));
     QCOMPARE(refund.error().code, ErrorCode::RequestInvalid);
 }
 
@@ -210,7 +218,8 @@ void TestOnlineSimulators::ionlineRefusesBadSignatureAndReuse()
     config.merchant = {u"10085200000000"_s, Currency::CAD, u"1.0"_s};
     config.key = MerchantKey(QByteArrayLiteral("WRONGKEY"));
     IOnlinePayClient wrongKey(&m_network, config, m_clock);
-    const auto refused = wait(wrongKey.createOrder(onlineOrder(u"ION3"_s, Channel::WxJsapi, u"http://127.0.0.1:9/n"_s)));
+    const auto refused
+        = wait(wrongKey.createOrder(onlineOrder(u"ION3"_s, Channel::WxJsapi, u"http://127.0.0.1:9/n"_s)));
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, ErrorCode::GatewayFail);
     QCOMPARE(refused.error().gatewayCode, u"400"_s);
@@ -242,8 +251,9 @@ void TestOnlineSimulators::ionlineNotifyRetriesUntilSuccess()
     QTRY_VERIFY_WITH_TIMEOUT(m_ionline->order(u"ION5"_s)->notifyAcknowledged, 10'000);
     QCOMPARE(m_ionline->order(u"ION5"_s)->notifyAttempts, 3);
     // (Other orders paid earlier keep retrying an address nobody listens on: count this one's.)
-    const auto forThisOrder = std::count_if(answered.cbegin(), answered.cend(),
-                                            [](const QList<QVariant> &answer) { return answer.at(0).toString() == u"ION5"; });
+    const auto forThisOrder = std::count_if(answered.cbegin(), answered.cend(), [](const QList<QVariant> &answer) {
+        return answer.at(0).toString() == u"ION5";
+    });
     QCOMPARE(forThisOrder, 3);
     const QList<HttpRequest> requests = receiver.requests();
     QCOMPARE(requests.size(), 3);
@@ -251,7 +261,7 @@ void TestOnlineSimulators::ionlineNotifyRetriesUntilSuccess()
         QCOMPARE(request.method, QByteArray("POST"));
         QVERIFY(request.header("Content-Type").startsWith("text/xml"));
         QVERIFY(request.body.contains("<![CDATA["));
-        const auto fields = decodeXmlNotify(request.body);   // the relay's strict decoder accepts it
+        const auto fields = decodeXmlNotify(request.body); // the relay's strict decoder accepts it
         QVERIFY2(fields, fields ? "" : qPrintable(fields.error().detail));
         QString sign;
         QString total;

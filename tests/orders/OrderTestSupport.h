@@ -85,8 +85,7 @@ private:
 
 // The error code of a result, Invalid when it succeeded: comparisons never touch error() of a
 // success.
-template<typename T>
-ErrorCode errorCodeOf(const Result<T> &result)
+template<typename T> ErrorCode errorCodeOf(const Result<T> &result)
 {
     return result ? ErrorCode::Invalid : result.error().code;
 }
@@ -107,15 +106,24 @@ inline NewOrder sampleOrder(const QString &terminalId = QStringLiteral("T1"), qi
 inline QList<OrderState> pathTo(OrderState state)
 {
     switch (state) {
-    case OrderState::New: return {};
-    case OrderState::Creating: return {OrderState::Creating};
-    case OrderState::Unknown: return {OrderState::Creating, OrderState::Unknown};
-    case OrderState::Awaiting: return {OrderState::Creating, OrderState::Awaiting};
-    case OrderState::Expired: return {OrderState::Creating, OrderState::Awaiting, OrderState::Expired};
-    case OrderState::Cancelled: return {OrderState::Cancelled};
-    case OrderState::Failed: return {OrderState::Failed};
-    case OrderState::Paid: return {OrderState::Paid};
-    case OrderState::Invalid: break;
+    case OrderState::New:
+        return {};
+    case OrderState::Creating:
+        return {OrderState::Creating};
+    case OrderState::Unknown:
+        return {OrderState::Creating, OrderState::Unknown};
+    case OrderState::Awaiting:
+        return {OrderState::Creating, OrderState::Awaiting};
+    case OrderState::Expired:
+        return {OrderState::Creating, OrderState::Awaiting, OrderState::Expired};
+    case OrderState::Cancelled:
+        return {OrderState::Cancelled};
+    case OrderState::Failed:
+        return {OrderState::Failed};
+    case OrderState::Paid:
+        return {OrderState::Paid};
+    case OrderState::Invalid:
+        break;
     }
     return {};
 }

@@ -49,9 +49,9 @@ struct Counts
 
     QJsonObject toJson() const
     {
-        return {{u"applied"_s, applied},         {u"alreadyPaid"_s, alreadyPaid}, {u"otherVerdicts"_s, otherVerdicts},
-                {u"changed"_s, changed},         {u"unchanged"_s, unchanged},     {u"rejected"_s, rejected},
-                {u"busy"_s, busy},               {u"errors"_s, errors},           {u"firstError"_s, firstError}};
+        return {{u"applied"_s, applied}, {u"alreadyPaid"_s, alreadyPaid}, {u"otherVerdicts"_s, otherVerdicts},
+                {u"changed"_s, changed}, {u"unchanged"_s, unchanged},     {u"rejected"_s, rejected},
+                {u"busy"_s, busy},       {u"errors"_s, errors},           {u"firstError"_s, firstError}};
     }
 };
 
@@ -87,7 +87,7 @@ void expire(OrderLog &log, const Order &order, Counts &counts)
     const auto outcome = log.transition(order.id, OrderState::Expired, details);
     if (!outcome) {
         if (outcome.error().code == ErrorCode::TransitionRejected)
-            ++counts.rejected;   // PAID won the race: expected
+            ++counts.rejected; // PAID won the race: expected
         else
             counts.failed(outcome.error());
         return;

@@ -124,7 +124,7 @@ void TestOrderQueries::orderGroupsByBucketStateAndChannel()
     m_clock.setWallMs(T0 + 31 * MinuteMs);
     QVERIFY(orderIn(*m_log, OrderState::Paid, sampleOrder(u"T1"_s, 400, Currency::CAD, Channel::AlipayQr)) > 0);
     m_clock.setWallMs(T0 + 60 * MinuteMs);
-    QVERIFY(orderIn(*m_log, OrderState::Paid, sampleOrder()) > 0);   // outside the range
+    QVERIFY(orderIn(*m_log, OrderState::Paid, sampleOrder()) > 0); // outside the range
 
     const auto rows = m_log->orderGroupsBetween(T0, T0 + 60 * MinuteMs, 15 * MinuteMs);
     QVERIFY(rows);
@@ -163,9 +163,9 @@ void TestOrderQueries::refundGroupsByOrderChannelAndState()
     const auto done = m_log->beginRefund({paid, 300, u"broken cup"_s, u"mina"_s});
     QVERIFY(done);
     QVERIFY(m_log->finishRefund(done->id, {RefundState::Succeeded, u"R-1"_s, {}, u"gateway"_s}));
-    QVERIFY(m_log->beginRefund({paid, 200, u"late"_s, u"mina"_s}));   // still pending
+    QVERIFY(m_log->beginRefund({paid, 200, u"late"_s, u"mina"_s})); // still pending
     m_clock.setWallMs(T0 + 60 * MinuteMs);
-    QVERIFY(m_log->beginRefund({paid, 100, u"next day"_s, u"mina"_s}));   // outside the range
+    QVERIFY(m_log->beginRefund({paid, 100, u"next day"_s, u"mina"_s})); // outside the range
 
     const auto rows = m_log->refundGroupsBetween(T0, T0 + 60 * MinuteMs);
     QVERIFY(rows);
@@ -188,7 +188,7 @@ void TestOrderQueries::lateAndOpenOrdersOfARange()
     QVERIFY(m_log->transition(late, OrderState::Paid, {}));
     QVERIFY(orderIn(*m_log, OrderState::Failed) > 0);
     m_clock.setWallMs(T0 + 60 * MinuteMs);
-    QVERIFY(orderIn(*m_log, OrderState::Awaiting) > 0);   // outside the range
+    QVERIFY(orderIn(*m_log, OrderState::Awaiting) > 0); // outside the range
 
     const auto orders = m_log->lateOrOpenOrdersBetween(T0, T0 + 60 * MinuteMs);
     QVERIFY(orders);
@@ -204,7 +204,7 @@ void TestOrderQueries::notificationsByVerdict()
     QVERIFY(m_log->recordNotification(notification(T0 + 2, u"unmatched"_s)));
     QVERIFY(m_log->recordNotification(notification(T0 + 3, u"accepted"_s)));
     QVERIFY(m_log->recordNotification(notification(T0 + 4, u"rejected"_s)));
-    QVERIFY(m_log->recordNotification(notification(T0 + 100, u"rejected"_s)));   // outside
+    QVERIFY(m_log->recordNotification(notification(T0 + 100, u"rejected"_s))); // outside
 
     const auto counts = m_log->notificationVerdictCounts(T0, T0 + 100);
     QVERIFY(counts);
@@ -220,10 +220,11 @@ void TestOrderQueries::notificationsByVerdict()
     QCOMPARE(listed->at(1).verdict, u"unmatched"_s);
     QCOMPARE(listed->at(1).reason, u"unmatched reason"_s);
     QCOMPARE(listed->at(2).receivedAtMs, T0 + 4);
-    QVERIFY(listed->at(0).raw.isEmpty());   // lists leave the raw body out
+    QVERIFY(listed->at(0).raw.isEmpty()); // lists leave the raw body out
     QCOMPARE(m_log->notificationsWithVerdicts(T0, T0 + 100, {u"rejected"_s}, 1)->size(), 1);
     QCOMPARE(errorCodeOf(m_log->notificationsWithVerdicts(T0, T0 + 100, {}, 10)), ErrorCode::InvalidArgument);
-    QCOMPARE(errorCodeOf(m_log->notificationsWithVerdicts(T0, T0 + 100, {u"rejected"_s}, 0)), ErrorCode::InvalidArgument);
+    QCOMPARE(errorCodeOf(m_log->notificationsWithVerdicts(T0, T0 + 100, {u"rejected"_s}, 0)),
+             ErrorCode::InvalidArgument);
 }
 
 QTEST_GUILESS_MAIN(TestOrderQueries)

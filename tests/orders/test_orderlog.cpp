@@ -373,7 +373,7 @@ void TestOrderLog::paidWinsWithLateFlag()
     QCOMPARE(order->state, OrderState::Paid);
     QCOMPARE(order->late, late);
     QCOMPARE(order->payOrderId, u"P42"_s);
-    QCOMPARE(order->paidAtMs, m_clock->nowUtcMs());   // defaults to now when not given
+    QCOMPARE(order->paidAtMs, m_clock->nowUtcMs()); // defaults to now when not given
     const auto events = m_log->events(id);
     QCOMPARE(events->last().toState, OrderState::Paid);
     QCOMPARE(events->last().fromState, from);
@@ -515,7 +515,7 @@ void TestOrderLog::confirmUnknownOrderIsAuditedAsUnmatched()
     ghost.mchOrderNo = u"T1231114000000999999"_s;
     ghost.amount = Money{100, Currency::CAD};
     NotificationRecord record = auditFor(ghost);
-    record.mchOrderNo.clear();   // filled from the confirmation
+    record.mchOrderNo.clear(); // filled from the confirmation
     const auto outcome = m_log->confirmPayment(confirmationFor(ghost), record);
     QVERIFY(outcome);
     QCOMPARE(outcome->verdict, ConfirmVerdict::UnknownOrder);
@@ -662,7 +662,7 @@ void TestOrderLog::notificationsAreCappedAndRanged()
     NotificationRecord small;
     small.verdict = u"rejected"_s;
     small.reason = u"bad sign"_s;
-    small.raw = QByteArray("a=1&b=\xff\xfe\x00z", 11);   // not UTF-8, with a NUL: kept byte for byte
+    small.raw = QByteArray("a=1&b=\xff\xfe\x00z", 11); // not UTF-8, with a NUL: kept byte for byte
     small.receivedAtMs = 1000;
     QVERIFY(m_log->recordNotification(small));
 
@@ -758,8 +758,8 @@ void TestOrderLog::openOrdersAndRanges()
     QList<OrderState> openStates;
     for (const Order &order : *open)
         openStates.append(order.state);
-    QCOMPARE(openStates, (QList<OrderState>{OrderState::New, OrderState::Creating, OrderState::Unknown,
-                                            OrderState::Awaiting}));
+    QCOMPARE(openStates,
+             (QList<OrderState>{OrderState::New, OrderState::Creating, OrderState::Unknown, OrderState::Awaiting}));
     // since is inclusive: NEW was created at t0, CREATING at t0 + 1000.
     QCOMPARE(m_log->openOrdersSince(t0 + 1)->size(), 3);
     QCOMPARE(m_log->openOrdersSince(t0 + 1000)->size(), 3);

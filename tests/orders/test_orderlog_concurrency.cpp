@@ -42,7 +42,7 @@ private:
 };
 
 std::vector<std::unique_ptr<QProcess>> TestOrderLogConcurrency::startWorkers(const QString &path,
-                                                                           const QStringList &modes)
+                                                                             const QStringList &modes)
 {
     const qint64 startAtMs = QDateTime::currentMSecsSinceEpoch() + 500;
     std::vector<std::unique_ptr<QProcess>> processes;

@@ -72,9 +72,9 @@ QStringList TestOrderLogSchema::describeSchema(RawConnection &raw)
             return {u"error: "_s + columns.lastError().text()};
         while (columns.next()) {
             // name, type, notnull, default, pk
-            lines.append(table + u'.' + columns.value(1).toString() + u' ' + columns.value(2).toString()
-                         + u" notnull=" + columns.value(3).toString() + u" default=" + columns.value(4).toString()
-                         + u" pk=" + columns.value(5).toString());
+            lines.append(table + u'.' + columns.value(1).toString() + u' ' + columns.value(2).toString() + u" notnull="
+                         + columns.value(3).toString() + u" default=" + columns.value(4).toString() + u" pk="
+                         + columns.value(5).toString());
         }
     }
     return lines;
@@ -130,11 +130,12 @@ void TestOrderLogSchema::migratesFromEveryEarlierVersion()
                      QString());
             QCOMPARE(old.exec(u"INSERT INTO sequences (name, value) VALUES ('mch_order_no/OLD1', 1)"_s), QString());
             // A refund in flight and one that went through, as every version could store them.
-            QCOMPARE(old.exec(u"INSERT INTO refunds (order_id, mch_refund_no, amount_minor, currency, reason, state,"
-                              " requested_by, created_at_ms, updated_at_ms) VALUES"
-                              " (1, 'ROLD123111400000000000101', 500, 'CAD', 'broken cup', 'SUCCEEDED', 'mina', 30, 31),"
-                              " (1, 'ROLD123111400000000000102', 300, 'CAD', 'late', 'UNKNOWN', 'mina', 40, 41)"_s),
-                     QString());
+            QCOMPARE(
+                old.exec(u"INSERT INTO refunds (order_id, mch_refund_no, amount_minor, currency, reason, state,"
+                         " requested_by, created_at_ms, updated_at_ms) VALUES"
+                         " (1, 'ROLD123111400000000000101', 500, 'CAD', 'broken cup', 'SUCCEEDED', 'mina', 30, 31),"
+                         " (1, 'ROLD123111400000000000102', 300, 'CAD', 'late', 'UNKNOWN', 'mina', 40, 41)"_s),
+                QString());
             QCOMPARE(old.exec(u"UPDATE orders SET refunded_minor = 500 WHERE id = 1"_s), QString());
             // An online order whose clientOrderRef lived only in a 'client-ref' event (before
             // version 6), next to an unrelated event with the same text.
@@ -163,7 +164,7 @@ void TestOrderLogSchema::migratesFromEveryEarlierVersion()
         QCOMPARE(old->amount, (Money{1999, Currency::CAD}));
         QCOMPARE(old->channel, Channel::AlipayQr);
         QCOMPARE(old->payOrderId, u"P-OLD"_s);
-        QCOMPARE(old->gateway, u"iotpay"_s);   // filled in by the migration that added the column
+        QCOMPARE(old->gateway, u"iotpay"_s); // filled in by the migration that added the column
         QCOMPARE(log.events(old->id)->size(), 2);
         // Version 6 filled the client reference in from the events.
         QVERIFY(old->clientReference.isEmpty());

@@ -96,7 +96,7 @@ void TestOrderLogStore::pragmasAreInEffect()
         return query.exec(u"PRAGMA "_s + name) && query.next() ? query.value(0) : QVariant();
     };
     QCOMPARE(pragma(u"journal_mode"_s).toString(), u"wal"_s);
-    QCOMPARE(pragma(u"synchronous"_s).toInt(), 2);   // FULL
+    QCOMPARE(pragma(u"synchronous"_s).toInt(), 2); // FULL
     QCOMPARE(pragma(u"foreign_keys"_s).toInt(), 1);
     QCOMPARE(pragma(u"busy_timeout"_s).toInt(), 4321);
     QVERIFY(db.connectOptions().contains(u"QSQLITE_BUSY_TIMEOUT=4321"_s));
@@ -230,8 +230,7 @@ void TestOrderLogStore::readOnlyOpenRefusesWrites()
     QCOMPARE(errorCodeOf(log.checkWritable()), ErrorCode::StoreReadOnly);
     QCOMPARE(errorCodeOf(log.createOrder(sampleOrder())), ErrorCode::StoreReadOnly);
     TransitionDetails details;
-    QCOMPARE(errorCodeOf(log.transition(orders->first().id, OrderState::Creating, details)),
-             ErrorCode::StoreReadOnly);
+    QCOMPARE(errorCodeOf(log.transition(orders->first().id, OrderState::Creating, details)), ErrorCode::StoreReadOnly);
     PaymentConfirmation confirmation;
     confirmation.mchOrderNo = orders->first().mchOrderNo;
     confirmation.amount = orders->first().amount;
@@ -271,7 +270,7 @@ void TestOrderLogStore::readOnlyDirectoryIsDetectedOnOpen()
     const QString detail = log ? QString() : log.error().detail;
     QVERIFY(QFile::setPermissions(m_dir->path(), dirPermissions));
     if (::geteuid() == 0) {
-        QCOMPARE(code, ErrorCode::Invalid);   // root is not stopped by permissions
+        QCOMPARE(code, ErrorCode::Invalid); // root is not stopped by permissions
     } else {
         QVERIFY2(code == ErrorCode::StoreReadOnly, qPrintable(errorCodeName(code) + u": "_s + detail));
     }
@@ -353,7 +352,7 @@ void TestOrderLogStore::longReadDoesNotBlockWrites()
     QCOMPARE(reader.exec(u"BEGIN"_s), QString());
     QSqlQuery held(reader.db());
     QVERIFY(held.exec(u"SELECT id, state FROM orders ORDER BY id"_s));
-    QVERIFY(held.next());   // a read transaction with a live cursor, held open below
+    QVERIFY(held.next()); // a read transaction with a live cursor, held open below
 
     OrderLog::Options options;
     options.busyTimeoutMs = 2000;

@@ -19,26 +19,16 @@ const QList<OrderState> everyState{
 
 // design.md "A sale, step by step", written out pair by pair rather than derived from the code.
 const QList<std::pair<OrderState, OrderState>> allowedMoves{
-    {OrderState::New, OrderState::Creating},
-    {OrderState::New, OrderState::Failed},
-    {OrderState::New, OrderState::Cancelled},
-    {OrderState::New, OrderState::Paid},
-    {OrderState::Creating, OrderState::Awaiting},
-    {OrderState::Creating, OrderState::Unknown},
-    {OrderState::Creating, OrderState::Failed},
-    {OrderState::Creating, OrderState::Paid},
-    {OrderState::Unknown, OrderState::Awaiting},
-    {OrderState::Unknown, OrderState::Failed},
-    {OrderState::Unknown, OrderState::Expired},
-    {OrderState::Unknown, OrderState::Cancelled},
-    {OrderState::Unknown, OrderState::Paid},
-    {OrderState::Awaiting, OrderState::Expired},
-    {OrderState::Awaiting, OrderState::Cancelled},
-    {OrderState::Awaiting, OrderState::Failed},
-    {OrderState::Awaiting, OrderState::Paid},
-    {OrderState::Expired, OrderState::Paid},
-    {OrderState::Cancelled, OrderState::Paid},
-    {OrderState::Failed, OrderState::Paid},
+    {OrderState::New, OrderState::Creating},       {OrderState::New, OrderState::Failed},
+    {OrderState::New, OrderState::Cancelled},      {OrderState::New, OrderState::Paid},
+    {OrderState::Creating, OrderState::Awaiting},  {OrderState::Creating, OrderState::Unknown},
+    {OrderState::Creating, OrderState::Failed},    {OrderState::Creating, OrderState::Paid},
+    {OrderState::Unknown, OrderState::Awaiting},   {OrderState::Unknown, OrderState::Failed},
+    {OrderState::Unknown, OrderState::Expired},    {OrderState::Unknown, OrderState::Cancelled},
+    {OrderState::Unknown, OrderState::Paid},       {OrderState::Awaiting, OrderState::Expired},
+    {OrderState::Awaiting, OrderState::Cancelled}, {OrderState::Awaiting, OrderState::Failed},
+    {OrderState::Awaiting, OrderState::Paid},      {OrderState::Expired, OrderState::Paid},
+    {OrderState::Cancelled, OrderState::Paid},     {OrderState::Failed, OrderState::Paid},
 };
 
 QByteArray label(OrderState state)

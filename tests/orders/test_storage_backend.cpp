@@ -11,8 +11,8 @@
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QUrl>
 #include <QTest>
+#include <QUrl>
 
 using namespace paydesk;
 using namespace paydesk::testing;
@@ -95,7 +95,7 @@ void TestStorageBackend::otherUrlsAreUnsupported()
     QVERIFY(!store);
     QCOMPARE(store.error().code, ErrorCode::InvalidArgument);
     QVERIFY2(store.error().detail.contains(u"unsupported store URL"_s), qPrintable(store.error().detail));
-    QVERIFY(!store.error().detail.contains(u"s3cret"_s));   // a URL's password never reaches a log
+    QVERIFY(!store.error().detail.contains(u"s3cret"_s)); // a URL's password never reaches a log
     const auto log = OrderLog::open(url, m_clock);
     QVERIFY(!log);
     QCOMPARE(log.error().code, ErrorCode::InvalidArgument);
@@ -174,7 +174,8 @@ void TestStorageBackend::uniqueViolationIsDuplicate()
     QCOMPARE(copy.error().code, ErrorCode::Duplicate);
     QVERIFY2(copy.error().detail.contains(u"(sqlite 2067)"_s), qPrintable(copy.error().detail));
     // The primary key too.
-    const auto sameKey = sql::run(raw.connection(), u"INSERT INTO sequences (name, value) VALUES ('mch_order_no/T1', 5)"_s);
+    const auto sameKey
+        = sql::run(raw.connection(), u"INSERT INTO sequences (name, value) VALUES ('mch_order_no/T1', 5)"_s);
     QCOMPARE(errorCodeOf(sameKey), ErrorCode::Duplicate);
 }
 
@@ -184,7 +185,7 @@ void TestStorageBackend::otherConstraintsAreFailures()
     RawConnection raw(dbPath());
     QSqlQuery query(raw.db());
     QVERIFY(query.prepare(u"INSERT INTO orders (mch_order_no) VALUES ('X1')"_s));
-    QVERIFY(!query.exec());   // NOT NULL columns left out
+    QVERIFY(!query.exec()); // NOT NULL columns left out
     QCOMPARE(raw.connection().backend->classify(query.lastError()), StoreFault::ConstraintViolation);
     QCOMPARE(sql::storeErrorCode(raw.connection(), query.lastError()), ErrorCode::StoreFailure);
     // The append-only guard of the audit trail is a constraint, not a duplicate.

@@ -145,14 +145,14 @@ void TestLifecycle::createSuccessAwaits()
 {
     const Order order = *m_lifecycle->beginCreate(opened(), u"sale"_s);
     QCOMPARE(reread(order).state, OrderState::Creating);
-    const LifecycleStep step =
-        m_lifecycle->createAnswered(order, {created(u"P1"_s, u"qr://1"_s), u"qr://1"_s, {}}, u"sale"_s);
+    const LifecycleStep step
+        = m_lifecycle->createAnswered(order, {created(u"P1"_s, u"qr://1"_s), u"qr://1"_s, {}}, u"sale"_s);
     QCOMPARE(step.kind, LifecycleStep::Kind::Awaiting);
     QVERIFY(!step.error);
     QCOMPARE(step.order->state, OrderState::Awaiting);
     QCOMPARE(step.order->payOrderId, u"P1"_s);
     QCOMPARE(step.order->qrPayload, u"qr://1"_s);
-    QCOMPARE(countEvents(*m_log, order.id, u"transition"_s), 2);   // CREATING, AWAITING
+    QCOMPARE(countEvents(*m_log, order.id, u"transition"_s), 2); // CREATING, AWAITING
 }
 
 void TestLifecycle::createFailureIsUnknownUnlessDefinite_data()
@@ -291,7 +291,7 @@ void TestLifecycle::duplicateConfirmIsHarmless()
     QCOMPARE(second->verdict, ConfirmVerdict::AlreadyPaid);
     const Order after = reread(order);
     QCOMPARE(after.state, OrderState::Paid);
-    QCOMPARE(after.paidAtMs, m_clock.nowUtcMs() - 1000);   // the first confirmation's time
+    QCOMPARE(after.paidAtMs, m_clock.nowUtcMs() - 1000); // the first confirmation's time
     QCOMPARE(countEvents(*m_log, order.id, u"transition"_s, OrderState::Paid), 1);
     QCOMPARE(countEvents(*m_log, order.id, PaymentLifecycle::contradictionEventKind()), 0);
 }
@@ -326,7 +326,7 @@ void TestLifecycle::paidAtIsTheLocalReceiveTime()
 {
     const Order order = inState(OrderState::Awaiting);
     const qint64 gatewayPaidAt = order.createdAtMs + 10'000;
-    m_clock.advanceMs(60 * 60 * 1000);   // learnt an hour later (reconciler after a restart)
+    m_clock.advanceMs(60 * 60 * 1000); // learnt an hour later (reconciler after a restart)
     auto outcome = m_lifecycle->confirm(payment(order, u"P1"_s, gatewayPaidAt));
     QVERIFY(outcome);
     QCOMPARE(reread(order).paidAtMs, m_clock.nowUtcMs());
@@ -346,7 +346,7 @@ void TestLifecycle::skewedPaymentTimeIsRecordedNotStored()
     const qint64 yesterday = order.createdAtMs - 24LL * 60 * 60 * 1000;
     auto outcome = m_lifecycle->confirm(payment(order, u"P1"_s, yesterday));
     QVERIFY(outcome);
-    QCOMPARE(outcome->verdict, ConfirmVerdict::Applied);   // otherwise valid: confirmed
+    QCOMPARE(outcome->verdict, ConfirmVerdict::Applied); // otherwise valid: confirmed
     const Order after = reread(order);
     QCOMPARE(after.state, OrderState::Paid);
     QCOMPARE(after.paidAtMs, m_clock.nowUtcMs());
@@ -365,7 +365,7 @@ void TestLifecycle::otherPayOrderIdIsKeptAndRecordedOnce()
     QVERIFY(outcome);
     QCOMPARE(outcome->verdict, ConfirmVerdict::Applied);
     QCOMPARE(reread(order).state, OrderState::Paid);
-    QCOMPARE(reread(order).payOrderId, u"P1"_s);   // the create's id is the evidence
+    QCOMPARE(reread(order).payOrderId, u"P1"_s); // the create's id is the evidence
     // The gateway retries: the same contradiction is not recorded twice.
     QVERIFY(m_lifecycle->confirm(payment(order, u"P-OTHER"_s)));
     QCOMPARE(reread(order).payOrderId, u"P1"_s);
@@ -415,7 +415,7 @@ void TestLifecycle::contradictionsShowInTheDaysAlerts()
     auto report = buildDailyReport(*m_log, {today, QTimeZone::utc(), 0});
     QVERIFY(report);
     QCOMPARE(report->alerts.contradictionCount, 2);
-    QCOMPARE(report->alerts.openCount, 1);   // the refused one is still AWAITING
+    QCOMPARE(report->alerts.openCount, 1); // the refused one is still AWAITING
     QCOMPARE(report->alerts.total(), 3);
     QCOMPARE(report->alerts.contradictions.first().mchOrderNo, order.mchOrderNo);
     QVERIFY(report->alerts.contradictions.first().event.detail.contains(u"P-OTHER"_s));
@@ -425,8 +425,8 @@ void TestLifecycle::contradictionsShowInTheDaysAlerts()
 // A refund_order failure is judged by the same rule as a create: UNKNOWN when it may have happened.
 void TestLifecycle::refundOutcomeUsesTheSameRule()
 {
-    const QList<Error> errors{{ErrorCode::Timeout, {}, {}, 0},       {ErrorCode::Network, {}, {}, 0},
-                              {ErrorCode::HttpStatus, {}, {}, 503},  {ErrorCode::BadSignature, {}, {}, 0},
+    const QList<Error> errors{{ErrorCode::Timeout, {}, {}, 0},          {ErrorCode::Network, {}, {}, 0},
+                              {ErrorCode::HttpStatus, {}, {}, 503},     {ErrorCode::BadSignature, {}, {}, 0},
                               {ErrorCode::ResponseMismatch, {}, {}, 0}, {ErrorCode::GatewayFail, {}, u"0013"_s, 0},
                               {ErrorCode::HttpStatus, {}, {}, 404}};
     for (const Error &error : errors) {

@@ -18,7 +18,7 @@ using namespace paydesk;
 namespace {
 const QByteArray Key = "TESTKEY0123456789";
 const QString MchId = QStringLiteral("10000701");
-}
+} // namespace
 
 class TestReconciler : public QObject
 {
@@ -61,7 +61,9 @@ void TestReconciler::init()
     config.key = MerchantKey(Key);
     config.deadlineMs = 2000;
     m_client = std::make_unique<IotPayClient>(m_network.get(), config);
-    auto log = OrderLog::open(m_dir.filePath(QStringLiteral("orders-%1.sqlite").arg(QLatin1StringView(QTest::currentTestFunction()))), m_clock);
+    auto log = OrderLog::open(
+        m_dir.filePath(QStringLiteral("orders-%1.sqlite").arg(QLatin1StringView(QTest::currentTestFunction()))),
+        m_clock);
     QVERIFY(log);
     m_log = std::move(*log);
 }
@@ -125,10 +127,17 @@ void TestReconciler::resolvesEveryOpenState()
     QVERIFY(m_sim->pay(creatingPaid.mchOrderNo));
     QVERIFY(m_sim->pay(unknownPaid.mchOrderNo));
     // A CREATING order the gateway never got (killed before the request left).
-    Order creatingAbsent = *m_log->createOrder({QStringLiteral("T1"), {}, Channel::UpiQr, Money{500, Currency::CAD},
-                                                OrderSource::Counter, QStringLiteral("iotpay"), {}, m_clock.nowUtcMs() + 60'000, {}});
+    Order creatingAbsent = *m_log->createOrder({QStringLiteral("T1"),
+                                                {},
+                                                Channel::UpiQr,
+                                                Money{500, Currency::CAD},
+                                                OrderSource::Counter,
+                                                QStringLiteral("iotpay"),
+                                                {},
+                                                m_clock.nowUtcMs() + 60'000,
+                                                {}});
     (void)m_log->transition(creatingAbsent.id, OrderState::Creating, {});
-    m_clock.advanceMs(2 * 60'000);   // past the short validity, inside the long one
+    m_clock.advanceMs(2 * 60'000); // past the short validity, inside the long one
 
     const ReconcileReport report = run(*m_client);
     QCOMPARE(report.examined, 6);
@@ -148,7 +157,7 @@ void TestReconciler::gatewayDownLeavesOrdersOpenAndSaysSo()
 {
     const Order awaiting = createdAtGateway(OrderState::Awaiting, 60'000);
     IotPayConfig config = m_client->config();
-    config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/v1/"));   // nobody listens
+    config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/v1/")); // nobody listens
     IotPayClient unreachable(m_network.get(), config);
     const ReconcileReport report = run(unreachable);
     QCOMPARE(report.examined, 1);
@@ -160,7 +169,7 @@ void TestReconciler::gatewayDownLeavesOrdersOpenAndSaysSo()
 void TestReconciler::skipsLiveSalesAndOldOrders()
 {
     const Order old = createdAtGateway(OrderState::Awaiting, 60'000);
-    m_clock.advanceMs(25LL * 60 * 60 * 1000);   // older than the 24 h window
+    m_clock.advanceMs(25LL * 60 * 60 * 1000); // older than the 24 h window
     const Order live = createdAtGateway(OrderState::Awaiting, 60'000);
     const ReconcileReport report = run(*m_client, {live.id});
     QCOMPARE(report.examined, 0);
@@ -173,8 +182,9 @@ namespace {
 int contradictions(OrderLog &log, qint64 orderId)
 {
     const auto events = log.events(orderId);
-    return int(std::count_if(events->cbegin(), events->cend(),
-                             [](const OrderEvent &event) { return event.kind == PaymentLifecycle::contradictionEventKind(); }));
+    return int(std::count_if(events->cbegin(), events->cend(), [](const OrderEvent &event) {
+        return event.kind == PaymentLifecycle::contradictionEventKind();
+    }));
 }
 
 } // namespace
@@ -184,8 +194,14 @@ int contradictions(OrderLog &log, qint64 orderId)
 // reconciler failed it; a live sale never did).
 void TestReconciler::awaitingOrderUnknownToTheGatewayIsNotFailed()
 {
-    Order order = *m_log->createOrder({QStringLiteral("T1"), {}, Channel::AlipayQr, Money{800, Currency::CAD},
-                                       OrderSource::Counter, m_client->name(), {}, m_clock.nowUtcMs() + 9 * 60'000});
+    Order order = *m_log->createOrder({QStringLiteral("T1"),
+                                       {},
+                                       Channel::AlipayQr,
+                                       Money{800, Currency::CAD},
+                                       OrderSource::Counter,
+                                       m_client->name(),
+                                       {},
+                                       m_clock.nowUtcMs() + 9 * 60'000});
     (void)m_log->transition(order.id, OrderState::Creating, {});
     TransitionDetails details;
     details.qrPayload = QStringLiteral("https://qr.example/never-made");
@@ -195,10 +211,10 @@ void TestReconciler::awaitingOrderUnknownToTheGatewayIsNotFailed()
     QCOMPARE(report.examined, 1);
     QCOMPARE(m_log->orderById(order.id)->state, OrderState::Awaiting);
     QCOMPARE(contradictions(*m_log, order.id), 1);
-    run(*m_client);   // the next pass adds nothing new
+    run(*m_client); // the next pass adds nothing new
     QCOMPARE(contradictions(*m_log, order.id), 1);
 
-    m_clock.advanceMs(10 * 60'000);   // past its validity: it expires
+    m_clock.advanceMs(10 * 60'000); // past its validity: it expires
     report = run(*m_client);
     QCOMPARE(m_log->orderById(order.id)->state, OrderState::Expired);
 }
@@ -213,7 +229,7 @@ void TestReconciler::latePaymentKeepsTheStoredIdAndTheLocalTime()
     details.qrPayload = QStringLiteral("https://qr.example/1");
     QVERIFY(m_log->transition(order.id, OrderState::Awaiting, details));
     QVERIFY(m_sim->pay(order.mchOrderNo));
-    m_clock.advanceMs(20 * 60'000);   // the terminal was off meanwhile
+    m_clock.advanceMs(20 * 60'000); // the terminal was off meanwhile
 
     const ReconcileReport report = run(*m_client);
     QCOMPARE(report.errors, 0);
@@ -238,7 +254,7 @@ void TestReconciler::paymentFoundAfterARestartIsPaidAtTheLocalTime()
     QCOMPARE(after.state, OrderState::Paid);
     QCOMPARE(after.paidAtMs, m_clock.nowUtcMs());
     QVERIFY(after.paidAtMs != paidAtTheGateway);
-    QCOMPARE(contradictions(*m_log, order.id), 0);   // a late discovery is no contradiction
+    QCOMPARE(contradictions(*m_log, order.id), 0); // a late discovery is no contradiction
 }
 
 QTEST_GUILESS_MAIN(TestReconciler)

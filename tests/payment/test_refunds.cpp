@@ -34,8 +34,7 @@ QString describeError(const Error &error)
 }
 
 // Invalid when it succeeded: never touches error() of a success.
-template<typename T>
-ErrorCode codeOf(const Result<T> &result)
+template<typename T> ErrorCode codeOf(const Result<T> &result)
 {
     return result ? ErrorCode::Invalid : result.error().code;
 }
@@ -128,7 +127,7 @@ void TestRefunds::startServices(int deadlineMs)
     SimOptions options;
     options.mchId = MchId;
     options.key = MerchantKey(Key);
-    options.notifyScheduleScale = 0.0001;   // nobody listens for notifies here
+    options.notifyScheduleScale = 0.0001; // nobody listens for notifies here
     m_sim = std::make_unique<GatewaySimulator>(options, m_clock, m_network.get());
     QVERIFY(m_sim->start());
     IotPayConfig config;
@@ -325,14 +324,14 @@ void TestRefunds::otherGatewaysOrdersAreRefused()
     details.payOrderId = u"10851795923850617000001"_s;
     QVERIFY(m_log->transition(order->id, OrderState::Creating, details));
     QVERIFY(m_log->transition(order->id, OrderState::Awaiting, details));
-    QVERIFY(m_log->confirmPayment({order->mchOrderNo, details.payOrderId, order->amount, u"4200"_s,
-                                   m_clock.nowUtcMs(), u"relay"_s}));
+    QVERIFY(m_log->confirmPayment(
+        {order->mchOrderNo, details.payOrderId, order->amount, u"4200"_s, m_clock.nowUtcMs(), u"relay"_s}));
     QVERIFY(!m_service->canRefundThrough(*m_log->orderById(order->id)));
     const auto refused = m_service->request(order->id, 100, u"reason"_s, Manager);
     QCOMPARE(codeOf(refused), ErrorCode::InvalidArgument);
     QVERIFY(refused.error().detail.contains(u"paid through ionline"_s));
     QCOMPARE(m_log->refundsOfOrder(order->id)->size(), 0);
-    QCOMPARE(m_service->inFlightCount(), 0);   // nothing was sent
+    QCOMPARE(m_service->inFlightCount(), 0); // nothing was sent
 }
 
 void TestRefunds::badAmountsAndReasons()
@@ -534,7 +533,7 @@ void TestRefunds::refundNumbersAreUniqueAcrossRestarts()
     QSet<QString> numbers;
     for (const Refund &refund : {*first, *second, *third}) {
         QVERIFY2(format.match(refund.mchRefundNo).hasMatch(), qPrintable(refund.mchRefundNo));
-        QCOMPARE(refund.state, RefundState::Succeeded);   // the gateway accepted each as new
+        QCOMPARE(refund.state, RefundState::Succeeded); // the gateway accepted each as new
         numbers.insert(refund.mchRefundNo);
     }
     QCOMPARE(numbers.size(), 3);

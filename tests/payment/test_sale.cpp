@@ -42,9 +42,8 @@ bool hasEvent(OrderLog &log, qint64 orderId, OrderState to, const QString &actor
     auto events = log.events(orderId);
     if (!events)
         return false;
-    return std::any_of(events->begin(), events->end(), [&](const OrderEvent &e) {
-        return e.toState == to && (actor.isEmpty() || e.actor == actor);
-    });
+    return std::any_of(events->begin(), events->end(),
+                       [&](const OrderEvent &e) { return e.toState == to && (actor.isEmpty() || e.actor == actor); });
 }
 
 } // namespace
@@ -133,7 +132,7 @@ void TestSale::startServices(const SimOptions &simOptionsIn, bool relayUp)
         QVERIFY(port);
         m_notifyUrl = u"http://127.0.0.1:" + QString::number(*port) + u"/notify/iotpay";
     } else {
-        m_notifyUrl = QStringLiteral("http://127.0.0.1:9/notify/iotpay");   // nobody listens
+        m_notifyUrl = QStringLiteral("http://127.0.0.1:9/notify/iotpay"); // nobody listens
     }
 
     IotPayConfig config;
@@ -190,7 +189,7 @@ void TestSale::happyPath()
     QTRY_COMPARE(qr.count(), 1);
     QVERIFY(qr.first().first().toString().startsWith(payloadPrefix));
     QCOMPARE(sale->state(), OrderState::Awaiting);
-    QCOMPARE(sale->order().gateway, m_client->name());   // the order names the gateway it was made at
+    QCOMPARE(sale->order().gateway, m_client->name()); // the order names the gateway it was made at
     QVERIFY(!sale->order().payOrderId.isEmpty());
 
     QVERIFY(m_sim->pay(sale->order().mchOrderNo));
@@ -272,7 +271,7 @@ void TestSale::unknownWithoutPayloadStaysUnknownUntilCancelled()
     QVERIFY(sale);
     QSignalSpy qr(sale, &Sale::qrReady);
     QTRY_COMPARE(sale->state(), OrderState::Unknown);
-    QTest::qWait(800);   // several resolving queries: the order exists but cannot be shown
+    QTest::qWait(800); // several resolving queries: the order exists but cannot be shown
     QCOMPARE(sale->state(), OrderState::Unknown);
     QCOMPARE(qr.count(), 0);
     sale->requestCancel();
@@ -286,7 +285,7 @@ void TestSale::droppedRequestIsKnownAbsent()
     m_deadlineMs = 800;
     startServices();
     SimFaults faults;
-    faults.dropReply = true;   // closed before the gateway made anything
+    faults.dropReply = true; // closed before the gateway made anything
     faults.calls = 1;
     m_sim->setFaults(faults);
     Sale *sale = startSale(Channel::UpiQr);
@@ -330,7 +329,7 @@ void TestSale::cancelThenLatePayment()
 
 void TestSale::cancelFindsJustPaid()
 {
-    startServices({}, false);   // no notify will arrive: only the final query can tell
+    startServices({}, false); // no notify will arrive: only the final query can tell
     Sale *sale = startSale(Channel::AlipayQr);
     QVERIFY(sale);
     QTRY_COMPARE(sale->state(), OrderState::Awaiting);
@@ -345,7 +344,7 @@ void TestSale::expiryQueriesOnceMore()
     startServices({}, false);
     auto config = saleConfig();
     config.validityMs = 1200;
-    config.graceMs = 60'000;   // no polling: the only query is the one before expiring
+    config.graceMs = 60'000; // no polling: the only query is the one before expiring
     auto *sale = new Sale(*m_log, *m_client, m_clock, config, this);
     QVERIFY(sale->start(Money{100, Currency::CAD}, Channel::WxNative));
     QTRY_COMPARE(sale->state(), OrderState::Awaiting);
@@ -428,12 +427,13 @@ void TestSale::paidStaysPaid()
     QVERIFY(m_sim->pay(sale->order().mchOrderNo));
     QTRY_COMPARE(sale->state(), OrderState::Paid);
     const qint64 id = sale->order().id;
-    for (OrderState stale : {OrderState::Awaiting, OrderState::Expired, OrderState::Cancelled, OrderState::Failed, OrderState::Unknown}) {
+    for (OrderState stale :
+         {OrderState::Awaiting, OrderState::Expired, OrderState::Cancelled, OrderState::Failed, OrderState::Unknown}) {
         auto moved = m_log->transition(id, stale, {});
         QVERIFY(!moved);
         QCOMPARE(moved.error().code, ErrorCode::TransitionRejected);
     }
-    sale->requestCancel();   // a late cancel does nothing
+    sale->requestCancel(); // a late cancel does nothing
     QTest::qWait(200);
     QCOMPARE(m_log->orderById(id)->state, OrderState::Paid);
 }

@@ -128,7 +128,7 @@ void TestQr::finderPatternsAtThreeCorners()
     QVERIFY(finderAt(*qr, 0, 0));
     QVERIFY(finderAt(*qr, far, 0));
     QVERIFY(finderAt(*qr, 0, far));
-    QVERIFY(!finderAt(*qr, far, far));   // the fourth corner holds data, so orientation is fixed
+    QVERIFY(!finderAt(*qr, far, far)); // the fourth corner holds data, so orientation is fixed
     // Timing pattern between the top finders alternates, starting dark.
     for (int x = 8; x < far - 1; ++x)
         QCOMPARE(qr->dark(x, 6), x % 2 == 0);
@@ -160,8 +160,7 @@ void TestQr::decodesWithZbar_data()
 
     QTest::newRow("wechat") << WeChatPayload << QrEcc::Medium;
     QTest::newRow("alipay") << "https://qr.alipay.com/bax03431ljhokirwl38f00a7"_ba << QrEcc::Low;
-    QTest::newRow("unionpay") << "https://qr.95516.com/00010000/01129216395473287425868815866024"_ba
-                              << QrEcc::Quartile;
+    QTest::newRow("unionpay") << "https://qr.95516.com/00010000/01129216395473287425868815866024"_ba << QrEcc::Quartile;
     QTest::newRow("high") << WeChatPayload << QrEcc::High;
     QTest::newRow("long") << QByteArray("weixin://wxpay/bizpayurl?pr=" + QByteArray(400, 'Z')) << QrEcc::Medium;
 }
@@ -226,7 +225,7 @@ void TestQr::halfBlocksReproduceTheMatrix()
     QVERIFY(qr.has_value());
     const int quiet = 4;
     const auto rows = unrender(renderHalfBlocks(*qr, quiet), false);
-    QCOMPARE(int(rows.size()), qr->size + 2 * quiet + 1);   // odd height: one padding half row
+    QCOMPARE(int(rows.size()), qr->size + 2 * quiet + 1); // odd height: one padding half row
     for (int y = 0; y < int(rows.size()); ++y) {
         for (int x = 0; x < int(rows[std::size_t(y)].size()); ++x)
             QCOMPARE(bool(rows[std::size_t(y)][std::size_t(x)]), qr->dark(x - quiet, y - quiet));
@@ -235,7 +234,7 @@ void TestQr::halfBlocksReproduceTheMatrix()
     // finder's two top rows are both dark.
     const QString first = renderHalfBlocks(*qr, 0).section(u'\n', 0, 0);
     QCOMPARE(first.at(0), QChar(0x2588));
-    QCOMPARE(first.at(1), QChar(0x2580));   // row 0 dark, row 1 light inside the ring
+    QCOMPARE(first.at(1), QChar(0x2580)); // row 0 dark, row 1 light inside the ring
 }
 
 void TestQr::halfBlocksInvert()
@@ -251,7 +250,7 @@ void TestQr::halfBlocksInvert()
     QCOMPARE(inverted.at(0), QChar(0x2588));
     const auto a = unrender(normal, false);
     const auto b = unrender(inverted, true);
-    QVERIFY(a == b);   // both describe the same modules
+    QVERIFY(a == b); // both describe the same modules
 }
 
 QTEST_GUILESS_MAIN(TestQr)

@@ -36,8 +36,7 @@ QByteArray row(const char *label, int spaces, const char *value)
     return QByteArray(label) + QByteArray(spaces, ' ') + QByteArray(value) + '\n';
 }
 
-template<typename T>
-ErrorCode codeOf(const Result<T> &result)
+template<typename T> ErrorCode codeOf(const Result<T> &result)
 {
     return result ? ErrorCode::Invalid : result.error().code;
 }
@@ -83,18 +82,20 @@ void TestEscPos::commands()
 {
     EscPosBuilder printer;
     printer.initialize().align(Alignment::Center).bold(true).doubleSize(true).text(u"Hi").doubleSize(false).bold(false);
-    printer.align(Alignment::Right).line(u"R").align(Alignment::Left).feed(3).cut(CutMode::Partial).cut(CutMode::Full, 10);
-    QCOMPARE(printer.bytes(), bytes({0x1b, 0x40,                     // ESC @
-                                     0x1b, 0x61, 0x01,               // ESC a 1
-                                     0x1b, 0x45, 0x01,               // ESC E 1
-                                     0x1d, 0x21, 0x11,               // GS ! 0x11
-                                     'H', 'i',
-                                     0x1d, 0x21, 0x00, 0x1b, 0x45, 0x00,
-                                     0x1b, 0x61, 0x02, 'R', 0x0a,
-                                     0x1b, 0x61, 0x00,
-                                     0x1b, 0x64, 0x03,               // ESC d 3
-                                     0x1d, 0x56, 0x42, 0x00,         // GS V 66 0: partial cut
-                                     0x1d, 0x56, 0x41, 0x0a}));      // GS V 65 10: full cut
+    printer.align(Alignment::Right)
+        .line(u"R")
+        .align(Alignment::Left)
+        .feed(3)
+        .cut(CutMode::Partial)
+        .cut(CutMode::Full, 10);
+    QCOMPARE(printer.bytes(), bytes({0x1b, 0x40, // ESC @
+                                     0x1b, 0x61, 0x01, // ESC a 1
+                                     0x1b, 0x45, 0x01, // ESC E 1
+                                     0x1d, 0x21, 0x11, // GS ! 0x11
+                                     'H',  'i',  0x1d, 0x21, 0x00, 0x1b, 0x45, 0x00, 0x1b, 0x61,
+                                     0x02, 'R',  0x0a, 0x1b, 0x61, 0x00, 0x1b, 0x64, 0x03, // ESC d 3
+                                     0x1d, 0x56, 0x42, 0x00, // GS V 66 0: partial cut
+                                     0x1d, 0x56, 0x41, 0x0a})); // GS V 65 10: full cut
     EscPosBuilder clamped;
     clamped.feed(1000).feed(-1);
     QCOMPARE(clamped.bytes(), bytes({0x1b, 0x64, 0xff, 0x1b, 0x64, 0x00}));
@@ -189,7 +190,7 @@ void TestEscPos::gb18030ForChinesePrinters()
     EscPosBuilder printer(PrinterEncoding::Gb18030);
     QCOMPARE(printer.encoding(), PrinterEncoding::Gb18030);
     printer.initialize();
-    QCOMPARE(printer.bytes(), bytes({0x1b, 0x40, 0x1c, 0x26}));   // ESC @, FS & (Chinese mode)
+    QCOMPARE(printer.bytes(), bytes({0x1b, 0x40, 0x1c, 0x26})); // ESC @, FS & (Chinese mode)
     QCOMPARE(encodeForPrinter(u"\u001b奶"_s, PrinterEncoding::Gb18030), bytes({' ', 0xc4, 0xcc}));
 }
 
@@ -201,24 +202,14 @@ void TestEscPos::saleReceiptExactBytes()
     const auto receipt = buildReceipt(sampleSale(), options);
     QVERIFY2(receipt, qPrintable(receipt ? QString() : describe(receipt.error())));
     const QByteArray rule(32, '-');
-    const QByteArray expected =
-        bytes({0x1b, 0x40, 0x1b, 0x61, 0x01})
-        + bytes({0x1b, 0x45, 0x01, 0x1d, 0x21, 0x11}) + "Cafe Lumiere\n" + bytes({0x1d, 0x21, 0x00, 0x1b, 0x45, 0x00})
-        + "PAYMENT RECEIPT\n"
-        + bytes({0x1b, 0x61, 0x00})
-        + rule + "\n"
-        + bytes({0x1b, 0x45, 0x01}) + row("Amount", 17, "28.65 CAD") + bytes({0x1b, 0x45, 0x00})
-        + row("Paid with", 17, "Alipay")
-        + row("Time", 9, "2026-06-10 12:30:21")
+    const QByteArray expected = bytes({0x1b, 0x40, 0x1b, 0x61, 0x01}) + bytes({0x1b, 0x45, 0x01, 0x1d, 0x21, 0x11})
+        + "Cafe Lumiere\n" + bytes({0x1d, 0x21, 0x00, 0x1b, 0x45, 0x00}) + "PAYMENT RECEIPT\n"
+        + bytes({0x1b, 0x61, 0x00}) + rule + "\n" + bytes({0x1b, 0x45, 0x01}) + row("Amount", 17, "28.65 CAD")
+        + bytes({0x1b, 0x45, 0x00}) + row("Paid with", 17, "Alipay") + row("Time", 9, "2026-06-10 12:30:21")
         + row("Order no.", 3, "T1260610163000000001")
-        + row("Gateway order", 1, "P07010000000000001")   // exactly 32 columns
-        + row("Terminal", 22, "T1")
-        + row("Cashier", 22, "Zoe")
-        + rule + "\n"
-        + bytes({0x1b, 0x61, 0x01})
-        + qrBlock("T1260610163000000001")
-        + "\nT1260610163000000001\n"
-        + "Merci!\n"
+        + row("Gateway order", 1, "P07010000000000001") // exactly 32 columns
+        + row("Terminal", 22, "T1") + row("Cashier", 22, "Zoe") + rule + "\n" + bytes({0x1b, 0x61, 0x01})
+        + qrBlock("T1260610163000000001") + "\nT1260610163000000001\n" + "Merci!\n"
         + bytes({0x1b, 0x61, 0x00, 0x1b, 0x64, 0x03, 0x1d, 0x56, 0x42, 0x00});
     QCOMPARE(*receipt, expected);
     QVERIFY(receipt->startsWith(bytes({0x1b, 0x40})));
@@ -252,7 +243,7 @@ void TestEscPos::refundReceipt()
     QVERIFY(text.contains(row("Reason", 42 - 6 - 10, "Wrong size")));
     QVERIFY(text.contains(row("Cashier", 42 - 7 - 4, "Mina")));
     QVERIFY(text.contains(row("Time", 42 - 4 - 19, "2026-06-10 17:00:00")));
-    QVERIFY(text.contains(qrBlock("T1260610163000000001")));   // the QR is the order, found for the refund
+    QVERIFY(text.contains(qrBlock("T1260610163000000001"))); // the QR is the order, found for the refund
 }
 
 void TestEscPos::narrowPaperWrapsLongValues()

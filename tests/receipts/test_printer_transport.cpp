@@ -28,7 +28,7 @@ public:
             QTcpSocket *socket = m_server.nextPendingConnection();
             m_sockets.append(socket);
             if (!m_reads) {
-                socket->setReadBufferSize(1);   // a printer with its cover open
+                socket->setReadBufferSize(1); // a printer with its cover open
                 return;
             }
             connect(socket, &QTcpSocket::readyRead, this, [this, socket] { m_received += socket->readAll(); });
@@ -97,7 +97,7 @@ void TestPrinterTransport::tcpDeliversExactBytes()
     // A second job on the same transport is a new connection.
     LoopbackPrinter second;
     TcpPrinterTransport again(u"127.0.0.1"_s, second.port(), 3000);
-    const QByteArray big(256 * 1024, 'x');   // more than one socket write
+    const QByteArray big(256 * 1024, 'x'); // more than one socket write
     PrintJob *bigJob = again.send(big);
     QSignalSpy bigDone(bigJob, &PrintJob::finished);
     QVERIFY(bigDone.wait(5000));
@@ -137,7 +137,7 @@ void TestPrinterTransport::tcpPrinterThatStopsReadingTimesOut()
     QCOMPARE(job->result().error().code, ErrorCode::Timeout);
     QVERIFY(elapsed.elapsed() < 5000);
     QTest::qWait(100);
-    QCOMPARE(finished.count(), 1);   // the abort after the timeout does not finish it twice
+    QCOMPARE(finished.count(), 1); // the abort after the timeout does not finish it twice
 }
 
 void TestPrinterTransport::jobsFinishLaterNeverInline()
@@ -147,7 +147,7 @@ void TestPrinterTransport::jobsFinishLaterNeverInline()
     TcpPrinterTransport tcp(u"127.0.0.1"_s, 9, 1000);
     for (PrinterTransport *transport : QList<PrinterTransport *>{&memory, &device, &tcp}) {
         PrintJob *job = transport->send({});
-        QVERIFY(!job->isFinished());   // the caller can still connect to finished()
+        QVERIFY(!job->isFinished()); // the caller can still connect to finished()
         QSignalSpy finished(job, &PrintJob::finished);
         QVERIFY(finished.wait(5000));
     }

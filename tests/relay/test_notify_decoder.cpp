@@ -16,7 +16,8 @@ private Q_SLOTS:
     void rejects();
 };
 
-static HttpRequest request(QByteArray query, QByteArray body = {}, QByteArray contentType = "application/x-www-form-urlencoded")
+static HttpRequest request(QByteArray query, QByteArray body = {},
+                           QByteArray contentType = "application/x-www-form-urlencoded")
 {
     HttpRequest r;
     r.method = "POST";
@@ -59,7 +60,8 @@ void TestNotifyDecoder::rejects_data()
     QTest::addColumn<QByteArray>("contentType");
     QTest::newRow("nothing") << QByteArray() << QByteArray() << QByteArray();
     QTest::newRow("duplicate in query") << QByteArray("a=1&a=2") << QByteArray() << QByteArray();
-    QTest::newRow("duplicate across query and body") << QByteArray("a=1") << QByteArray("a=1") << QByteArray("application/x-www-form-urlencoded");
+    QTest::newRow("duplicate across query and body")
+        << QByteArray("a=1") << QByteArray("a=1") << QByteArray("application/x-www-form-urlencoded");
     QTest::newRow("broken percent") << QByteArray("a=%zz") << QByteArray() << QByteArray();
     QTest::newRow("percent at end") << QByteArray("a=1%") << QByteArray() << QByteArray();
     QTest::newRow("invalid utf-8") << QByteArray("a=%FF%FE") << QByteArray() << QByteArray();
@@ -68,7 +70,8 @@ void TestNotifyDecoder::rejects_data()
     QTest::newRow("empty name") << QByteArray("=1") << QByteArray() << QByteArray();
     QTest::newRow("json body") << QByteArray() << QByteArray("{\"a\":1}") << QByteArray("application/json");
     QTest::newRow("body without content type") << QByteArray() << QByteArray("a=1") << QByteArray();
-    QTest::newRow("utf-16 charset") << QByteArray() << QByteArray("a=1") << QByteArray("application/x-www-form-urlencoded; charset=utf-16");
+    QTest::newRow("utf-16 charset") << QByteArray() << QByteArray("a=1")
+                                    << QByteArray("application/x-www-form-urlencoded; charset=utf-16");
     QByteArray many;
     for (int i = 0; i < 70; ++i)
         many += "p" + QByteArray::number(i) + "=1&";

@@ -72,7 +72,7 @@ private:
     std::unique_ptr<OrderLog> m_log;
     std::unique_ptr<RelayService> m_relay;
     quint16 m_port = 0;
-    Order m_target;      // the order every hostile notify aims at; must never become PAID
+    Order m_target; // the order every hostile notify aims at; must never become PAID
     int m_hostileCount = 0;
 };
 
@@ -131,7 +131,7 @@ void TestRelay::acceptsNotifyInQueryString()
     QVERIFY(order.id > 0);
     const RawReply reply = postNotify(signedFields(notifyFields(order.mchOrderNo, 2865), m_key));
     QCOMPARE(reply.status, 200);
-    QCOMPARE(reply.body, QByteArray("success"));   // exactly 7 bytes (reliability.md item 5)
+    QCOMPARE(reply.body, QByteArray("success")); // exactly 7 bytes (reliability.md item 5)
     auto after = m_log->orderById(order.id);
     QVERIFY(after);
     QCOMPARE(after->state, OrderState::Paid);
@@ -143,8 +143,8 @@ void TestRelay::acceptsFormBody()
 {
     const Order order = newAwaitingOrder(100, Currency::USD);
     const QByteArray body = formEncode(signedFields(notifyFields(order.mchOrderNo, 100, QStringLiteral("USD")), m_key));
-    const RawReply reply = rawExchange(m_port, httpRequest("POST", "/notify/iotpay", body,
-                                                           "application/x-www-form-urlencoded; charset=UTF-8"));
+    const RawReply reply = rawExchange(
+        m_port, httpRequest("POST", "/notify/iotpay", body, "application/x-www-form-urlencoded; charset=UTF-8"));
     QCOMPARE(reply.body, QByteArray("success"));
     QCOMPARE(m_log->orderById(order.id)->state, OrderState::Paid);
 }
@@ -156,7 +156,8 @@ void TestRelay::duplicateIsAcknowledgedWithoutSecondTransition()
     QCOMPARE(postNotify(fields).body, QByteArray("success"));
     QCOMPARE(postNotify(fields).body, QByteArray("success"));
     // GET works too (some gateways re-deliver that way).
-    QCOMPARE(rawExchange(m_port, httpRequest("GET", "/notify/iotpay?" + formEncode(fields))).body, QByteArray("success"));
+    QCOMPARE(rawExchange(m_port, httpRequest("GET", "/notify/iotpay?" + formEncode(fields))).body,
+             QByteArray("success"));
     QCOMPARE(paidTransitions(*m_log, order.id), 1);
 }
 
@@ -197,21 +198,28 @@ void TestRelay::hostileNotifies_data()
     QTest::newRow("other key") << formEncode(signedFields(base, MerchantKey(QByteArray("ANOTHERKEY"))));
     {
         ParamList tampered = good;
-        tampered[5].second = QStringLiteral("1");   // amount changed, old sign kept
+        tampered[5].second = QStringLiteral("1"); // amount changed, old sign kept
         QTest::newRow("amount tampered") << formEncode(tampered);
     }
-    QTest::newRow("signed wrong amount") << formEncode(signedFields(with(QStringLiteral("amount"), QStringLiteral("1")), m_key));
-    QTest::newRow("foreign merchant") << formEncode(signedFields(with(QStringLiteral("mchId"), QStringLiteral("10000999")), m_key));
+    QTest::newRow("signed wrong amount") << formEncode(
+        signedFields(with(QStringLiteral("amount"), QStringLiteral("1")), m_key));
+    QTest::newRow("foreign merchant") << formEncode(
+        signedFields(with(QStringLiteral("mchId"), QStringLiteral("10000999")), m_key));
     for (const char *status : {"0", "1", "4", "9", "2 ", "02", " 2", "-2"})
-        QTest::addRow("status '%s'", status) << formEncode(signedFields(with(QStringLiteral("status"), QString::fromLatin1(status)), m_key));
+        QTest::addRow("status '%s'", status)
+            << formEncode(signedFields(with(QStringLiteral("status"), QString::fromLatin1(status)), m_key));
     QTest::newRow("status missing") << formEncode(signedFields(without(QStringLiteral("status")), m_key));
-    QTest::newRow("currency other") << formEncode(signedFields(with(QStringLiteral("currency"), QStringLiteral("USD")), m_key));
-    QTest::newRow("currency lower") << formEncode(signedFields(with(QStringLiteral("currency"), QStringLiteral("cad")), m_key));
-    QTest::newRow("currency unknown") << formEncode(signedFields(with(QStringLiteral("currency"), QStringLiteral("XXX")), m_key));
+    QTest::newRow("currency other") << formEncode(
+        signedFields(with(QStringLiteral("currency"), QStringLiteral("USD")), m_key));
+    QTest::newRow("currency lower") << formEncode(
+        signedFields(with(QStringLiteral("currency"), QStringLiteral("cad")), m_key));
+    QTest::newRow("currency unknown") << formEncode(
+        signedFields(with(QStringLiteral("currency"), QStringLiteral("XXX")), m_key));
     QTest::newRow("currency missing") << formEncode(signedFields(without(QStringLiteral("currency")), m_key));
-    for (const char *amount : {"-2865", "0", "28.65", "2865.0", "2.865e3", "0xB31", " 2865", "2865 ", "02865",
-                               "+2865", "99999999999999999999", "9223372036854775808"})
-        QTest::addRow("amount '%s'", amount) << formEncode(signedFields(with(QStringLiteral("amount"), QString::fromLatin1(amount)), m_key));
+    for (const char *amount : {"-2865", "0", "28.65", "2865.0", "2.865e3", "0xB31", " 2865", "2865 ", "02865", "+2865",
+                               "99999999999999999999", "9223372036854775808"})
+        QTest::addRow("amount '%s'", amount)
+            << formEncode(signedFields(with(QStringLiteral("amount"), QString::fromLatin1(amount)), m_key));
     QTest::newRow("amount missing") << formEncode(signedFields(without(QStringLiteral("amount")), m_key));
     QTest::newRow("order missing") << formEncode(signedFields(without(QStringLiteral("mchOrderNo")), m_key));
     QTest::newRow("duplicate amount") << formEncode(good) + "&amount=1";
@@ -233,45 +241,62 @@ void TestRelay::hostileNotifies()
     QVERIFY(reply.connected);
     QVERIFY2(reply.status >= 400, reply.all.left(200).constData());
     QVERIFY(!reply.body.contains("success"));
-    QVERIFY(!reply.body.isEmpty());   // a clear reply says why
+    QVERIFY(!reply.body.isEmpty()); // a clear reply says why
     QCOMPARE(m_log->orderById(m_target.id)->state, OrderState::Awaiting);
 }
 
 void TestRelay::hostileHttp_data()
 {
     QTest::addColumn<QByteArray>("request");
-    const QByteArray valid = formEncode(signedFields(notifyFields(m_target.mchOrderNo, 2865, QStringLiteral("USD")), m_key));
+    const QByteArray valid
+        = formEncode(signedFields(notifyFields(m_target.mchOrderNo, 2865, QStringLiteral("USD")), m_key));
     QTest::newRow("PUT") << httpRequest("PUT", "/notify/iotpay?" + valid);
     QTest::newRow("TRACE") << httpRequest("TRACE", "/notify/iotpay");
     QTest::newRow("DELETE") << httpRequest("DELETE", "/notify/iotpay");
     QTest::newRow("dot-dot path") << httpRequest("POST", "/notify/../notify/iotpay?" + valid);
     QTest::newRow("encoded NUL path") << httpRequest("POST", "/notify/iotpay%00?" + valid);
     QTest::newRow("other path") << httpRequest("GET", "/admin");
-    QTest::newRow("json body") << httpRequest("POST", "/notify/iotpay", R"({"mchOrderNo":"x","amount":2865})", "application/json");
-    QTest::newRow("multipart body") << httpRequest("POST", "/notify/iotpay", "--b\r\nContent-Disposition: form-data; name=\"amount\"\r\n\r\n2865\r\n--b--\r\n",
-                                                   "multipart/form-data; boundary=b");
-    QTest::newRow("xml entity body") << httpRequest("POST", "/notify/iotpay",
-                                                    "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><xml>&e;</xml>",
-                                                    "application/xml");
-    QTest::newRow("latin-1 charset") << httpRequest("POST", "/notify/iotpay", valid, "application/x-www-form-urlencoded; charset=ISO-8859-1");
-    QTest::newRow("two content types") << httpRequest("POST", "/notify/iotpay", valid, "application/x-www-form-urlencoded",
+    QTest::newRow("json body") << httpRequest("POST", "/notify/iotpay", R"({"mchOrderNo":"x","amount":2865})",
+                                              "application/json");
+    QTest::newRow("multipart body") << httpRequest(
+        "POST", "/notify/iotpay", "--b\r\nContent-Disposition: form-data; name=\"amount\"\r\n\r\n2865\r\n--b--\r\n",
+        "multipart/form-data; boundary=b");
+    QTest::newRow("xml entity body") << httpRequest(
+        "POST", "/notify/iotpay",
+        "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><xml>&e;</xml>",
+        "application/xml");
+    QTest::newRow("latin-1 charset") << httpRequest("POST", "/notify/iotpay", valid,
+                                                    "application/x-www-form-urlencoded; charset=ISO-8859-1");
+    QTest::newRow("two content types") << httpRequest("POST", "/notify/iotpay", valid,
+                                                      "application/x-www-form-urlencoded",
                                                       "Content-Type: application/x-www-form-urlencoded\r\n");
-    QTest::newRow("huge content-length") << QByteArray("POST /notify/iotpay HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                                                       "Content-Length: 1000000000\r\nConnection: close\r\n\r\n") + valid;
-    QTest::newRow("body over 16 KiB") << httpRequest("POST", "/notify/iotpay", valid + "&pad=" + QByteArray(20000, 'a'));
-    QTest::newRow("negative content-length") << QByteArray("POST /notify/iotpay HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\nConnection: close\r\n\r\n") + valid;
-    QTest::newRow("duplicated content-length") << QByteArray("POST /notify/iotpay HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                                                             "Content-Length: 10\r\nContent-Length: 20\r\nConnection: close\r\n\r\n") + valid;
-    QTest::newRow("chunked plus length") << QByteArray("POST /notify/iotpay HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                                                       "Content-Length: 5\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
-    QTest::newRow("long header line") << httpRequest("GET", "/health", {}, {}, "X-Long: " + QByteArray(70000, 'a') + "\r\n");
+    QTest::newRow("huge content-length")
+        << QByteArray("POST /notify/iotpay HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                      "Content-Length: 1000000000\r\nConnection: close\r\n\r\n")
+            + valid;
+    QTest::newRow("body over 16 KiB") << httpRequest("POST", "/notify/iotpay",
+                                                     valid + "&pad=" + QByteArray(20000, 'a'));
+    QTest::newRow("negative content-length")
+        << QByteArray("POST /notify/iotpay HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\nConnection: close\r\n\r\n")
+            + valid;
+    QTest::newRow("duplicated content-length")
+        << QByteArray("POST /notify/iotpay HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                      "Content-Length: 10\r\nContent-Length: 20\r\nConnection: close\r\n\r\n")
+            + valid;
+    QTest::newRow("chunked plus length") << QByteArray(
+        "POST /notify/iotpay HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        "Content-Length: 5\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+    QTest::newRow("long header line") << httpRequest("GET", "/health", {}, {},
+                                                     "X-Long: " + QByteArray(70000, 'a') + "\r\n");
     QByteArray manyHeaders;
     for (int i = 0; i < 5000; ++i)
         manyHeaders += "X-H" + QByteArray::number(i) + ": v\r\n";
     QTest::newRow("thousands of headers") << httpRequest("POST", "/notify/iotpay?" + valid, {}, {}, manyHeaders);
-    QTest::newRow("NUL in header") << httpRequest("POST", "/notify/iotpay?" + valid, {}, {}, QByteArray("X-Bad: a\0b\r\n", 12));
+    QTest::newRow("NUL in header") << httpRequest("POST", "/notify/iotpay?" + valid, {}, {},
+                                                  QByteArray("X-Bad: a\0b\r\n", 12));
     QTest::newRow("garbage") << QByteArray("\x01\x02garbage\xff\xfe\r\n\r\n", 15);
-    QTest::newRow("tls hello") << QByteArray::fromHex("160301007a0100007603035f1e2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f800001cc02bc02fc02cc030");
+    QTest::newRow("tls hello") << QByteArray::fromHex(
+        "160301007a0100007603035f1e2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f800001cc02bc02fc02cc030");
 }
 
 void TestRelay::hostileHttp()
@@ -287,8 +312,9 @@ void TestRelay::hostileHttp()
 void TestRelay::incompleteBodyTimesOut()
 {
     // Content-Length larger than the bytes sent: the server waits, then drops the connection.
-    const QByteArray request = "POST /notify/iotpay HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                               "Content-Length: 500\r\n\r\namount=1";
+    const QByteArray request
+        = "POST /notify/iotpay HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+          "Content-Length: 500\r\n\r\namount=1";
     QElapsedTimer timer;
     timer.start();
     const RawReply reply = rawExchange(m_port, request, 8000);
@@ -335,7 +361,8 @@ void TestRelay::rejectionsAreAudited()
             QVERIFY(!record.raw.contains(TestKey));
         }
     }
-    QVERIFY2(rejected >= m_hostileCount, qPrintable(QStringLiteral("%1 rejected of %2").arg(rejected).arg(m_hostileCount)));
+    QVERIFY2(rejected >= m_hostileCount,
+             qPrintable(QStringLiteral("%1 rejected of %2").arg(rejected).arg(m_hostileCount)));
 }
 
 void TestRelay::notifyBeforeOrderRowThenRetry()
@@ -361,7 +388,8 @@ void TestRelay::notifyBeforeOrderRowThenRetry()
     auto port = relay.start();
     QVERIFY(port);
 
-    const QByteArray request = httpRequest("POST", "/notify/iotpay?" + formEncode(signedFields(notifyFields(number, 4200), m_key)));
+    const QByteArray request
+        = httpRequest("POST", "/notify/iotpay?" + formEncode(signedFields(notifyFields(number, 4200), m_key)));
     const RawReply early = rawExchange(*port, request);
     QVERIFY(early.status >= 400);
     QVERIFY(!early.body.contains("success"));
@@ -375,13 +403,15 @@ void TestRelay::notifyBeforeOrderRowThenRetry()
 
     auto records = (*log)->notificationsBetween(0, m_clock.nowUtcMs() + 1000);
     QVERIFY(records);
-    QVERIFY(std::any_of(records->begin(), records->end(), [](const NotificationRecord &r) { return r.verdict == u"unmatched"; }));
+    QVERIFY(std::any_of(records->begin(), records->end(),
+                        [](const NotificationRecord &r) { return r.verdict == u"unmatched"; }));
 }
 
 void TestRelay::fiftySimultaneousDuplicates()
 {
     const Order order = newAwaitingOrder(1999);
-    const QByteArray request = httpRequest("POST", "/notify/iotpay?" + formEncode(signedFields(notifyFields(order.mchOrderNo, 1999), m_key)));
+    const QByteArray request = httpRequest(
+        "POST", "/notify/iotpay?" + formEncode(signedFields(notifyFields(order.mchOrderNo, 1999), m_key)));
     constexpr int Clients = 50;
     std::barrier start(Clients);
     std::vector<QByteArray> bodies(Clients);

@@ -30,8 +30,7 @@ QProcessEnvironment childEnvironment()
 
 Child::Child(QString program, QString stderrFile)
     : m_program(std::move(program)), m_stderrFile(std::move(stderrFile)), m_process(std::make_unique<QProcess>())
-{
-}
+{}
 
 Child::~Child()
 {
@@ -92,7 +91,7 @@ bool Child::waitForExit(int timeoutMs)
 
 void Child::killHard()
 {
-    m_process->kill();   // SIGKILL on Unix: no handler, no clean-up, like a power cut for the process
+    m_process->kill(); // SIGKILL on Unix: no handler, no clean-up, like a power cut for the process
     m_process->waitForFinished(10'000);
     m_stdout += m_process->readAllStandardOutput();
 }
@@ -121,8 +120,7 @@ quint16 announcedPort(const QString &line)
 
 RelayProcess::RelayProcess(const QString &workDir, const QString &orderLogPath)
     : m_workDir(workDir), m_orderLogPath(orderLogPath)
-{
-}
+{}
 
 bool RelayProcess::start(QString *why, const QStringList &extra)
 {
@@ -131,39 +129,39 @@ bool RelayProcess::start(QString *why, const QStringList &extra)
                                       m_workDir + u"/relay-stderr.log");
     // Its own settings file in the test directory: the real user settings are never read.
     m_child->start(QStringList{QStringLiteral("--config"), m_workDir + u"/relay-settings.ini",
-                               QStringLiteral("--listen"), QStringLiteral("127.0.0.1"),
-                               QStringLiteral("--port"), QStringLiteral("0"),
-                               QStringLiteral("--order-log"), m_orderLogPath,
-                               QStringLiteral("--mch-id"), QString::fromLatin1(TestMchId),
-                               QStringLiteral("--key-env"), QString::fromLatin1(KeyVariable)}
+                               QStringLiteral("--listen"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                               QStringLiteral("0"), QStringLiteral("--order-log"), m_orderLogPath,
+                               QStringLiteral("--mch-id"), QString::fromLatin1(TestMchId), QStringLiteral("--key-env"),
+                               QString::fromLatin1(KeyVariable)}
                    + extra);
     const auto line = m_child->waitForLine("paydesk-relay listening on", 20'000);
     if (line)
         m_port = announcedPort(*line);
     if (m_port == 0 && why) {
-        *why = u"relay did not start: stdout=" + QString::fromUtf8(m_child->readStdout())
-            + u" stderr=" + QString::fromUtf8(m_child->readStderr().right(600));
+        *why = u"relay did not start: stdout=" + QString::fromUtf8(m_child->readStdout()) + u" stderr="
+            + QString::fromUtf8(m_child->readStderr().right(600));
     }
     return m_port != 0;
 }
 
-SimProcess::SimProcess(const QString &workDir) : m_workDir(workDir) {}
+SimProcess::SimProcess(const QString &workDir) : m_workDir(workDir)
+{}
 
 bool SimProcess::start(QString *why, const QStringList &extra)
 {
     m_port = 0;
     m_child = std::make_unique<Child>(builtProgram(QStringLiteral("app/paydesk-sim/paydesk-sim")),
                                       m_workDir + u"/sim-stderr.log");
-    m_child->start(QStringList{QStringLiteral("--port"), QStringLiteral("0"),
-                               QStringLiteral("--mch-id"), QString::fromLatin1(TestMchId),
-                               QStringLiteral("--key-env"), QString::fromLatin1(KeyVariable)}
+    m_child->start(QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--mch-id"),
+                               QString::fromLatin1(TestMchId), QStringLiteral("--key-env"),
+                               QString::fromLatin1(KeyVariable)}
                    + extra);
     const auto line = m_child->waitForLine("paydesk-sim gateway", 20'000);
     if (line)
         m_port = announcedPort(*line);
     if (m_port == 0 && why) {
-        *why = u"simulator did not start: stdout=" + QString::fromUtf8(m_child->readStdout())
-            + u" stderr=" + QString::fromUtf8(m_child->readStderr().right(600));
+        *why = u"simulator did not start: stdout=" + QString::fromUtf8(m_child->readStdout()) + u" stderr="
+            + QString::fromUtf8(m_child->readStderr().right(600));
     }
     return m_port != 0;
 }

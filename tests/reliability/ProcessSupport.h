@@ -21,7 +21,7 @@ namespace paydesk::test {
 inline constexpr char KeyVariable[] = "PAYDESK_RELIABILITY_KEY";
 
 // $PAYDESK_BINARY_DIR/<relative> (set by ctest), or found relative to this test program.
-QString builtProgram(const QString &relative);   // e.g. "app/paydesk-relay/paydesk-relay"
+QString builtProgram(const QString &relative); // e.g. "app/paydesk-relay/paydesk-relay"
 
 // The system environment plus the test key; component logs stay on (they go to a file).
 QProcessEnvironment childEnvironment();
@@ -40,11 +40,11 @@ public:
     // Waits until a stdout line contains `marker`; returns it, or nothing when the program
     // exited or `timeoutMs` passed first.
     std::optional<QString> waitForLine(QByteArrayView marker, int timeoutMs);
-    QByteArray readStdout();          // everything read so far plus what is pending
-    QByteArray readStderr() const;    // the file's content
+    QByteArray readStdout(); // everything read so far plus what is pending
+    QByteArray readStderr() const; // the file's content
     bool waitForExit(int timeoutMs);
-    void killHard();                  // SIGKILL, then reap
-    bool stopGracefully(int timeoutMs);   // SIGTERM; true when it exited with code 0
+    void killHard(); // SIGKILL, then reap
+    bool stopGracefully(int timeoutMs); // SIGTERM; true when it exited with code 0
     bool isRunning() const;
     QProcess &process() { return *m_process; }
 
@@ -79,7 +79,7 @@ public:
     explicit SimProcess(const QString &workDir);
     bool start(QString *why, const QStringList &extra = {});
     quint16 port() const { return m_port; }
-    QString baseUrl() const;    // http://127.0.0.1:<port>/v1/
+    QString baseUrl() const; // http://127.0.0.1:<port>/v1/
     Child &child() { return *m_child; }
 
 private:

@@ -75,8 +75,8 @@ bool hasEventBy(const OrderLog &log, qint64 orderId, OrderState to, const QStrin
 {
     auto events = log.events(orderId);
     return events && std::any_of(events->begin(), events->end(), [&](const OrderEvent &event) {
-        return event.toState == to && event.actor == actor;
-    });
+               return event.toState == to && event.actor == actor;
+           });
 }
 
 } // namespace
@@ -119,7 +119,7 @@ private:
     std::unique_ptr<Child> m_charge;
     QTcpServer m_blackHole;
     QList<Interrupted> m_interrupted;
-    std::map<qint64, QString> m_afterQr;   // amount -> mchOrderNo of the sales killed after the QR
+    std::map<qint64, QString> m_afterQr; // amount -> mchOrderNo of the sales killed after the QR
 };
 
 void TestChargeProcesses::initTestCase()
@@ -155,7 +155,7 @@ bool TestChargeProcesses::writeSettings(const QString &file, const QString &base
         settings.setGatewayBaseUrl(baseUrl),
         settings.setNotifyUrl(m_notifyUrl),
         settings.setGatewayDeadlineMs(30'000),
-        settings.setRelayMode(RelayMode::Service),   // the relay is its own process here
+        settings.setRelayMode(RelayMode::Service), // the relay is its own process here
         settings.setOrderLogPath(m_orderLogPath),
         settings.setTerminalId(QStringLiteral("KILL")),
         settings.setValiditySeconds(120),
@@ -185,8 +185,8 @@ int TestChargeProcesses::runReconcile(QByteArray *output)
 void TestChargeProcesses::startCharge(qint64 amountMinor, const QString &settingsFile)
 {
     m_charge->start({QStringLiteral("charge"), amountText(amountMinor), QStringLiteral("--channel"),
-                     QStringLiteral("WX_NATIVE"), QStringLiteral("--config"), settingsFile,
-                     QStringLiteral("--key-env"), QString::fromLatin1(KeyVariable)});
+                     QStringLiteral("WX_NATIVE"), QStringLiteral("--config"), settingsFile, QStringLiteral("--key-env"),
+                     QString::fromLatin1(KeyVariable)});
 }
 
 // The simulator (unpaid orders close after SimValiditySeconds) and the relay as processes,
@@ -195,8 +195,10 @@ void TestChargeProcesses::startServices()
 {
     QString why;
     m_sim = std::make_unique<SimProcess>(m_dir->path());
-    QVERIFY2(m_sim->start(&why, {QStringLiteral("--validity-seconds"), QString::number(SimValiditySeconds),
-                                 QStringLiteral("--notify-scale"), QStringLiteral("0.01")}), qPrintable(why));
+    QVERIFY2(m_sim->start(&why,
+                          {QStringLiteral("--validity-seconds"), QString::number(SimValiditySeconds),
+                           QStringLiteral("--notify-scale"), QStringLiteral("0.01")}),
+             qPrintable(why));
     m_relay = std::make_unique<RelayProcess>(m_dir->path(), m_orderLogPath);
     QVERIFY2(m_relay->start(&why), qPrintable(why));
     m_notifyUrl = u"http://127.0.0.1:" + QString::number(m_relay->port()) + u"/notify/iotpay";
@@ -239,7 +241,8 @@ void TestChargeProcesses::interruptBeforeTheGatewaySawIt()
 void TestChargeProcesses::interruptWhileTheReplyIsPending()
 {
     const QByteArray faults = R"({"latencyMs":8000,"calls":1})";
-    QCOMPARE(rawExchange(m_sim->port(), httpRequest("POST", "/control/faults", faults, "application/json")).status, 200);
+    QCOMPARE(rawExchange(m_sim->port(), httpRequest("POST", "/control/faults", faults, "application/json")).status,
+             200);
     startCharge(301, m_settingsFile);
     QTRY_VERIFY_WITH_TIMEOUT(orderWithAmount(*m_log, 301)
                                  && !simOrder(m_sim->port(), orderWithAmount(*m_log, 301)->mchOrderNo).isEmpty(),
@@ -284,7 +287,8 @@ void TestChargeProcesses::checkFirstReconcile()
         const QString context = order.mchOrderNo + u' ' + orderStateName(order.state);
         // Nothing is left in a state only a running sale could resolve.
         QVERIFY2(order.state != OrderState::New && order.state != OrderState::Creating
-                     && order.state != OrderState::Unknown, qPrintable(context));
+                     && order.state != OrderState::Unknown,
+                 qPrintable(context));
         // One sale, one gateway order: nothing was ever created twice.
         const QJsonObject atGateway = simOrder(m_sim->port(), order.mchOrderNo);
         if (!atGateway.isEmpty())
@@ -320,9 +324,10 @@ void TestChargeProcesses::checkSecondReconcile()
 // reliability.md item 12: `paydeskctl charge` killed at every stage, then `paydeskctl reconcile`.
 void TestChargeProcesses::killedChargesAreReconciled()
 {
-    for (auto step : {&TestChargeProcesses::startServices, &TestChargeProcesses::interruptRightAfterStart,
-                      &TestChargeProcesses::interruptBeforeTheGatewaySawIt,
-                      &TestChargeProcesses::interruptWhileTheReplyIsPending, &TestChargeProcesses::interruptAfterTheQr}) {
+    for (auto step :
+         {&TestChargeProcesses::startServices, &TestChargeProcesses::interruptRightAfterStart,
+          &TestChargeProcesses::interruptBeforeTheGatewaySawIt, &TestChargeProcesses::interruptWhileTheReplyIsPending,
+          &TestChargeProcesses::interruptAfterTheQr}) {
         (this->*step)();
         if (QTest::currentTestFailed())
             return;
@@ -342,8 +347,9 @@ void TestChargeProcesses::killedChargesAreReconciled()
 void TestChargeProcesses::demoChargeIsPaid()
 {
     Child charge(ctlProgram(), m_dir->filePath(QStringLiteral("demo-stderr.log")));
-    charge.start({QStringLiteral("charge"), QStringLiteral("28.65"), QStringLiteral("--channel"), QStringLiteral("ALIPAY_QR"),
-                  QStringLiteral("--demo"), QStringLiteral("--demo-pay-after-ms"), QStringLiteral("500")});
+    charge.start({QStringLiteral("charge"), QStringLiteral("28.65"), QStringLiteral("--channel"),
+                  QStringLiteral("ALIPAY_QR"), QStringLiteral("--demo"), QStringLiteral("--demo-pay-after-ms"),
+                  QStringLiteral("500")});
     QVERIFY(charge.waitForExit(60'000));
     const QByteArray out = charge.readStdout();
     QCOMPARE(charge.process().exitStatus(), QProcess::NormalExit);
@@ -357,11 +363,12 @@ void TestChargeProcesses::demoChargeIsPaid()
 void TestChargeProcesses::demoChargeCancelledOnTermination()
 {
     Child charge(ctlProgram(), m_dir->filePath(QStringLiteral("demo-stderr.log")));
-    charge.start({QStringLiteral("charge"), QStringLiteral("28.65"), QStringLiteral("--channel"), QStringLiteral("ALIPAY_QR"),
-                  QStringLiteral("--demo"), QStringLiteral("--demo-pay-after-ms"), QStringLiteral("-1")});
+    charge.start({QStringLiteral("charge"), QStringLiteral("28.65"), QStringLiteral("--channel"),
+                  QStringLiteral("ALIPAY_QR"), QStringLiteral("--demo"), QStringLiteral("--demo-pay-after-ms"),
+                  QStringLiteral("-1")});
     QVERIFY2(charge.waitForLine("https://qr.alipay.com/", 30'000), charge.readStdout().constData());
-    QVERIFY(!charge.waitForExit(1500));   // nobody pays: it keeps waiting
-    charge.process().terminate();         // SIGTERM: cancel the sale, as Ctrl+C does
+    QVERIFY(!charge.waitForExit(1500)); // nobody pays: it keeps waiting
+    charge.process().terminate(); // SIGTERM: cancel the sale, as Ctrl+C does
     QVERIFY(charge.waitForExit(30'000));
     const QByteArray out = charge.readStdout();
     QCOMPARE(charge.process().exitStatus(), QProcess::NormalExit);

@@ -66,7 +66,7 @@ private:
     std::unique_ptr<SimProcess> m_sim;
     std::unique_ptr<RelayProcess> m_relay;
     std::unique_ptr<OrderLog> m_log;
-    Order m_paid;   // 10.00, refunded by partialThenFullRefund
+    Order m_paid; // 10.00, refunded by partialThenFullRefund
 };
 
 void TestRefundProcesses::initTestCase()
@@ -113,7 +113,7 @@ bool TestRefundProcesses::writeSettings(QString *why)
         settings.setJobNo(u"cashier01"_s),
         settings.setGatewayBaseUrl(m_sim->baseUrl()),
         settings.setNotifyUrl(m_notifyUrl),
-        settings.setRelayMode(RelayMode::Service),   // the relay is its own process here
+        settings.setRelayMode(RelayMode::Service), // the relay is its own process here
         settings.setOrderLogPath(m_orderLogPath),
         settings.setTerminalId(u"REFD"_s),
         settings.setPinVerifier(*verifier),
@@ -228,7 +228,7 @@ void TestRefundProcesses::overRefundIsRefused()
     const Run over = refund({order.mchOrderNo, u"--amount"_s, u"5.01"_s, u"--reason"_s, u"too much"_s});
     QCOMPARE(over.exitCode, 1);
     QVERIFY2(over.err.contains("AmountTooLarge"), over.err.constData());
-    QCOMPARE(refundCount(order.mchOrderNo), 0);   // nothing reserved, nothing sent
+    QCOMPARE(refundCount(order.mchOrderNo), 0); // nothing reserved, nothing sent
     QCOMPARE(refundedMinor(order.mchOrderNo), 0);
     // Fully refunded already: a full refund has nothing left to give.
     const Run again = refund({m_paid.mchOrderNo, u"--reason"_s, u"again"_s});
@@ -251,10 +251,10 @@ void TestRefundProcesses::wrongPinIsRefused()
     const Run wrong = refund({order.mchOrderNo, u"--reason"_s, u"wrong pin"_s}, "9999\n");
     QCOMPARE(wrong.exitCode, 6);
     QVERIFY2(wrong.err.contains("wrong manager PIN"), wrong.err.constData());
-    QVERIFY(!wrong.err.contains("9999") && !wrong.out.contains("9999"));   // never echoed
+    QVERIFY(!wrong.err.contains("9999") && !wrong.out.contains("9999")); // never echoed
     QCOMPARE(refundCount(order.mchOrderNo), 0);
     Settings settings(m_settingsFile);
-    QCOMPARE(settings.pinLockoutState().failedAttempts, 1);   // counts towards the lock-out
+    QCOMPARE(settings.pinLockoutState().failedAttempts, 1); // counts towards the lock-out
     // The right PIN afterwards works and resets the count.
     const Run right = refund({order.mchOrderNo, u"--amount"_s, u"1.00"_s, u"--reason"_s, u"right pin"_s});
     QVERIFY2(right.exitCode == 0, right.err.constData());

@@ -33,12 +33,20 @@ using namespace paydesk::test;
 namespace {
 
 // What a burst request is, and so what the relay must answer.
-enum class Kind { Invalid = 0, Genuine, Forged, Tampered, SignedWrongAmount, Foreign, Unknown };
+enum class Kind {
+    Invalid = 0,
+    Genuine,
+    Forged,
+    Tampered,
+    SignedWrongAmount,
+    Foreign,
+    Unknown
+};
 
 struct Planned
 {
     Kind kind = Kind::Invalid;
-    int orderIndex = -1;     // into the order list; -1 for unknown orders
+    int orderIndex = -1; // into the order list; -1 for unknown orders
     QByteArray request;
 };
 
@@ -121,8 +129,9 @@ QJsonObject relayHealth(quint16 port)
 // Every reply is what its kind must get; bad ones never read `success`.
 void checkBurstReplies(const QList<Planned> &plan, const std::vector<Answer> &answers)
 {
-    const std::map<Kind, int> expectedStatus{{Kind::Genuine, 200}, {Kind::Forged, 403}, {Kind::Tampered, 403},
-                                             {Kind::SignedWrongAmount, 409}, {Kind::Foreign, 403}, {Kind::Unknown, 404}};
+    const std::map<Kind, int> expectedStatus{{Kind::Genuine, 200},  {Kind::Forged, 403},
+                                             {Kind::Tampered, 403}, {Kind::SignedWrongAmount, 409},
+                                             {Kind::Foreign, 403},  {Kind::Unknown, 404}};
     for (qsizetype i = 0; i < plan.size(); ++i) {
         const Answer &answer = answers[size_t(i)];
         const QByteArray context = "request " + QByteArray::number(i) + " kind " + QByteArray::number(int(plan[i].kind))
@@ -130,7 +139,7 @@ void checkBurstReplies(const QList<Planned> &plan, const std::vector<Answer> &an
         QVERIFY2(answer.connected, context.constData());
         QVERIFY2(answer.status == expectedStatus.at(plan[i].kind), context.constData());
         if (plan[i].kind == Kind::Genuine)
-            QVERIFY2(answer.body == "success", context.constData());   // exactly the 7 bytes
+            QVERIFY2(answer.body == "success", context.constData()); // exactly the 7 bytes
         else
             QVERIFY2(!answer.body.contains("success") && !answer.body.isEmpty(), context.constData());
     }
@@ -186,7 +195,7 @@ ParamList TestRelayProcesses::badFields(Kind kind, const Order &order, int index
     case Kind::Forged: {
         ParamList sent = signedFields(fields, m_key);
         QString &sign = sent.last().second;
-        if (n % 2 == 0) {   // one hex digit off, or something random of the right shape
+        if (n % 2 == 0) { // one hex digit off, or something random of the right shape
             sign[31] = sign[31] == u'0' ? u'1' : u'0';
         } else {
             sign.clear();
@@ -195,15 +204,17 @@ ParamList TestRelayProcesses::badFields(Kind kind, const Order &order, int index
         }
         return sent;
     }
-    case Kind::Tampered:   // a captured genuine notify with the amount changed, old sign kept
+    case Kind::Tampered: // a captured genuine notify with the amount changed, old sign kept
         return withField(signedFields(fields, m_key), QStringLiteral("amount"),
                          QString::number(n % 2 == 0 ? 1 : order.amount.minor * 10));
     case Kind::SignedWrongAmount:
-        return signedFields(withField(fields, QStringLiteral("amount"), QString::number(order.amount.minor + 1 + n % 7)), m_key);
-    case Kind::Foreign:   // correctly signed, but for another merchant
+        return signedFields(
+            withField(fields, QStringLiteral("amount"), QString::number(order.amount.minor + 1 + n % 7)), m_key);
+    case Kind::Foreign: // correctly signed, but for another merchant
         return signedFields(withField(fields, QStringLiteral("mchId"), QStringLiteral("10000999")), m_key);
-    case Kind::Unknown:   // correctly signed, for an order this terminal never made
-        return signedFields(withField(fields, QStringLiteral("mchOrderNo"), u"NOSUCHORDER" + QString::number(n)), m_key);
+    case Kind::Unknown: // correctly signed, for an order this terminal never made
+        return signedFields(withField(fields, QStringLiteral("mchOrderNo"), u"NOSUCHORDER" + QString::number(n)),
+                            m_key);
     case Kind::Genuine:
     case Kind::Invalid:
         break;
@@ -303,7 +314,8 @@ void TestRelayProcesses::mixedBurstFromEightClients()
     QCOMPARE(health.value(QStringLiteral("accepted")).toInteger(), GenuineOrders);
     QCOMPARE(health.value(QStringLiteral("duplicate")).toInteger(), count(planned, Kind::Genuine) - GenuineOrders);
     QCOMPARE(health.value(QStringLiteral("unmatched")).toInteger(), count(planned, Kind::Unknown));
-    QCOMPARE(health.value(QStringLiteral("rejected")).toInteger(), Requests - count(planned, Kind::Genuine) - count(planned, Kind::Unknown));
+    QCOMPARE(health.value(QStringLiteral("rejected")).toInteger(),
+             Requests - count(planned, Kind::Genuine) - count(planned, Kind::Unknown));
     QCOMPARE(health.value(QStringLiteral("storeFailed")).toInteger(), 0);
     QCOMPARE(log.integrityCheck().value_or(QString()), QStringLiteral("ok"));
     QVERIFY(relay.child().stopGracefully(10'000));
@@ -400,7 +412,9 @@ KillRound TestRelayProcesses::killDuringBurst(OrderLog &log, const QString &dir,
             const bool paid = order->state == OrderState::Paid;
             // Acknowledged means committed: no `success` without the PAID row.
             if (acked[size_t(i)])
-                QVERIFY2(paid, qPrintable(u"round " + QString::number(round) + u": acknowledged but " + orderStateName(order->state)));
+                QVERIFY2(paid,
+                         qPrintable(u"round " + QString::number(round) + u": acknowledged but "
+                                    + orderStateName(order->state)));
             result.acknowledged += acked[size_t(i)];
             result.paidUnacknowledged += paid && !acked[size_t(i)] ? 1 : 0;
             // The transition and its audit row commit together or not at all.
@@ -479,7 +493,7 @@ void TestRelayProcesses::spoilStore(const QString &kind, const QString &dir, QSt
         QVERIFY(QFile::setPermissions(*path, QFileDevice::ReadOwner | QFileDevice::ReadGroup));
         QVERIFY(QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
         QFile probe(*path);
-        *applicable = !probe.open(QIODevice::ReadWrite);   // root ignores permissions
+        *applicable = !probe.open(QIODevice::ReadWrite); // root ignores permissions
     } else {
         QVERIFY(OrderLog::open(*path, m_clock).has_value());
         *locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("reliability-locker"));
@@ -522,7 +536,7 @@ void TestRelayProcesses::refusesUnusableStore()
     QVERIFY(!listening);
     QVERIFY(!relay.child().readStdout().contains("listening"));
     QCOMPARE(relay.child().process().exitStatus(), QProcess::NormalExit);
-    QCOMPARE(relay.child().process().exitCode(), 4);   // ExitStore
+    QCOMPARE(relay.child().process().exitCode(), 4); // ExitStore
     QVERIFY2(stderrText.contains("paydesk-relay: refusing to start: "), stderrText.constData());
     QVERIFY(stderrText.trimmed().size() > QByteArray("paydesk-relay: refusing to start: ").size() + 5);
     // A lock may be released within the busy timeout, so waiting for it is right; nothing
@@ -559,9 +573,11 @@ void TestRelayProcesses::onlineOrdersFromTheSettingsFile()
     QFile settings(dir.filePath(QStringLiteral("relay-settings.ini")));
     QVERIFY(settings.open(QIODevice::WriteOnly));
     settings.write("settingsVersion=1\n[merchant]\njobNo=cashier01\n[relay]\nreconcileSeconds=30\n"
-                   "[api]\nenabled=true\nhmacFile=" + apiSecret.toUtf8() + "\nterminalId=SHOP\n"
-                   "[ionline]\nenabled=true\nmchId=10085200000000\ncurrency=HKD\ncredentialFile=" + ionlineKey.toUtf8() +
-                   "\nnotifyPath=/hooks/ionline\n");
+                   "[api]\nenabled=true\nhmacFile="
+                   + apiSecret.toUtf8()
+                   + "\nterminalId=SHOP\n"
+                     "[ionline]\nenabled=true\nmchId=10085200000000\ncurrency=HKD\ncredentialFile="
+                   + ionlineKey.toUtf8() + "\nnotifyPath=/hooks/ionline\n");
     settings.close();
 
     RelayProcess relay(dir.path(), dir.filePath(QStringLiteral("orders.sqlite")));
@@ -580,10 +596,11 @@ void TestRelayProcesses::onlineOrdersFromTheSettingsFile()
     const RawReply unsigned_ = rawExchange(apiPort, httpRequest("POST", "/api/v1/payments", "{}", "application/json"));
     QCOMPARE(unsigned_.status, 401);
     // The iOnline notify path from the settings is served; a notify for no order of ours is refused.
-    const RawReply notify = rawExchange(relay.port(), httpRequest("POST", "/hooks/ionline", "<xml><status>0</status></xml>",
-                                                                  "text/xml"));
+    const RawReply notify
+        = rawExchange(relay.port(), httpRequest("POST", "/hooks/ionline", "<xml><status>0</status></xml>", "text/xml"));
     QVERIFY2(notify.status >= 400 && notify.status != 404, qPrintable(QString::number(notify.status)));
-    const QJsonObject health = QJsonDocument::fromJson(rawExchange(relay.port(), httpRequest("GET", "/health")).body).object();
+    const QJsonObject health
+        = QJsonDocument::fromJson(rawExchange(relay.port(), httpRequest("GET", "/health")).body).object();
     QCOMPARE(health.value(u"api").toObject().value(u"unauthorized").toInteger(), 1);
     QVERIFY(health.contains(u"reconcile"));
     QVERIFY(relay.child().stopGracefully(10'000));
@@ -623,7 +640,7 @@ void TestRelayProcesses::refusesBadOnlineSettings()
     RelayProcess relay(dir.path(), dir.filePath(QStringLiteral("orders.sqlite")));
     QVERIFY(!relay.start(nullptr));
     QVERIFY(relay.child().waitForExit(20'000));
-    QCOMPARE(relay.child().process().exitCode(), 3);   // ExitConfig
+    QCOMPARE(relay.child().process().exitCode(), 3); // ExitConfig
     const QByteArray stderrText = relay.child().readStderr();
     QVERIFY2(stderrText.contains(complaint), stderrText.constData());
 }

@@ -16,7 +16,7 @@ struct OrderSpec
     Channel channel = Channel::WxNative;
     Money amount{2865, Currency::CAD};
     OrderState state = OrderState::Paid;
-    bool late = false;                     // paid after being cancelled
+    bool late = false; // paid after being cancelled
     QString terminalId = QStringLiteral("T1");
     QString cashier = QStringLiteral("alice");
     QString subject = QStringLiteral("Coffee");
@@ -27,7 +27,8 @@ struct OrderSpec
 class LogBuilder
 {
 public:
-    LogBuilder(OrderLog &log, ManualClock &clock, QTimeZone zone) : m_log(log), m_clock(clock), m_zone(std::move(zone)) {}
+    LogBuilder(OrderLog &log, ManualClock &clock, QTimeZone zone) : m_log(log), m_clock(clock), m_zone(std::move(zone))
+    {}
 
     // A local wall time of the builder's zone; use UTC directly for the repeated hour of a
     // daylight-saving change, which a local time cannot name.
@@ -40,10 +41,7 @@ public:
 
     // Creates the order at `localIso` ("2026-06-10T12:30:00" in the builder's zone) and drives it
     // to spec.state; the order, or an empty Order on failure.
-    Order order(const QString &localIso, const OrderSpec &spec = {})
-    {
-        return orderAtUtc(utcMs(localIso), spec);
-    }
+    Order order(const QString &localIso, const OrderSpec &spec = {}) { return orderAtUtc(utcMs(localIso), spec); }
 
     Order orderAtUtc(qint64 atUtcMs, const OrderSpec &spec = {})
     {
@@ -61,19 +59,34 @@ public:
             return {};
         QList<OrderState> path;
         switch (spec.state) {
-        case OrderState::New: break;
-        case OrderState::Creating: path = {OrderState::Creating}; break;
-        case OrderState::Unknown: path = {OrderState::Creating, OrderState::Unknown}; break;
-        case OrderState::Awaiting: path = {OrderState::Creating, OrderState::Awaiting}; break;
-        case OrderState::Expired: path = {OrderState::Creating, OrderState::Awaiting, OrderState::Expired}; break;
-        case OrderState::Cancelled: path = {OrderState::Creating, OrderState::Awaiting, OrderState::Cancelled}; break;
-        case OrderState::Failed: path = {OrderState::Creating, OrderState::Failed}; break;
+        case OrderState::New:
+            break;
+        case OrderState::Creating:
+            path = {OrderState::Creating};
+            break;
+        case OrderState::Unknown:
+            path = {OrderState::Creating, OrderState::Unknown};
+            break;
+        case OrderState::Awaiting:
+            path = {OrderState::Creating, OrderState::Awaiting};
+            break;
+        case OrderState::Expired:
+            path = {OrderState::Creating, OrderState::Awaiting, OrderState::Expired};
+            break;
+        case OrderState::Cancelled:
+            path = {OrderState::Creating, OrderState::Awaiting, OrderState::Cancelled};
+            break;
+        case OrderState::Failed:
+            path = {OrderState::Creating, OrderState::Failed};
+            break;
         case OrderState::Paid:
             // NEW -> PAID directly (allowed: a confirmation always wins) keeps the tests quick.
-            path = spec.late ? QList<OrderState>{OrderState::Creating, OrderState::Awaiting, OrderState::Cancelled, OrderState::Paid}
-                             : QList<OrderState>{OrderState::Paid};
+            path = spec.late
+                ? QList<OrderState>{OrderState::Creating, OrderState::Awaiting, OrderState::Cancelled, OrderState::Paid}
+                : QList<OrderState>{OrderState::Paid};
             break;
-        case OrderState::Invalid: return {};
+        case OrderState::Invalid:
+            return {};
         }
         for (OrderState step : path) {
             TransitionDetails details;

@@ -122,16 +122,16 @@ void TestCsv::orderRowsWithAmountsAndTimes()
     options.zone = Toronto;
     const QStringList fields = orderCsvFields(order, options);
     QCOMPARE(fields.size(), orderCsvHeader().size());
-    QCOMPARE(fields, (QStringList{u"T1260610163000000001"_s, u"2026-06-10T12:30:00-04:00"_s,
-                                  u"2026-06-10T12:30:21-04:00"_s, u"PAID"_s, u"no"_s, u"ALIPAY_QR"_s, u"28.65"_s,
-                                  u"CAD"_s, u"0.05"_s, u"28.60"_s, u"T1"_s, u"Zoé"_s, u"P0701000000001"_s,
-                                  u"Latte, large"_s, u"miniprogram"_s, u"ionline"_s}));
+    QCOMPARE(fields,
+             (QStringList{u"T1260610163000000001"_s, u"2026-06-10T12:30:00-04:00"_s, u"2026-06-10T12:30:21-04:00"_s,
+                          u"PAID"_s, u"no"_s, u"ALIPAY_QR"_s, u"28.65"_s, u"CAD"_s, u"0.05"_s, u"28.60"_s, u"T1"_s,
+                          u"Zoé"_s, u"P0701000000001"_s, u"Latte, large"_s, u"miniprogram"_s, u"ionline"_s}));
     order.state = OrderState::Expired;
     order.paidAtMs = 0;
     order.refundedMinor = 0;
     const QStringList expired = orderCsvFields(order, options);
     QCOMPARE(expired[2], QString());
-    QCOMPARE(expired[9], u"0.00"_s);   // nothing kept from an unpaid order
+    QCOMPARE(expired[9], u"0.00"_s); // nothing kept from an unpaid order
     const QByteArray csv = ordersToCsv({order}, options);
     QVERIFY(csv.startsWith("order_number,created_at,paid_at,state,late,channel,amount,currency,refunded,net,"
                            "terminal,cashier,gateway_order_id,subject,source,gateway\r\n"));
@@ -157,10 +157,11 @@ void TestCsv::chineseTextAndBom()
     QVERIFY(!plain.startsWith("\xEF\xBB\xBF"));
     options.byteOrderMark = true;
     const QByteArray withBom = ordersToCsv({order}, options);
-    QVERIFY(withBom.startsWith("\xEF\xBB\xBF" "order_number,"));
+    QVERIFY(withBom.startsWith("\xEF\xBB\xBF"
+                               "order_number,"));
     QCOMPARE(withBom.mid(3), plain);
     // UTF-8 bytes of the text as is, the subject quoted with its quotes doubled.
-    QVERIFY(plain.contains(QByteArray("\xE7\x8E\x8B\xE5\xB0\x8F\xE6\x98\x8E")));   // 王小明
+    QVERIFY(plain.contains(QByteArray("\xE7\x8E\x8B\xE5\xB0\x8F\xE6\x98\x8E"))); // 王小明
     QVERIFY(plain.contains(u"\"珍珠奶茶\n\"\"大杯\"\"\","_s.toUtf8()));
     const QList<QStringList> records = parseCsv(QString::fromUtf8(plain));
     QCOMPARE(records.size(), 2);
@@ -181,7 +182,7 @@ void TestCsv::formulasAreNeutralised()
     QStringList fields = orderCsvFields(order, options);
     QCOMPARE(fields[13], u"'=HYPERLINK(\"http://x\",\"y\")"_s);
     QCOMPARE(fields[11], u"'@admin"_s);
-    QCOMPARE(fields[6], u"1.00"_s);   // numbers are never touched
+    QCOMPARE(fields[6], u"1.00"_s); // numbers are never touched
     options.guardFormulas = false;
     fields = orderCsvFields(order, options);
     QCOMPARE(fields[13], order.subject);
@@ -218,9 +219,9 @@ void TestCsv::exportStreamsTheFilteredList()
     const QList<QStringList> records = parseCsv(QString::fromUtf8(bytes.mid(3)));
     QCOMPARE(records.size(), 1009);
     QCOMPARE(records.first(), orderCsvHeader());
-    QCOMPARE(records[1][1], u"2026-06-10T08:00:01-04:00"_s);   // i = 1, oldest first
+    QCOMPARE(records[1][1], u"2026-06-10T08:00:01-04:00"_s); // i = 1, oldest first
     QCOMPARE(records[1][6], u"1.01"_s);
-    QCOMPARE(records[7][13], u"Tea, \"special\""_s);         // i = 7
+    QCOMPARE(records[7][13], u"Tea, \"special\""_s); // i = 7
     QSet<QString> numbers;
     for (qsizetype i = 1; i < records.size(); ++i) {
         QCOMPARE(records[i].size(), 16);

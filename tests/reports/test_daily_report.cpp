@@ -131,7 +131,8 @@ void TestDailyReport::arithmeticWithRefundsAndLatePayments()
 
     QCOMPARE(b.refund(u"2026-06-10T13:00:00"_s, tea.id, 500, RefundState::Succeeded).state, RefundState::Succeeded);
     // Yesterday's sale refunded today: today's refunds.
-    QCOMPARE(b.refund(u"2026-06-10T18:00:00"_s, yesterday.id, 250, RefundState::Succeeded).state, RefundState::Succeeded);
+    QCOMPARE(b.refund(u"2026-06-10T18:00:00"_s, yesterday.id, 250, RefundState::Succeeded).state,
+             RefundState::Succeeded);
     QCOMPARE(b.refund(u"2026-06-10T19:00:00"_s, opening.id, 100, RefundState::Unknown).state, RefundState::Unknown);
     QCOMPARE(b.refund(u"2026-06-10T20:00:00"_s, yuan.id, 800, RefundState::Failed).state, RefundState::Failed);
     // Tomorrow's refund of today's sale: tomorrow's report.
@@ -167,12 +168,12 @@ void TestDailyReport::arithmeticWithRefundsAndLatePayments()
     QCOMPARE(alipay->netMinor(), 1000);
     const ChannelTotals *upi = findTotals(report, Channel::UpiQr, Currency::CAD);
     QVERIFY(upi);
-    QCOMPARE(upi->paidCount, 1);   // the late payment is a payment
+    QCOMPARE(upi->paidCount, 1); // the late payment is a payment
     QCOMPARE(upi->netMinor(), 1200);
     const ChannelTotals *cny = findTotals(report, Channel::WxNative, Currency::CNY);
     QVERIFY(cny);
     QCOMPARE(cny->grossMinor, 8800);
-    QCOMPARE(cny->refundCount, 0);   // the failed refund gave nothing back
+    QCOMPARE(cny->refundCount, 0); // the failed refund gave nothing back
     QCOMPARE(cny->netMinor(), 8800);
 
     QCOMPARE(report.alerts.lateCount, 1);
@@ -350,12 +351,13 @@ void TestDailyReport::totalsBySource()
     QVERIFY(miniPaid.id);
     mini.gateway = u"ionline"_s;
     QVERIFY(b.order(u"2026-06-10T10:30:00"_s, mini).id);
-    mini.state = OrderState::Awaiting;   // not paid: counted as open, not in the totals
+    mini.state = OrderState::Awaiting; // not paid: counted as open, not in the totals
     QVERIFY(b.order(u"2026-06-10T10:45:00"_s, mini).id);
     OrderSpec app{Channel::WxApp, {700, Currency::USD}};
     app.source = OrderSource::App;
     QVERIFY(b.order(u"2026-06-10T11:00:00"_s, app).id);
-    QCOMPARE(b.refund(u"2026-06-10T12:00:00"_s, miniPaid.id, 300, RefundState::Succeeded).state, RefundState::Succeeded);
+    QCOMPARE(b.refund(u"2026-06-10T12:00:00"_s, miniPaid.id, 300, RefundState::Succeeded).state,
+             RefundState::Succeeded);
 
     const DailyReport report = reportFor(QDate(2026, 6, 10), 4);
     QCOMPARE(report.sources.size(), 3);

@@ -16,8 +16,7 @@ namespace {
 
 const QTimeZone Zone("America/Toronto");
 
-template<typename T>
-ErrorCode codeOf(const Result<T> &result)
+template<typename T> ErrorCode codeOf(const Result<T> &result)
 {
     return result ? ErrorCode::Invalid : result.error().code;
 }
@@ -75,7 +74,7 @@ void TestOrderFilter::initTestCase()
         spec.state = states[i % 5];
         spec.terminalId = i % 2 == 0 ? u"T1"_s : u"T2"_s;
         spec.cashier = i < 10 ? u"alice"_s : u"bob"_s;
-        spec.late = i == 5;   // a Paid one (5 % 5 == 0)
+        spec.late = i == 5; // a Paid one (5 % 5 == 0)
         // Ten minutes apart from 08:00, all on 2026-06-10, except the last five the next day;
         // orders 7 and 8 share a creation time (keyset ties).
         const int minutes = i == 8 ? 7 * 10 : i * 10;
@@ -122,9 +121,9 @@ void TestOrderFilter::eachFieldNarrows_data()
     f = OrderFilter::forRange(start, start + day);
     QTest::newRow("business day") << f << qint64(25);
     f.states = {OrderState::Paid};
-    QTest::newRow("day + paid") << f << qint64(10);   // i % 5 in {0, 1}, i < 25
+    QTest::newRow("day + paid") << f << qint64(10); // i % 5 in {0, 1}, i < 25
     f.channels = {Channel::AlipayQr};
-    QTest::newRow("day + paid + alipay") << f << qint64(3);   // i in {1, 10, 16}
+    QTest::newRow("day + paid + alipay") << f << qint64(3); // i in {1, 10, 16}
     f = {};
     f.states = {OrderState::Expired, OrderState::Cancelled};
     QTest::newRow("two states, no range") << f << qint64(12);
@@ -188,20 +187,20 @@ void TestOrderFilter::orderNumberSubstring()
     const Order &target = m_orders[16];
     QVERIFY(!target.payOrderId.isEmpty());
     OrderFilter filter;
-    filter.orderNumber = target.mchOrderNo.mid(2);     // without the terminal id
+    filter.orderNumber = target.mchOrderNo.mid(2); // without the terminal id
     QCOMPARE(count(filter), 1);
-    filter.orderNumber = target.mchOrderNo.toLower();  // case does not matter
+    filter.orderNumber = target.mchOrderNo.toLower(); // case does not matter
     QCOMPARE(count(filter), 1);
-    filter.orderNumber = target.payOrderId;            // the gateway's number works as well
+    filter.orderNumber = target.payOrderId; // the gateway's number works as well
     QCOMPARE(count(filter), 1);
-    filter.orderNumber = u"t1"_s;                      // terminal prefix of every T1 order
+    filter.orderNumber = u"t1"_s; // terminal prefix of every T1 order
     QCOMPARE(count(filter), 15);
     // LIKE wildcards typed by the manager are literal.
     filter.orderNumber = u"%"_s;
     QCOMPARE(count(filter), 0);
     filter.orderNumber = u"T_"_s;
     QCOMPARE(count(filter), 0);
-    filter.orderNumber = u"  "_s;                      // blank: no filter
+    filter.orderNumber = u"  "_s; // blank: no filter
     QCOMPARE(count(filter), 30);
 }
 
@@ -276,7 +275,7 @@ void TestOrderFilter::keysetPagingIsStableUnderInserts()
     const auto first = orderPage(*m_log, window, 10, std::nullopt, ListOrder::OldestFirst);
     QVERIFY(first && first->next);
     LogBuilder b(*m_log, m_clock, Zone);
-    const Order inserted = b.order(u"2026-06-10T07:00:00"_s, {});   // before every row shown
+    const Order inserted = b.order(u"2026-06-10T07:00:00"_s, {}); // before every row shown
     QVERIFY(inserted.id > 0);
     const auto second = orderPage(*m_log, window, 10, first->next, ListOrder::OldestFirst);
     QVERIFY(second);

@@ -102,7 +102,7 @@ void TestSimulator::startSim(SimOptions options)
     options.mchId = QString::fromLatin1(TestMchId);
     options.key = MerchantKey(QByteArray(TestKey));
     if (options.notifyScheduleScale == 1.0)
-        options.notifyScheduleScale = 0.001;   // retries after 60..300 ms
+        options.notifyScheduleScale = 0.001; // retries after 60..300 ms
     m_sim = std::make_unique<GatewaySimulator>(options, m_clock, m_network.get());
     QVERIFY(m_sim->start());
     IotPayConfig config;
@@ -124,7 +124,8 @@ GatewayCall *TestSimulator::wait(GatewayCall *call)
 OrderRequest TestSimulator::orderRequest(Channel channel, const QString &notifyUrl) const
 {
     OrderRequest request;
-    request.mchOrderNo = u"SIM" + QString::number(m_clock.nowUtcMs()) + QString::number(const_cast<TestSimulator *>(this)->m_sequence++);
+    request.mchOrderNo = u"SIM" + QString::number(m_clock.nowUtcMs())
+        + QString::number(const_cast<TestSimulator *>(this)->m_sequence++);
     request.channel = channel;
     request.amount = Money{2865, Currency::CAD};
     request.subject = QStringLiteral("Order 1001");
@@ -167,10 +168,10 @@ void TestSimulator::rejectsWithDocumentedCodes_data()
     QTest::addColumn<QString>("mchId");
     QTest::addColumn<QString>("expectedCode");
     QTest::addColumn<int>("typed");
-    QTest::newRow("wrong key -> 0013") << QByteArray("WRONG") << QString::fromLatin1(TestMchId) << QStringLiteral("0013")
-                                       << int(ErrorCode::SignatureRejected);
-    QTest::newRow("unknown merchant -> 0015") << QByteArray(TestKey) << QStringLiteral("99999999") << QStringLiteral("0015")
-                                              << int(ErrorCode::MerchantUnknown);
+    QTest::newRow("wrong key -> 0013") << QByteArray("WRONG") << QString::fromLatin1(TestMchId)
+                                       << QStringLiteral("0013") << int(ErrorCode::SignatureRejected);
+    QTest::newRow("unknown merchant -> 0015") << QByteArray(TestKey) << QStringLiteral("99999999")
+                                              << QStringLiteral("0015") << int(ErrorCode::MerchantUnknown);
 }
 
 void TestSimulator::rejectsWithDocumentedCodes()
@@ -217,7 +218,7 @@ void TestSimulator::statusFourAfterValidity()
     GatewayCall *query = wait(m_client->queryOrder({number, {}}));
     QVERIFY(query->result());
     QCOMPARE(query->result()->status, RemoteStatus::CancelledBySystem);
-    QVERIFY(!m_sim->pay(number));   // an expired order cannot be paid
+    QVERIFY(!m_sim->pay(number)); // an expired order cannot be paid
     QVERIFY(!m_sim->pay(QStringLiteral("NOSUCHORDER")));
     GatewayCall *missing = wait(m_client->queryOrder({QStringLiteral("NOSUCHORDER"), {}}));
     QCOMPARE(missing->result().error().code, ErrorCode::NoSuchOrder);
@@ -242,14 +243,14 @@ void TestSimulator::notifyRetriedUntilExactlySuccess()
     QCOMPARE(requests.size(), 3);
     const HttpRequest &first = requests.first();
     QCOMPARE(first.method, QByteArray("POST"));
-    QVERIFY(first.body.isEmpty());   // IOTPay's way: fields in the URL, empty body
+    QVERIFY(first.body.isEmpty()); // IOTPay's way: fields in the URL, empty body
     QVERIFY(first.rawPath == "/notify/iotpay");
     QVERIFY(first.rawQuery.contains(QByteArray("mchOrderNo=" + number.toLatin1())));
     QVERIFY(first.rawQuery.contains("status=2"));
     // The fields verify with the merchant key.
     ParamList fields;
     for (const QByteArray &pair : first.rawQuery.split('&')) {
-        const qsizetype eq = pair.indexOf('=');   // an empty value may come without '='
+        const qsizetype eq = pair.indexOf('='); // an empty value may come without '='
         const QByteArray name = eq < 0 ? pair : pair.left(eq);
         const QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
         fields.append({QString::fromUtf8(QByteArray::fromPercentEncoding(name)),
@@ -313,12 +314,13 @@ void TestSimulator::controlEndpoints()
     QVERIFY(wait(m_client->createOrder(orderRequest(Channel::AlipayQr)))->result());
     const QString number = m_sim->orders().first().mchOrderNo;
     const quint16 port = quint16(m_sim->baseUrl().port());
-    const RawReply faults = rawExchange(port, httpRequest("POST", "/control/faults", R"({"serverErrorStatus":503,"calls":1})", "application/json"));
+    const RawReply faults = rawExchange(
+        port, httpRequest("POST", "/control/faults", R"({"serverErrorStatus":503,"calls":1})", "application/json"));
     QCOMPARE(faults.status, 200);
     GatewayCall *failing = wait(m_client->queryOrder({number, {}}));
     QVERIFY(!failing->result());
     QCOMPARE(failing->result().error().httpStatus, 503);
-    QVERIFY(wait(m_client->queryOrder({number, {}}))->result());   // fault used up
+    QVERIFY(wait(m_client->queryOrder({number, {}}))->result()); // fault used up
 
     QCOMPARE(rawExchange(port, httpRequest("POST", "/control/pay?mchOrderNo=" + number.toLatin1())).status, 200);
     QCOMPARE(rawExchange(port, httpRequest("POST", "/control/pay?mchOrderNo=NOPE")).status, 404);
@@ -337,16 +339,16 @@ void TestSimulator::refundLimits()
     refund.payOrderId = order.payOrderId;
     refund.refundAmount = Money{1000, Currency::CAD};
     refund.mchRefundNo = QStringLiteral("R1");
-    QVERIFY(!wait(m_client->refundOrder(refund))->result());   // not paid yet
+    QVERIFY(!wait(m_client->refundOrder(refund))->result()); // not paid yet
     QVERIFY(m_sim->pay(order.mchOrderNo));
     refund.mchRefundNo = QStringLiteral("R2");
     QVERIFY(wait(m_client->refundOrder(refund))->result());
     refund.mchRefundNo = QStringLiteral("R3");
-    refund.refundAmount = Money{1866, Currency::CAD};          // 1000 + 1866 > 2865
+    refund.refundAmount = Money{1866, Currency::CAD}; // 1000 + 1866 > 2865
     QVERIFY(!wait(m_client->refundOrder(refund))->result());
     refund.refundAmount = Money{1865, Currency::CAD};
     QVERIFY(wait(m_client->refundOrder(refund))->result());
-    refund.mchRefundNo = QStringLiteral("R2");                  // number already used
+    refund.mchRefundNo = QStringLiteral("R2"); // number already used
     refund.refundAmount = Money{1, Currency::CAD};
     QVERIFY(!wait(m_client->refundOrder(refund))->result());
     QCOMPARE(m_sim->order(order.mchOrderNo)->refundedMinor, 2865);

@@ -35,7 +35,8 @@ RawReply rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs)
             if (at >= 0) {
                 const qsizetype lineEnd = head.indexOf("\r\n", at);
                 const int length = head.mid(at + 15, lineEnd < 0 ? -1 : lineEnd - at - 15).trimmed().toInt();
-                if (reply.all.size() >= headerEnd + 4 + length && !bytes.contains("\r\n\r\nPOST") && !bytes.contains("\r\n\r\nGET"))
+                if (reply.all.size() >= headerEnd + 4 + length && !bytes.contains("\r\n\r\nPOST")
+                    && !bytes.contains("\r\n\r\nGET"))
                     break;
             }
         }

@@ -9,10 +9,10 @@ struct RawReply
 {
     bool connected = false;
     bool closedByPeer = false;
-    int status = 0;          // from the first status line, 0 if none
+    int status = 0; // from the first status line, 0 if none
     QByteArray headers;
-    QByteArray body;         // of the first response
-    QByteArray all;          // everything received
+    QByteArray body; // of the first response
+    QByteArray all; // everything received
 };
 
 // Sends `bytes` as they are on a fresh loopback connection and reads until the peer closes or

@@ -90,8 +90,8 @@ Result<void> DemoCounter::startServices(const DemoCounterOptions &options)
 
 void DemoCounter::setWrongMerchantKey(bool wrong)
 {
-    (void)m_secrets->writeMerchantKey(MerchantKey(wrong ? QByteArrayLiteral("NOT-THE-DEMO-KEY")
-                                                        : QByteArray(DemoEnvironment::DemoKey)));
+    (void)m_secrets->writeMerchantKey(
+        MerchantKey(wrong ? QByteArrayLiteral("NOT-THE-DEMO-KEY") : QByteArray(DemoEnvironment::DemoKey)));
     (void)m_counter->reloadGateway();
 }
 

@@ -24,7 +24,7 @@ class Settings;
 
 struct DemoCounterOptions
 {
-    qint64 validityMs = 0;            // 0: demo mode's default (DemoOptions)
+    qint64 validityMs = 0; // 0: demo mode's default (DemoOptions)
     QString language = QStringLiteral("en");
 };
 

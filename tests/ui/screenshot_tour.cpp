@@ -58,8 +58,10 @@ private:
     bool check(bool ok, const QString &what);
     QString shoot(const QString &name);
     void settle(int ms = 250);
-    template<typename T>
-    T *child(const char *name) { return m_counter->window().findChild<T *>(QString::fromLatin1(name)); }
+    template<typename T> T *child(const char *name)
+    {
+        return m_counter->window().findChild<T *>(QString::fromLatin1(name));
+    }
     bool waitFor(const std::function<bool()> &condition, const QString &what);
     bool charge(const QString &amount, const char *channelButton);
     bool waitForOutcome(const QString &what);
@@ -96,8 +98,10 @@ void Tour::settle(int ms)
 QString Tour::shoot(const QString &name)
 {
     settle();
-    const QString path = QDir(m_outputDir).filePath(
-        QStringLiteral("%1-%2-%3.png").arg(m_language).arg(++m_step, 2, 10, QLatin1Char('0')).arg(name));
+    const QString path
+        = QDir(m_outputDir)
+              .filePath(
+                  QStringLiteral("%1-%2-%3.png").arg(m_language).arg(++m_step, 2, 10, QLatin1Char('0')).arg(name));
     const QPixmap screen = QGuiApplication::primaryScreen()->grabWindow(0);
     check(!screen.isNull() && screen.save(path), u"screenshot " + path);
     return path;
@@ -132,9 +136,12 @@ void Tour::checkOutcomeColour(const QString &png, QRgb expected)
     const QWidget *outcome = m_counter->window().outcomeScreen();
     const QPoint probe = outcome->mapToGlobal(QPoint(6, 6));
     const QRgb seen = shot.pixel(probe);
-    check(qAbs(qRed(seen) - qRed(expected)) + qAbs(qGreen(seen) - qGreen(expected)) + qAbs(qBlue(seen) - qBlue(expected)) < 24,
+    check(qAbs(qRed(seen) - qRed(expected)) + qAbs(qGreen(seen) - qGreen(expected))
+                  + qAbs(qBlue(seen) - qBlue(expected))
+              < 24,
           QStringLiteral("outcome background is #%1 (expected #%2)")
-              .arg(seen & 0xFFFFFF, 6, 16, QLatin1Char('0')).arg(expected & 0xFFFFFF, 6, 16, QLatin1Char('0')));
+              .arg(seen & 0xFFFFFF, 6, 16, QLatin1Char('0'))
+              .arg(expected & 0xFFFFFF, 6, 16, QLatin1Char('0')));
 }
 
 void Tour::newSale()
@@ -173,14 +180,16 @@ void Tour::checkQrInScreenshot(const QString &png, QrWidget *widget, const QStri
     // Every code on the screen is this sale's (the customer display may show a second copy)...
     const QStringList onScreen = zbarDecode(png);
     check(!onScreen.isEmpty() && onScreen.count(payload) == onScreen.size(),
-          u"zbarimg decodes \"" + onScreen.join(QStringLiteral(" | ")) + u"\" from the screen, the sale's link is \"" + payload + u'"');
+          u"zbarimg decodes \"" + onScreen.join(QStringLiteral(" | ")) + u"\" from the screen, the sale's link is \""
+              + payload + u'"');
     // ...and the window showing this widget, cut out of the screenshot, decodes on its own.
     const QRect windowArea = widget->window()->frameGeometry();
     const QString cropped = QString(png).replace(QStringLiteral(".png"), QStringLiteral("-window.png"));
     QImage(png).copy(windowArea).save(cropped);
     const QStringList inWindow = zbarDecode(cropped);
-    check(inWindow == QStringList{payload}, u"zbarimg decodes " + inWindow.join(QStringLiteral(" | ")) + u" from "
-          + widget->window()->objectName() + u" alone");
+    check(inWindow == QStringList{payload},
+          u"zbarimg decodes " + inWindow.join(QStringLiteral(" | ")) + u" from " + widget->window()->objectName()
+              + u" alone");
     QFile::remove(cropped);
 
     check(widget->modulePixels() >= 4, u"module size " + QString::number(widget->modulePixels()) + u" px >= 4");
@@ -200,7 +209,9 @@ void Tour::checkQrInScreenshot(const QString &png, QrWidget *widget, const QStri
     const int module = symbol.width() / modules;
     check(symbol.width() == symbol.height() && symbol.width() == module * modules,
           QStringLiteral("QR is %1x%2 px for %3 modules: whole pixels per module")
-              .arg(symbol.width()).arg(symbol.height()).arg(modules));
+              .arg(symbol.width())
+              .arg(symbol.height())
+              .arg(modules));
     check(module >= 4, QStringLiteral("module measured on screen: %1 px >= 4").arg(module));
     const QRect quiet = symbol.adjusted(-4 * module, -4 * module, 4 * module, 4 * module);
     bool light = area.contains(quiet);

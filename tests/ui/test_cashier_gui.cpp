@@ -30,8 +30,8 @@
 #include <QToolButton>
 
 #include <functional>
-#include <memory>
 #include <limits>
+#include <memory>
 
 using namespace paydesk;
 
@@ -79,8 +79,7 @@ private Q_SLOTS:
 private:
     bool startCounter(const DemoCounterOptions &options);
     MainWindow &window() { return m_counter->window(); }
-    template<typename T>
-    T *child(const char *name) { return window().findChild<T *>(QString::fromLatin1(name)); }
+    template<typename T> T *child(const char *name) { return window().findChild<T *>(QString::fromLatin1(name)); }
     QLineEdit *amountEdit() { return child<QLineEdit>("amountEdit"); }
     QString headline() { return child<QLabel>("outcomeHeadline")->text(); }
     qsizetype orderCount();
@@ -132,9 +131,11 @@ bool TestCashierGui::chargeAndWaitForQr(const QString &amount, const char *chann
     QTest::keyClicks(amountEdit(), amount);
     QTest::mouseClick(child<QToolButton>(channelButton), Qt::LeftButton);
     QTest::mouseClick(child<QPushButton>("chargeButton"), Qt::LeftButton);
-    return QTest::qWaitFor([this] { return !child<QrWidget>("qrWidget")->payload().isEmpty()
-                                           && child<QrWidget>("qrWidget")->isVisible(); },
-                           QrTimeoutMs);
+    return QTest::qWaitFor(
+        [this] {
+            return !child<QrWidget>("qrWidget")->payload().isEmpty() && child<QrWidget>("qrWidget")->isVisible();
+        },
+        QrTimeoutMs);
 }
 
 // Answers the next modal dialog (QMessageBox::exec runs its own event loop).
@@ -182,7 +183,7 @@ bool TestCashierGui::selectLanguage(const QString &code)
     combo->setFocus();
     for (int i = 0; i < combo->count() && combo->currentData().toString() != code; ++i)
         QTest::keyClick(combo, combo->findData(code) > combo->currentIndex() ? Qt::Key_Down : Qt::Key_Up);
-    QCoreApplication::processEvents();   // widgets retranslate on the posted LanguageChange
+    QCoreApplication::processEvents(); // widgets retranslate on the posted LanguageChange
     return m_counter->language().language() == code;
 }
 
@@ -251,7 +252,8 @@ void TestCashierGui::functionKeysPickTheChannel()
 
 void TestCashierGui::keypadEntersTheAmount()
 {
-    for (const char *key : {"keypad_1", "keypad_2", "keypad_decimal", "keypad_5", "keypad_9", "keypad_backspace", "keypad_0"})
+    for (const char *key :
+         {"keypad_1", "keypad_2", "keypad_decimal", "keypad_5", "keypad_9", "keypad_backspace", "keypad_0"})
         QTest::mouseClick(child<QPushButton>(key), Qt::LeftButton);
     QCOMPARE(amountEdit()->text(), QStringLiteral("12.50"));
     QTest::mouseClick(child<QPushButton>("keypad_clear"), Qt::LeftButton);
@@ -308,7 +310,8 @@ void TestCashierGui::expiryShowsExpired()
     QVERIFY(chargeAndWaitForQr(QStringLiteral("9.99"), "channel_UPI_QR"));
     QTRY_COMPARE_WITH_TIMEOUT(window().currentScreen(), window().outcomeScreen(), OutcomeTimeoutMs);
     QCOMPARE(headline(), QStringLiteral("Expired"));
-    QCOMPARE(child<QLabel>("outcomeDetail")->text(), QStringLiteral("The customer did not pay in time. Nothing was charged."));
+    QCOMPARE(child<QLabel>("outcomeDetail")->text(),
+             QStringLiteral("The customer did not pay in time. Nothing was charged."));
     QCOMPARE(m_counter->checkout().current()->state(), OrderState::Expired);
 }
 
@@ -319,7 +322,8 @@ void TestCashierGui::gatewayErrorShowsPlainMessage()
     QTest::keyClick(amountEdit(), Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(window().currentScreen(), window().outcomeScreen(), OutcomeTimeoutMs);
     QCOMPARE(headline(), QStringLiteral("Not charged"));
-    QCOMPARE(child<QLabel>("outcomeDetail")->text(), QStringLiteral("Signature error — check the merchant key in Settings."));
+    QCOMPARE(child<QLabel>("outcomeDetail")->text(),
+             QStringLiteral("Signature error — check the merchant key in Settings."));
     QCOMPARE(m_counter->checkout().current()->state(), OrderState::Failed);
 
     // Fixed key, next sale goes through.
@@ -336,12 +340,16 @@ void TestCashierGui::invalidAmountsCreateNoOrder_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("empty") << QString() << QString() << QStringLiteral("Enter an amount.");
     QTest::newRow("letters") << QStringLiteral("abc") << QString() << QStringLiteral("Enter an amount.");
-    QTest::newRow("zero") << QStringLiteral("0.00") << QStringLiteral("0.00") << QStringLiteral("The amount must be more than zero.");
-    QTest::newRow("three decimals") << QStringLiteral("12.345") << QStringLiteral("12.345") << QStringLiteral("Use at most two decimals.");
+    QTest::newRow("zero") << QStringLiteral("0.00") << QStringLiteral("0.00")
+                          << QStringLiteral("The amount must be more than zero.");
+    QTest::newRow("three decimals") << QStringLiteral("12.345") << QStringLiteral("12.345")
+                                    << QStringLiteral("Use at most two decimals.");
     QTest::newRow("two points") << QStringLiteral("1.2.3") << QStringLiteral("1.2.3")
-                                << QStringLiteral("That is not an amount. Use digits and at most one decimal separator.");
+                                << QStringLiteral(
+                                       "That is not an amount. Use digits and at most one decimal separator.");
     QTest::newRow("bad grouping") << QStringLiteral("1,23") << QStringLiteral("1,23")
-                                  << QStringLiteral("That is not an amount. Use digits and at most one decimal separator.");
+                                  << QStringLiteral(
+                                         "That is not an amount. Use digits and at most one decimal separator.");
     QTest::newRow("too large") << QStringLiteral("100000.01") << QStringLiteral("100000.01")
                                << QStringLiteral("The amount is above the maximum allowed for one sale.");
 }

@@ -16,13 +16,13 @@
 #include "ui/SettingsDialog.h"
 
 #include <QComboBox>
-#include <QLabel>
-#include <QSignalSpy>
 #include <QEventLoop>
+#include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -63,8 +63,10 @@ private:
     int healthStatus(quint16 port);
     // Opens the settings screen over the running counter, lets `edit` change it, saves.
     bool saveInSettingsScreen(const std::function<void(SettingsDialog &)> &edit);
-    template<typename T>
-    T *child(QWidget &parent, const char *name) { return parent.findChild<T *>(QString::fromLatin1(name)); }
+    template<typename T> T *child(QWidget &parent, const char *name)
+    {
+        return parent.findChild<T *>(QString::fromLatin1(name));
+    }
 
     SystemClock m_clock;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -161,14 +163,13 @@ void TestLiveSettings::relayPortChangeRestartsTheRelay()
     const quint16 newPort = freePort();
     QVERIFY(newPort != 0 && newPort != m_relayPort);
     QSignalSpy restarted(m_counter.get(), &CounterAssembly::relayRestarted);
-    QVERIFY(saveInSettingsScreen([&](SettingsDialog &dialog) {
-        child<QSpinBox>(dialog, "relayPortSpin")->setValue(newPort);
-    }));
-    QTRY_COMPARE(restarted.size(), 1);   // once, although the screen saved every key
+    QVERIFY(saveInSettingsScreen(
+        [&](SettingsDialog &dialog) { child<QSpinBox>(dialog, "relayPortSpin")->setValue(newPort); }));
+    QTRY_COMPARE(restarted.size(), 1); // once, although the screen saved every key
     QCOMPARE(restarted.first().first().value<quint16>(), newPort);
     QCOMPARE(m_counter->relay()->port(), newPort);
     QCOMPARE(healthStatus(newPort), 200);
-    QCOMPARE(healthStatus(m_relayPort), 0);   // the old listener is gone
+    QCOMPARE(healthStatus(m_relayPort), 0); // the old listener is gone
     QTest::qWait(50);
     QCOMPARE(restarted.size(), 1);
 }
@@ -228,9 +229,8 @@ void TestLiveSettings::gatewayChangeAppliesToTheNextSale()
     QVERIFY(gateway.listen(QHostAddress::LocalHost));
     QSignalSpy reached(&gateway, &QTcpServer::newConnection);
     const QString url = u"http://127.0.0.1:" + QString::number(gateway.serverPort()) + u"/v1/";
-    QVERIFY(saveInSettingsScreen([&](SettingsDialog &dialog) {
-        child<QLineEdit>(dialog, "gatewayUrlEdit")->setText(url);
-    }));
+    QVERIFY(saveInSettingsScreen(
+        [&](SettingsDialog &dialog) { child<QLineEdit>(dialog, "gatewayUrlEdit")->setText(url); }));
     QCOMPARE(m_settings->gatewayBaseUrl(), url);
     QTest::keyClicks(child<QLineEdit>(*m_window, "amountEdit"), u"3.00"_s);
     QTest::mouseClick(child<QToolButton>(*m_window, "channel_ALIPAY_QR"), Qt::LeftButton);

@@ -27,8 +27,8 @@ struct TsMessage
     QString source;
     QString comment;
     bool numerus = false;
-    QString translationType;        // "", "unfinished", "obsolete", "vanished"
-    QStringList forms;              // one entry, or the numerus forms
+    QString translationType; // "", "unfinished", "obsolete", "vanished"
+    QStringList forms; // one entry, or the numerus forms
 
     QString key() const { return context + u'\x1f' + source + u'\x1f' + comment + (numerus ? u"\x1fN" : u""); }
     QString where() const { return context + u": \"" + source + u'"'; }
@@ -119,8 +119,8 @@ QStringList placeholders(const QString &text)
 int numerusFormCount(const QString &language)
 {
     if (language.startsWith(u"zh"))
-        return 1;   // Chinese has no grammatical number
-    return 2;       // English: one / other; French: 0-1 / other
+        return 1; // Chinese has no grammatical number
+    return 2; // English: one / other; French: 0-1 / other
 }
 
 QString tsPath(const QString &code)

@@ -34,7 +34,8 @@ void AuditView::setEvents(const QList<AuditEvent> &events, const QTimeZone &zone
     m_table->setRowCount(int(events.size()));
     for (qsizetype i = 0; i < events.size(); ++i) {
         const AuditEvent &event = events[i];
-        const QStringList cells{localDateTimeText(event.atMs, zone), auditKindText(event.kind), event.actor, event.detail};
+        const QStringList cells{localDateTimeText(event.atMs, zone), auditKindText(event.kind), event.actor,
+                                event.detail};
         for (qsizetype column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells[column]);
             item->setToolTip(cells[column]);

@@ -24,7 +24,7 @@ public:
     void setEvents(const QList<AuditEvent> &events, const QTimeZone &zone);
     void showError(const QString &message);
     int rowCount() const;
-    QStringList rowTexts() const;   // "kind|actor|detail" per row, for tests
+    QStringList rowTexts() const; // "kind|actor|detail" per row, for tests
 
 protected:
     void changeEvent(QEvent *event) override;

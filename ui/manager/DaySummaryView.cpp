@@ -125,8 +125,8 @@ void DaySummaryView::fillTotals()
     m_sources->setRowCount(int(m_report.sources.size()));
     for (qsizetype i = 0; i < m_report.sources.size(); ++i) {
         const SourceTotals &t = m_report.sources[i];
-        setTotalsRow(m_sources, int(i), orderSourceText(t.source), t.currency, t.paidCount, t.grossMinor,
-                     t.refundCount, t.refundsMinor);
+        setTotalsRow(m_sources, int(i), orderSourceText(t.source), t.currency, t.paidCount, t.grossMinor, t.refundCount,
+                     t.refundsMinor);
     }
 }
 

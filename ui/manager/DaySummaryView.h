@@ -38,7 +38,7 @@ private:
     void fillTotals();
     void fillAlerts();
     void retranslate();
-    static QStringList totalsHeader(const QString &firstColumn);   // the seven column titles
+    static QStringList totalsHeader(const QString &firstColumn); // the seven column titles
 
     DailyReport m_report;
     QLabel *m_headline = nullptr;

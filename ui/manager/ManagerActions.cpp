@@ -20,12 +20,12 @@
 #include "payment/RefundService.h"
 #include "reports/Csv.h"
 
-#include <QDir>
 #include <QCheckBox>
+#include <QDir>
 #include <QFileInfo>
-#include <QPushButton>
 #include <QPrintDialog>
 #include <QPrinter>
+#include <QPushButton>
 #include <QSaveFile>
 
 namespace paydesk {
@@ -37,9 +37,9 @@ void ManagerWindow::openRefundDialog(const Order &order)
     RefundDialog dialog(*m_services.orderLog, *m_services.refunds, order, {managerName(), StaffRole::Manager}, this);
     connect(&dialog, &RefundDialog::refundRequested, this, [this, order](const Refund &pending) {
         m_refundsOfThisWindow.insert(pending.id);
-        audit(QStringLiteral("refund_request"), pending.mchRefundNo + u' ' + formatMinorPlain(pending.amount.minor) + u' '
-                                                    + currencyCode(pending.amount.currency) + u" of order " + order.mchOrderNo
-                                                    + u": " + pending.reason);
+        audit(QStringLiteral("refund_request"),
+              pending.mchRefundNo + u' ' + formatMinorPlain(pending.amount.minor) + u' '
+                  + currencyCode(pending.amount.currency) + u" of order " + order.mchOrderNo + u": " + pending.reason);
         m_detail->reload();
     });
     dialog.exec();
@@ -50,8 +50,8 @@ void ManagerWindow::openRefundDialog(const Order &order)
 void ManagerWindow::onRefundFinished(const Refund &refund)
 {
     if (m_refundsOfThisWindow.remove(refund.id)) {
-        audit(QStringLiteral("refund_result"), refund.mchRefundNo + u' ' + refundStateName(refund.state) + u": "
-                                                   + refund.detail);
+        audit(QStringLiteral("refund_result"),
+              refund.mchRefundNo + u' ' + refundStateName(refund.state) + u": " + refund.detail);
     }
     m_model->refreshOrder(refund.orderId);
     if (m_detail->order() && m_detail->order()->id == refund.orderId)
@@ -68,8 +68,8 @@ void ManagerWindow::openResolveDialog(const Refund &refund)
     if (dialog.exec() != QDialog::Accepted || !dialog.resolved())
         return;
     const Refund resolved = *dialog.resolved();
-    audit(QStringLiteral("refund_resolve"), resolved.mchRefundNo + u" -> " + refundStateName(resolved.state) + u": "
-                                                + resolved.detail);
+    audit(QStringLiteral("refund_resolve"),
+          resolved.mchRefundNo + u" -> " + refundStateName(resolved.state) + u": " + resolved.detail);
     m_model->refreshOrder(resolved.orderId);
     m_detail->reload();
     refreshReport();
@@ -131,9 +131,10 @@ Result<qint64> ManagerWindow::exportCsvTo(const QString &path, bool byteOrderMar
     if (!file.commit())
         return fail(ErrorCode::InvalidArgument, path + u": " + file.errorString());
     const QString filters = m_filters->describe();
-    audit(QStringLiteral("export"), QString::number(*written) + u" orders of " + businessDay().toString(Qt::ISODate)
-                                        + (filters.isEmpty() ? QString() : u" (" + filters + u')') + u" to "
-                                        + QFileInfo(path).fileName() + (byteOrderMark ? u", with BOM" : u""));
+    audit(QStringLiteral("export"),
+          QString::number(*written) + u" orders of " + businessDay().toString(Qt::ISODate)
+              + (filters.isEmpty() ? QString() : u" (" + filters + u')') + u" to " + QFileInfo(path).fileName()
+              + (byteOrderMark ? u", with BOM" : u""));
     refreshAudit();
     return written;
 }
@@ -155,11 +156,12 @@ void ManagerWindow::exportCsv()
 
 Result<void> ManagerWindow::writeZReportTo(const QString &path)
 {
-    ZReportInfo info{m_services.settings->merchantName(), m_services.settings->terminalId(), m_services.clock->nowUtcMs()};
+    ZReportInfo info{m_services.settings->merchantName(), m_services.settings->terminalId(),
+                     m_services.clock->nowUtcMs()};
     if (auto written = writeZReportPdf(path, m_report, info); !written)
         return written;
-    audit(QStringLiteral("report"), u"Z report of " + businessDay().toString(Qt::ISODate) + u" saved as "
-                                        + QFileInfo(path).fileName());
+    audit(QStringLiteral("report"),
+          u"Z report of " + businessDay().toString(Qt::ISODate) + u" saved as " + QFileInfo(path).fileName());
     refreshAudit();
     return {};
 }
@@ -187,13 +189,14 @@ void ManagerWindow::printZReport()
     dialog.setWindowTitle(tr("Print Z report"));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    ZReportInfo info{m_services.settings->merchantName(), m_services.settings->terminalId(), m_services.clock->nowUtcMs()};
+    ZReportInfo info{m_services.settings->merchantName(), m_services.settings->terminalId(),
+                     m_services.clock->nowUtcMs()};
     if (auto painted = paintZReport(printer, m_report, info); !painted) {
         status(tr("The Z report could not be printed."), false);
         return;
     }
-    audit(QStringLiteral("report"), u"Z report of " + businessDay().toString(Qt::ISODate) + u" printed on "
-                                        + printer.printerName());
+    audit(QStringLiteral("report"),
+          u"Z report of " + businessDay().toString(Qt::ISODate) + u" printed on " + printer.printerName());
     refreshAudit();
 }
 
@@ -222,10 +225,9 @@ void ManagerWindow::onReconciled(const ReconcileReport &report)
         return;
     m_reconcileRequested = false;
     m_check->setEnabled(true);
-    audit(QStringLiteral("reconcile"), u"examined " + QString::number(report.examined) + u", changed "
-                                           + QString::number(report.changed) + u", still open "
-                                           + QString::number(report.stillOpen) + u", errors "
-                                           + QString::number(report.errors));
+    audit(QStringLiteral("reconcile"),
+          u"examined " + QString::number(report.examined) + u", changed " + QString::number(report.changed)
+              + u", still open " + QString::number(report.stillOpen) + u", errors " + QString::number(report.errors));
     refresh();
     auto *dialog = new ReconcileResultDialog(report, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -17,7 +17,7 @@ ManagerSettingsPage::ManagerSettingsPage(Settings &settings, QWidget *parent) : 
     setObjectName(QStringLiteral("managerSettings"));
     auto *outer = new QHBoxLayout(this);
     auto *column = new QWidget(this);
-    column->setMaximumWidth(760);   // a form stretched over a wide screen is hard to read across
+    column->setMaximumWidth(760); // a form stretched over a wide screen is hard to read across
     outer->addWidget(column, 1);
     outer->addStretch(0);
     auto *layout = new QVBoxLayout(column);
@@ -45,7 +45,8 @@ ManagerSettingsPage::ManagerSettingsPage(Settings &settings, QWidget *parent) : 
     m_width = new QSpinBox(this);
     m_width->setObjectName(QStringLiteral("receiptWidthSpin"));
     m_width->setRange(24, 64);
-    const QList<QWidget *> fields{m_merchantName, m_idleMinutes, m_connection, m_host, m_port, m_device, m_charset, m_width};
+    const QList<QWidget *> fields{m_merchantName, m_idleMinutes, m_connection, m_host,
+                                  m_port,         m_device,      m_charset,    m_width};
     for (QWidget *field : fields) {
         auto *label = new QLabel(this);
         label->setBuddy(field);
@@ -131,8 +132,9 @@ bool ManagerSettingsPage::save()
         changes.append(u"idle lock " + QString::number(m_idleMinutes->value()) + u" min");
     if (printer != m_settings.escPosPrinter()) {
         changes.append(u"receipt printer " + escPosConnectionName(printer.connection) + u' '
-                       + (printer.connection == EscPosConnection::Tcp ? printer.host + u':' + QString::number(printer.port)
-                                                                      : printer.device)
+                       + (printer.connection == EscPosConnection::Tcp
+                              ? printer.host + u':' + QString::number(printer.port)
+                              : printer.device)
                        + u' ' + escPosCharsetName(printer.charset) + u' ' + QString::number(printer.charsPerLine));
     }
     (void)m_settings.setMerchantName(name);
@@ -160,9 +162,14 @@ void ManagerSettingsPage::changeEvent(QEvent *event)
 
 void ManagerSettingsPage::retranslate()
 {
-    const QStringList labels{tr("Merchant name (receipts, reports)"), tr("Lock the manager view after (minutes idle)"),
-                             tr("Receipt printer (ESC/POS)"), tr("Printer address"), tr("Port"), tr("Device"),
-                             tr("Printer characters"), tr("Characters per line")};
+    const QStringList labels{tr("Merchant name (receipts, reports)"),
+                             tr("Lock the manager view after (minutes idle)"),
+                             tr("Receipt printer (ESC/POS)"),
+                             tr("Printer address"),
+                             tr("Port"),
+                             tr("Device"),
+                             tr("Printer characters"),
+                             tr("Characters per line")};
     for (qsizetype i = 0; i < m_labels.size(); ++i)
         m_labels[i]->setText(labels.value(i));
     const QSignalBlocker block(m_connection);

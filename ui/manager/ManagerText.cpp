@@ -23,15 +23,24 @@ public:
 QString ManagerText::state(OrderState state, bool late)
 {
     switch (state) {
-    case OrderState::New: return tr("New");
-    case OrderState::Creating: return tr("Creating");
-    case OrderState::Unknown: return tr("Outcome unknown");
-    case OrderState::Awaiting: return tr("Awaiting payment");
-    case OrderState::Expired: return tr("Expired");
-    case OrderState::Cancelled: return tr("Cancelled");
-    case OrderState::Failed: return tr("Failed");
-    case OrderState::Paid: return late ? tr("Paid late") : tr("Paid");
-    case OrderState::Invalid: break;
+    case OrderState::New:
+        return tr("New");
+    case OrderState::Creating:
+        return tr("Creating");
+    case OrderState::Unknown:
+        return tr("Outcome unknown");
+    case OrderState::Awaiting:
+        return tr("Awaiting payment");
+    case OrderState::Expired:
+        return tr("Expired");
+    case OrderState::Cancelled:
+        return tr("Cancelled");
+    case OrderState::Failed:
+        return tr("Failed");
+    case OrderState::Paid:
+        return late ? tr("Paid late") : tr("Paid");
+    case OrderState::Invalid:
+        break;
     }
     return {};
 }
@@ -39,10 +48,14 @@ QString ManagerText::state(OrderState state, bool late)
 QString ManagerText::source(OrderSource source)
 {
     switch (source) {
-    case OrderSource::Counter: return tr("Counter");
-    case OrderSource::MiniProgram: return tr("Mini program");
-    case OrderSource::App: return tr("App");
-    case OrderSource::Invalid: break;
+    case OrderSource::Counter:
+        return tr("Counter");
+    case OrderSource::MiniProgram:
+        return tr("Mini program");
+    case OrderSource::App:
+        return tr("App");
+    case OrderSource::Invalid:
+        break;
     }
     return {};
 }
@@ -50,11 +63,16 @@ QString ManagerText::source(OrderSource source)
 QString ManagerText::refund(RefundState state)
 {
     switch (state) {
-    case RefundState::Pending: return tr("Pending");
-    case RefundState::Succeeded: return tr("Refunded");
-    case RefundState::Failed: return tr("Refund failed");
-    case RefundState::Unknown: return tr("Refund outcome unknown");
-    case RefundState::Invalid: break;
+    case RefundState::Pending:
+        return tr("Pending");
+    case RefundState::Succeeded:
+        return tr("Refunded");
+    case RefundState::Failed:
+        return tr("Refund failed");
+    case RefundState::Unknown:
+        return tr("Refund outcome unknown");
+    case RefundState::Invalid:
+        break;
     }
     return {};
 }

@@ -11,7 +11,7 @@ namespace paydesk {
 // The words the manager view shows for core values (states, event and audit kinds), translated.
 QString orderStateText(OrderState state, bool late = false);
 QString refundStateText(RefundState state);
-QString orderSourceText(OrderSource source);   // "Counter", "Mini program", "App"
+QString orderSourceText(OrderSource source); // "Counter", "Mini program", "App"
 QString eventKindText(const QString &kind);
 QString auditKindText(const QString &kind);
 
@@ -21,8 +21,8 @@ QString moneyText(qint64 minor, Currency currency);
 // With the currency's code instead of a symbol ("1,234.50 CAD"): for reports, where "$" could
 // be Canadian or US dollars.
 QString amountWithCode(qint64 minor, Currency currency);
-QString localDateTimeText(qint64 utcMs, const QTimeZone &zone);   // "2026-11-21 14:05:09"
-QString localTimeText(qint64 utcMs, const QTimeZone &zone);       // "14:05:09"
+QString localDateTimeText(qint64 utcMs, const QTimeZone &zone); // "2026-11-21 14:05:09"
+QString localTimeText(qint64 utcMs, const QTimeZone &zone); // "14:05:09"
 
 // The name refunds and audit rows carry for the manager at this terminal: "manager@POS01".
 QString managerActorName(const QString &terminalId);

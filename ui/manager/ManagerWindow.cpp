@@ -176,22 +176,25 @@ QWidget *ManagerWindow::buildOrdersTab()
     layout->addWidget(splitter, 1);
 
     // Column widths from the first page only: measuring costs nothing more than showing it.
-    connect(m_model, &OrderTableModel::modelReset, this, [this] {
-        QTimer::singleShot(0, this, [this] { m_orderView->resizeColumnsToContents(); });
-    });
+    connect(m_model, &OrderTableModel::modelReset, this,
+            [this] { QTimer::singleShot(0, this, [this] { m_orderView->resizeColumnsToContents(); }); });
     connect(m_filters, &OrderFilterBar::filterChanged, this, &ManagerWindow::reloadOrders);
-    connect(m_orderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ManagerWindow::showSelectedOrder);
+    connect(m_orderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ManagerWindow::showSelectedOrder);
     connect(m_model, &OrderTableModel::rowsInserted, this, &ManagerWindow::updateCount);
     connect(m_model, &OrderTableModel::modelReset, this, &ManagerWindow::updateCount);
-    connect(m_model, &OrderTableModel::loadFailed, this, [this](const Error &error) { status(errorMessage(error), false); });
+    connect(m_model, &OrderTableModel::loadFailed, this,
+            [this](const Error &error) { status(errorMessage(error), false); });
     // Only the creation time sorts (see OrderTableModel); the indicator follows.
-    connect(m_orderView->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
-        if (column != OrderTableModel::Time)
-            m_orderView->horizontalHeader()->setSortIndicator(
-                OrderTableModel::Time, m_model->listOrder() == ListOrder::OldestFirst ? Qt::AscendingOrder : Qt::DescendingOrder);
-        else
-            m_model->sort(column, order);
-    });
+    connect(m_orderView->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int column, Qt::SortOrder order) {
+                if (column != OrderTableModel::Time)
+                    m_orderView->horizontalHeader()->setSortIndicator(
+                        OrderTableModel::Time,
+                        m_model->listOrder() == ListOrder::OldestFirst ? Qt::AscendingOrder : Qt::DescendingOrder);
+                else
+                    m_model->sort(column, order);
+            });
     return tab;
 }
 
@@ -267,12 +270,13 @@ void ManagerWindow::setBusinessDay(const QDate &day)
     if (m_day->date() == day)
         refresh();
     else
-        m_day->setDate(day);   // dateChanged refreshes
+        m_day->setDate(day); // dateChanged refreshes
 }
 
 BusinessDayRange ManagerWindow::dayRange() const
 {
-    return businessDayRange(businessDay(), m_services.settings->reportTimeZone(), m_services.settings->reportCutoffHour());
+    return businessDayRange(businessDay(), m_services.settings->reportTimeZone(),
+                            m_services.settings->reportCutoffHour());
 }
 
 QString ManagerWindow::managerName() const
@@ -312,8 +316,9 @@ void ManagerWindow::refreshReport()
     }
     m_report = *report;
     m_summary->setReport(m_report);
-    m_tabs->setTabText(1, m_report.alerts.total() > 0 ? tr("Day summary (%n alert(s))", nullptr, m_report.alerts.total())
-                                                      : tr("Day summary"));
+    m_tabs->setTabText(1,
+                       m_report.alerts.total() > 0 ? tr("Day summary (%n alert(s))", nullptr, m_report.alerts.total())
+                                                   : tr("Day summary"));
 }
 
 void ManagerWindow::refreshAudit()
@@ -352,7 +357,8 @@ bool ManagerWindow::selectOrder(const QString &mchOrderNo)
 
 void ManagerWindow::updateCount()
 {
-    m_count->setText(tr("Showing %1 of %n order(s)", nullptr, int(std::min<qint64>(m_model->totalCount(), std::numeric_limits<int>::max())))
+    m_count->setText(tr("Showing %1 of %n order(s)", nullptr,
+                        int(std::min<qint64>(m_model->totalCount(), std::numeric_limits<int>::max())))
                          .arg(m_model->rowCount()));
 }
 

@@ -42,9 +42,9 @@ struct ManagerServices
     OrderLog *orderLog = nullptr;
     Settings *settings = nullptr;
     const Clock *clock = nullptr;
-    RefundService *refunds = nullptr;       // null: refunds unavailable here
-    Reconciler *reconciler = nullptr;       // null: "Check open orders" unavailable
-    Checkout *checkout = nullptr;           // its live sale is left alone by the check
+    RefundService *refunds = nullptr; // null: refunds unavailable here
+    Reconciler *reconciler = nullptr; // null: "Check open orders" unavailable
+    Checkout *checkout = nullptr; // its live sale is left alone by the check
     ReceiptActions *receipts = nullptr;
 };
 

@@ -92,7 +92,8 @@ OrderDetailView::OrderDetailView(const OrderLog &log, QWidget *parent) : QWidget
     clear();
 }
 
-QToolButton *OrderDetailView::addReceiptButton(const char *objectName, const char *actionPrefix, QList<QAction *> &actions)
+QToolButton *OrderDetailView::addReceiptButton(const char *objectName, const char *actionPrefix,
+                                               QList<QAction *> &actions)
 {
     auto *button = new QToolButton(this);
     button->setObjectName(QString::fromLatin1(objectName));
@@ -148,8 +149,9 @@ bool OrderDetailView::showOrder(qint64 orderId)
     lines << tr("Created %1 · %2 · terminal %3 · cashier %4")
                  .arg(localDateTimeText(o.createdAtMs, m_zone), paid, o.terminalId.toHtmlEscaped(),
                       o.cashier.isEmpty() ? tr("none") : o.cashier.toHtmlEscaped());
-    lines << tr("Gateway order %1 · refunded %2").arg(o.payOrderId.isEmpty() ? tr("none") : o.payOrderId.toHtmlEscaped(),
-                                                     moneyText(o.refundedMinor, o.amount.currency));
+    lines << tr("Gateway order %1 · refunded %2")
+                 .arg(o.payOrderId.isEmpty() ? tr("none") : o.payOrderId.toHtmlEscaped(),
+                      moneyText(o.refundedMinor, o.amount.currency));
     if (o.late)
         lines << tr("Paid after the sale was closed: refund it or keep it.");
     m_summary->setText(lines.join(u"<br>"));
@@ -183,15 +185,14 @@ void OrderDetailView::fillEvents()
         QString change;
         if (event.toState != OrderState::Invalid) {
             change = event.fromState == OrderState::Invalid
-                         ? orderStateText(event.toState)
-                         : orderStateText(event.fromState) + u" → " + orderStateText(event.toState);
+                ? orderStateText(event.toState)
+                : orderStateText(event.fromState) + u" → " + orderStateText(event.toState);
         }
         // The time alone while it is the day the order was created: the date would only repeat.
         const bool sameDay = QDateTime::fromMSecsSinceEpoch(event.atMs, m_zone).date()
             == QDateTime::fromMSecsSinceEpoch(m_order->createdAtMs, m_zone).date();
         const QString when = sameDay ? localTimeText(event.atMs, m_zone) : localDateTimeText(event.atMs, m_zone);
-        setRow(m_eventTable, int(row), {when, eventKindText(event.kind), change,
-                                        event.actor, event.detail});
+        setRow(m_eventTable, int(row), {when, eventKindText(event.kind), change, event.actor, event.detail});
     }
     m_eventTable->resizeColumnsToContents();
 }
@@ -201,9 +202,9 @@ void OrderDetailView::fillRefunds()
     m_refundTable->setRowCount(int(m_refunds.size()));
     for (qsizetype row = 0; row < m_refunds.size(); ++row) {
         const Refund &refund = m_refunds[row];
-        setRow(m_refundTable, int(row), {refund.mchRefundNo, localDateTimeText(refund.createdAtMs, m_zone),
-                                         moneyText(refund.amount), refundStateText(refund.state), refund.reason,
-                                         refund.requestedBy, refund.detail});
+        setRow(m_refundTable, int(row),
+               {refund.mchRefundNo, localDateTimeText(refund.createdAtMs, m_zone), moneyText(refund.amount),
+                refundStateText(refund.state), refund.reason, refund.requestedBy, refund.detail});
     }
     m_refundTable->resizeColumnsToContents();
     if (!m_refunds.isEmpty())
@@ -227,9 +228,10 @@ void OrderDetailView::updateActions()
     const bool refundable = paid && m_order->refundedMinor < m_order->amount.minor;
     const bool ourGateway = m_refundService && m_order && m_refundService->canRefundThrough(*m_order);
     m_refund->setEnabled(refundable && ourGateway);
-    m_refund->setToolTip(refundable && m_refundService && !ourGateway
-                             ? tr("Paid through %1: refund it from that gateway's merchant portal.").arg(m_order->gateway)
-                             : QString());
+    m_refund->setToolTip(
+        refundable && m_refundService && !ourGateway
+            ? tr("Paid through %1: refund it from that gateway's merchant portal.").arg(m_order->gateway)
+            : QString());
     const auto refund = selectedRefund();
     m_resolve->setEnabled(m_refundService && refund && isRefundInFlight(refund->state));
     m_saleReceipt->setEnabled(paid);

@@ -17,7 +17,12 @@ namespace paydesk {
 
 class RefundService;
 
-enum class ReceiptOutput { Invalid = 0, Printer, Thermal, Pdf };
+enum class ReceiptOutput {
+    Invalid = 0,
+    Printer,
+    Thermal,
+    Pdf
+};
 
 // One order in full: its figures, every event of its timeline, its refunds, and what a manager
 // can do with it (refund, resolve a refund of unknown outcome, receipts).
@@ -46,7 +51,8 @@ Q_SIGNALS:
     void refundRequested(const paydesk::Order &order);
     void resolveRequested(const paydesk::Refund &refund);
     void saleReceiptRequested(const paydesk::Order &order, paydesk::ReceiptOutput output);
-    void refundReceiptRequested(const paydesk::Order &order, const paydesk::Refund &refund, paydesk::ReceiptOutput output);
+    void refundReceiptRequested(const paydesk::Order &order, const paydesk::Refund &refund,
+                                paydesk::ReceiptOutput output);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -18,26 +18,49 @@ namespace paydesk {
 namespace {
 
 // The state choices: one entry may stand for several states (every open one).
-enum class StateChoice { All = 0, Paid, PaidLate, Open, Expired, Cancelled, Failed, Refunded };
+enum class StateChoice {
+    All = 0,
+    Paid,
+    PaidLate,
+    Open,
+    Expired,
+    Cancelled,
+    Failed,
+    Refunded
+};
 
-constexpr std::array StateChoices{StateChoice::All, StateChoice::Paid, StateChoice::PaidLate, StateChoice::Open,
-                                  StateChoice::Expired, StateChoice::Cancelled, StateChoice::Failed,
-                                  StateChoice::Refunded};
+constexpr std::array StateChoices{StateChoice::All,    StateChoice::Paid,    StateChoice::PaidLate,
+                                  StateChoice::Open,   StateChoice::Expired, StateChoice::Cancelled,
+                                  StateChoice::Failed, StateChoice::Refunded};
 constexpr std::array ChannelChoices{Channel::Invalid, Channel::WxNative, Channel::AlipayQr, Channel::UpiQr};
 
 void applyState(StateChoice choice, OrderFilter &filter)
 {
     switch (choice) {
-    case StateChoice::All: break;
-    case StateChoice::Paid: filter.states = {OrderState::Paid}; break;
-    case StateChoice::PaidLate: filter.states = {OrderState::Paid}; filter.lateOnly = true; break;
+    case StateChoice::All:
+        break;
+    case StateChoice::Paid:
+        filter.states = {OrderState::Paid};
+        break;
+    case StateChoice::PaidLate:
+        filter.states = {OrderState::Paid};
+        filter.lateOnly = true;
+        break;
     case StateChoice::Open:
         filter.states = {OrderState::New, OrderState::Creating, OrderState::Unknown, OrderState::Awaiting};
         break;
-    case StateChoice::Expired: filter.states = {OrderState::Expired}; break;
-    case StateChoice::Cancelled: filter.states = {OrderState::Cancelled}; break;
-    case StateChoice::Failed: filter.states = {OrderState::Failed}; break;
-    case StateChoice::Refunded: filter.refundedOnly = true; break;
+    case StateChoice::Expired:
+        filter.states = {OrderState::Expired};
+        break;
+    case StateChoice::Cancelled:
+        filter.states = {OrderState::Cancelled};
+        break;
+    case StateChoice::Failed:
+        filter.states = {OrderState::Failed};
+        break;
+    case StateChoice::Refunded:
+        filter.refundedOnly = true;
+        break;
     }
 }
 
@@ -134,7 +157,8 @@ Result<OrderFilter> OrderFilterBar::filter(qint64 fromUtcMs, qint64 toUtcMs) con
     filter.cashier = m_cashier->text().trimmed();
     filter.orderNumber = m_orderNumber->text().trimmed();
     QStringList problems;
-    for (auto [edit, bound] : {std::pair{m_minAmount, &filter.minAmountMinor}, std::pair{m_maxAmount, &filter.maxAmountMinor}}) {
+    for (auto [edit, bound] :
+         {std::pair{m_minAmount, &filter.minAmountMinor}, std::pair{m_maxAmount, &filter.maxAmountMinor}}) {
         if (edit->text().trimmed().isEmpty())
             continue;
         const auto amount = parseAmount(edit->text(), QLocale(), std::numeric_limits<qint32>::max());
@@ -143,7 +167,8 @@ Result<OrderFilter> OrderFilterBar::filter(qint64 fromUtcMs, qint64 toUtcMs) con
         else
             problems.append(errorMessage(amount.error()));
     }
-    if (problems.isEmpty() && filter.minAmountMinor && filter.maxAmountMinor && *filter.maxAmountMinor < *filter.minAmountMinor)
+    if (problems.isEmpty() && filter.minAmountMinor && filter.maxAmountMinor
+        && *filter.maxAmountMinor < *filter.minAmountMinor)
         problems.append(tr("The lowest amount is above the highest."));
     m_message->setText(problems.join(u' '));
     m_message->setVisible(!problems.isEmpty());
@@ -159,9 +184,11 @@ QString OrderFilterBar::describe() const
         parts.append(u"state=" + m_state->currentText());
     if (m_channel->currentIndex() > 0)
         parts.append(u"channel=" + channelId(ChannelChoices[std::size_t(m_channel->currentIndex())]));
-    const QList<std::pair<const char *, QLineEdit *>> edits{{"order", m_orderNumber}, {"terminal", m_terminal},
-                                                             {"cashier", m_cashier}, {"min", m_minAmount},
-                                                             {"max", m_maxAmount}};
+    const QList<std::pair<const char *, QLineEdit *>> edits{{"order", m_orderNumber},
+                                                            {"terminal", m_terminal},
+                                                            {"cashier", m_cashier},
+                                                            {"min", m_minAmount},
+                                                            {"max", m_maxAmount}};
     for (const auto &[name, edit] : edits) {
         if (!edit->text().trimmed().isEmpty())
             parts.append(QString::fromLatin1(name) + u'=' + edit->text().trimmed());
@@ -191,7 +218,7 @@ void OrderFilterBar::retranslate()
         m_channel->addItem(channelDisplayName(ChannelChoices[i]));
     m_state->setCurrentIndex(state);
     m_channel->setCurrentIndex(channel);
-    const QStringList labels{tr("State"), tr("Channel"), tr("Order number"), tr("Terminal"), tr("Cashier"),
+    const QStringList labels{tr("State"),       tr("Channel"), tr("Order number"), tr("Terminal"), tr("Cashier"),
                              tr("Amount from"), tr("to")};
     for (qsizetype i = 0; i < m_labels.size(); ++i)
         m_labels[i]->setText(labels.value(i));

@@ -7,7 +7,8 @@
 
 namespace paydesk {
 
-OrderTableModel::OrderTableModel(const OrderLog &log, QObject *parent) : QAbstractTableModel(parent), m_log(log) {}
+OrderTableModel::OrderTableModel(const OrderLog &log, QObject *parent) : QAbstractTableModel(parent), m_log(log)
+{}
 
 bool OrderTableModel::setFilter(const OrderFilter &filter)
 {
@@ -125,17 +126,28 @@ int OrderTableModel::columnCount(const QModelIndex &parent) const
 QVariant OrderTableModel::displayData(const Order &order, int column) const
 {
     switch (Column(column)) {
-    case Time: return localDateTimeText(order.createdAtMs, m_zone);
-    case OrderNumber: return order.mchOrderNo;
-    case State: return orderStateText(order.state, order.late);
-    case ChannelColumn: return channelDisplayName(order.channel);
-    case Amount: return moneyText(order.amount);
-    case Refunded: return order.refundedMinor > 0 ? moneyText(order.refundedMinor, order.amount.currency) : QString();
-    case Terminal: return order.terminalId;
-    case Cashier: return order.cashier;
-    case GatewayOrder: return order.payOrderId;
-    case Source: return orderSourceText(order.source);
-    case ColumnCount: break;
+    case Time:
+        return localDateTimeText(order.createdAtMs, m_zone);
+    case OrderNumber:
+        return order.mchOrderNo;
+    case State:
+        return orderStateText(order.state, order.late);
+    case ChannelColumn:
+        return channelDisplayName(order.channel);
+    case Amount:
+        return moneyText(order.amount);
+    case Refunded:
+        return order.refundedMinor > 0 ? moneyText(order.refundedMinor, order.amount.currency) : QString();
+    case Terminal:
+        return order.terminalId;
+    case Cashier:
+        return order.cashier;
+    case GatewayOrder:
+        return order.payOrderId;
+    case Source:
+        return orderSourceText(order.source);
+    case ColumnCount:
+        break;
     }
     return {};
 }
@@ -173,17 +185,28 @@ QVariant OrderTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
-    case Time: return tr("Created");
-    case OrderNumber: return tr("Order number");
-    case State: return tr("State");
-    case ChannelColumn: return tr("Channel");
-    case Amount: return tr("Amount");
-    case Refunded: return tr("Refunded");
-    case Terminal: return tr("Terminal");
-    case Cashier: return tr("Cashier");
-    case GatewayOrder: return tr("Gateway order");
-    case Source: return tr("Source");
-    case ColumnCount: break;
+    case Time:
+        return tr("Created");
+    case OrderNumber:
+        return tr("Order number");
+    case State:
+        return tr("State");
+    case ChannelColumn:
+        return tr("Channel");
+    case Amount:
+        return tr("Amount");
+    case Refunded:
+        return tr("Refunded");
+    case Terminal:
+        return tr("Terminal");
+    case Cashier:
+        return tr("Cashier");
+    case GatewayOrder:
+        return tr("Gateway order");
+    case Source:
+        return tr("Source");
+    case ColumnCount:
+        break;
     }
     return {};
 }

@@ -19,13 +19,23 @@ class OrderTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Time = 0, OrderNumber, Amount, State, ChannelColumn, Refunded, Terminal, Cashier, GatewayOrder, Source, ColumnCount };
+    enum Column {
+        Time = 0,
+        OrderNumber,
+        Amount,
+        State,
+        ChannelColumn,
+        Refunded,
+        Terminal,
+        Cashier,
+        GatewayOrder,
+        Source,
+        ColumnCount
+    };
     static constexpr int OrderIdRole = Qt::UserRole + 1;
     static constexpr int DefaultPageSize = 200;
 
     explicit OrderTableModel(const OrderLog &log, QObject *parent = nullptr);
-
-
 
     // Starts over with this filter: the first page and the count. false (and an empty list) when
     // the filter is invalid or the log cannot be read; lastError() says why.
@@ -38,9 +48,9 @@ public:
     int pageSize() const { return m_pageSize; }
     ListOrder listOrder() const { return m_listOrder; }
 
-    qint64 totalCount() const { return m_total; }     // rows the filter matches
+    qint64 totalCount() const { return m_total; } // rows the filter matches
     std::optional<Order> orderAt(int row) const;
-    int rowOfOrder(qint64 orderId) const;              // -1 when not loaded
+    int rowOfOrder(qint64 orderId) const; // -1 when not loaded
     // Re-reads one loaded row (after a refund) without starting over.
     bool refreshOrder(qint64 orderId);
     const Error &lastError() const { return m_lastError; }

@@ -27,8 +27,7 @@ bool printableInCharset(EscPosCharset charset)
 
 ReceiptActions::ReceiptActions(Settings &settings, PrinterTransport *thermalOverride, QObject *parent)
     : QObject(parent), m_settings(settings), m_override(thermalOverride)
-{
-}
+{}
 
 bool ReceiptActions::hasThermalPrinter() const
 {
@@ -72,7 +71,7 @@ bool ReceiptActions::sendToThermal(const ReceiptData &receipt)
     const EscPosPrinterConfig config = m_settings.escPosPrinter();
     ReceiptOptions options;
     options.encoding = config.charset == EscPosCharset::Gb18030 && isGb18030Available() ? PrinterEncoding::Gb18030
-                                                                                       : PrinterEncoding::Ascii;
+                                                                                        : PrinterEncoding::Ascii;
     options.charsPerLine = config.charsPerLine;
     options.zone = m_settings.reportTimeZone();
     ReceiptData printed = receipt;
@@ -91,8 +90,10 @@ bool ReceiptActions::sendToThermal(const ReceiptData &receipt)
     connect(job, &PrintJob::finished, this, [this, job, transport, where] {
         const Result<void> &result = job->result();
         const bool ok = result.has_value();
-        Q_EMIT thermalFinished(ok, ok ? tr("Receipt sent to %1.").arg(where)
-                                      : tr("The receipt printer did not print (%1): %2").arg(where, errorMessage(result.error())));
+        Q_EMIT thermalFinished(
+            ok,
+            ok ? tr("Receipt sent to %1.").arg(where)
+               : tr("The receipt printer did not print (%1): %2").arg(where, errorMessage(result.error())));
         job->deleteLater();
         if (transport != m_override)
             transport->deleteLater();

@@ -62,7 +62,8 @@ public:
     void centred(const QString &text, qreal points, bool bold)
     {
         font(points, bold);
-        const QRectF box = m_painter.boundingRect(QRectF(m_x, m_y, m_width, mm(100)), Qt::AlignHCenter | Qt::TextWordWrap, text);
+        const QRectF box
+            = m_painter.boundingRect(QRectF(m_x, m_y, m_width, mm(100)), Qt::AlignHCenter | Qt::TextWordWrap, text);
         m_painter.drawText(QRectF(m_x, m_y, m_width, box.height()), Qt::AlignHCenter | Qt::TextWordWrap, text);
         m_y += box.height() + mm(0.8);
     }
@@ -152,7 +153,8 @@ qreal paintReceipt(QPainter &painter, const QRectF &area, const ReceiptData &rec
     } else {
         column.pair(labels.amount, receiptMoney(receipt.amount), true);
     }
-    column.pair(labels.channel, receipt.channelName.isEmpty() ? receiptChannelName(receipt.channel) : receipt.channelName);
+    column.pair(labels.channel,
+                receipt.channelName.isEmpty() ? receiptChannelName(receipt.channel) : receipt.channelName);
     if (receipt.timeUtcMs > 0)
         column.pair(labels.time, localDateTimeText(receipt.timeUtcMs, zone));
     column.pair(labels.orderNumber, receipt.mchOrderNo);

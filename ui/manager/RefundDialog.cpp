@@ -28,7 +28,8 @@ RefundDialog::RefundDialog(OrderLog &orderLog, RefundService &refunds, const Ord
     setMinimumWidth(520);
     auto *layout = new QVBoxLayout(this);
     auto *summary = new QLabel(
-        tr("Order %1 — %2 with %3").arg(order.mchOrderNo, moneyText(order.amount), channelDisplayName(order.channel)), this);
+        tr("Order %1 — %2 with %3").arg(order.mchOrderNo, moneyText(order.amount), channelDisplayName(order.channel)),
+        this);
     summary->setWordWrap(true);
     layout->addWidget(summary);
     m_balance = new QLabel(this);
@@ -99,7 +100,9 @@ void RefundDialog::loadBalance()
                        .arg(moneyText(balance->paid), moneyText(balance->refundedMinor, currency),
                             moneyText(m_refundableMinor, currency));
     if (balance->inFlightMinor > 0)
-        text += u'\n' + tr("%1 is held by refunds whose outcome is not known yet.").arg(moneyText(balance->inFlightMinor, currency));
+        text += u'\n'
+            + tr("%1 is held by refunds whose outcome is not known yet.")
+                  .arg(moneyText(balance->inFlightMinor, currency));
     m_balance->setText(text);
     m_full->setText(tr("All that is refundable: %1").arg(moneyText(m_refundableMinor, currency)));
 }
@@ -176,7 +179,8 @@ void RefundDialog::onFinished(const Refund &refund)
     m_refund = refund;
     switch (refund.state) {
     case RefundState::Succeeded:
-        m_result->setText(tr("SUCCEEDED — %1 refunded. Refund number %2.").arg(moneyText(refund.amount), refund.mchRefundNo));
+        m_result->setText(
+            tr("SUCCEEDED — %1 refunded. Refund number %2.").arg(moneyText(refund.amount), refund.mchRefundNo));
         m_result->setStyleSheet(QStringLiteral("color: #1B5E20;"));
         break;
     case RefundState::Failed:
@@ -194,7 +198,8 @@ void RefundDialog::onFinished(const Refund &refund)
     Q_EMIT refundFinished(refund);
 }
 
-ResolveRefundDialog::ResolveRefundDialog(RefundService &refunds, const Refund &refund, Requester manager, QWidget *parent)
+ResolveRefundDialog::ResolveRefundDialog(RefundService &refunds, const Refund &refund, Requester manager,
+                                         QWidget *parent)
     : QDialog(parent), m_refunds(refunds), m_refund(refund), m_manager(std::move(manager))
 {
     setObjectName(QStringLiteral("resolveRefundDialog"));

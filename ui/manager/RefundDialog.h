@@ -29,7 +29,7 @@ public:
                  QWidget *parent = nullptr);
 
     qint64 refundableMinor() const { return m_refundableMinor; }
-    std::optional<Refund> refund() const { return m_refund; }   // once requested
+    std::optional<Refund> refund() const { return m_refund; } // once requested
 
 Q_SIGNALS:
     void refundRequested(const paydesk::Refund &pending);

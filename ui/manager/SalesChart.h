@@ -33,7 +33,7 @@ private:
     void rebuild();
 
     DailyReport m_report;
-    std::optional<QString> m_chosenMeasure;   // what the manager picked; amounts until then
+    std::optional<QString> m_chosenMeasure; // what the manager picked; amounts until then
     QComboBox *m_measure = nullptr;
     QChartView *m_view = nullptr;
 };

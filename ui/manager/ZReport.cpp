@@ -117,8 +117,12 @@ const QList<int> TotalsStretch{4, 2, 2, 3, 2, 3, 3};
 QStringList totalsCells(const QString &label, Currency currency, int paidCount, qint64 grossMinor, int refundCount,
                         qint64 refundsMinor)
 {
-    return {label, currencyCode(currency), QString::number(paidCount), amountWithCode(grossMinor, currency),
-            QString::number(refundCount), amountWithCode(refundsMinor, currency),
+    return {label,
+            currencyCode(currency),
+            QString::number(paidCount),
+            amountWithCode(grossMinor, currency),
+            QString::number(refundCount),
+            amountWithCode(refundsMinor, currency),
             amountWithCode(grossMinor - refundsMinor, currency)};
 }
 
@@ -178,9 +182,9 @@ void ZReport::totals(PageWriter &page, const DailyReport &report)
     if (report.totals.isEmpty())
         page.line(tr("No payments in this business day."));
     for (const ChannelTotals &sum : std::as_const(perCurrency)) {
-        page.row(totalsCells(tr("Total"), sum.currency, sum.paidCount, sum.grossMinor, sum.refundCount,
-                             sum.refundsMinor),
-                 TotalsStretch, true);
+        page.row(
+            totalsCells(tr("Total"), sum.currency, sum.paidCount, sum.grossMinor, sum.refundCount, sum.refundsMinor),
+            TotalsStretch, true);
     }
     page.line(tr("Refunds count on the day the money went back, whatever day the sale was."), 8);
     page.gap(3);
@@ -235,24 +239,28 @@ void ZReport::alerts(PageWriter &page, const DailyReport &report)
     for (const Order &order : alerts.latePayments) {
         page.line(tr("%1  %2, created %3, paid %4")
                       .arg(order.mchOrderNo, amountWithCode(order.amount.minor, order.amount.currency),
-                           localTimeText(order.createdAtMs, zone), localTimeText(order.paidAtMs, zone)), 9);
+                           localTimeText(order.createdAtMs, zone), localTimeText(order.paidAtMs, zone)),
+                  9);
     }
     page.line(tr("Orders not final (check open orders): %1").arg(alerts.openCount), 10, true);
     for (const Order &order : alerts.openOrders) {
         page.line(tr("%1  %2, %3, created %4")
                       .arg(order.mchOrderNo, orderStateText(order.state),
                            amountWithCode(order.amount.minor, order.amount.currency),
-                           localTimeText(order.createdAtMs, zone)), 9);
+                           localTimeText(order.createdAtMs, zone)),
+                  9);
     }
     page.line(tr("Refunds not resolved: %1").arg(alerts.unresolvedRefundCount), 10, true);
     for (const Refund &refund : alerts.unresolvedRefunds) {
         page.line(tr("%1  %2, %3, by %4")
                       .arg(refund.mchRefundNo, refundStateText(refund.state),
-                           amountWithCode(refund.amount.minor, refund.amount.currency), refund.requestedBy), 9);
+                           amountWithCode(refund.amount.minor, refund.amount.currency), refund.requestedBy),
+                  9);
     }
     page.line(tr("Notifications: %1 for no known order, %2 failed verification")
                   .arg(alerts.unmatchedNotifications)
-                  .arg(alerts.rejectedNotifications), 10, true);
+                  .arg(alerts.rejectedNotifications),
+              10, true);
     page.line(tr("Gateway contradictions (see the order's history): %1").arg(alerts.contradictionCount), 10, true);
     for (const OrderNotice &notice : alerts.contradictions)
         page.line(notice.mchOrderNo + u"  " + notice.event.detail, 9);
@@ -276,7 +284,9 @@ void ZReport::hours(PageWriter &page, const DailyReport &report)
         for (auto it = gross.cbegin(); it != gross.cend(); ++it)
             amounts.append(amountWithCode(it.value(), it.key()));
         const int hour = bucket.hour.hour;
-        const QString label = QStringLiteral("%1:00–%2:00").arg(hour, 2, 10, QLatin1Char('0')).arg((hour + 1) % 24, 2, 10, QLatin1Char('0'));
+        const QString label = QStringLiteral("%1:00–%2:00")
+                                  .arg(hour, 2, 10, QLatin1Char('0'))
+                                  .arg((hour + 1) % 24, 2, 10, QLatin1Char('0'));
         page.row({label, QString::number(count), amounts.join(QStringLiteral(", "))}, stretch);
     }
 }

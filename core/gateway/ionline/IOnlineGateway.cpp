@@ -13,7 +13,8 @@ GatewayEntry iOnlineGateway(std::optional<IOnlinePayConfig> client, std::optiona
     entry.classify = &ionline::errorCodeFor;
     // The online channels, in the one currency the account settles in.
     const Currency account = client ? client->merchant.currency : notify ? notify->currency : Currency::Invalid;
-    entry.accepts = [account](Channel channel, Currency currency) { return ionline::accepts(account, channel, currency); };
+    entry.accepts
+        = [account](Channel channel, Currency currency) { return ionline::accepts(account, channel, currency); };
     if (client) {
         entry.createClient = [config = std::move(*client), &clock](QNetworkAccessManager &network) {
             return std::make_unique<IOnlinePayClient>(&network, config, clock);

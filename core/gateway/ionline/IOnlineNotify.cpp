@@ -43,10 +43,8 @@ std::unexpected<NotifyRefusal> refuse(int status, const QString &reason, const Q
 
 } // namespace
 
-IOnlineNotifyVerifier::IOnlineNotifyVerifier(IOnlineNotifyConfig config)
-    : m_config(std::move(config))
-{
-}
+IOnlineNotifyVerifier::IOnlineNotifyVerifier(IOnlineNotifyConfig config) : m_config(std::move(config))
+{}
 
 // Signature first, then whose and what it is.
 std::optional<NotifyRefusal> IOnlineNotifyVerifier::checkFields(const ParamList &fields) const

@@ -13,7 +13,7 @@ struct IOnlineNotifyConfig
     bool enabled = false;
     QString mchId;
     MerchantKey key;
-    Currency currency = Currency::Invalid;   // the account's; a notify without fee_type is in it
+    Currency currency = Currency::Invalid; // the account's; a notify without fee_type is in it
     QByteArray notifyPath = ionline::DefaultNotifyPath.toByteArray();
 };
 

@@ -2,7 +2,6 @@
 
 #include "gateway/ionline/IOnlineChannels.h"
 
-
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
@@ -18,9 +17,9 @@ Q_LOGGING_CATEGORY(lcIOnline, "paydesk.gateway.ionline")
 
 IOnlinePayClient::IOnlinePayClient(QNetworkAccessManager *network, IOnlinePayConfig config, const Clock &clock,
                                    QObject *parent)
-    : GatewayClientBase(network, lcIOnline(), parent), m_config(std::move(config)), m_clock(clock), m_nonce(&randomNonce)
-{
-}
+    : GatewayClientBase(network, lcIOnline(), parent), m_config(std::move(config)), m_clock(clock),
+      m_nonce(&randomNonce)
+{}
 
 QString IOnlinePayClient::randomNonce()
 {
@@ -36,8 +35,9 @@ IOnlinePayCodec::RequestContext IOnlinePayClient::context() const
 
 GatewayCall *IOnlinePayClient::createOrder(const OrderRequest &request)
 {
-    return post(GatewayCall::Kind::CreateOrder, IOnlinePayCodec::createOrderParams(request, m_config.merchant, context()),
-                request.mchOrderNo, request.amount.minor);
+    return post(GatewayCall::Kind::CreateOrder,
+                IOnlinePayCodec::createOrderParams(request, m_config.merchant, context()), request.mchOrderNo,
+                request.amount.minor);
 }
 
 GatewayCall *IOnlinePayClient::queryOrder(const OrderLookup &lookup)
@@ -48,12 +48,13 @@ GatewayCall *IOnlinePayClient::queryOrder(const OrderLookup &lookup)
 
 GatewayCall *IOnlinePayClient::refundOrder(const RefundRequest &request)
 {
-    return failLater(GatewayCall::Kind::RefundOrder, u"refund"_s, request.mchRefundNo,
-                     Error{ErrorCode::RequestInvalid, u"iOnline Pay refunds are not supported (service not documented)"_s, {}, 0});
+    return failLater(
+        GatewayCall::Kind::RefundOrder, u"refund"_s, request.mchRefundNo,
+        Error{ErrorCode::RequestInvalid, u"iOnline Pay refunds are not supported (service not documented)"_s, {}, 0});
 }
 
 // A create goes out at most once (sendOnce); an ambiguous outcome is resolved with queryOrder.
-GatewayCall *IOnlinePayClient::post(GatewayCall::Kind kind, Result<ParamList> params, QString expectOrderNo,
+GatewayCall *IOnlinePayClient::post(GatewayCall::Kind kind, Result<ParamList> params, const QString &expectOrderNo,
                                     std::optional<qint64> expectAmount)
 {
     if (!params)
@@ -70,15 +71,18 @@ GatewayCall *IOnlinePayClient::post(GatewayCall::Kind kind, Result<ParamList> pa
     request.expectAmountMinor = expectAmount;
     request.deadlineMs = m_config.deadlineMs;
     request.maxReplyBytes = m_config.maxReplyBytes;
-    request.signedForm = [key = m_config.key](const ParamList &fields) { return IOnlinePayCodec::signedFormBody(fields, key); };
-    request.signedJson = [key = m_config.key](const ParamList &fields) { return IOnlinePayCodec::signedJson(fields, key); };
+    request.signedForm
+        = [key = m_config.key](const ParamList &fields) { return IOnlinePayCodec::signedFormBody(fields, key); };
+    request.signedJson
+        = [key = m_config.key](const ParamList &fields) { return IOnlinePayCodec::signedJson(fields, key); };
     request.decode = [key = m_config.key, required = m_config.requireSignedReplies](const QByteArray &body) {
         return IOnlinePayCodec::decodeResponse(body, key, required);
     };
     request.explainFailure = [](const Error &error, const QByteArray &body) {
         if (error.code == ErrorCode::BadSignature) {
-            qCWarning(lcIOnline).noquote() << "reply canonical string:"
-                                           << IOnlinePayCodec::canonicalStringRedacted(IOnlinePayCodec::responseSignedFields(body));
+            qCWarning(lcIOnline).noquote()
+                << "reply canonical string:"
+                << IOnlinePayCodec::canonicalStringRedacted(IOnlinePayCodec::responseSignedFields(body));
         }
     };
     return send(std::move(request), !m_config.key.isEmpty());

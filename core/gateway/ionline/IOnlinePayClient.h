@@ -19,9 +19,9 @@ struct IOnlinePayConfig
     QUrl gatewayUrl = QUrl(QStringLiteral("https://pay.ionlinepay.com/gateway/"));
     IOnlineMerchant merchant;
     MerchantKey key;
-    int deadlineMs = 15'000;          // total per call
+    int deadlineMs = 15'000; // total per call
     qint64 maxReplyBytes = 1 << 20;
-    qint64 validityMs = 0;            // > 0: time_start/time_expire sent with create
+    qint64 validityMs = 0; // > 0: time_start/time_expire sent with create
     // Off until the Security Specification confirms every reply is signed (§16.14); a `sign`
     // that is present is always verified.
     bool requireSignedReplies = false;
@@ -48,12 +48,12 @@ public:
     bool accepts(Channel channel, Currency currency) const override;
 
     const IOnlinePayConfig &config() const { return m_config; }
-    void setNonceSource(NonceSource source) { m_nonce = std::move(source); }   // tests
+    void setNonceSource(NonceSource source) { m_nonce = std::move(source); } // tests
 
-    static QString randomNonce();   // 32 hex characters from the system CSPRNG
+    static QString randomNonce(); // 32 hex characters from the system CSPRNG
 
 private:
-    GatewayCall *post(GatewayCall::Kind kind, Result<ParamList> params, QString expectOrderNo,
+    GatewayCall *post(GatewayCall::Kind kind, Result<ParamList> params, const QString &expectOrderNo,
                       std::optional<qint64> expectAmount);
     IOnlinePayCodec::RequestContext context() const;
 

@@ -46,8 +46,8 @@ Result<void> checkText(QStringView field, const QString &value, qsizetype maxLen
         return invalid(field, u"is blank"_s);
     if (value.size() > maxLength)
         return invalid(field, u"longer than %1 characters (%2)"_s.arg(maxLength).arg(value.size()));
-    const bool control = std::any_of(value.cbegin(), value.cend(),
-                                     [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
+    const bool control
+        = std::any_of(value.cbegin(), value.cend(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
     if (control)
         return invalid(field, u"contains a control character"_s);
     return {};
@@ -57,8 +57,8 @@ Result<void> checkAsciiId(QStringView field, const QString &value, qsizetype max
 {
     if (auto ok = checkText(field, value, maxLength, true); !ok)
         return ok;
-    const bool printable = std::all_of(value.cbegin(), value.cend(),
-                                       [](QChar c) { return c.unicode() > 0x20 && c.unicode() < 0x7f; });
+    const bool printable
+        = std::all_of(value.cbegin(), value.cend(), [](QChar c) { return c.unicode() > 0x20 && c.unicode() < 0x7f; });
     if (!printable)
         return invalid(field, u"must be printable ASCII without spaces"_s);
     return {};
@@ -97,8 +97,9 @@ Result<void> checkCommon(const OrderRequest &request, const IOnlineMerchant &mer
     if (merchant.currency == Currency::Invalid)
         return invalid(u"currency", u"the iOnline account has no currency configured"_s);
     if (request.amount.currency != merchant.currency) {
-        return invalid(u"currency", currencyCode(request.amount.currency) + u" is not the account's currency "_s
-                                        + currencyCode(merchant.currency));
+        return invalid(u"currency",
+                       currencyCode(request.amount.currency) + u" is not the account's currency "_s
+                           + currencyCode(merchant.currency));
     }
     return {};
 }
@@ -120,8 +121,11 @@ Result<ParamList> channelFields(const OrderRequest &request)
         if (auto ok = checkAsciiId(u"sub_appid", appId, AppIdMax); !ok)
             return fail(ok.error());
         // is_raw=1: pay_info comes back as the JSON wx.requestPayment takes; is_minipg=1: mini program.
-        return ParamList{{u"service"_s, JsPayService.toString()}, {u"is_raw"_s, u"1"_s}, {u"is_minipg"_s, u"1"_s},
-                         {u"sub_openid"_s, openId}, {u"sub_appid"_s, appId}};
+        return ParamList{{u"service"_s, JsPayService.toString()},
+                         {u"is_raw"_s, u"1"_s},
+                         {u"is_minipg"_s, u"1"_s},
+                         {u"sub_openid"_s, openId},
+                         {u"sub_appid"_s, appId}};
     }
     if (request.channel == Channel::WxApp) {
         if (auto ok = checkAsciiId(u"sub_appid", appId, AppIdMax); !ok)

@@ -44,14 +44,14 @@ bool verify(const ParamList &params, const MerchantKey &key, QStringView claimed
 
 // The time fields (time_start, time_expire, time_end): yyyyMMddHHmmss in GMT+8 (§13.2).
 QString gmt8Timestamp(qint64 utcMs);
-std::optional<qint64> parseGmt8Timestamp(QStringView text);   // UTC epoch ms
+std::optional<qint64> parseGmt8Timestamp(QStringView text); // UTC epoch ms
 
 // Per-request values the client supplies (random and time), so the codec stays pure.
 struct RequestContext
 {
-    QString nonce;             // nonce_str: 1..32 characters
+    QString nonce; // nonce_str: 1..32 characters
     qint64 nowUtcMs = 0;
-    qint64 validityMs = 0;     // > 0: time_start and time_expire are sent (both, or neither)
+    qint64 validityMs = 0; // > 0: time_start and time_expire are sent (both, or neither)
 };
 
 // WX_JSAPI (mini program) -> ionline.pay.weixin.jspay.intl with is_raw=1, is_minipg=1,
@@ -76,8 +76,7 @@ QByteArray signedJson(const ParamList &params, const MerchantKey &key);
 // pay_info must be a JSON object (is_raw=1) and goes to payParams; pay_url to payUrl;
 // trade_state to status via remoteStatusFromTradeState. Unparseable like IOTPay's decoder for
 // anything that is not one small JSON object.
-Result<GatewayResponse> decodeResponse(const QByteArray &body, const MerchantKey &key,
-                                       bool requireSignature = false);
+Result<GatewayResponse> decodeResponse(const QByteArray &body, const MerchantKey &key, bool requireSignature = false);
 
 // The fields a reply signature covers, for the redacted canonical string in logs.
 ParamList responseSignedFields(const QByteArray &body);

@@ -86,8 +86,8 @@ Result<void> extractFields(const Reply &reply, GatewayResponse &response)
     const auto amount = reply.count(u"total_fee"_s);
     if (!amount)
         return fail(amount.error());
-    if (amount->has_value())
-        response.amount = Money{**amount, currencyFromCode(response.currencyCode)};
+    if (const std::optional<qint64> &minor = *amount)
+        response.amount = Money{minor.value(), currencyFromCode(response.currencyCode)};
     const QString tradeState = reply.text(u"trade_state"_s);
     if (!tradeState.isEmpty())
         response.status = remoteStatusFromTradeState(tradeState);

@@ -9,7 +9,7 @@ bool iotPayAcceptsCurrency(Currency currency)
 
 bool channelAcceptsCurrency(Channel channel, Currency currency)
 {
-    if (!iotPayAcceptsCurrency(currency))   // payment-api.md §5
+    if (!iotPayAcceptsCurrency(currency)) // payment-api.md §5
         return false;
     switch (currency) {
     case Currency::CAD:

@@ -27,17 +27,15 @@ QUrl endpointUrl(const QUrl &base, const QString &endpoint)
 } // namespace
 
 IotPayClient::IotPayClient(QNetworkAccessManager *network, IotPayConfig config, QObject *parent)
-    : GatewayClientBase(network, lcGateway(), parent)
-    , m_config(std::move(config))
-{
-}
+    : GatewayClientBase(network, lcGateway(), parent), m_config(std::move(config))
+{}
 
 GatewayCall *IotPayClient::createOrder(const OrderRequest &request)
 {
     const bool clientPays = request.channel == Channel::WxJsapi || request.channel == Channel::WxApp;
     return post(GatewayCall::Kind::CreateOrder, u"create_order"_s,
-                IotPayCodec::createOrderParams(request, m_config.merchant), request.mchOrderNo,
-                request.amount.minor, clientPays ? request.channel : Channel::Invalid);
+                IotPayCodec::createOrderParams(request, m_config.merchant), request.mchOrderNo, request.amount.minor,
+                clientPays ? request.channel : Channel::Invalid);
 }
 
 GatewayCall *IotPayClient::queryOrder(const OrderLookup &lookup)
@@ -54,7 +52,7 @@ GatewayCall *IotPayClient::refundOrder(const RefundRequest &request)
 }
 
 GatewayCall *IotPayClient::post(GatewayCall::Kind kind, const QString &endpoint, Result<ParamList> params,
-                                QString expectMchOrderNo, std::optional<qint64> expectAmount,
+                                const QString &expectMchOrderNo, std::optional<qint64> expectAmount,
                                 Channel payParamsChannel)
 {
     if (!params)
@@ -75,7 +73,8 @@ GatewayCall *IotPayClient::post(GatewayCall::Kind kind, const QString &endpoint,
     request.expectPayOrderId = paramValue(*params, u"payOrderId");
     request.deadlineMs = m_config.deadlineMs;
     request.maxReplyBytes = m_config.maxReplyBytes;
-    request.signedForm = [key = m_config.key](const ParamList &fields) { return IotPayCodec::signedFormBody(fields, key); };
+    request.signedForm
+        = [key = m_config.key](const ParamList &fields) { return IotPayCodec::signedFormBody(fields, key); };
     request.signedJson = [key = m_config.key](const ParamList &fields) { return IotPayCodec::signedJson(fields, key); };
     request.decode = [key = m_config.key, required = m_config.requireSignedReplies](const QByteArray &body) {
         return IotPayCodec::decodeResponse(body, key, required);
@@ -93,8 +92,8 @@ GatewayCall *IotPayClient::post(GatewayCall::Kind kind, const QString &endpoint,
     // The redacted strings let support compare with the gateway's side without the key.
     request.explainFailure = [fields = *params](const Error &error, const QByteArray &body) {
         if (error.code == ErrorCode::BadSignature) {
-            qCWarning(lcGateway).noquote()
-                << "reply canonical string:" << Signer::canonicalStringRedacted(IotPayCodec::responseSignedFields(body));
+            qCWarning(lcGateway).noquote() << "reply canonical string:"
+                                           << Signer::canonicalStringRedacted(IotPayCodec::responseSignedFields(body));
         } else if (error.code == ErrorCode::SignatureRejected) {
             qCWarning(lcGateway).noquote() << "request canonical string:" << Signer::canonicalStringRedacted(fields);
         }

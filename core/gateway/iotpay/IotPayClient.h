@@ -16,8 +16,8 @@ struct IotPayConfig
     QUrl baseUrl = QUrl(QStringLiteral("https://api.iotpaycloud.com/v1/"));
     MerchantIdentity merchant;
     MerchantKey key;
-    int deadlineMs = 15'000;          // total per call, not only inactivity
-    qint64 maxReplyBytes = 1 << 20;   // larger replies are Unparseable
+    int deadlineMs = 15'000; // total per call, not only inactivity
+    qint64 maxReplyBytes = 1 << 20; // larger replies are Unparseable
     // A success reply without `sign` is BadSignature. Off until IOTPay's sandbox confirms every
     // success is signed (payment-api.md §16.7); a `sign` that is present is always verified.
     bool requireSignedReplies = false;
@@ -44,7 +44,7 @@ public:
 
 private:
     GatewayCall *post(GatewayCall::Kind kind, const QString &endpoint, Result<ParamList> params,
-                      QString expectMchOrderNo, std::optional<qint64> expectAmount,
+                      const QString &expectMchOrderNo, std::optional<qint64> expectAmount,
                       Channel payParamsChannel = Channel::Invalid);
 
     IotPayConfig m_config;

@@ -30,8 +30,8 @@ constexpr qsizetype LoginNameMax = 32;
 constexpr qsizetype MchRefundNoMax = 30;
 constexpr qsizetype QueryPayOrderIdMax = 30;
 constexpr qsizetype RefundPayOrderIdMax = 64;
-constexpr qsizetype ExtraOpenIdMax = 128;   // WeChat openid is 28 characters; room for others
-constexpr qsizetype ExtraAppIdMax = 32;     // WeChat appid is 18 characters
+constexpr qsizetype ExtraOpenIdMax = 128; // WeChat openid is 28 characters; room for others
+constexpr qsizetype ExtraAppIdMax = 32; // WeChat appid is 18 characters
 
 std::unexpected<Error> invalid(QStringView field, const QString &why)
 {
@@ -146,8 +146,7 @@ Result<void> checkExtraId(const QJsonObject &extra, QStringView key, qsizetype m
 Result<void> checkExtraType(const OrderRequest &request, QStringView expected)
 {
     if (request.extra.value(u"type").toString() != expected) {
-        return invalid(u"extra.type", channelId(request.channel) + u" requires type \""_s + expected
-                                          + u"\""_s);
+        return invalid(u"extra.type", channelId(request.channel) + u" requires type \""_s + expected + u"\""_s);
     }
     return {};
 }
@@ -188,7 +187,7 @@ Result<QString> extraJson(const OrderRequest &request)
         return fail(ok.error());
     if (request.extra.isEmpty())
         return QString();
-    const QString json = QString::fromUtf8(QJsonDocument(request.extra).toJson(QJsonDocument::Compact));
+    QString json = QString::fromUtf8(QJsonDocument(request.extra).toJson(QJsonDocument::Compact));
     if (json.size() > ExtraMax)
         return invalid(u"extra", u"longer than %1 characters (%2)"_s.arg(ExtraMax).arg(json.size()));
     return json;
@@ -216,8 +215,8 @@ Result<void> checkOrderRequest(const OrderRequest &request, const MerchantIdenti
     if (request.channel == Channel::Invalid || channelId(request.channel).size() > ChannelIdMax)
         return invalid(u"channelId", u"is not a supported channel"_s);
     if (!channelAcceptsCurrency(request.channel, request.amount.currency)) {
-        return invalid(u"currency", currencyCode(request.amount.currency) + u" is not accepted on "
-                                        + channelId(request.channel));
+        return invalid(u"currency",
+                       currencyCode(request.amount.currency) + u" is not accepted on " + channelId(request.channel));
     }
     return {};
 }

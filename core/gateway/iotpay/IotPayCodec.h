@@ -13,7 +13,7 @@ namespace paydesk {
 struct MerchantIdentity
 {
     QString mchId;
-    QString jobNo;    // merchant login name (also `loginName` on refunds)
+    QString jobNo; // merchant login name (also `loginName` on refunds)
 };
 
 // Pure encoding/decoding of IOTPay v1 messages (payment-api.md §1–§9). No I/O.
@@ -38,8 +38,7 @@ QByteArray signedJson(const ParamList &params, const MerchantKey &key);
 // deep, trailing garbage), GatewayFail (retCode or resCode FAIL; gatewayCode = errCode or
 // retMsg classification, e.g. "0013" for a signature error), BadSignature (a `sign` that
 // does not verify, or none when `requireSignature`).
-Result<GatewayResponse> decodeResponse(const QByteArray &body, const MerchantKey &key,
-                                       bool requireSignature = false);
+Result<GatewayResponse> decodeResponse(const QByteArray &body, const MerchantKey &key, bool requireSignature = false);
 
 // The top-level scalar fields a reply signature covers (without `sign`), for logging the
 // redacted canonical string when a reply does not verify. Empty when the body is not one object.

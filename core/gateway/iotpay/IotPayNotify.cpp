@@ -18,10 +18,8 @@ std::unexpected<NotifyRefusal> refuse(int status, const QString &reason, const Q
 
 } // namespace
 
-IotPayNotifyVerifier::IotPayNotifyVerifier(IotPayNotifyConfig config)
-    : m_config(std::move(config))
-{
-}
+IotPayNotifyVerifier::IotPayNotifyVerifier(IotPayNotifyConfig config) : m_config(std::move(config))
+{}
 
 NotifyCheck IotPayNotifyVerifier::verify(const HttpRequest &request) const
 {

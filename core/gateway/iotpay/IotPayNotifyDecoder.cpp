@@ -56,16 +56,16 @@ Result<void> checkBodyContentType(const HttpRequest &request)
     const QByteArray contentType = request.header("Content-Type").trimmed().toLower();
     const QList<QByteArray> parts = contentType.split(';');
     if (parts.value(0).trimmed() != "application/x-www-form-urlencoded")
-        return fail(ErrorCode::InvalidArgument, u"unsupported content type: "
-                        + QString::fromLatin1(contentType.left(60)));
+        return fail(ErrorCode::InvalidArgument,
+                    u"unsupported content type: " + QString::fromLatin1(contentType.left(60)));
     for (qsizetype i = 1; i < parts.size(); ++i) {
         const QByteArray parameter = parts.at(i).trimmed();
         if (parameter.startsWith("charset=")) {
             QByteArray charset = parameter.mid(8);
             charset.replace('"', QByteArray());
             if (charset != "utf-8" && charset != "utf8")
-                return fail(ErrorCode::InvalidArgument, u"unsupported charset: "
-                                + QString::fromLatin1(charset.left(30)));
+                return fail(ErrorCode::InvalidArgument,
+                            u"unsupported charset: " + QString::fromLatin1(charset.left(30)));
         }
     }
     return {};

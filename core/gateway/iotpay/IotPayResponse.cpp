@@ -22,7 +22,7 @@ using namespace Qt::StringLiterals;
 
 constexpr qsizetype MaxReplyBytes = 1 << 20;
 constexpr int MaxDepth = 16;
-constexpr qsizetype MaxQrPayload = 2048;   // well inside a QR code's capacity
+constexpr qsizetype MaxQrPayload = 2048; // well inside a QR code's capacity
 constexpr qsizetype MaxDetail = 200;
 constexpr qsizetype MaxPayParamChars = 512;
 
@@ -118,16 +118,16 @@ Result<void> extractFields(const Reply &reply, GatewayResponse &response)
     const auto amount = reply.count(u"amount"_s);
     if (!amount)
         return fail(amount.error());
-    if (amount->has_value())
-        response.amount = Money{**amount, currencyFromCode(response.currencyCode)};
+    if (const std::optional<qint64> &minor = *amount)
+        response.amount = Money{minor.value(), currencyFromCode(response.currencyCode)};
 
     const auto status = reply.count(u"status"_s);
     if (!status)
         return fail(status.error());
-    if (status->has_value()) {
-        if (**status > std::numeric_limits<int>::max())
+    if (const std::optional<qint64> &code = *status) {
+        if (code.value() > std::numeric_limits<int>::max())
             return JsonReply::unparseable(u"status out of range"_s);
-        response.status = remoteStatusFromCode(int(**status));
+        response.status = remoteStatusFromCode(int(code.value()));
     }
 
     // Informational only: a malformed time must not hide a paid order.
@@ -188,10 +188,10 @@ ParamList responseSignedFields(const QByteArray &body)
 
 Result<QJsonObject> checkPayParams(Channel channel, const QJsonObject &payParams)
 {
-    static const QStringList jsapiKeys = {u"appId"_s, u"timeStamp"_s, u"nonceStr"_s, u"package"_s,
-                                          u"signType"_s, u"paySign"_s};
-    static const QStringList appKeys = {u"appid"_s, u"partnerid"_s, u"prepayid"_s, u"package"_s,
-                                        u"noncestr"_s, u"timestamp"_s, u"sign"_s};
+    static const QStringList jsapiKeys
+        = {u"appId"_s, u"timeStamp"_s, u"nonceStr"_s, u"package"_s, u"signType"_s, u"paySign"_s};
+    static const QStringList appKeys
+        = {u"appid"_s, u"partnerid"_s, u"prepayid"_s, u"package"_s, u"noncestr"_s, u"timestamp"_s, u"sign"_s};
     const bool jsapi = channel == Channel::WxJsapi;
     if (!jsapi && channel != Channel::WxApp)
         return JsonReply::unparseable(u"no client payment parameters for channel "_s + channelId(channel));
@@ -205,8 +205,9 @@ Result<QJsonObject> checkPayParams(Channel channel, const QJsonObject &payParams
             text = QString::number(value.toInteger());
         else
             return JsonReply::unparseable(u"payParams."_s + key + u" is missing or not a string"_s);
-        if (text.isEmpty() || text.size() > MaxPayParamChars
-            || std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; }))
+        if (text.isEmpty() || text.size() > MaxPayParamChars || std::any_of(text.cbegin(), text.cend(), [](QChar c) {
+                return c.unicode() < 0x20 || c.unicode() == 0x7f;
+            }))
             return JsonReply::unparseable(u"payParams."_s + key + u" is empty, too long or has control characters"_s);
         checked.insert(key, jsapi ? QJsonValue(text) : value);
     }
@@ -215,8 +216,7 @@ Result<QJsonObject> checkPayParams(Channel channel, const QJsonObject &payParams
     return checked;
 }
 
-Result<void> checkMatches(const GatewayResponse &response, const QString &mchOrderNo,
-                          std::optional<qint64> amountMinor)
+Result<void> checkMatches(const GatewayResponse &response, const QString &mchOrderNo, std::optional<qint64> amountMinor)
 {
     return checkReplyMatches(response, u"mchOrderNo"_s, mchOrderNo, u"amount"_s, amountMinor);
 }
