@@ -64,6 +64,7 @@ public:
 
     void run(const QString &language);
     void runSizes(const QString &language);
+    void checkClipCheckFails();
     int failures() const { return m_failures; }
 
 private:
@@ -86,6 +87,7 @@ private:
     void settingsStep();
     void expiredStep();
     void checkFitsScreen(const QString &where);
+    void customerDisplayPlacementStep();
     void checkNothingClipped(const QString &where);
     QString clippedReason(QWidget *widget) const;
 
@@ -449,6 +451,57 @@ void Tour::checkFitsScreen(const QString &where)
               .arg(available.height()));
 }
 
+// The clipping check can fail: a button and a label too narrow for their text are reported.
+void Tour::checkClipCheckFails()
+{
+    m_language = QStringLiteral("-");
+    QWidget probe;
+    auto *button = new QPushButton(QStringLiteral("Simulate customer payment (demo)"), &probe);
+    auto *label = new QLabel(QStringLiteral("Scan with UnionPay to pay"), &probe);
+    button->setGeometry(0, 0, 60, 44);
+    label->setGeometry(0, 50, 60, 30);
+    check(!clippedReason(button).isEmpty() && !clippedReason(label).isEmpty(),
+          QStringLiteral("the clipping check reports a 60 px button and label: ") + clippedReason(button) + u"; "
+              + clippedReason(label));
+    button->setGeometry(0, 0, 600, 44);
+    label->setGeometry(0, 50, 600, 30);
+    check(clippedReason(button).isEmpty() && clippedReason(label).isEmpty(),
+          QStringLiteral("the clipping check passes them at 600 px"));
+}
+
+// On this single screen the customer display opens beside the counter without covering it or
+// running off the screen, or, when there is no room, does not open and its button says why.
+void Tour::customerDisplayPlacementStep()
+{
+    MainWindow &window = m_counter->window();
+    CustomerDisplay *display = window.customerDisplay();
+    const QRect available = window.screen()->availableGeometry();
+    const bool room = !CustomerDisplay::besideCounter(available, window.minimumSizeHint().width()).isNull();
+    window.setCustomerDisplayVisible(true);
+    settle();
+    auto *button = child<QPushButton>("customerDisplayButton");
+    if (!room) {
+        check(!display->isVisible() && !button->isEnabled() && !button->isChecked() && !button->toolTip().isEmpty(),
+              QStringLiteral("no room beside the counter: the customer display stays closed, its button disabled"));
+        return;
+    }
+    check(QTest::qWaitForWindowExposed(display) && button->isChecked(), QStringLiteral("customer display beside"));
+    check(available.contains(display->frameGeometry()) && available.contains(window.frameGeometry())
+              && !display->frameGeometry().intersects(window.frameGeometry()),
+          QStringLiteral("customer display %1x%2+%3+%4 beside the counter %5x%6, both on the screen")
+              .arg(display->frameGeometry().width())
+              .arg(display->frameGeometry().height())
+              .arg(display->frameGeometry().x())
+              .arg(display->frameGeometry().y())
+              .arg(window.frameGeometry().width())
+              .arg(window.frameGeometry().height()));
+    checkNothingClipped(QStringLiteral("counter beside the customer display"));
+    shoot(QStringLiteral("window-customer-display"));
+    window.setCustomerDisplayVisible(false);
+    settle();
+    checkFitsScreen(QStringLiteral("counter after the customer display closed"));
+}
+
 void Tour::runSizes(const QString &language)
 {
     m_language = language;
@@ -467,12 +520,16 @@ void Tour::runSizes(const QString &language)
     checkFitsScreen(QStringLiteral("demo window"));
     checkNothingClipped(QStringLiteral("demo window, sale"));
     shoot(QStringLiteral("window-sale"));
+    customerDisplayPlacementStep();
 
     (void)m_counter->settings().setValue(SettingKeys::UiKiosk, true);
     waitFor([&window] { return window.isFullScreen() && window.isVisible(); }, QStringLiteral("kiosk: full screen"));
     const QRect screen = window.screen()->geometry();
     waitFor([&window, screen] { return window.geometry() == screen; }, QStringLiteral("kiosk: fills the screen"));
     check(window.windowFlags().testFlag(Qt::FramelessWindowHint), QStringLiteral("kiosk: no window frame"));
+    window.setCustomerDisplayVisible(true);
+    check(!window.customerDisplay()->isVisible(),
+          QStringLiteral("kiosk on a single screen: the customer display does not cover the counter"));
     child<QLineEdit>("amountEdit")->setText(QStringLiteral("1234.56"));
     settle();
     checkNothingClipped(QStringLiteral("kiosk, sale"));
@@ -524,6 +581,8 @@ int main(int argc, char *argv[])
                            * MainWindow::fontScaleFor(QGuiApplication::primaryScreen()->availableGeometry().size()));
         QApplication::setFont(font);
     }
+    if (sizes)
+        tour.checkClipCheckFails();
     for (const QString &language : {QStringLiteral("en"), QStringLiteral("fr_CA"), QStringLiteral("zh_CN")}) {
         if (sizes)
             tour.runSizes(language);
