@@ -7,6 +7,8 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace paydesk {
 
 CustomerDisplay::CustomerDisplay(QWidget *parent) : QWidget(parent, Qt::Window)
@@ -36,8 +38,18 @@ CustomerDisplay::CustomerDisplay(QWidget *parent) : QWidget(parent, Qt::Window)
     layout->addWidget(m_amount);
     layout->addWidget(m_qr, 1);
     layout->addWidget(m_message);
-    resize(640, 800);
+    resize(MinimumWidth, 600); // placed by the counter window before it is shown
     showWelcome();
+}
+
+QRect CustomerDisplay::besideCounter(const QRect &available, int counterMinimumWidth)
+{
+    const int room = available.width() - counterMinimumWidth;
+    const int width = std::min({available.width() / 3, 640, room});
+    const int chosen = std::max(width, std::min(room, MinimumWidth));
+    if (chosen < MinimumWidth)
+        return {};
+    return {available.right() + 1 - chosen, available.top(), chosen, available.height()};
 }
 
 void CustomerDisplay::showWelcome()

@@ -23,6 +23,12 @@ public:
     void showOutcome(const Order &order);
     QrWidget *qrWidget() const { return m_qr; }
 
+    // The display's window on the counter's only screen: at the right of the available area, a
+    // third of its width (MinimumWidth to 640 px), leaving the counter window at least
+    // counterMinimumWidth. Null when there is no such room.
+    static QRect besideCounter(const QRect &available, int counterMinimumWidth);
+    static constexpr int MinimumWidth = 360;
+
 protected:
     void changeEvent(QEvent *event) override;
 

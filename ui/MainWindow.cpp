@@ -17,13 +17,17 @@
 
 #include <QComboBox>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace paydesk {
 
@@ -69,7 +73,11 @@ MainWindow::MainWindow(const CounterServices &services, QWidget *parent) : QMain
     m_closedOrderWatch.setInterval(500);
     connect(&m_closedOrderWatch, &QTimer::timeout, this, &MainWindow::watchClosedOrder);
 
-    resize(1100, 720);
+    // A customer-facing panel plugged in or out while the counter runs.
+    connect(qApp, &QGuiApplication::screenAdded, this, [this] { followScreens(); });
+    connect(qApp, &QGuiApplication::screenRemoved, this, [this] { followScreens(); });
+
+    fitToScreen();
     retranslate();
     newSale();
 }
@@ -117,6 +125,7 @@ QWidget *MainWindow::buildTopBar()
     for (QWidget *control :
          std::initializer_list<QWidget *>{m_languageCombo, m_displayButton, m_managerButton, m_settingsButton})
         control->setMinimumHeight(44);
+    m_demoBanner->setMinimumHeight(44);
     return bar;
 }
 
@@ -132,9 +141,125 @@ QWidget *MainWindow::currentScreen() const
 
 void MainWindow::setCustomerDisplayVisible(bool visible)
 {
+    const bool wasVisible = m_customerDisplay->isVisible();
+    if (visible && !placeCustomerDisplay())
+        visible = false;
     m_customerDisplay->setVisible(visible);
-    if (m_displayButton->isChecked() != visible)
+    // On a single screen the counter made room for the display: it takes the room back.
+    if (!visible && wasVisible && QGuiApplication::screens().size() == 1 && !kioskMode())
+        fitToScreen();
+    if (m_displayButton->isChecked() != visible) {
+        const QSignalBlocker blocker(m_displayButton);
         m_displayButton->setChecked(visible);
+    }
+}
+
+bool MainWindow::kioskMode() const
+{
+    return m_fullScreenRequested || m_services.settings->value(SettingKeys::UiKiosk);
+}
+
+void MainWindow::setFullScreenRequested(bool fullScreen)
+{
+    m_fullScreenRequested = fullScreen;
+    if (isVisible())
+        showCounter();
+}
+
+void MainWindow::showCounter()
+{
+    const bool kiosk = kioskMode();
+    if (windowFlags().testFlag(Qt::FramelessWindowHint) != kiosk)
+        setWindowFlag(Qt::FramelessWindowHint, kiosk); // hides the window: shown again below
+    if (kiosk) {
+        if (const QScreen *own = screen())
+            setGeometry(own->geometry());
+        showFullScreen();
+    } else {
+        if (isFullScreen())
+            showNormal();
+        fitToScreen();
+        show();
+    }
+    followScreens();
+}
+
+qreal MainWindow::fontScaleFor(const QSize &screen)
+{
+    return std::clamp(screen.height() / 768.0, 1.0, 1.5);
+}
+
+// A normal window: its usual size, never more than the screen's available area.
+void MainWindow::fitToScreen()
+{
+    const QScreen *own = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (!own)
+        return;
+    // The window manager's frame is known once the window is shown; before, a typical title bar.
+    QMargins frame(0, 32, 0, 0);
+    if (isVisible() && frameGeometry() != geometry()) {
+        const QRect outer = frameGeometry();
+        const QRect inner = geometry();
+        frame = QMargins(inner.left() - outer.left(), inner.top() - outer.top(), outer.right() - inner.right(),
+                         outer.bottom() - inner.bottom());
+    }
+    const QRect room = own->availableGeometry().marginsRemoved(frame);
+    QRect target(QPoint(), QSize(1100, 720).boundedTo(room.size()));
+    target.moveCenter(room.center());
+    setGeometry(target);
+}
+
+// Full screen on a screen other than the counter's (the customer-facing panel); on a single
+// screen a window beside the counter, which gives it the room. False when there is no room:
+// the counter is full screen on the only screen, or the screen is too narrow for both.
+bool MainWindow::placeCustomerDisplay()
+{
+    QScreen *own = screen() ? screen() : QGuiApplication::primaryScreen();
+    for (QScreen *other : QGuiApplication::screens()) {
+        if (other != own) {
+            m_customerDisplay->setGeometry(other->geometry());
+            m_customerDisplay->setWindowState(Qt::WindowFullScreen);
+            return true;
+        }
+    }
+    if (!own || kioskMode())
+        return false;
+    const QRect outer = frameGeometry();
+    const QRect inner = geometry();
+    const QMargins frame(inner.left() - outer.left(), inner.top() - outer.top(), outer.right() - inner.right(),
+                         outer.bottom() - inner.bottom());
+    const QRect available = own->availableGeometry();
+    const int counterMinimum = minimumSizeHint().width() + frame.left() + frame.right();
+    const QRect side = CustomerDisplay::besideCounter(available, counterMinimum);
+    if (side.isNull())
+        return false;
+    setWindowState(windowState() & ~(Qt::WindowMaximized | Qt::WindowFullScreen));
+    setGeometry(
+        QRect(available.topLeft(), QSize(available.width() - side.width(), available.height())).marginsRemoved(frame));
+    m_customerDisplay->setWindowState(Qt::WindowNoState);
+    m_customerDisplay->setGeometry(side.marginsRemoved(frame));
+    return true;
+}
+
+void MainWindow::updateDisplayButton()
+{
+    const QScreen *own = screen() ? screen() : QGuiApplication::primaryScreen();
+    const bool secondScreen = QGuiApplication::screens().size() > 1;
+    const bool room = own && !kioskMode()
+        && !CustomerDisplay::besideCounter(own->availableGeometry(), minimumSizeHint().width()).isNull();
+    m_displayButton->setEnabled(secondScreen || room || m_customerDisplay->isVisible());
+    m_displayButton->setToolTip(secondScreen || room
+                                    ? QString()
+                                    : tr("The customer display needs a second screen, or room beside this window."));
+}
+
+// A second screen is the customer's: the display opens there by itself. An open display
+// moves when screens come and go (and closes when no room is left for it).
+void MainWindow::followScreens()
+{
+    if (QGuiApplication::screens().size() > 1 || m_customerDisplay->isVisible())
+        setCustomerDisplayVisible(true);
+    updateDisplayButton();
 }
 
 void MainWindow::newSale()
@@ -244,6 +369,8 @@ void MainWindow::applySetting(const QString &key)
         m_services.language->setLanguage(m_services.settings->uiLanguage());
     else if (key == SettingKeys::SaleCurrency.name)
         m_saleScreen->setCurrency(m_services.settings->saleCurrency());
+    else if (key == SettingKeys::UiKiosk.name && isVisible())
+        showCounter();
 }
 
 ManagerServices MainWindow::managerServices() const
@@ -307,10 +434,16 @@ void MainWindow::retranslate()
     m_settingsButton->setText(tr("Settings (F10)"));
     m_managerButton->setText(tr("Manager (F9)"));
     m_displayButton->setText(tr("Customer display"));
+    // Room around the text: the style's own margin leaves it touching the border.
+    for (QPushButton *button : {m_displayButton, m_managerButton, m_settingsButton}) {
+        button->setMinimumWidth(0);
+        button->setMinimumWidth(button->sizeHint().width() + 16);
+    }
     const int index = m_languageCombo->findData(m_services.language->language());
     if (index >= 0)
         m_languageCombo->setCurrentIndex(index);
     m_languageCombo->setAccessibleName(tr("Language"));
+    updateDisplayButton();
 }
 
 } // namespace paydesk

@@ -72,6 +72,17 @@ public:
 
     void setCustomerDisplayVisible(bool visible);
 
+    // Shows the counter as the kiosk setting (ui/kiosk) or --fullscreen asks: the whole screen
+    // without a window frame, or else a normal window that fits the screen's available area.
+    // Follows ui/kiosk while running. A second screen gets the customer display, full screen.
+    void showCounter();
+    void setFullScreenRequested(bool fullScreen); // --fullscreen: kiosk for this run
+    bool kioskMode() const;
+    // The application font grows with a tall screen (1 at 768 px and less, up to 1.5 at 1152 px
+    // and more), so a 1920x1080 counter is not small print on a big panel. main() applies it to
+    // the application font before the window is built.
+    static qreal fontScaleFor(const QSize &screen);
+
 public Q_SLOTS:
     void newSale();
     void openSettings();
@@ -94,6 +105,10 @@ private:
     void retranslate();
     void applySetting(const QString &key);
     QWidget *buildTopBar();
+    void fitToScreen();
+    bool placeCustomerDisplay();
+    void updateDisplayButton();
+    void followScreens();
 
     CounterServices m_services;
     QStackedWidget *m_stack = nullptr;
@@ -110,6 +125,7 @@ private:
     QPushButton *m_displayButton = nullptr;
     QTimer m_closedOrderWatch; // a cancelled/expired sale can still turn PAID (late)
     qint64 m_closedOrderId = 0;
+    bool m_fullScreenRequested = false;
 };
 
 } // namespace paydesk

@@ -42,6 +42,7 @@ OutcomeScreen::OutcomeScreen(QWidget *parent) : QWidget(parent)
     m_detail->setFont(medium);
     m_countdown = new QLabel(this);
     m_countdown->setAlignment(Qt::AlignCenter);
+    m_countdown->setFont(medium);
     m_newSale = new QPushButton(this);
     m_newSale->setObjectName(QStringLiteral("newSaleButton"));
     m_newSale->setMinimumHeight(72);

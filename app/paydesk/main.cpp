@@ -15,6 +15,7 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QScreen>
 #include <QTemporaryDir>
 #include <QTextStream>
 
@@ -74,6 +75,8 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("language"), QStringLiteral("en, fr_CA or zh_CN (default: from settings)."),
                       QStringLiteral("CODE")});
     parser.addOption({QStringLiteral("customer-display"), QStringLiteral("Open the customer display window.")});
+    parser.addOption({QStringLiteral("fullscreen"),
+                      QStringLiteral("Fill the screen without a window frame (kiosk), as the ui/kiosk setting does.")});
 }
 
 // A demo never touches the real configuration or order log.
@@ -187,6 +190,11 @@ int main(int argc, char *argv[])
     if (!demo)
         services.counter->reconciler().run(); // resolve what a crash or power cut left open
 
+    if (const QScreen *screen = QGuiApplication::primaryScreen()) {
+        QFont font = QApplication::font();
+        font.setPointSizeF(font.pointSizeF() * MainWindow::fontScaleFor(screen->availableGeometry().size()));
+        QApplication::setFont(font);
+    }
     MainWindow window(counterServices(services, &network, clock, &language));
     QObject::connect(
         services.counter.get(), &CounterAssembly::applyFailed, &window, [&window](const QString &, const Error &error) {
@@ -195,7 +203,8 @@ int main(int argc, char *argv[])
         });
     QObject::connect(&window, &MainWindow::merchantKeyChanged, services.counter.get(),
                      &CounterAssembly::applyMerchantKey);
-    window.show();
+    window.setFullScreenRequested(parser.isSet(QStringLiteral("fullscreen")));
+    window.showCounter();
     if (parser.isSet(QStringLiteral("customer-display")))
         window.setCustomerDisplayVisible(true);
     const int exitCode = app.exec();

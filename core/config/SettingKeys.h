@@ -33,6 +33,7 @@
       QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/orders.sqlite",                           \
       &Settings::validateOrderLogPath)                                                                                 \
     X(UiLanguage, QString, "ui/language", QStringLiteral("en"), &Settings::validateUiLanguage)                         \
+    X(UiKiosk, bool, "ui/kiosk", false, nullptr)                                                                       \
     X(ReportTimeZone, QByteArray, "report/timeZone", QTimeZone::systemTimeZoneId(), &Settings::validateTimeZoneId)     \
     X(ReportCutoffHour, int, "report/cutoffHour", 4, &Settings::validateCutoffHour)                                    \
     X(PinVerifierKey, PinVerifier, "manager/pinVerifier", PinVerifier{}, &Settings::validatePinVerifier)               \

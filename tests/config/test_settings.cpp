@@ -175,6 +175,7 @@ void TestSettings::setEverything(Settings &settings)
         settings.setRelayPath(u"/hooks/pay-notify"_s),
         settings.setOrderLogPath(u"/var/lib/paydesk/orders.sqlite"_s),
         settings.setUiLanguage(u"fr_CA"_s),
+        settings.setValue(SettingKeys::UiKiosk, true),
         settings.setReportTimeZoneId("America/Vancouver"_ba),
         settings.setReportCutoffHour(3),
         settings.setPinVerifier(*verifier),

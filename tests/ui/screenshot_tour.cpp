@@ -4,9 +4,16 @@
 // Expired, customer display (QR and Paid), settings. Then it checks what a phone would see: zbarimg
 // must decode the QR in the screenshots back to the sale's payment link, every module must be at
 // least 4 px and the light quiet zone at least 4 modules wide. Exits 1 on any failure.
+//
+// screenshot_tour OUTPUT_DIR --sizes: the layout on the X screen it runs on (ctest runs it at
+// 1024x768, 1366x768 and 1920x1080): in each language the demo window must fit the available
+// area; then in kiosk mode (ui/kiosk) it must fill the screen without a frame, and on the sale,
+// QR and Paid screens no label, button or the amount may be clipped or leave the screen, the
+// amount must stay big, and the QR must be large and read back by zbarimg.
 
 #include "DemoCounter.h"
 
+#include "config/SettingKeys.h"
 #include "payment/Checkout.h"
 #include "payment/Sale.h"
 #include "ui/CustomerDisplay.h"
@@ -15,8 +22,11 @@
 #include "ui/QrWidget.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFontInfo>
+#include <QFontMetrics>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,6 +36,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QStandardPaths>
+#include <QStyleOptionButton>
 #include <QTest>
 #include <QTextStream>
 #include <QTimer>
@@ -52,6 +63,8 @@ public:
     explicit Tour(QString outputDir) : m_outputDir(std::move(outputDir)) {}
 
     void run(const QString &language);
+    void runSizes(const QString &language);
+    void checkClipCheckFails();
     int failures() const { return m_failures; }
 
 private:
@@ -73,6 +86,10 @@ private:
     void customerDisplaySteps();
     void settingsStep();
     void expiredStep();
+    void checkFitsScreen(const QString &where);
+    void customerDisplayPlacementStep();
+    void checkNothingClipped(const QString &where);
+    QString clippedReason(QWidget *widget) const;
 
     QString m_outputDir;
     QString m_language;
@@ -338,6 +355,204 @@ void Tour::run(const QString &language)
     m_counter.reset();
 }
 
+// Why the widget's text does not fit (empty: it fits).
+QString Tour::clippedReason(QWidget *widget) const
+{
+    const QFontMetrics metrics(widget->font());
+    auto tooNarrow = [](int needed, int has) { return QStringLiteral("needs %1 px, has %2").arg(needed).arg(has); };
+    if (auto *label = qobject_cast<QLabel *>(widget)) {
+        if (label->text().isEmpty())
+            return {};
+        if (label->wordWrap() || Qt::mightBeRichText(label->text())) {
+            const int needed = label->heightForWidth(label->width());
+            return needed > label->height() ? u"height " + tooNarrow(needed, label->height()) : QString();
+        }
+        const QRect inside = label->contentsRect().marginsRemoved(
+            QMargins(label->margin(), label->margin(), label->margin(), label->margin()));
+        const QStringList lines = label->text().split(u'\n');
+        int widest = 0;
+        for (const QString &line : lines)
+            widest = std::max(widest, metrics.horizontalAdvance(line));
+        if (widest > inside.width())
+            return tooNarrow(widest, inside.width());
+        const int tall = int(lines.size()) * metrics.height();
+        return tall > inside.height() ? u"height " + tooNarrow(tall, inside.height()) : QString();
+    }
+    if (auto *button = qobject_cast<QPushButton *>(widget)) {
+        QStyleOptionButton option;
+        option.initFrom(button);
+        option.text = button->text();
+        option.icon = button->icon();
+        option.iconSize = button->iconSize();
+        const QRect inside = button->style()->subElementRect(QStyle::SE_PushButtonContents, &option, button);
+        const int needed = metrics.horizontalAdvance(button->text().remove(u'&'))
+            + (button->icon().isNull() ? 0 : button->iconSize().width() + 4);
+        if (needed > inside.width())
+            return tooNarrow(needed, inside.width());
+        return metrics.height() > inside.height() ? u"height " + tooNarrow(metrics.height(), inside.height())
+                                                  : QString();
+    }
+    if (qobject_cast<QToolButton *>(widget) || qobject_cast<QComboBox *>(widget)) {
+        const QSize hint = widget->sizeHint();
+        if (hint.width() > widget->width() || hint.height() > widget->height())
+            return QStringLiteral("needs %1x%2, has %3x%4")
+                .arg(hint.width())
+                .arg(hint.height())
+                .arg(widget->width())
+                .arg(widget->height());
+        return {};
+    }
+    if (auto *edit = qobject_cast<QLineEdit *>(widget)) {
+        const int needed = metrics.horizontalAdvance(edit->text().isEmpty() ? edit->placeholderText() : edit->text());
+        const int has = edit->contentsRect().width() - 8; // the frame and the text margins
+        return needed > has ? tooNarrow(needed, has) : QString();
+    }
+    return {};
+}
+
+void Tour::checkNothingClipped(const QString &where)
+{
+    MainWindow &window = m_counter->window();
+    const QRect screen = window.screen()->geometry();
+    QStringList problems;
+    int checked = 0;
+    for (QWidget *widget : window.findChildren<QWidget *>()) {
+        const bool kind = qobject_cast<QLabel *>(widget) || qobject_cast<QAbstractButton *>(widget)
+            || qobject_cast<QComboBox *>(widget) || qobject_cast<QLineEdit *>(widget);
+        if (!kind || !widget->isVisible() || widget->window() != &window)
+            continue;
+        ++checked;
+        const QString name = QString::fromLatin1(widget->metaObject()->className()) + u' ' + widget->objectName();
+        if (const QString reason = clippedReason(widget); !reason.isEmpty())
+            problems << name + u": " + reason;
+        const QRect global(widget->mapToGlobal(QPoint(0, 0)), widget->size());
+        if (!screen.contains(global))
+            problems << name + u" leaves the screen";
+    }
+    check(problems.isEmpty() && checked > 0,
+          QStringLiteral("%1: nothing clipped or off screen among %2 widgets %3")
+              .arg(where)
+              .arg(checked)
+              .arg(problems.join(QStringLiteral("; "))));
+}
+
+void Tour::checkFitsScreen(const QString &where)
+{
+    MainWindow &window = m_counter->window();
+    const QRect available = window.screen()->availableGeometry();
+    check(available.contains(window.frameGeometry()),
+          QStringLiteral("%1: window %2x%3+%4+%5 within the available %6x%7")
+              .arg(where)
+              .arg(window.frameGeometry().width())
+              .arg(window.frameGeometry().height())
+              .arg(window.frameGeometry().x())
+              .arg(window.frameGeometry().y())
+              .arg(available.width())
+              .arg(available.height()));
+}
+
+// The clipping check can fail: a button and a label too narrow for their text are reported.
+void Tour::checkClipCheckFails()
+{
+    m_language = QStringLiteral("-");
+    QWidget probe;
+    auto *button = new QPushButton(QStringLiteral("Simulate customer payment (demo)"), &probe);
+    auto *label = new QLabel(QStringLiteral("Scan with UnionPay to pay"), &probe);
+    button->setGeometry(0, 0, 60, 44);
+    label->setGeometry(0, 50, 60, 30);
+    check(!clippedReason(button).isEmpty() && !clippedReason(label).isEmpty(),
+          QStringLiteral("the clipping check reports a 60 px button and label: ") + clippedReason(button) + u"; "
+              + clippedReason(label));
+    button->setGeometry(0, 0, 600, 44);
+    label->setGeometry(0, 50, 600, 30);
+    check(clippedReason(button).isEmpty() && clippedReason(label).isEmpty(),
+          QStringLiteral("the clipping check passes them at 600 px"));
+}
+
+// On this single screen the customer display opens beside the counter without covering it or
+// running off the screen, or, when there is no room, does not open and its button says why.
+void Tour::customerDisplayPlacementStep()
+{
+    MainWindow &window = m_counter->window();
+    CustomerDisplay *display = window.customerDisplay();
+    const QRect available = window.screen()->availableGeometry();
+    const bool room = !CustomerDisplay::besideCounter(available, window.minimumSizeHint().width()).isNull();
+    window.setCustomerDisplayVisible(true);
+    settle();
+    auto *button = child<QPushButton>("customerDisplayButton");
+    if (!room) {
+        check(!display->isVisible() && !button->isEnabled() && !button->isChecked() && !button->toolTip().isEmpty(),
+              QStringLiteral("no room beside the counter: the customer display stays closed, its button disabled"));
+        return;
+    }
+    check(QTest::qWaitForWindowExposed(display) && button->isChecked(), QStringLiteral("customer display beside"));
+    check(available.contains(display->frameGeometry()) && available.contains(window.frameGeometry())
+              && !display->frameGeometry().intersects(window.frameGeometry()),
+          QStringLiteral("customer display %1x%2+%3+%4 beside the counter %5x%6, both on the screen")
+              .arg(display->frameGeometry().width())
+              .arg(display->frameGeometry().height())
+              .arg(display->frameGeometry().x())
+              .arg(display->frameGeometry().y())
+              .arg(window.frameGeometry().width())
+              .arg(window.frameGeometry().height()));
+    checkNothingClipped(QStringLiteral("counter beside the customer display"));
+    shoot(QStringLiteral("window-customer-display"));
+    window.setCustomerDisplayVisible(false);
+    settle();
+    checkFitsScreen(QStringLiteral("counter after the customer display closed"));
+}
+
+void Tour::runSizes(const QString &language)
+{
+    m_language = language;
+    m_step = 0;
+    DemoCounterOptions options;
+    options.language = language;
+    auto counter = DemoCounter::start(options);
+    if (!check(counter.has_value(), u"demo counter started: " + (counter ? QString() : describe(counter.error()))))
+        return;
+    m_counter = std::move(*counter);
+    MainWindow &window = m_counter->window();
+    window.showCounter();
+    check(QTest::qWaitForWindowExposed(&window), QStringLiteral("demo window shown"));
+    settle();
+    check(!window.isFullScreen(), QStringLiteral("demo mode is windowed"));
+    checkFitsScreen(QStringLiteral("demo window"));
+    checkNothingClipped(QStringLiteral("demo window, sale"));
+    shoot(QStringLiteral("window-sale"));
+    customerDisplayPlacementStep();
+
+    (void)m_counter->settings().setValue(SettingKeys::UiKiosk, true);
+    waitFor([&window] { return window.isFullScreen() && window.isVisible(); }, QStringLiteral("kiosk: full screen"));
+    const QRect screen = window.screen()->geometry();
+    waitFor([&window, screen] { return window.geometry() == screen; }, QStringLiteral("kiosk: fills the screen"));
+    check(window.windowFlags().testFlag(Qt::FramelessWindowHint), QStringLiteral("kiosk: no window frame"));
+    window.setCustomerDisplayVisible(true);
+    check(!window.customerDisplay()->isVisible(),
+          QStringLiteral("kiosk on a single screen: the customer display does not cover the counter"));
+    child<QLineEdit>("amountEdit")->setText(QStringLiteral("1234.56"));
+    settle();
+    checkNothingClipped(QStringLiteral("kiosk, sale"));
+    const int amountPixels = QFontInfo(child<QLineEdit>("amountEdit")->font()).pixelSize();
+    check(amountPixels >= 36, QStringLiteral("amount font %1 px >= 36").arg(amountPixels));
+    shoot(QStringLiteral("kiosk-sale"));
+
+    if (!charge(QStringLiteral("88.80"), "channel_ALIPAY_QR"))
+        return;
+    auto *qr = child<QrWidget>("qrWidget");
+    const QString qrShot = shoot(QStringLiteral("kiosk-qr"));
+    checkNothingClipped(QStringLiteral("kiosk, QR"));
+    checkQrInScreenshot(qrShot, qr, m_counter->checkout().current()->qrPayload());
+    const int qrSide = qr->modulePixels() * (qr->matrix().size + 2 * QrWidget::QuietZoneModules);
+    check(qrSide * 2 >= screen.height(), QStringLiteral("QR %1 px, at least half the screen's height").arg(qrSide));
+    child<QPushButton>("simulatePaymentButton")->click();
+    if (waitForOutcome(QStringLiteral("Paid screen"))) {
+        shoot(QStringLiteral("kiosk-paid"));
+        checkNothingClipped(QStringLiteral("kiosk, Paid"));
+    }
+    m_counter.reset();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -359,8 +574,21 @@ int main(int argc, char *argv[])
         return 1;
     }
     Tour tour(outputDir);
-    for (const QString &language : {QStringLiteral("en"), QStringLiteral("fr_CA"), QStringLiteral("zh_CN")})
-        tour.run(language);
+    const bool sizes = args.contains(QStringLiteral("--sizes"));
+    if (sizes) { // as paydesk's main() does
+        QFont font = QApplication::font();
+        font.setPointSizeF(font.pointSizeF()
+                           * MainWindow::fontScaleFor(QGuiApplication::primaryScreen()->availableGeometry().size()));
+        QApplication::setFont(font);
+    }
+    if (sizes)
+        tour.checkClipCheckFails();
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("fr_CA"), QStringLiteral("zh_CN")}) {
+        if (sizes)
+            tour.runSizes(language);
+        else
+            tour.run(language);
+    }
     out() << (tour.failures() == 0 ? "screenshot_tour: all checks passed, PNGs in "
                                    : "screenshot_tour: failures, PNGs in ")
           << QDir(outputDir).absolutePath() << Qt::endl;
