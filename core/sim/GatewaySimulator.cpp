@@ -1,6 +1,7 @@
 #include "GatewaySimulator.h"
 
 #include "gateway/Signer.h"
+#include "sim/SimMicropay.h"
 #include "sim/SimPayloads.h"
 
 #include <QHash>
@@ -271,7 +272,8 @@ std::optional<QJsonObject> createProblem(const QJsonObject &params)
     }
     const QString channelId = params.value(QStringLiteral("channelId")).toString();
     const QString currency = params.value(QStringLiteral("currency")).toString();
-    const bool knownChannel = !sim::qrPayloadFor(channelId).isEmpty() || sim::isClientPayChannel(channelId);
+    const bool knownChannel = !sim::qrPayloadFor(channelId).isEmpty() || sim::isClientPayChannel(channelId)
+        || sim::isMicropayChannelId(channelId);
     const bool cnyAllowed = channelId == u"WX_NATIVE" || channelId == u"WX_JSAPI";
     if (!orderNumber.match(scalarText(params.value(QStringLiteral("mchOrderNo")))).hasMatch()
         || scalarText(params.value(QStringLiteral("amount"))).toLongLong() <= 0 || !knownChannel
@@ -281,6 +283,10 @@ std::optional<QJsonObject> createProblem(const QJsonObject &params)
         = QJsonDocument::fromJson(params.value(QStringLiteral("extra")).toString().toUtf8()).object();
     if (const QString problem = sim::extraProblem(channelId, extra); !problem.isEmpty())
         return failEnvelope(QStringLiteral("0014"), problem);
+    if (sim::isMicropayChannelId(channelId)) {
+        if (const QString problem = sim::micropayProblem(params); !problem.isEmpty())
+            return failEnvelope(QStringLiteral("0014"), problem);
+    }
     return std::nullopt;
 }
 
@@ -298,6 +304,11 @@ HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimF
     const bool clientPays = sim::isClientPayChannel(channelId);
     const QJsonObject extra
         = QJsonDocument::fromJson(params.value(QStringLiteral("extra")).toString().toUtf8()).object();
+    const bool micropay = sim::isMicropayChannelId(channelId);
+    const QString identityCode = params.value(QStringLiteral("identityCode")).toString();
+    const sim::MicropayScenario scenario = sim::micropayScenarioFor(identityCode);
+    if (micropay && !sim::micropayRefusal(scenario).isEmpty())
+        return signedReply(sim::micropayRefusal(scenario), false); // the wallet refused: no order
 
     SimOrder created;
     {
@@ -331,12 +342,14 @@ HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimF
         order.param2 = params.value(QStringLiteral("param2")).toString();
         order.createdMonotonicMs = d->clock.monotonicMs();
         order.createRequests = 1;
+        order.paying = micropay && scenario == sim::MicropayScenario::Password;
+        order.identityCodeLastFour = micropay ? identityCode.right(4) : QString();
         d->orders.insert(mchOrderNo, order);
         d->payOrderIndex.insert(order.payOrderId, mchOrderNo);
         created = order;
     }
     Q_EMIT orderCreated(mchOrderNo);
-    if (d->options.autoPayAfterMs >= 0) {
+    if (d->options.autoPayAfterMs >= 0 && !micropay) {
         QMetaObject::invokeMethod(
             this,
             [this, mchOrderNo] {
@@ -346,6 +359,15 @@ HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimF
     }
 
     HttpResponse response;
+    if (micropay && (scenario == sim::MicropayScenario::NoReply || faults.resetAfterCreate)) {
+        response.dropConnection = true;
+        return response;
+    }
+    if (micropay) { // a 5xx after the wallet answered: the outcome is there to query
+        HttpResponse reply = micropayReply(created, d->options.micropayConfirmMs);
+        if (faults.serverErrorStatus < 500)
+            return reply;
+    }
     if (faults.resetAfterCreate) {
         response.dropConnection = true;
         return response;
@@ -384,6 +406,8 @@ HttpResponse GatewaySimulator::queryOrder(const QJsonObject &params)
         status = order.notifyAcknowledged ? 3 : 2;
     else if (d->clock.monotonicMs() - order.createdMonotonicMs > d->options.validityMs)
         status = 4;
+    else if (order.paying)
+        status = 1;
     QJsonObject reply{{QStringLiteral("retCode"), QStringLiteral("SUCCESS")},
                       {QStringLiteral("resCode"), QStringLiteral("SUCCESS")},
                       {QStringLiteral("mchId"), d->options.mchId},
