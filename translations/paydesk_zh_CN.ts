@@ -4,17 +4,17 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../ui/ChannelStyle.cpp" line="+15"/>
+        <location filename="../ui/ChannelStyle.cpp" line="+16"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>UnionPay</source>
         <translation>银联</translation>
     </message>
@@ -74,12 +74,12 @@
     <message>
         <location line="+3"/>
         <location line="+2"/>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Outcome unknown — checking with the gateway…</source>
         <translation>结果未知——正在向网关核实…</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-16"/>
         <source>The gateway refused the request. The sale was not charged.</source>
         <translation>网关拒绝了请求。本笔交易未扣款。</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>网关返回的订单或金额不符。正在向网关核实…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Signature error — check the merchant key in Settings.</source>
         <translation>签名错误——请在设置中检查商户密钥。</translation>
     </message>
@@ -119,7 +119,32 @@
         <translation>该订单已支付。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
+        <translation>这不是微信支付、支付宝或银联的付款码。未收取任何款项。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The payment code has expired or was already used. Nothing was charged — ask the customer to refresh the code and scan again.</source>
+        <translation>付款码已过期或已被使用。未收取任何款项——请顾客刷新付款码后重新扫描。</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>The customer&apos;s wallet does not have enough funds. Nothing was charged — scan again once the customer has chosen another way to pay.</source>
+        <translation>顾客钱包余额不足。未收取任何款项——请顾客选择其他付款方式后重新扫描。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The wallet declined this payment for security reasons. Nothing was charged — the customer can pay another way.</source>
+        <translation>出于安全原因，钱包拒绝了此笔付款。未收取任何款项——顾客可以用其他方式付款。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This payment code was just used for another order. Ask the customer to refresh the code.</source>
+        <translation>此付款码刚刚已用于另一笔订单。请顾客刷新付款码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The gateway declined: %1</source>
         <translation>网关拒绝：%1</translation>
     </message>
@@ -162,42 +187,42 @@
 <context>
     <name>ManagerText</name>
     <message>
-        <location filename="../ui/manager/ManagerText.cpp" line="+26"/>
+        <location filename="../ui/manager/ManagerText.cpp" line="+27"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Creating</source>
         <translation>创建中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Outcome unknown</source>
         <translation>结果未知</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Awaiting payment</source>
         <translation>等待付款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paid late</source>
         <translation>逾期付款</translation>
     </message>
@@ -207,42 +232,42 @@
         <translation>已付款</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mini program</source>
         <translation>小程序</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>App</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Pending</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refund failed</source>
         <translation>退款失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refund outcome unknown</source>
         <translation>退款结果未知</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
@@ -330,36 +355,36 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/paydesk/main.cpp" line="+83"/>
-        <location line="+33"/>
+        <location filename="../app/paydesk/main.cpp" line="+89"/>
+        <location line="+34"/>
         <source>PayDesk demo</source>
         <translation>PayDesk 演示</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>PayDesk settings</source>
         <translation>PayDesk 设置</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <location line="+4"/>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-71"/>
         <source>The order log cannot be opened: %1</source>
         <translation>无法打开订单记录：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The notification relay cannot start: %1</source>
         <translation>通知中继无法启动：%1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>A changed setting could not be applied: %1</source>
         <translation>无法应用已更改的设置：%1</translation>
     </message>
@@ -430,7 +455,7 @@
 <context>
     <name>ZReport</name>
     <message>
-        <location filename="../ui/manager/ZReport.cpp" line="+142"/>
+        <location filename="../ui/manager/ZReport.cpp" line="+146"/>
         <source>End-of-day report (Z)</source>
         <translation>日结报表（Z 报表）</translation>
     </message>
@@ -476,18 +501,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Paid</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+55"/>
+        <location line="-62"/>
+        <location line="+62"/>
         <source>Gross</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-62"/>
         <source>Refunds</source>
         <translation>退款笔数</translation>
     </message>
@@ -507,12 +532,12 @@
         <translation>本营业日没有收款。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Refunds count on the day the money went back, whatever day the sale was.</source>
         <translation>退款计入退款当日，而不论原交易发生在哪一天。</translation>
     </message>
@@ -557,7 +582,7 @@
         <translation>%1  %2，创建于 %3，付款于 %4</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Orders not final (check open orders): %1</source>
         <translation>未完成的订单（请核查未完成订单）：%1</translation>
     </message>
@@ -567,7 +592,7 @@
         <translation>%1  %2，%3，创建于 %4</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Refunds not resolved: %1</source>
         <translation>未处理的退款：%1</translation>
     </message>
@@ -577,12 +602,12 @@
         <translation>%1  %2，%3，操作人 %4</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Notifications: %1 for no known order, %2 failed verification</source>
         <translation>通知：%1 条无对应订单，%2 条验证失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Gateway contradictions (see the order&apos;s history): %1</source>
         <translation>网关信息矛盾（见订单历史）：%1</translation>
     </message>
@@ -600,7 +625,7 @@
 <context>
     <name>paydesk::AuditView</name>
     <message>
-        <location filename="../ui/manager/AuditView.cpp" line="+77"/>
+        <location filename="../ui/manager/AuditView.cpp" line="+78"/>
         <source>Manager actions of the business day. Refunds also appear in their order&apos;s timeline.</source>
         <translation>本营业日的经理操作。退款也会显示在对应订单的时间线中。</translation>
     </message>
@@ -692,12 +717,12 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Gateway contradicts the order log on %1: %2</source>
         <translation>网关与订单记录不符（%1）：%2</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+7"/>
         <source>… and %n more (see the Z report counts)</source>
         <translation>
             <numerusform>……另有 %n 条（见 Z 报表统计）</numerusform>
@@ -772,7 +797,7 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+211"/>
+        <location filename="../ui/MainWindow.cpp" line="+210"/>
         <source>Cancel this sale?</source>
         <translation>取消这笔交易？</translation>
     </message>
@@ -850,12 +875,12 @@
 <context>
     <name>paydesk::ManagerSettingsPage</name>
     <message>
-        <location filename="../ui/manager/ManagerSettingsPage.cpp" line="+123"/>
+        <location filename="../ui/manager/ManagerSettingsPage.cpp" line="+124"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Not saved: the settings file cannot be written.</source>
         <translation>未保存：无法写入设置文件。</translation>
     </message>
@@ -870,7 +895,7 @@
         <translation>商户名称（小票、报表）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Lock the manager view after (minutes idle)</source>
         <translation>经理视图闲置多久后锁定（分钟）</translation>
     </message>
@@ -880,17 +905,17 @@
         <translation>小票打印机（ESC/POS）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
@@ -900,7 +925,7 @@
         <translation>打印机字符集</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Characters per line</source>
         <translation>每行字符数</translation>
     </message>
@@ -943,7 +968,7 @@
 <context>
     <name>paydesk::ManagerWindow</name>
     <message numerus="yes">
-        <location filename="../ui/manager/ManagerWindow.cpp" line="+315"/>
+        <location filename="../ui/manager/ManagerWindow.cpp" line="+320"/>
         <source>Day summary (%n alert(s))</source>
         <translation>
             <numerusform>当日汇总（%n 条警示）</numerusform>
@@ -951,19 +976,19 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>Day summary</source>
         <translation>当日汇总</translation>
     </message>
     <message numerus="yes">
-        <location line="-82"/>
+        <location line="-83"/>
         <source>Showing %1 of %n order(s)</source>
         <translation>
             <numerusform>显示 %1 笔，共 %n 笔订单</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>The audit trail could not be written: %1</source>
         <translation>无法写入审计记录：%1</translation>
     </message>
@@ -1083,7 +1108,7 @@
         <translation>小票已保存为 %1。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Export orders as CSV</source>
         <translation>将订单导出为 CSV</translation>
     </message>
@@ -1105,7 +1130,7 @@
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Save Z report as PDF</source>
         <translation>将 Z 报表保存为 PDF</translation>
     </message>
@@ -1130,7 +1155,7 @@
         <translation>打印 Z 报表</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The Z report could not be printed.</source>
         <translation>Z 报表无法打印。</translation>
     </message>
@@ -1148,7 +1173,7 @@
 <context>
     <name>paydesk::OrderDetailView</name>
     <message>
-        <location filename="../ui/manager/OrderDetailView.cpp" line="+144"/>
+        <location filename="../ui/manager/OrderDetailView.cpp" line="+145"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 — %3 with %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;——%2——%4 %3</translation>
     </message>
@@ -1169,17 +1194,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Gateway order %1 · refunded %2</source>
         <translation>网关订单号 %1 · 已退款 %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Paid after the sale was closed: refund it or keep it.</source>
         <translation>交易关闭后才付款：请退款或保留。</translation>
     </message>
@@ -1290,12 +1315,12 @@
 <context>
     <name>paydesk::OrderFilterBar</name>
     <message>
-        <location filename="../ui/manager/OrderFilterBar.cpp" line="+147"/>
+        <location filename="../ui/manager/OrderFilterBar.cpp" line="+172"/>
         <source>The lowest amount is above the highest.</source>
         <translation>最低金额高于最高金额。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
@@ -1388,52 +1413,52 @@
 <context>
     <name>paydesk::OrderTableModel</name>
     <message>
-        <location filename="../ui/manager/OrderTableModel.cpp" line="+176"/>
+        <location filename="../ui/manager/OrderTableModel.cpp" line="+189"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Channel</source>
         <translation>支付渠道</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Terminal</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Gateway order</source>
         <translation>网关订单号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -1441,7 +1466,7 @@
 <context>
     <name>paydesk::OutcomeScreen</name>
     <message>
-        <location filename="../ui/OutcomeScreen.cpp" line="+115"/>
+        <location filename="../ui/OutcomeScreen.cpp" line="+116"/>
         <source>Paid after closing</source>
         <translation>交易关闭后才付款</translation>
     </message>
@@ -1451,7 +1476,7 @@
         <translation>顾客在交易关闭后完成了付款。该笔付款已记录，经理可以退款或保留。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>✔ Paid</source>
         <translation>✔ 已收款</translation>
     </message>
@@ -1514,7 +1539,7 @@
 <context>
     <name>paydesk::PaymentScreen</name>
     <message>
-        <location filename="../ui/PaymentScreen.cpp" line="+108"/>
+        <location filename="../ui/PaymentScreen.cpp" line="+112"/>
         <source>%1:%2 left</source>
         <translation>剩余 %1:%2</translation>
     </message>
@@ -1569,7 +1594,7 @@
     </message>
     <message numerus="yes">
         <location line="+29"/>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Too many wrong PINs. Locked for %n more minute(s).</source>
         <translation>
             <numerusform>密码错误次数过多。还需锁定 %n 分钟。</numerusform>
@@ -1594,12 +1619,12 @@
 <context>
     <name>paydesk::ReceiptActions</name>
     <message>
-        <location filename="../ui/manager/ReceiptActions.cpp" line="+42"/>
+        <location filename="../ui/manager/ReceiptActions.cpp" line="+41"/>
         <source>Thank you!</source>
         <translation>谢谢惠顾！</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Receipt sent to %1.</source>
         <translation>小票已发送到 %1。</translation>
     </message>
@@ -1693,7 +1718,7 @@
         <translation>订单 %1——%3 %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Part of it:</source>
         <translation>部分退款：</translation>
     </message>
@@ -1724,12 +1749,12 @@
         <translation>已付 %1 · 已退款 %2 · 仍可退 %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 is held by refunds whose outcome is not known yet.</source>
         <translation>有 %1 被结果尚未确定的退款占用。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>All that is refundable: %1</source>
         <translation>全部可退金额：%1</translation>
     </message>
@@ -1769,7 +1794,7 @@
         <translation>正在向 IOTPay 发送退款 %1（%2）…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>SUCCEEDED — %1 refunded. Refund number %2.</source>
         <translation>成功——已退款 %1。退款单号 %2。</translation>
     </message>
@@ -1792,7 +1817,7 @@
 <context>
     <name>paydesk::ResolveRefundDialog</name>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Resolve refund %1</source>
         <translation>处理退款 %1</translation>
     </message>
@@ -1845,7 +1870,7 @@
 <context>
     <name>paydesk::SaleScreen</name>
     <message>
-        <location filename="../ui/SaleScreen.cpp" line="+261"/>
+        <location filename="../ui/SaleScreen.cpp" line="+262"/>
         <source>New sale</source>
         <translation>新交易</translation>
     </message>
@@ -1916,7 +1941,7 @@
 <context>
     <name>paydesk::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+27"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+28"/>
         <source>Set up PayDesk</source>
         <translation>设置 PayDesk</translation>
     </message>
@@ -1931,7 +1956,7 @@
         <translation>请输入 IOTPay 提供的商户信息。商户密钥保存在系统钥匙串中，绝不会写入设置文件。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Merchant ID</source>
         <translation>商户号</translation>
     </message>
