@@ -118,18 +118,17 @@ Result<PaymentCode> paymentCodeFrom(const QCommandLineParser &parser)
     return PaymentCode::fromText(*line);
 }
 
-// Prints the scan sale's progress (the code only as ****1234); returns once it closed.
-int followScan(QCoreApplication &app, ScanSale *current, const QString &amountText)
+// Prints the sale's errors and outcome, cancels it on SIGTERM / Ctrl+C; returns once it closed
+// with the exit code (0 only when paid). `onFinished` runs first when it closes.
+template<typename SaleType, typename OnFinished>
+int untilClosed(QCoreApplication &app, SaleType *current, const QString &amountText, OnFinished onFinished)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    out << "\n  " << amountText << "  " << channelId(current->order().channel) << "  code " << current->maskedCode()
-        << "  order " << current->order().mchOrderNo << Qt::endl;
-    QObject::connect(current, &ScanSale::customerConfirming, &app,
-                     [&] { out << "  the customer is confirming the payment on their phone…" << Qt::endl; });
-    QObject::connect(current, &ScanSale::errorOccurred, &app,
+    QObject::connect(current, &SaleType::errorOccurred, &app,
                      [&](const Error &error) { err << "\n  " << describe(error) << Qt::endl; });
-    QObject::connect(current, &ScanSale::finished, &app, [&](OrderState state) {
+    QObject::connect(current, &SaleType::finished, &app, [&](OrderState state) {
+        onFinished();
         out << "\n  " << orderStateName(state) << (current->order().late ? " (late payment)" : "") << "  " << amountText
             << "  order " << current->order().mchOrderNo << Qt::endl;
         app.quit();
@@ -138,6 +137,17 @@ int followScan(QCoreApplication &app, ScanSale *current, const QString &amountTe
     if (!current->isClosed())
         app.exec();
     return current->state() == OrderState::Paid ? ExitOk : ExitFailed;
+}
+
+// Prints the scan sale's progress (the code only as ****1234); returns once it closed.
+int followScan(QCoreApplication &app, ScanSale *current, const QString &amountText)
+{
+    QTextStream out(stdout);
+    out << "\n  " << amountText << "  " << channelId(current->order().channel) << "  code " << current->maskedCode()
+        << "  order " << current->order().mchOrderNo << Qt::endl;
+    QObject::connect(current, &ScanSale::customerConfirming, &app,
+                     [&] { out << "  the customer is confirming the payment on their phone…" << Qt::endl; });
+    return untilClosed(app, current, amountText, [] {});
 }
 
 // Draws the QR when it is ready, counts down, prints the outcome; returns once the sale closed.
@@ -163,18 +173,7 @@ int followSale(QCoreApplication &app, Sale *current, Channel channel, const QStr
             out << "  (demo: the simulated customer pays in a few seconds)" << Qt::endl;
         countdown.start();
     });
-    QObject::connect(current, &Sale::errorOccurred, &app,
-                     [&](const Error &error) { err << "\n  " << describe(error) << Qt::endl; });
-    QObject::connect(current, &Sale::finished, &app, [&](OrderState state) {
-        countdown.stop();
-        out << "\n  " << orderStateName(state) << (current->order().late ? " (late payment)" : "") << "  " << amountText
-            << "  order " << current->order().mchOrderNo << Qt::endl;
-        app.quit();
-    });
-    quitOnTerminationSignals(app, [current] { current->requestCancel(); });
-    if (!current->isClosed())
-        app.exec();
-    return current->state() == OrderState::Paid ? ExitOk : ExitFailed;
+    return untilClosed(app, current, amountText, [&] { countdown.stop(); });
 }
 
 } // namespace

@@ -326,37 +326,8 @@ HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimF
             Qt::QueuedConnection);
     }
 
-    HttpResponse response;
-    if (micropay && (scenario == sim::MicropayScenario::NoReply || faults.resetAfterCreate)) {
-        response.dropConnection = true;
-        return response;
-    }
-    if (micropay) { // a 5xx after the wallet answered: the outcome is there to query
-        HttpResponse reply = micropayReply(created, d->options.micropayConfirmMs);
-        if (faults.serverErrorStatus < 500)
-            return reply;
-    }
-    if (faults.resetAfterCreate) {
-        response.dropConnection = true;
-        return response;
-    }
-    if (faults.serverErrorStatus >= 500) {
-        response
-            = HttpResponse::text(faults.serverErrorStatus, QByteArrayLiteral("<html><body>Bad Gateway</body></html>"));
-        response.contentType = QByteArrayLiteral("text/html");
-        return response;
-    }
-    QJsonObject reply{{QStringLiteral("retCode"), QStringLiteral("SUCCESS")},
-                      {QStringLiteral("resCode"), QStringLiteral("SUCCESS")},
-                      {QStringLiteral("payOrderId"), created.payOrderId},
-                      {QStringLiteral("mchOrderNo"), created.mchOrderNo},
-                      {QStringLiteral("amount"), created.amountMinor}};
-    // xxpay: QR channels carry codeUrl, the client-pay channels a payParams object (not signed).
-    if (clientPays)
-        reply.insert(QStringLiteral("payParams"), created.payParams);
-    else
-        reply.insert(QStringLiteral("codeUrl"), created.qrPayload);
-    return signedReply(reply, false);
+    return createdReply(created, faults, micropay && scenario == sim::MicropayScenario::NoReply,
+                        d->options.micropayConfirmMs);
 }
 
 HttpResponse GatewaySimulator::queryOrder(const QJsonObject &params)

@@ -131,6 +131,7 @@ private:
     HttpResponse refundOrder(const QJsonObject &params);
     HttpResponse control(const HttpRequest &request);
     HttpResponse signedReply(QJsonObject reply, bool corrupt) const;
+    HttpResponse createdReply(const SimOrder &created, const SimFaults &faults, bool noReply, qint64 confirmMs);
     HttpResponse micropayReply(const SimOrder &created, qint64 confirmMs);
     SimFaults takeFaults();
     void scheduleNotify(const QString &mchOrderNo, int attempt, qint64 delayMs);
