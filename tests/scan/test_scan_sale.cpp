@@ -12,10 +12,14 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -168,6 +172,27 @@ ScanSale *TestScanSale::startScan(const QString &digits, qint64 amountMinor, Cur
     return m_sales.back().get();
 }
 
+// The create_order request the order log kept for `orderId` (its own read-only connection).
+static QByteArray recordedCreateRequest(const QString &path, qint64 orderId)
+{
+    QByteArray body;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"scan-test-reader"_s);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(u"SELECT body FROM gateway_messages WHERE order_id = ? AND endpoint = 'create_order'"
+                          " AND direction = 'request'"_s);
+            query.addBindValue(orderId);
+            if (query.exec() && query.next())
+                body = query.value(0).toByteArray();
+        }
+    }
+    QSqlDatabase::removeDatabase(u"scan-test-reader"_s);
+    return body;
+}
+
 QList<Order> TestScanSale::allOrders() const
 {
     auto orders = m_log->ordersBetween(0, m_clock.nowUtcMs() + 60'000);
@@ -207,6 +232,15 @@ void TestScanSale::paidAtOnceForEachWallet()
         return e.kind == ScanSale::paymentCodeEventKind() && e.detail.endsWith(u"****"_s + digits.right(4));
     }));
     QCOMPARE(allOrders().size(), 1);
+    // The request as kept for support: codeType, deviceId, and the code as its last four digits.
+    const QJsonObject request
+        = QJsonDocument::fromJson(recordedCreateRequest(m_dir->filePath(u"orders.sqlite"_s), sale->order().id))
+              .object();
+    QCOMPARE(request.value(u"channelId").toString(), channelId(channel));
+    QCOMPARE(request.value(u"codeType").toString(), u"barcode"_s);
+    QCOMPARE(request.value(u"deviceId").toString(), u"T7"_s);
+    QCOMPARE(request.value(u"identityCode").toString(), u"****"_s + digits.right(4));
+    QVERIFY(!request.value(u"sign").toString().isEmpty());
 }
 
 void TestScanSale::passwordThenPaid_data()
