@@ -84,7 +84,9 @@ void addChargeOptions(QCommandLineParser &parser)
         QStringLiteral("Takes a whole QR payment in the terminal: creates the order, draws the QR code with text\n"
                        "blocks, counts down and waits until the payment is confirmed. Exit code 0 only when paid.\n"
                        "With --demo, everything runs against an embedded simulator and relay on loopback, and the\n"
-                       "simulated customer pays after a few seconds."));
+                       "simulated customer pays after a few seconds.\n"
+                       "With --code, a scan-to-pay sale instead: the customer's payment code is charged at once (or\n"
+                       "once the customer confirms on their phone); the code is only ever shown as ****1234."));
     parser.addHelpOption();
     addConfigOption(parser);
     addSecretOptions(parser);
@@ -101,8 +103,8 @@ void addChargeOptions(QCommandLineParser &parser)
     parser.addOption(
         {QStringLiteral("light-terminal"), QStringLiteral("Draw the QR for dark text on a light background.")});
     parser.addOption({QStringLiteral("code"),
-                      QStringLiteral("Scan to pay: the customer's payment code (WeChat Pay, Alipay or UnionPay; the\n"
-                                     "wallet follows from it). \"-\" reads it from standard input, which keeps it\n"
+                      QStringLiteral("Scan to pay: the customer's payment code (WeChat Pay, Alipay or UnionPay; the "
+                                     "wallet follows from it). \"-\" reads it from standard input, which keeps it "
                                      "out of the process list. Replaces --channel."),
                       QStringLiteral("DIGITS")});
 }
