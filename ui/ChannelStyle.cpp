@@ -12,10 +12,13 @@ QString channelDisplayName(Channel channel)
     case Channel::WxNative:
     case Channel::WxJsapi:
     case Channel::WxApp:
+    case Channel::WxMicropay:
         return QCoreApplication::translate("Channel", "WeChat Pay");
     case Channel::AlipayQr:
+    case Channel::AlipayMicropay:
         return QCoreApplication::translate("Channel", "Alipay");
     case Channel::UpiQr:
+    case Channel::UpiMicropay:
         return QCoreApplication::translate("Channel", "UnionPay");
     case Channel::Invalid:
         break;
@@ -41,10 +44,13 @@ QColor channelColor(Channel channel)
     case Channel::WxNative:
     case Channel::WxJsapi:
     case Channel::WxApp:
+    case Channel::WxMicropay:
         return QColor(0x07, 0xC1, 0x60);
     case Channel::AlipayQr:
+    case Channel::AlipayMicropay:
         return QColor(0x16, 0x77, 0xFF);
     case Channel::UpiQr:
+    case Channel::UpiMicropay:
         return QColor(0xD7, 0x1F, 0x2F);
     case Channel::Invalid:
         break;
@@ -127,12 +133,15 @@ QPixmap paintChannelIcon(Channel channel, int sizePx)
     case Channel::WxNative:
     case Channel::WxJsapi:
     case Channel::WxApp:
+    case Channel::WxMicropay:
         paintWeChat(painter, sizePx);
         break;
     case Channel::AlipayQr:
+    case Channel::AlipayMicropay:
         paintAlipay(painter, sizePx);
         break;
     case Channel::UpiQr:
+    case Channel::UpiMicropay:
         paintUnionPay(painter, sizePx);
         break;
     case Channel::Invalid:

@@ -38,5 +38,9 @@ bool LiveGateway::isNoSuchOrder(const Error &queryError) const
 {
     return m_current->isNoSuchOrder(queryError);
 }
+Result<Channel> LiveGateway::micropayChannelFor(const PaymentCode &code) const
+{
+    return m_current->micropayChannelFor(code);
+}
 
 } // namespace paydesk

@@ -27,6 +27,7 @@ public:
     QString name() const override;
     bool accepts(Channel channel, Currency currency) const override;
     bool isNoSuchOrder(const Error &queryError) const override;
+    Result<Channel> micropayChannelFor(const PaymentCode &code) const override;
 
 private:
     std::unique_ptr<PaymentGateway> m_current;

@@ -64,6 +64,11 @@ void addSimOptions(QCommandLineParser &parser)
         {QStringLiteral("notify-form"), QStringLiteral("Send notifies as a form body instead of in the URL.")});
     parser.addOption({QStringLiteral("auto-pay-ms"), QStringLiteral("The customer pays by itself after MS."),
                       QStringLiteral("MS"), QStringLiteral("-1")});
+    parser.addOption({QStringLiteral("micropay-confirm-ms"),
+                      QStringLiteral("Scan to pay: a payment code ending 0001 is status 1 (the customer types the "
+                                     "password) this long, then paid. Endings 0002 insufficient funds, 0003 code "
+                                     "expired or used, 0004 risk control, 0005 no reply; any other: paid at once."),
+                      QStringLiteral("MS"), QStringLiteral("5000")});
     parser.addOption(
         {QStringLiteral("ionline"),
          QStringLiteral("Also run an iOnline Pay simulator (same key): jspay, inapp, query, XML notify.")});
@@ -105,6 +110,7 @@ SimOptions simOptionsFrom(const QCommandLineParser &parser)
     options.notifyMode
         = parser.isSet(QStringLiteral("notify-form")) ? SimNotifyMode::FormBody : SimNotifyMode::QueryString;
     options.autoPayAfterMs = parser.value(QStringLiteral("auto-pay-ms")).toLongLong();
+    options.micropayConfirmMs = parser.value(QStringLiteral("micropay-confirm-ms")).toLongLong();
     return options;
 }
 

@@ -1,5 +1,6 @@
 #include "AppSupport.h"
 #include "Commands.h"
+#include "PinInput.h"
 
 #include "CounterAssembly.h"
 #include "DemoAssembly.h"
@@ -83,7 +84,9 @@ void addChargeOptions(QCommandLineParser &parser)
         QStringLiteral("Takes a whole QR payment in the terminal: creates the order, draws the QR code with text\n"
                        "blocks, counts down and waits until the payment is confirmed. Exit code 0 only when paid.\n"
                        "With --demo, everything runs against an embedded simulator and relay on loopback, and the\n"
-                       "simulated customer pays after a few seconds."));
+                       "simulated customer pays after a few seconds.\n"
+                       "With --code, a scan-to-pay sale instead: the customer's payment code is charged at once (or\n"
+                       "once the customer confirms on their phone); the code is only ever shown as ****1234."));
     parser.addHelpOption();
     addConfigOption(parser);
     addSecretOptions(parser);
@@ -99,6 +102,54 @@ void addChargeOptions(QCommandLineParser &parser)
                       QStringLiteral("3000")});
     parser.addOption(
         {QStringLiteral("light-terminal"), QStringLiteral("Draw the QR for dark text on a light background.")});
+    parser.addOption({QStringLiteral("code"),
+                      QStringLiteral("Scan to pay: the customer's payment code (WeChat Pay, Alipay or UnionPay; the "
+                                     "wallet follows from it). \"-\" reads it from standard input, which keeps it "
+                                     "out of the process list. Replaces --channel."),
+                      QStringLiteral("DIGITS")});
+}
+
+Result<PaymentCode> paymentCodeFrom(const QCommandLineParser &parser)
+{
+    const QString given = parser.value(QStringLiteral("code"));
+    if (given != u"-")
+        return PaymentCode::fromText(given);
+    auto line = readPaymentCodeLine();
+    if (!line)
+        return fail(line.error());
+    return PaymentCode::fromText(*line);
+}
+
+// Prints the sale's errors and outcome, cancels it on SIGTERM / Ctrl+C; returns once it closed
+// with the exit code (0 only when paid). `onFinished` runs first when it closes.
+template<typename SaleType, typename OnFinished>
+int untilClosed(QCoreApplication &app, SaleType *current, const QString &amountText, OnFinished onFinished)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QObject::connect(current, &SaleType::errorOccurred, &app,
+                     [&](const Error &error) { err << "\n  " << describe(error) << Qt::endl; });
+    QObject::connect(current, &SaleType::finished, &app, [&](OrderState state) {
+        onFinished();
+        out << "\n  " << orderStateName(state) << (current->order().late ? " (late payment)" : "") << "  " << amountText
+            << "  order " << current->order().mchOrderNo << Qt::endl;
+        app.quit();
+    });
+    quitOnTerminationSignals(app, [current] { current->requestCancel(); });
+    if (!current->isClosed())
+        app.exec();
+    return current->state() == OrderState::Paid ? ExitOk : ExitFailed;
+}
+
+// Prints the scan sale's progress (the code only as ****1234); returns once it closed.
+int followScan(QCoreApplication &app, ScanSale *current, const QString &amountText)
+{
+    QTextStream out(stdout);
+    out << "\n  " << amountText << "  " << channelId(current->order().channel) << "  code " << current->maskedCode()
+        << "  order " << current->order().mchOrderNo << Qt::endl;
+    QObject::connect(current, &ScanSale::customerConfirming, &app,
+                     [&] { out << "  the customer is confirming the payment on their phone…" << Qt::endl; });
+    return untilClosed(app, current, amountText, [] {});
 }
 
 // Draws the QR when it is ready, counts down, prints the outcome; returns once the sale closed.
@@ -124,18 +175,7 @@ int followSale(QCoreApplication &app, Sale *current, Channel channel, const QStr
             out << "  (demo: the simulated customer pays in a few seconds)" << Qt::endl;
         countdown.start();
     });
-    QObject::connect(current, &Sale::errorOccurred, &app,
-                     [&](const Error &error) { err << "\n  " << describe(error) << Qt::endl; });
-    QObject::connect(current, &Sale::finished, &app, [&](OrderState state) {
-        countdown.stop();
-        out << "\n  " << orderStateName(state) << (current->order().late ? " (late payment)" : "") << "  " << amountText
-            << "  order " << current->order().mchOrderNo << Qt::endl;
-        app.quit();
-    });
-    quitOnTerminationSignals(app, [current] { current->requestCancel(); });
-    if (!current->isClosed())
-        app.exec();
-    return current->state() == OrderState::Paid ? ExitOk : ExitFailed;
+    return untilClosed(app, current, amountText, [&] { countdown.stop(); });
 }
 
 } // namespace
@@ -149,9 +189,21 @@ int runCharge(QCoreApplication &app, const QStringList &arguments)
     QTextStream err(stderr);
     const QStringList positional = parser.positionalArguments();
     const Channel channel = channelFromId(parser.value(QStringLiteral("channel")));
-    if (positional.size() != 1 || !isCounterChannel(channel)) {
-        err << "usage: paydeskctl charge AMOUNT --channel WX_NATIVE|ALIPAY_QR|UPI_QR [--demo]" << Qt::endl;
+    const bool scan = parser.isSet(QStringLiteral("code"));
+    if (positional.size() != 1 || (scan ? parser.isSet(QStringLiteral("channel")) : !isCounterChannel(channel))) {
+        err << "usage: paydeskctl charge AMOUNT --channel WX_NATIVE|ALIPAY_QR|UPI_QR [--demo]\n"
+               "       paydeskctl charge AMOUNT --code DIGITS|- [--demo]"
+            << Qt::endl;
         return ExitUsage;
+    }
+    std::optional<PaymentCode> code;
+    if (scan) {
+        auto read = paymentCodeFrom(parser);
+        if (!read) {
+            err << "paydeskctl charge: " << describe(read.error()) << Qt::endl;
+            return ExitUsage;
+        }
+        code = *read;
     }
 
     SystemClock clock;
@@ -170,13 +222,23 @@ int runCharge(QCoreApplication &app, const QStringList &arguments)
         err << "paydeskctl charge: amount: " << amount.error().detail << Qt::endl;
         return ExitUsage;
     }
+    const QString amountText = formatMinorPlain(*amount) + u' ' + currencyCode(currency);
+    if (code) {
+        auto scanSale = services->counter->checkout().scan(Money{*amount, currency}, *code);
+        if (!scanSale) {
+            err << "paydeskctl charge: " << describe(scanSale.error()) << Qt::endl;
+            return scanSale.error().code == ErrorCode::PaymentCodeUnrecognised ? ExitUsage
+                                                                               : exitCodeFor(scanSale.error());
+        }
+        return followScan(app, *scanSale, amountText);
+    }
     auto sale = services->counter->checkout().charge(Money{*amount, currency}, channel);
     if (!sale) {
         err << "paydeskctl charge: " << describe(sale.error()) << Qt::endl;
         return exitCodeFor(sale.error());
     }
-    return followSale(app, *sale, channel, formatMinorPlain(*amount) + u' ' + currencyCode(currency),
-                      !parser.isSet(QStringLiteral("light-terminal")), services->demo != nullptr);
+    return followSale(app, *sale, channel, amountText, !parser.isSet(QStringLiteral("light-terminal")),
+                      services->demo != nullptr);
 }
 
 } // namespace paydesk

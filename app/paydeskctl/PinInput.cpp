@@ -62,6 +62,24 @@ private:
 #endif
 };
 
+// One line from standard input, prompted without echo on a terminal.
+std::string readQuietLine(const char *prompt)
+{
+    NoEcho noEcho;
+    if (noEcho.isTerminal()) {
+        std::fputs(prompt, stderr);
+        std::fflush(stderr);
+    }
+    std::string line;
+    for (int c = std::getchar(); c != EOF && c != '\n'; c = std::getchar())
+        line.push_back(char(c));
+    if (noEcho.isTerminal())
+        std::fputs("\n", stderr);
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return line;
+}
+
 } // namespace
 
 Result<QString> readManagerPin(const QString &pinFile)
@@ -73,21 +91,18 @@ Result<QString> readManagerPin(const QString &pinFile)
             return fail(content.error());
         return QString::fromUtf8(content->utf8());
     }
-    NoEcho noEcho;
-    if (noEcho.isTerminal()) {
-        std::fputs("Manager PIN: ", stderr);
-        std::fflush(stderr);
-    }
-    std::string line;
-    for (int c = std::getchar(); c != EOF && c != '\n'; c = std::getchar())
-        line.push_back(char(c));
-    if (noEcho.isTerminal())
-        std::fputs("\n", stderr);
-    if (!line.empty() && line.back() == '\r')
-        line.pop_back();
+    const std::string line = readQuietLine("Manager PIN: ");
     if (line.empty())
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("no manager PIN given (on standard input or --pin-file)"));
+    return QString::fromStdString(line);
+}
+
+Result<QString> readPaymentCodeLine()
+{
+    const std::string line = readQuietLine("Scan or type the customer's payment code: ");
+    if (line.empty())
+        return fail(ErrorCode::PaymentCodeUnrecognised, QStringLiteral("no payment code on standard input"));
     return QString::fromStdString(line);
 }
 

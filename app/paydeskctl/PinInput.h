@@ -11,4 +11,8 @@ namespace paydesk {
 // Never logged, never on the command line (every user of the machine could read it there).
 Result<QString> readManagerPin(const QString &pinFile);
 
+// A customer's payment code for `charge --code -`: one line from standard input, without echo
+// on a terminal, so that it is never in the process list or the terminal's scrollback.
+Result<QString> readPaymentCodeLine();
+
 } // namespace paydesk

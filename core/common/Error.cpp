@@ -72,6 +72,16 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("RequestRejected");
     case ErrorCode::OutcomeUnknown:
         return QStringLiteral("OutcomeUnknown");
+    case ErrorCode::PaymentCodeUnrecognised:
+        return QStringLiteral("PaymentCodeUnrecognised");
+    case ErrorCode::PaymentCodeRejected:
+        return QStringLiteral("PaymentCodeRejected");
+    case ErrorCode::InsufficientFunds:
+        return QStringLiteral("InsufficientFunds");
+    case ErrorCode::WalletRiskControl:
+        return QStringLiteral("WalletRiskControl");
+    case ErrorCode::PaymentCodeRepeated:
+        return QStringLiteral("PaymentCodeRepeated");
     case ErrorCode::StoreUnavailable:
         return QStringLiteral("StoreUnavailable");
     case ErrorCode::StoreReadOnly:

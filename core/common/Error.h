@@ -39,6 +39,11 @@ enum class ErrorCode {
     AlreadyPaid, // the gateway says the order is already paid
     RequestRejected, // the gateway refused the request's fields (missing or malformed)
     OutcomeUnknown, // the gateway reports its own or a third party's failure: the call may have taken effect
+    PaymentCodeUnrecognised, // a scanned code fits no wallet (payment-api.md §5): nothing was sent
+    PaymentCodeRejected, // the wallet refused the payment code: expired, already used or invalid
+    InsufficientFunds, // the wallet refused: the customer's balance does not cover the amount
+    WalletRiskControl, // the wallet's risk control refused the payment
+    PaymentCodeRepeated, // the same payment code again while its first order is open or unresolved, or just paid
 
     // order log
     StoreUnavailable, // cannot open / not writable

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "gateway/PaymentCode.h"
 #include "money/Channel.h"
 #include "money/Money.h"
 
@@ -27,6 +28,10 @@ struct OrderRequest
     QString param1;
     QString param2;
     QJsonObject extra; // sent as an embedded JSON string; empty -> field omitted
+    // Scan to pay (*_MICROPAY, payment-api.md §5): the customer's code, sent as identityCode
+    // and nowhere else, and the scanning terminal's id (deviceId).
+    PaymentCode paymentCode;
+    QString deviceId;
 };
 
 // Look an order up by one of the two numbers.

@@ -22,4 +22,10 @@ bool PaymentGateway::isNoSuchOrder(const Error &queryError) const
     return queryError.code == ErrorCode::NoSuchOrder;
 }
 
+Result<Channel> PaymentGateway::micropayChannelFor(const PaymentCode &code) const
+{
+    Q_UNUSED(code)
+    return fail(ErrorCode::InvalidArgument, name() + QStringLiteral(" takes no payment codes"));
+}
+
 } // namespace paydesk

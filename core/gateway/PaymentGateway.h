@@ -66,6 +66,11 @@ public:
     // channel/currency matrix), so that a sale it cannot take is refused before anything is sent.
     virtual bool accepts(Channel channel, Currency currency) const = 0;
 
+    // Scan to pay: the channel a customer's payment code is paid on with this gateway (which
+    // wallet it belongs to), or an error when the code fits none (PaymentCodeUnrecognised) or
+    // the gateway takes no payment codes (InvalidArgument, the default).
+    virtual Result<Channel> micropayChannelFor(const PaymentCode &code) const;
+
     // True when a failed query says the gateway has never had the order (ErrorCode::NoSuchOrder,
     // which each gateway's classifier derives from its own codes): the create never reached it,
     // so the order can be FAILED. Anything else leaves the question open.

@@ -15,6 +15,12 @@ QString channelId(Channel channel)
         return QStringLiteral("WX_JSAPI");
     case Channel::WxApp:
         return QStringLiteral("WX_APP");
+    case Channel::WxMicropay:
+        return QStringLiteral("WX_MICROPAY");
+    case Channel::AlipayMicropay:
+        return QStringLiteral("ALIPAY_MICROPAY");
+    case Channel::UpiMicropay:
+        return QStringLiteral("UPI_MICROPAY");
     case Channel::Invalid:
         break;
     }
@@ -23,7 +29,8 @@ QString channelId(Channel channel)
 
 Channel channelFromId(QStringView id)
 {
-    for (Channel c : {Channel::WxNative, Channel::AlipayQr, Channel::UpiQr, Channel::WxJsapi, Channel::WxApp}) {
+    for (Channel c : {Channel::WxNative, Channel::AlipayQr, Channel::UpiQr, Channel::WxJsapi, Channel::WxApp,
+                      Channel::WxMicropay, Channel::AlipayMicropay, Channel::UpiMicropay}) {
         if (id == channelId(c))
             return c;
     }
@@ -33,6 +40,11 @@ Channel channelFromId(QStringView id)
 bool isCounterChannel(Channel channel)
 {
     return channel == Channel::WxNative || channel == Channel::AlipayQr || channel == Channel::UpiQr;
+}
+
+bool isMicropayChannel(Channel channel)
+{
+    return channel == Channel::WxMicropay || channel == Channel::AlipayMicropay || channel == Channel::UpiMicropay;
 }
 
 } // namespace paydesk

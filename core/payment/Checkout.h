@@ -1,7 +1,9 @@
 #pragma once
 
 #include "payment/Sale.h"
+#include "payment/ScanSale.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -9,6 +11,11 @@ namespace paydesk {
 
 // The counter: at most one open sale at a time, so a double (or tenfold) press on Charge
 // creates one order. The GUI and `paydeskctl charge` both go through it.
+// Scan to pay: a payment code is sent under one order only. The same code again is refused
+// (PaymentCodeRepeated, nothing written or sent) while its order is open, after it was paid,
+// and after it was given up on unresolved (EXPIRED / CANCELLED); only once the gateway refused
+// it or never had it (FAILED) may it start a new order. So ten scans of one code in a row
+// create one order. Only a hash of each code is kept, in memory, for RepeatWindowMs.
 class Checkout : public QObject
 {
     Q_OBJECT
@@ -20,8 +27,15 @@ public:
     // Duplicate while the current sale is still open; otherwise the new, started sale
     // (owned by the Checkout until the next charge replaces it).
     Result<Sale *> charge(const Money &amount, Channel channel);
+    // Scan to pay: Duplicate while another sale is open, PaymentCodeRepeated for a code that
+    // may not be sent again; otherwise the new, started scan sale (owned like charge()'s).
+    Result<ScanSale *> scan(const Money &amount, const PaymentCode &code);
+
+    // How long a code is remembered (WeChat's codes live a minute; an UNKNOWN order longer).
+    static constexpr qint64 RepeatWindowMs = 10 * 60 * 1000;
 
     Sale *current() const { return m_current; }
+    ScanSale *currentScan() const { return m_currentScan; }
     bool hasOpenSale() const;
 
     const SaleConfig &config() const { return m_config; }
@@ -29,13 +43,27 @@ public:
 
 Q_SIGNALS:
     void saleStarted(paydesk::Sale *sale);
+    void scanStarted(paydesk::ScanSale *sale);
 
 private:
+    struct SentCode
+    {
+        QByteArray hash; // SHA-256 of the digits, never the digits
+        qint64 orderId = 0;
+        qint64 sentMonotonicMs = 0;
+    };
+
+    std::optional<Error> repeatedCode(const QByteArray &hash);
+    void replaceCurrent(QObject *sale);
+    QString openSaleNumber() const;
+
     OrderLog &m_orderLog;
     PaymentGateway &m_gateway;
     const Clock &m_clock;
     SaleConfig m_config;
     QPointer<Sale> m_current;
+    QPointer<ScanSale> m_currentScan;
+    QList<SentCode> m_sentCodes;
 };
 
 } // namespace paydesk

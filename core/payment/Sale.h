@@ -25,6 +25,10 @@ struct SaleConfig
     int graceMs = 5'000; // wait for the notify before querying
     int queryIntervalMs = 3'000; // query_order polling after the grace, jittered ±15 %
     int unknownRetryMs = 2'000; // resolving an UNKNOWN create outcome
+    // Scan to pay (ScanSale): while the customer confirms, query this often (jittered ±20 %,
+    // so every 2–3 s) until the limit, counted from the create.
+    int scanQueryIntervalMs = 2'500;
+    qint64 scanPendingLimitMs = 90'000;
 };
 
 // One sale = one order = at most one gateway order (design.md "A sale, step by step"), driving

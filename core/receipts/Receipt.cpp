@@ -95,10 +95,13 @@ QString receiptChannelName(Channel channel)
     case Channel::WxNative:
     case Channel::WxJsapi:
     case Channel::WxApp:
+    case Channel::WxMicropay:
         return u"WeChat Pay"_s;
     case Channel::AlipayQr:
+    case Channel::AlipayMicropay:
         return u"Alipay"_s;
     case Channel::UpiQr:
+    case Channel::UpiMicropay:
         return u"UnionPay"_s;
     case Channel::Invalid:
         break;

@@ -1,6 +1,7 @@
 #include "GatewaySimulator.h"
 
 #include "gateway/Signer.h"
+#include "sim/SimMicropay.h"
 #include "sim/SimPayloads.h"
 
 #include <QHash>
@@ -67,38 +68,6 @@ HttpResponse jsonReply(const QJsonObject &object)
 }
 
 } // namespace
-
-SimFaults SimFaults::fromJson(const QJsonObject &json)
-{
-    SimFaults f;
-    f.latencyMs = json.value(QStringLiteral("latencyMs")).toInt();
-    f.dropReply = json.value(QStringLiteral("dropReply")).toBool();
-    f.resetAfterCreate = json.value(QStringLiteral("resetAfterCreate")).toBool();
-    f.serverErrorStatus = json.value(QStringLiteral("serverErrorStatus")).toInt();
-    f.badSignature = json.value(QStringLiteral("badSignature")).toBool();
-    f.badNotifySignature = json.value(QStringLiteral("badNotifySignature")).toBool();
-    f.duplicateNotifies = json.value(QStringLiteral("duplicateNotifies")).toInt();
-    f.lateNotifyMs = json.value(QStringLiteral("lateNotifyMs")).toInt();
-    f.trickleChunkBytes = json.value(QStringLiteral("trickleChunkBytes")).toInt();
-    f.trickleIntervalMs = json.value(QStringLiteral("trickleIntervalMs")).toInt();
-    f.calls = json.value(QStringLiteral("calls")).toInt(-1);
-    return f;
-}
-
-QJsonObject SimFaults::toJson() const
-{
-    return {{QStringLiteral("latencyMs"), latencyMs},
-            {QStringLiteral("dropReply"), dropReply},
-            {QStringLiteral("resetAfterCreate"), resetAfterCreate},
-            {QStringLiteral("serverErrorStatus"), serverErrorStatus},
-            {QStringLiteral("badSignature"), badSignature},
-            {QStringLiteral("badNotifySignature"), badNotifySignature},
-            {QStringLiteral("duplicateNotifies"), duplicateNotifies},
-            {QStringLiteral("lateNotifyMs"), lateNotifyMs},
-            {QStringLiteral("trickleChunkBytes"), trickleChunkBytes},
-            {QStringLiteral("trickleIntervalMs"), trickleIntervalMs},
-            {QStringLiteral("calls"), calls}};
-}
 
 struct GatewaySimulator::Private
 {
@@ -271,7 +240,8 @@ std::optional<QJsonObject> createProblem(const QJsonObject &params)
     }
     const QString channelId = params.value(QStringLiteral("channelId")).toString();
     const QString currency = params.value(QStringLiteral("currency")).toString();
-    const bool knownChannel = !sim::qrPayloadFor(channelId).isEmpty() || sim::isClientPayChannel(channelId);
+    const bool knownChannel = !sim::qrPayloadFor(channelId).isEmpty() || sim::isClientPayChannel(channelId)
+        || sim::isMicropayChannelId(channelId);
     const bool cnyAllowed = channelId == u"WX_NATIVE" || channelId == u"WX_JSAPI";
     if (!orderNumber.match(scalarText(params.value(QStringLiteral("mchOrderNo")))).hasMatch()
         || scalarText(params.value(QStringLiteral("amount"))).toLongLong() <= 0 || !knownChannel
@@ -281,6 +251,10 @@ std::optional<QJsonObject> createProblem(const QJsonObject &params)
         = QJsonDocument::fromJson(params.value(QStringLiteral("extra")).toString().toUtf8()).object();
     if (const QString problem = sim::extraProblem(channelId, extra); !problem.isEmpty())
         return failEnvelope(QStringLiteral("0014"), problem);
+    if (sim::isMicropayChannelId(channelId)) {
+        if (const QString problem = sim::micropayProblem(params); !problem.isEmpty())
+            return failEnvelope(QStringLiteral("0014"), problem);
+    }
     return std::nullopt;
 }
 
@@ -298,6 +272,11 @@ HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimF
     const bool clientPays = sim::isClientPayChannel(channelId);
     const QJsonObject extra
         = QJsonDocument::fromJson(params.value(QStringLiteral("extra")).toString().toUtf8()).object();
+    const bool micropay = sim::isMicropayChannelId(channelId);
+    const QString identityCode = params.value(QStringLiteral("identityCode")).toString();
+    const sim::MicropayScenario scenario = sim::micropayScenarioFor(identityCode);
+    if (micropay && !sim::micropayRefusal(scenario).isEmpty())
+        return signedReply(sim::micropayRefusal(scenario), false); // the wallet refused: no order
 
     SimOrder created;
     {
@@ -331,12 +310,14 @@ HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimF
         order.param2 = params.value(QStringLiteral("param2")).toString();
         order.createdMonotonicMs = d->clock.monotonicMs();
         order.createRequests = 1;
+        order.paying = micropay && scenario == sim::MicropayScenario::Password;
+        order.identityCodeLastFour = micropay ? identityCode.right(4) : QString();
         d->orders.insert(mchOrderNo, order);
         d->payOrderIndex.insert(order.payOrderId, mchOrderNo);
         created = order;
     }
     Q_EMIT orderCreated(mchOrderNo);
-    if (d->options.autoPayAfterMs >= 0) {
+    if (d->options.autoPayAfterMs >= 0 && !micropay) {
         QMetaObject::invokeMethod(
             this,
             [this, mchOrderNo] {
@@ -345,28 +326,8 @@ HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimF
             Qt::QueuedConnection);
     }
 
-    HttpResponse response;
-    if (faults.resetAfterCreate) {
-        response.dropConnection = true;
-        return response;
-    }
-    if (faults.serverErrorStatus >= 500) {
-        response
-            = HttpResponse::text(faults.serverErrorStatus, QByteArrayLiteral("<html><body>Bad Gateway</body></html>"));
-        response.contentType = QByteArrayLiteral("text/html");
-        return response;
-    }
-    QJsonObject reply{{QStringLiteral("retCode"), QStringLiteral("SUCCESS")},
-                      {QStringLiteral("resCode"), QStringLiteral("SUCCESS")},
-                      {QStringLiteral("payOrderId"), created.payOrderId},
-                      {QStringLiteral("mchOrderNo"), created.mchOrderNo},
-                      {QStringLiteral("amount"), created.amountMinor}};
-    // xxpay: QR channels carry codeUrl, the client-pay channels a payParams object (not signed).
-    if (clientPays)
-        reply.insert(QStringLiteral("payParams"), created.payParams);
-    else
-        reply.insert(QStringLiteral("codeUrl"), created.qrPayload);
-    return signedReply(reply, false);
+    return createdReply(created, faults, micropay && scenario == sim::MicropayScenario::NoReply,
+                        d->options.micropayConfirmMs);
 }
 
 HttpResponse GatewaySimulator::queryOrder(const QJsonObject &params)
@@ -384,6 +345,8 @@ HttpResponse GatewaySimulator::queryOrder(const QJsonObject &params)
         status = order.notifyAcknowledged ? 3 : 2;
     else if (d->clock.monotonicMs() - order.createdMonotonicMs > d->options.validityMs)
         status = 4;
+    else if (order.paying)
+        status = 1;
     QJsonObject reply{{QStringLiteral("retCode"), QStringLiteral("SUCCESS")},
                       {QStringLiteral("resCode"), QStringLiteral("SUCCESS")},
                       {QStringLiteral("mchId"), d->options.mchId},

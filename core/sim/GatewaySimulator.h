@@ -40,6 +40,7 @@ struct SimOptions
     SimNotifyMode notifyMode = SimNotifyMode::QueryString;
     qint64 autoPayAfterMs = -1; // >= 0: the customer pays by itself (demo)
     bool queryCarriesQr = true; // query_order replies include codeUrl
+    qint64 micropayConfirmMs = 5'000; // scan to pay, "password" codes: status 1 this long, then paid
 };
 
 // Faults apply to the next `calls` gateway calls (create/query/refund), or to all while -1.
@@ -84,12 +85,17 @@ struct SimOrder
     int notifyAttempts = 0;
     qint64 refundedMinor = 0;
     int createRequests = 0; // how many create_order calls named this mchOrderNo
+    bool paying = false; // scan to pay: the customer is entering the password (status 1)
+    QString identityCodeLastFour; // scan to pay: all the simulator keeps of the code
 };
 
 // An IOTPay v1 simulator on loopback for demo mode and tests: real signature checks, the error
 // codes of payment-api.md §4.4, QR payloads shaped like the real ones, WX_JSAPI / WX_APP
 // payParams for the mini program and the app SDK (notified like QR orders), a "customer pays"
 // trigger, notify delivery with retries until the reply is exactly `success`, fault injection.
+// Scan to pay (*_MICROPAY): the code's wallet is checked and its last four digits choose the
+// outcome (sim/SimMicropay.h: paid at once, password, insufficient funds, expired/used code,
+// risk control, no reply after create).
 // HTTP: POST /v1/create_order, /v1/query_order, /v1/refund_order;
 // control: POST /control/pay?mchOrderNo=…, POST /control/faults (JSON), GET /control/orders.
 class GatewaySimulator : public QObject
@@ -125,6 +131,8 @@ private:
     HttpResponse refundOrder(const QJsonObject &params);
     HttpResponse control(const HttpRequest &request);
     HttpResponse signedReply(QJsonObject reply, bool corrupt) const;
+    HttpResponse createdReply(const SimOrder &created, const SimFaults &faults, bool noReply, qint64 confirmMs);
+    HttpResponse micropayReply(const SimOrder &created, qint64 confirmMs);
     SimFaults takeFaults();
     void scheduleNotify(const QString &mchOrderNo, int attempt, qint64 delayMs);
     void deliverNotify(const QString &mchOrderNo, int attempt);

@@ -136,7 +136,8 @@ void TestMoney::channelIds()
     }
     QVERIFY(channelId(Channel::Invalid).isEmpty());
     QCOMPARE(channelFromId(u"wx_native"), Channel::Invalid);
-    QCOMPARE(channelFromId(u"WX_MICROPAY"), Channel::Invalid);
+    QCOMPARE(channelFromId(u"WX_MICROPAY"), Channel::WxMicropay); // scan to pay (issue 13)
+    QCOMPARE(channelFromId(u"wx_micropay"), Channel::Invalid);
     QCOMPARE(channelFromId(u""), Channel::Invalid);
 }
 

@@ -1,5 +1,6 @@
 // `paydeskctl charge` killed at every stage of a sale, with the simulator and the relay as real
-// processes, then `paydeskctl reconcile` (reliability.md item 12); and the demo charge end to end.
+// processes, then `paydeskctl reconcile` (reliability.md item 12); the demo charge end to end;
+// and `paydeskctl charge --code` (scan to pay) against paydesk-sim, the code never in any output.
 
 #include "NotifyFactory.h"
 #include "ProcessSupport.h"
@@ -9,6 +10,7 @@
 #include "config/Settings.h"
 #include "orders/OrderLog.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -91,6 +93,7 @@ private Q_SLOTS:
     void killedChargesAreReconciled();
     void demoChargeIsPaid();
     void demoChargeCancelledOnTermination();
+    void scanChargesAgainstTheSimulator();
 
 private:
     static constexpr int SimValiditySeconds = 25;
@@ -205,7 +208,7 @@ void TestChargeProcesses::startServices()
     QVERIFY2(writeSettings(m_settingsFile, m_sim->baseUrl(), &why), qPrintable(why));
     // Accepts the connection and never reads: the request leaves the terminal, but the
     // gateway never sees it.
-    QVERIFY(m_blackHole.listen(QHostAddress::LocalHost));
+    QVERIFY(m_blackHole.isListening() || m_blackHole.listen(QHostAddress::LocalHost));
     const QString blackHoleUrl = u"http://127.0.0.1:" + QString::number(m_blackHole.serverPort()) + u"/v1/";
     QVERIFY2(writeSettings(m_blackHoleSettingsFile, blackHoleUrl, &why), qPrintable(why));
     auto opened = OrderLog::open(m_orderLogPath, m_clock);
@@ -374,6 +377,61 @@ void TestChargeProcesses::demoChargeCancelledOnTermination()
     QCOMPARE(charge.process().exitStatus(), QProcess::NormalExit);
     QVERIFY2(charge.process().exitCode() == 1, out.constData());
     QVERIFY2(out.contains("CANCELLED  28.65 CAD"), out.constData());
+}
+
+// Scan to pay in the terminal (issue 13): the code from standard input (paid at once, and a
+// password the customer confirms a few seconds later) or the argument (a refusal); a code that
+// fits no wallet is a usage error before anything is sent. No output of any process names it.
+void TestChargeProcesses::scanChargesAgainstTheSimulator()
+{
+    startServices();
+    if (QTest::currentTestFailed())
+        return;
+    struct Case
+    {
+        QString code;
+        bool onStdin;
+        int exitCode;
+        QByteArray outcome;
+    };
+    // The simulator's test codes (core/sim/SimMicropay.h): the last four digits pick the outcome.
+    const Case cases[] = {
+        {QStringLiteral("134567890123490000"), true, 0, "PAID  12.34 CAD"}, // WeChat Pay, paid at once
+        {QStringLiteral("2845678901234590001"), true, 0, "PAID  12.34 CAD"}, // Alipay, password
+        {QStringLiteral("6234567890123490002"), false, 1, "FAILED  12.34 CAD"}, // UnionPay, no funds
+        {QStringLiteral("99123456789012345"), true, 2, "fits no wallet"},
+    };
+    QByteArray everything;
+    for (const Case &c : cases) {
+        Child charge(ctlProgram(), m_dir->filePath(QStringLiteral("scan-stderr.log")));
+        charge.start({QStringLiteral("charge"), QStringLiteral("12.34"), QStringLiteral("--code"),
+                      c.onStdin ? QStringLiteral("-") : c.code, QStringLiteral("--config"), m_settingsFile,
+                      QStringLiteral("--key-env"), QString::fromLatin1(KeyVariable)});
+        if (c.onStdin) {
+            QVERIFY(charge.process().waitForStarted(10'000));
+            charge.process().write(c.code.toLatin1() + "\n");
+            charge.process().closeWriteChannel();
+        }
+        QVERIFY(charge.waitForExit(60'000));
+        const QByteArray out = charge.readStdout() + charge.readStderr();
+        QCOMPARE(charge.process().exitStatus(), QProcess::NormalExit);
+        QVERIFY2(charge.process().exitCode() == c.exitCode, out.constData());
+        QVERIFY2(out.contains(c.outcome), out.constData());
+        if (c.exitCode != 2)
+            QVERIFY2(out.contains(QByteArray("****" + c.code.right(4).toLatin1())), out.constData());
+        everything += out;
+    }
+    QVERIFY(m_sim->child().stopGracefully(10'000));
+    QVERIFY(m_relay->child().stopGracefully(10'000));
+    everything += m_sim->child().readStdout() + m_sim->child().readStderr() + m_relay->child().readStderr();
+    m_log.reset();
+    for (const QString &name : QDir(m_dir->path()).entryList(QDir::Files)) {
+        QFile file(m_dir->filePath(name));
+        if (file.open(QIODevice::ReadOnly))
+            everything += file.readAll(); // order log, settings, every log file
+    }
+    for (const Case &c : cases)
+        QVERIFY2(!everything.contains(c.code.toLatin1()), "a payment code appears in an output or a file");
 }
 
 QTEST_GUILESS_MAIN(TestChargeProcesses)

@@ -33,6 +33,22 @@ void TestErrorText::typedGatewayErrors_data()
     QTest::newRow("paid") << int(ErrorCode::AlreadyPaid) << u"This order is already paid."_s;
     QTest::newRow("unknown") << int(ErrorCode::OutcomeUnknown) << u"Outcome unknown — checking with the gateway…"_s;
     QTest::newRow("declined") << int(ErrorCode::GatewayFail) << u"The gateway declined: card refused"_s;
+    // Scan to pay: the wallet's refusals in plain words, never the wallet's code.
+    QTest::newRow("no wallet") << int(ErrorCode::PaymentCodeUnrecognised)
+                               << u"This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged."_s;
+    QTest::newRow("code expired")
+        << int(ErrorCode::PaymentCodeRejected)
+        << u"The payment code has expired or was already used. Nothing was charged — ask the customer to refresh the "
+           "code and scan again."_s;
+    QTest::newRow("funds") << int(ErrorCode::InsufficientFunds)
+                           << u"The customer's wallet does not have enough funds. Nothing was charged — scan again "
+                              "once the customer has chosen another way to pay."_s;
+    QTest::newRow("risk") << int(ErrorCode::WalletRiskControl)
+                          << u"The wallet declined this payment for security reasons. Nothing was charged — the "
+                             "customer can pay another way."_s;
+    QTest::newRow("repeated")
+        << int(ErrorCode::PaymentCodeRepeated)
+        << u"This payment code was just used for another order. Ask the customer to refresh the code."_s;
 }
 
 void TestErrorText::typedGatewayErrors()

@@ -1,6 +1,7 @@
 #include "IotPayClient.h"
 
 #include "gateway/iotpay/IotPayChannels.h"
+#include "gateway/iotpay/IotPayPaymentCode.h"
 
 #include <QLoggingCategory>
 
@@ -33,30 +34,39 @@ IotPayClient::IotPayClient(QNetworkAccessManager *network, IotPayConfig config, 
 GatewayCall *IotPayClient::createOrder(const OrderRequest &request)
 {
     const bool clientPays = request.channel == Channel::WxJsapi || request.channel == Channel::WxApp;
+    PostOptions options;
+    options.payParamsChannel = clientPays ? request.channel : Channel::Invalid;
+    options.micropay = isMicropayChannel(request.channel);
+    options.paymentCode = request.paymentCode;
     return post(GatewayCall::Kind::CreateOrder, u"create_order"_s,
                 IotPayCodec::createOrderParams(request, m_config.merchant), request.mchOrderNo, request.amount.minor,
-                clientPays ? request.channel : Channel::Invalid);
+                options);
 }
 
 GatewayCall *IotPayClient::queryOrder(const OrderLookup &lookup)
 {
     // The lookup does not know the amount; the caller compares it with its own record.
     return post(GatewayCall::Kind::QueryOrder, u"query_order"_s,
-                IotPayCodec::queryOrderParams(lookup, m_config.merchant), lookup.mchOrderNo, std::nullopt);
+                IotPayCodec::queryOrderParams(lookup, m_config.merchant), lookup.mchOrderNo, std::nullopt,
+                PostOptions());
 }
 
 GatewayCall *IotPayClient::refundOrder(const RefundRequest &request)
 {
     return post(GatewayCall::Kind::RefundOrder, u"refund_order"_s,
-                IotPayCodec::refundOrderParams(request, m_config.merchant), QString(), std::nullopt);
+                IotPayCodec::refundOrderParams(request, m_config.merchant), QString(), std::nullopt, PostOptions());
 }
 
 GatewayCall *IotPayClient::post(GatewayCall::Kind kind, const QString &endpoint, Result<ParamList> params,
                                 const QString &expectMchOrderNo, std::optional<qint64> expectAmount,
-                                Channel payParamsChannel)
+                                const PostOptions &options)
 {
     if (!params)
         return failLater(kind, endpoint, expectMchOrderNo, params.error());
+    const Channel payParamsChannel = options.payParamsChannel;
+    // The payment code leaves in identityCode and nowhere else: the request JSON kept for the
+    // order log, the canonical strings of failure logs and the recorded reply show ****1234.
+    const PaymentCode code = options.paymentCode;
     Request request;
     request.kind = kind;
     request.operation = endpoint;
@@ -75,9 +85,20 @@ GatewayCall *IotPayClient::post(GatewayCall::Kind kind, const QString &endpoint,
     request.maxReplyBytes = m_config.maxReplyBytes;
     request.signedForm
         = [key = m_config.key](const ParamList &fields) { return IotPayCodec::signedFormBody(fields, key); };
-    request.signedJson = [key = m_config.key](const ParamList &fields) { return IotPayCodec::signedJson(fields, key); };
-    request.decode = [key = m_config.key, required = m_config.requireSignedReplies](const QByteArray &body) {
-        return IotPayCodec::decodeResponse(body, key, required);
+    request.signedJson = [key = m_config.key, code](const ParamList &fields) {
+        return code.redact(IotPayCodec::signedJson(fields, key));
+    };
+    request.decode = [key = m_config.key, required = m_config.requireSignedReplies, code,
+                      micropay = options.micropay](const QByteArray &body) {
+        Result<GatewayResponse> decoded = micropay ? IotPayCodec::decodeMicropayResponse(body, key, required)
+                                                   : IotPayCodec::decodeResponse(body, key, required);
+        if (!decoded) {
+            Error error = decoded.error();
+            error.detail = code.redact(error.detail);
+            return Result<GatewayResponse>(fail(std::move(error)));
+        }
+        decoded->raw = code.redact(decoded->raw);
+        return decoded;
     };
     if (payParamsChannel != Channel::Invalid) {
         // WX_JSAPI / WX_APP: the client's payParams must be there, and only the checked ones go on.
@@ -90,12 +111,14 @@ GatewayCall *IotPayClient::post(GatewayCall::Kind kind, const QString &endpoint,
         };
     }
     // The redacted strings let support compare with the gateway's side without the key.
-    request.explainFailure = [fields = *params](const Error &error, const QByteArray &body) {
+    request.explainFailure = [fields = *params, code](const Error &error, const QByteArray &body) {
         if (error.code == ErrorCode::BadSignature) {
-            qCWarning(lcGateway).noquote() << "reply canonical string:"
-                                           << Signer::canonicalStringRedacted(IotPayCodec::responseSignedFields(body));
+            qCWarning(lcGateway).noquote()
+                << "reply canonical string:"
+                << code.redact(Signer::canonicalStringRedacted(IotPayCodec::responseSignedFields(body)));
         } else if (error.code == ErrorCode::SignatureRejected) {
-            qCWarning(lcGateway).noquote() << "request canonical string:" << Signer::canonicalStringRedacted(fields);
+            qCWarning(lcGateway).noquote()
+                << "request canonical string:" << code.redact(Signer::canonicalStringRedacted(fields));
         }
     };
     return send(std::move(request), !m_config.key.isEmpty());
@@ -104,6 +127,11 @@ GatewayCall *IotPayClient::post(GatewayCall::Kind kind, const QString &endpoint,
 bool IotPayClient::accepts(Channel channel, Currency currency) const
 {
     return channelAcceptsCurrency(channel, currency);
+}
+
+Result<Channel> IotPayClient::micropayChannelFor(const PaymentCode &code) const
+{
+    return iotpay::micropayChannelFor(code);
 }
 
 } // namespace paydesk

@@ -27,6 +27,8 @@ struct IotPayConfig
 // errors fatal, replies for another order or amount ResponseMismatch): POST `params=` forms to
 // <baseUrl>/create_order etc. A WX_JSAPI / WX_APP create reply must carry the
 // client's payParams (IotPayCodec::checkPayParams), returned in GatewayResponse::payParams.
+// A *_MICROPAY create (scan to pay) is decoded by IotPayCodec::decodeMicropayResponse; its
+// payment code is masked in the kept request JSON, the recorded reply and every log line.
 class IotPayClient final : public GatewayClientBase
 {
     Q_OBJECT
@@ -39,13 +41,20 @@ public:
     GatewayCall *refundOrder(const RefundRequest &request) override;
     QString name() const override { return iotpay::Name.toString(); }
     bool accepts(Channel channel, Currency currency) const override;
+    Result<Channel> micropayChannelFor(const PaymentCode &code) const override;
 
     const IotPayConfig &config() const { return m_config; }
 
 private:
+    struct PostOptions
+    {
+        Channel payParamsChannel = Channel::Invalid; // WX_JSAPI / WX_APP: payParams checked
+        bool micropay = false; // *_MICROPAY: the scan-to-pay reply decoder
+        PaymentCode paymentCode; // redacted from everything kept or logged
+    };
+
     GatewayCall *post(GatewayCall::Kind kind, const QString &endpoint, Result<ParamList> params,
-                      const QString &expectMchOrderNo, std::optional<qint64> expectAmount,
-                      Channel payParamsChannel = Channel::Invalid);
+                      const QString &expectMchOrderNo, std::optional<qint64> expectAmount, const PostOptions &options);
 
     IotPayConfig m_config;
 };

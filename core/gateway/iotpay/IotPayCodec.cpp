@@ -1,5 +1,6 @@
 #include "IotPayCodec.h"
 #include "IotPayChannels.h"
+#include "IotPayPaymentCode.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -175,10 +176,35 @@ Result<void> checkExtraForChannel(const OrderRequest &request)
         return checkExtraId(request.extra, u"appId", ExtraAppIdMax);
     case Channel::AlipayQr:
     case Channel::UpiQr:
+    case Channel::WxMicropay:
+    case Channel::AlipayMicropay:
+    case Channel::UpiMicropay:
     case Channel::Invalid:
         break;
     }
     return {};
+}
+
+// payment-api.md §5: a micropay order carries the customer's code, on the code's own wallet.
+// The details never repeat the digits.
+Result<void> checkPaymentCode(const OrderRequest &request)
+{
+    if (!isMicropayChannel(request.channel)) {
+        if (!request.paymentCode.isEmpty())
+            return invalid(u"identityCode", u"only scan-to-pay channels take a payment code"_s);
+        return {};
+    }
+    if (request.paymentCode.isEmpty())
+        return invalid(u"identityCode", channelId(request.channel) + u" requires the customer's payment code"_s);
+    const Result<Channel> wallet = iotpay::micropayChannelFor(request.paymentCode);
+    if (!wallet)
+        return fail(wallet.error());
+    if (*wallet != request.channel) {
+        return invalid(u"identityCode",
+                       u"the payment code belongs to "_s + channelId(*wallet) + u", not "_s
+                           + channelId(request.channel));
+    }
+    return checkText(u"deviceId", request.deviceId, DeviceMax, false);
 }
 
 Result<QString> extraJson(const OrderRequest &request)
@@ -218,7 +244,7 @@ Result<void> checkOrderRequest(const OrderRequest &request, const MerchantIdenti
         return invalid(u"currency",
                        currencyCode(request.amount.currency) + u" is not accepted on " + channelId(request.channel));
     }
-    return {};
+    return checkPaymentCode(request);
 }
 
 void appendIfSet(ParamList &params, const QString &name, const QString &value)
@@ -258,6 +284,11 @@ Result<ParamList> createOrderParams(const OrderRequest &request, const MerchantI
         {u"clientIp"_s, request.clientIp},
     };
     appendIfSet(params, u"device"_s, request.device);
+    if (isMicropayChannel(request.channel)) {
+        appendIfSet(params, u"deviceId"_s, request.deviceId);
+        params.append({u"codeType"_s, u"barcode"_s});
+        params.append({u"identityCode"_s, request.paymentCode.digitsForGateway()});
+    }
     params.append({u"notifyUrl"_s, request.notifyUrl});
     params.append({u"subject"_s, request.subject});
     params.append({u"body"_s, request.body});

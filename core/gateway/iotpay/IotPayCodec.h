@@ -22,7 +22,9 @@ namespace IotPayCodec {
 // Validates (field lengths of §4.1, notifyUrl absolute http(s) without '?', channel rules of
 // §4.2: WX_NATIVE needs extra.productId, WX_JSAPI extra {"openId","type":"minipay","appId"},
 // WX_APP extra {"type":"apppay","appId"}; CNY only on WX_NATIVE and WX_JSAPI) and returns the
-// unsigned fields.
+// unsigned fields. A *_MICROPAY order (§5) must carry the customer's payment code, of that
+// channel's wallet, and adds deviceId, codeType=barcode and identityCode; no other channel
+// takes a code.
 Result<ParamList> createOrderParams(const OrderRequest &request, const MerchantIdentity &merchant);
 Result<ParamList> queryOrderParams(const OrderLookup &lookup, const MerchantIdentity &merchant);
 Result<ParamList> refundOrderParams(const RefundRequest &request, const MerchantIdentity &merchant);
@@ -39,6 +41,17 @@ QByteArray signedJson(const ParamList &params, const MerchantKey &key);
 // retMsg classification, e.g. "0013" for a signature error), BadSignature (a `sign` that
 // does not verify, or none when `requireSignature`).
 Result<GatewayResponse> decodeResponse(const QByteArray &body, const MerchantKey &key, bool requireSignature = false);
+
+// Decodes the reply to a *_MICROPAY create_order (§5), on top of decodeResponse:
+// - paid at once (retCode = resCode = SUCCESS, status absent, 2 or 3): status Paid;
+// - the customer is confirming (status 0 or 1 on a success, or a FAIL whose errCode is
+//   USERPAYING or whose text says the user is paying / entering the password): a response
+//   with status Paying (never a payment: the order is then queried);
+// - the wallet's refusals: InsufficientFunds, PaymentCodeRejected (expired, used, invalid
+//   code), WalletRiskControl, with the gateway's words in the detail;
+// - everything else as decodeResponse says (0110/0111/SYSTEMERROR stay OutcomeUnknown).
+Result<GatewayResponse> decodeMicropayResponse(const QByteArray &body, const MerchantKey &key,
+                                               bool requireSignature = false);
 
 // The top-level scalar fields a reply signature covers (without `sign`), for logging the
 // redacted canonical string when a reply does not verify. Empty when the body is not one object.

@@ -1,5 +1,7 @@
 #include "IotPayErrors.h"
 
+#include <algorithm>
+
 namespace paydesk::iotpay {
 
 using namespace Qt::StringLiterals;
@@ -34,6 +36,39 @@ QString codeFromMessage(const QString &message)
     if (lower.contains(u"param") || message.contains(u"参数"))
         return u"0014"_s;
     return {};
+}
+
+namespace {
+
+bool containsAny(const QString &text, std::initializer_list<QStringView> needles)
+{
+    return std::any_of(needles.begin(), needles.end(),
+                       [&](QStringView needle) { return text.contains(needle, Qt::CaseInsensitive); });
+}
+
+} // namespace
+
+ErrorCode micropayRefusalFor(QStringView gatewayCode, const QString &message)
+{
+    const QString code = gatewayCode.toString().toUpper();
+    if (containsAny(code, {u"NOTENOUGH", u"BALANCE_NOT_ENOUGH", u"INSUFFICIENT"})
+        || containsAny(message, {u"insufficient", u"not enough", u"余额不足"}))
+        return ErrorCode::InsufficientFunds;
+    if (containsAny(code, {u"RISK", u"BUYER_ENABLE_STATUS_FORBID"})
+        || containsAny(message, {u"risk", u"风控", u"风险"}))
+        return ErrorCode::WalletRiskControl;
+    if (containsAny(code, {u"AUTH_CODE", u"AUTHCODE", u"CODE_EXPIRE", u"CODE_USED"})
+        || containsAny(
+            message,
+            {u"expired", u"already used", u"payment code", u"auth code", u"authcode", u"付款码", u"条码", u"过期"}))
+        return ErrorCode::PaymentCodeRejected;
+    return ErrorCode::Invalid;
+}
+
+bool isUserPaying(QStringView gatewayCode, const QString &message)
+{
+    return gatewayCode.compare(u"USERPAYING", Qt::CaseInsensitive) == 0
+        || containsAny(message, {u"user paying", u"userpaying", u"password", u"用户支付中", u"输入密码"});
 }
 
 } // namespace paydesk::iotpay

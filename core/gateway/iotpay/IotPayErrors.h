@@ -17,4 +17,14 @@ ErrorCode errorCodeFor(QStringView gatewayCode);
 // the signature, "0010" of a system error or timeout, "0014" of parameters, else empty.
 QString codeFromMessage(const QString &message);
 
+// A micropay (scan-to-pay) failure as the wallet's refusal: InsufficientFunds,
+// PaymentCodeRejected (expired, used or invalid code), WalletRiskControl, or Invalid when
+// `gatewayCode` and `message` say none of these. WeChat's and Alipay's codes as IOTPay relays
+// them (NOTENOUGH, AUTH_CODE_INVALID, ACQ.PAYMENT_AUTH_CODE_INVALID, …) and their words.
+ErrorCode micropayRefusalFor(QStringView gatewayCode, const QString &message);
+
+// True when a micropay failure only says the customer is still confirming (USERPAYING,
+// "user paying", "password"): the order exists and is queried.
+bool isUserPaying(QStringView gatewayCode, const QString &message);
+
 } // namespace paydesk::iotpay
