@@ -13,6 +13,9 @@ class ErrorText
 
 public:
     static QString message(const Error &error);
+
+private:
+    static QString amountMessage(ErrorCode code); // empty unless an amount or currency error
 };
 
 } // namespace
@@ -22,9 +25,9 @@ QString errorMessage(const Error &error)
     return ErrorText::message(error);
 }
 
-QString ErrorText::message(const Error &error)
+QString ErrorText::amountMessage(ErrorCode code)
 {
-    switch (error.code) {
+    switch (code) {
     case ErrorCode::AmountEmpty:
         return tr("Enter an amount.");
     case ErrorCode::AmountMalformed:
@@ -39,6 +42,16 @@ QString ErrorText::message(const Error &error)
         return tr("The amount is above the maximum allowed for one sale.");
     case ErrorCode::CurrencyUnsupported:
         return tr("This payment method does not accept this currency. Choose another method or currency.");
+    default:
+        return {};
+    }
+}
+
+QString ErrorText::message(const Error &error)
+{
+    if (QString text = amountMessage(error.code); !text.isEmpty())
+        return text;
+    switch (error.code) {
     case ErrorCode::Network:
     case ErrorCode::TlsFailure:
     case ErrorCode::Redirected:

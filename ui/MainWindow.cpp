@@ -353,7 +353,7 @@ void MainWindow::openSettings()
     if (!ManagerWindow::askPin(managerServices(), this))
         return;
     // What the dialog saves applies at once (applySetting and main()'s assembly follow Settings).
-    SettingsDialog dialog(*m_services.settings, *m_services.secrets, m_services.network, false, this);
+    SettingsDialog dialog(*m_services.settings, *m_services.secrets, m_services.testGateway, false, this);
     connect(&dialog, &SettingsDialog::merchantKeySaved, this, &MainWindow::merchantKeyChanged);
     if (dialog.exec() == QDialog::Accepted) {
         (void)m_services.orderLog->recordAuditEvent(QStringLiteral("settings"),

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SettingsDialog.h"
+
 #include "common/Clock.h"
 #include "money/Channel.h"
 #include "money/Money.h"
@@ -49,6 +51,7 @@ struct CounterServices
     RefundService *refunds = nullptr; // null: the manager view cannot refund
     Reconciler *reconciler = nullptr; // null: no "Check open orders"
     PrinterTransport *receiptPrinter = nullptr; // null: the ESC/POS printer of the settings
+    TestGatewayFactory testGateway; // the settings screen's "Test connection"; empty: none
 };
 
 // Assembles the screens — new sale, QR, outcome — and moves between them. The logic lives in

@@ -12,6 +12,26 @@
 
 namespace paydesk {
 
+namespace {
+
+// A centred label, its font `scale` times the default.
+QLabel *centredLabel(const QString &objectName, qreal scale, bool bold, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    if (!objectName.isEmpty())
+        label->setObjectName(objectName);
+    label->setAlignment(Qt::AlignCenter);
+    if (scale != 1.0) {
+        QFont font = label->font();
+        font.setPointSizeF(font.pointSizeF() * scale);
+        font.setBold(bold || font.bold());
+        label->setFont(font);
+    }
+    return label;
+}
+
+} // namespace
+
 OutcomeScreen::OutcomeScreen(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("outcomeScreen"));
@@ -20,29 +40,14 @@ OutcomeScreen::OutcomeScreen(QWidget *parent) : QWidget(parent)
     setAttribute(Qt::WA_StyledBackground, true);
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
-    m_headline = new QLabel(this);
-    m_headline->setObjectName(QStringLiteral("outcomeHeadline"));
-    m_headline->setAlignment(Qt::AlignCenter);
-    QFont huge = m_headline->font();
-    huge.setPointSizeF(huge.pointSizeF() * 4.5);
-    huge.setBold(true);
-    m_headline->setFont(huge);
-    m_amount = new QLabel(this);
-    m_amount->setObjectName(QStringLiteral("outcomeAmount"));
-    m_amount->setAlignment(Qt::AlignCenter);
-    QFont big = m_amount->font();
-    big.setPointSizeF(big.pointSizeF() * 2.4);
-    m_amount->setFont(big);
-    m_detail = new QLabel(this);
-    m_detail->setObjectName(QStringLiteral("outcomeDetail"));
-    m_detail->setAlignment(Qt::AlignCenter);
+    m_headline = centredLabel(QStringLiteral("outcomeHeadline"), 4.5, true, this);
+    m_amount = centredLabel(QStringLiteral("outcomeAmount"), 2.4, false, this);
+    const QFont big = m_amount->font();
+    m_detail = centredLabel(QStringLiteral("outcomeDetail"), 1.4, false, this);
     m_detail->setWordWrap(true);
-    QFont medium = m_detail->font();
-    medium.setPointSizeF(medium.pointSizeF() * 1.4);
-    m_detail->setFont(medium);
-    m_countdown = new QLabel(this);
-    m_countdown->setAlignment(Qt::AlignCenter);
-    m_countdown->setFont(medium);
+    const QFont medium = m_detail->font();
+    m_countdown = centredLabel({}, 1.0, false, this);
+    m_countdown->setFont(medium); // read from across the counter
     m_newSale = new QPushButton(this);
     m_newSale->setObjectName(QStringLiteral("newSaleButton"));
     m_newSale->setMinimumHeight(72);
@@ -59,9 +64,7 @@ OutcomeScreen::OutcomeScreen(QWidget *parent) : QWidget(parent)
         m_countdown->clear();
         Q_EMIT receiptRequested(m_order);
     });
-    m_receiptStatus = new QLabel(this);
-    m_receiptStatus->setObjectName(QStringLiteral("receiptStatus"));
-    m_receiptStatus->setAlignment(Qt::AlignCenter);
+    m_receiptStatus = centredLabel(QStringLiteral("receiptStatus"), 1.0, false, this);
     m_receiptStatus->setWordWrap(true);
     layout->addWidget(m_headline);
     layout->addWidget(m_amount);

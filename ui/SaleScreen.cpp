@@ -18,8 +18,47 @@
 namespace paydesk {
 
 namespace {
+
 constexpr Channel CounterChannels[] = {Channel::WxNative, Channel::AlipayQr, Channel::UpiQr};
+
+QFont scaled(QFont font, qreal factor, bool bold)
+{
+    font.setPointSizeF(font.pointSizeF() * factor);
+    font.setBold(bold || font.bold());
+    return font;
 }
+
+// One big checkable button in the channel's colour.
+QToolButton *channelButton(Channel channel, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setObjectName(u"channel_" + channelId(channel));
+    button->setCheckable(true);
+    button->setIcon(channelIcon(channel));
+    button->setIconSize(QSize(56, 56));
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    button->setMinimumHeight(84);
+    button->setFont(scaled(button->font(), 1.5, true));
+    button->setStyleSheet(QStringLiteral("QToolButton { border: 3px solid #ccc; border-radius: 10px; padding: 6px; }"
+                                         "QToolButton:checked { border-color: %1; background: %2; }")
+                              .arg(channelColor(channel).name(), channelColor(channel).lighter(185).name()));
+    return button;
+}
+
+QPushButton *chargeButton(QWidget *parent)
+{
+    auto *charge = new QPushButton(parent);
+    charge->setObjectName(QStringLiteral("chargeButton"));
+    charge->setMinimumHeight(84);
+    charge->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    charge->setFont(scaled(charge->font(), 1.8, true));
+    charge->setStyleSheet(QStringLiteral("QPushButton { background: #1B5E20; color: white; border-radius: 10px; }"
+                                         "QPushButton:disabled { background: #9E9E9E; }"));
+    return charge;
+}
+
+} // namespace
 
 SaleScreen::SaleScreen(Currency currency, qint64 maxAmountMinor, QWidget *parent)
     : QWidget(parent), m_currency(currency), m_maxAmountMinor(maxAmountMinor)
@@ -30,9 +69,7 @@ SaleScreen::SaleScreen(Currency currency, qint64 maxAmountMinor, QWidget *parent
 
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("saleTitle"));
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    m_title->setFont(titleFont);
+    m_title->setFont(scaled(m_title->font(), 1.4, false));
     layout->addWidget(m_title);
 
     auto *amountRow = new QHBoxLayout;
@@ -41,9 +78,7 @@ SaleScreen::SaleScreen(Currency currency, qint64 maxAmountMinor, QWidget *parent
     m_amount->setObjectName(QStringLiteral("amountEdit"));
     m_amount->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_amount->setMaxLength(16);
-    QFont amountFont = m_amount->font();
-    amountFont.setPointSizeF(amountFont.pointSizeF() * 3.2);
-    amountFont.setBold(true);
+    const QFont amountFont = scaled(m_amount->font(), 3.2, true);
     m_amount->setFont(amountFont);
     m_currencyLabel->setFont(amountFont);
     // Digits, spaces and separators only; the exact rules are parseAmount's, with its messages.
@@ -67,40 +102,14 @@ SaleScreen::SaleScreen(Currency currency, qint64 maxAmountMinor, QWidget *parent
     auto *channelColumn = new QVBoxLayout;
     m_channels = new QButtonGroup(this);
     m_channels->setExclusive(true);
-    int index = 0;
     for (Channel channel : CounterChannels) {
-        auto *button = new QToolButton(this);
-        button->setObjectName(u"channel_" + channelId(channel));
-        button->setCheckable(true);
-        button->setIcon(channelIcon(channel));
-        button->setIconSize(QSize(56, 56));
-        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-        button->setMinimumHeight(84);
-        QFont font = button->font();
-        font.setPointSizeF(font.pointSizeF() * 1.5);
-        font.setBold(true);
-        button->setFont(font);
-        button->setStyleSheet(
-            QStringLiteral("QToolButton { border: 3px solid #ccc; border-radius: 10px; padding: 6px; }"
-                           "QToolButton:checked { border-color: %1; background: %2; }")
-                .arg(channelColor(channel).name(), channelColor(channel).lighter(185).name()));
+        QToolButton *button = channelButton(channel, this);
         m_channels->addButton(button, int(channel));
         m_channelButtons.append(button);
         channelColumn->addWidget(button);
-        ++index;
     }
     m_channelButtons.first()->setChecked(true);
-    m_charge = new QPushButton(this);
-    m_charge->setObjectName(QStringLiteral("chargeButton"));
-    m_charge->setMinimumHeight(84);
-    m_charge->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-    QFont chargeFont = m_charge->font();
-    chargeFont.setPointSizeF(chargeFont.pointSizeF() * 1.8);
-    chargeFont.setBold(true);
-    m_charge->setFont(chargeFont);
-    m_charge->setStyleSheet(QStringLiteral("QPushButton { background: #1B5E20; color: white; border-radius: 10px; }"
-                                           "QPushButton:disabled { background: #9E9E9E; }"));
+    m_charge = chargeButton(this);
     connect(m_charge, &QPushButton::clicked, this, &SaleScreen::charge);
     channelColumn->addWidget(m_charge);
     middle->addLayout(channelColumn, 2);

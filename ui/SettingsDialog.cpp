@@ -6,7 +6,6 @@
 #include "common/Clock.h"
 #include "gateway/ConnectionCheck.h"
 #include "gateway/iotpay/IotPayChannels.h"
-#include "gateway/iotpay/IotPayClient.h"
 #include "money/Channel.h"
 
 #include <QComboBox>
@@ -20,9 +19,10 @@
 
 namespace paydesk {
 
-SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, QNetworkAccessManager *network, bool firstRun,
+SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, TestGatewayFactory makeGateway, bool firstRun,
                                QWidget *parent)
-    : QDialog(parent), m_settings(settings), m_secrets(secrets), m_network(network), m_firstRun(firstRun)
+    : QDialog(parent), m_settings(settings), m_secrets(secrets), m_makeGateway(std::move(makeGateway)),
+      m_firstRun(firstRun)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(firstRun ? tr("Set up PayDesk") : tr("Settings"));
@@ -45,6 +45,7 @@ SettingsDialog::SettingsDialog(Settings &settings, SecretStore &secrets, QNetwor
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_test = m_buttons->addButton(tr("Test connection"), QDialogButtonBox::ActionRole);
     m_test->setObjectName(QStringLiteral("testConnectionButton"));
+    m_test->setEnabled(bool(m_makeGateway));
     connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -198,46 +199,55 @@ void SettingsDialog::accept()
 
 void SettingsDialog::testConnection()
 {
-    IotPayConfig config;
-    config.baseUrl = QUrl(m_gatewayUrl->text().trimmed());
-    config.merchant = {m_mchId->text().trimmed(), m_jobNo->text().trimmed()};
+    MerchantDetails details{m_mchId->text().trimmed(), m_jobNo->text().trimmed(), m_gatewayUrl->text().trimmed(), {}};
     if (!m_key->text().isEmpty()) {
-        config.key = MerchantKey(m_key->text().toUtf8());
+        details.key = MerchantKey(m_key->text().toUtf8());
     } else {
         auto stored = m_secrets.readMerchantKey();
         if (!stored) {
             showMessage(tr("No merchant key to test with: %1").arg(stored.error().detail), false);
             return;
         }
-        config.key = *stored;
+        details.key = *stored;
     }
-    config.deadlineMs = 10'000;
-    auto *client = new IotPayClient(m_network, config, this);
+    auto made = m_makeGateway(details);
+    if (!made) {
+        showMessage(errorMessage(made.error()), false);
+        return;
+    }
+    // Owned by the dialog until its answer is in.
+    PaymentGateway *gateway = made->release();
+    gateway->setParent(this);
     SystemClock clock;
-    GatewayCall *call = client->queryOrder({probeOrderNumber(clock.nowUtcMs()), {}});
+    GatewayCall *call = gateway->queryOrder({probeOrderNumber(clock.nowUtcMs()), {}});
     m_test->setEnabled(false);
     showMessage(tr("Asking the gateway…"), true);
-    connect(call, &GatewayCall::finished, this, [this, call, client] {
+    connect(call, &GatewayCall::finished, this, [this, call, gateway] {
         m_test->setEnabled(true);
-        switch (classifyConnectionCheck(call->result())) {
-        case ConnectionVerdict::Ok:
-            showMessage(tr("OK — the gateway accepted a signed request from this merchant."), true);
-            break;
-        case ConnectionVerdict::KeyWrong:
-            showMessage(tr("The merchant key is wrong: the gateway reports a signature error."), false);
-            break;
-        case ConnectionVerdict::MerchantUnknown:
-            showMessage(tr("The gateway does not know this merchant ID."), false);
-            break;
-        case ConnectionVerdict::NetworkDown:
-            showMessage(tr("The gateway cannot be reached — check the network and the gateway URL."), false);
-            break;
-        default:
-            showMessage(errorMessage(call->result().error()), false);
-            break;
-        }
-        client->deleteLater();
+        showConnectionVerdict(call->result());
+        gateway->deleteLater();
     });
+}
+
+void SettingsDialog::showConnectionVerdict(const Result<GatewayResponse> &result)
+{
+    switch (classifyConnectionCheck(result)) {
+    case ConnectionVerdict::Ok:
+        showMessage(tr("OK — the gateway accepted a signed request from this merchant."), true);
+        break;
+    case ConnectionVerdict::KeyWrong:
+        showMessage(tr("The merchant key is wrong: the gateway reports a signature error."), false);
+        break;
+    case ConnectionVerdict::MerchantUnknown:
+        showMessage(tr("The gateway does not know this merchant ID."), false);
+        break;
+    case ConnectionVerdict::NetworkDown:
+        showMessage(tr("The gateway cannot be reached — check the network and the gateway URL."), false);
+        break;
+    default:
+        showMessage(errorMessage(result.error()), false);
+        break;
+    }
 }
 
 } // namespace paydesk

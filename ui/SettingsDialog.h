@@ -2,19 +2,26 @@
 
 #include "config/SecretStore.h"
 #include "config/Settings.h"
+#include "gateway/PaymentGateway.h"
 
 #include <QDialog>
+
+#include <functional>
+#include <memory>
 
 class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
-class QNetworkAccessManager;
 class QPushButton;
 class QSpinBox;
 
 namespace paydesk {
+
+// Makes the gateway "Test connection" asks, from the merchant details being edited; provided
+// by the assembly (app/common connectionTestGateways). Empty: no test.
+using TestGatewayFactory = std::function<Result<std::unique_ptr<PaymentGateway>>(const MerchantDetails &details)>;
 
 // Installer settings: merchant credentials (the key goes to the secret store, never the INI
 // file), gateway, terminal, relay, language and the manager PIN. Every field is validated with
@@ -24,7 +31,7 @@ class SettingsDialog : public QDialog
     Q_OBJECT
 
 public:
-    SettingsDialog(Settings &settings, SecretStore &secrets, QNetworkAccessManager *network, bool firstRun,
+    SettingsDialog(Settings &settings, SecretStore &secrets, TestGatewayFactory makeGateway, bool firstRun,
                    QWidget *parent = nullptr);
 
     // Fills the form from the settings (the key field stays empty: "unchanged").
@@ -41,13 +48,14 @@ Q_SIGNALS:
 private:
     Result<void> save();
     void testConnection();
+    void showConnectionVerdict(const Result<GatewayResponse> &result);
     void showMessage(const QString &text, bool good);
     QFormLayout *buildForm(bool firstRun);
     QLineEdit *addLine(QFormLayout *form, const QString &objectName, const QString &label);
 
     Settings &m_settings;
     SecretStore &m_secrets;
-    QNetworkAccessManager *m_network;
+    TestGatewayFactory m_makeGateway;
     bool m_firstRun;
     bool m_keySaved = false;
 

@@ -7,6 +7,7 @@
 
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -19,6 +20,15 @@ namespace paydesk {
 // the configured gateway URL (paydeskctl --gateway).
 Result<std::unique_ptr<PaymentGateway>> makeGateway(const Settings &settings, SecretStore &secrets,
                                                     QNetworkAccessManager *network, const QUrl &baseUrlOverride = {});
+
+// The counter's gateway from explicit merchant details (the registry's, like makeGateway's).
+Result<std::unique_ptr<PaymentGateway>> makeGateway(const MerchantDetails &details, int deadlineMs,
+                                                    QNetworkAccessManager &network);
+
+// What the settings screen's "Test connection" is given: a gateway from the details being
+// edited, answering within 10 s. `network` must outlive the function.
+std::function<Result<std::unique_ptr<PaymentGateway>>(const MerchantDetails &)>
+connectionTestGateways(QNetworkAccessManager *network);
 
 // The settings keys makeGateway reads: a change of one of them needs a new gateway.
 bool isGatewayKey(QStringView key);

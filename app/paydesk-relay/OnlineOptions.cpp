@@ -2,6 +2,8 @@
 
 #include "config/FileSecretStore.h"
 #include "config/SecretStore.h"
+#include "gateway/ionline/IOnlineName.h"
+#include "gateway/iotpay/IotPayName.h"
 
 #include <memory>
 
@@ -151,7 +153,7 @@ bool applyApi(const QCommandLineParser &parser, const Settings &settings, const 
         return false;
     }
     api.defaultGateway
-        = !o.apiDefaultGateway.isEmpty() ? o.apiDefaultGateway : (api.iotpay ? u"iotpay"_s : u"ionline"_s);
+        = !o.apiDefaultGateway.isEmpty() ? o.apiDefaultGateway : (api.iotpay ? iotpay::Name : ionline::Name).toString();
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include "AppSupport.h"
 #include "CounterAssembly.h"
 #include "DemoAssembly.h"
+#include "GatewayFactory.h"
 
 #include "payment/Checkout.h"
 #include "payment/Reconciler.h"
@@ -110,7 +111,7 @@ bool configured(Services &services, QNetworkAccessManager *network, LanguageSwit
     const Settings &settings = *services.settings;
     if (!settings.mchId().isEmpty() && !settings.notifyUrl().isEmpty() && services.secrets->readMerchantKey())
         return true;
-    SettingsDialog setup(*services.settings, *services.secrets, network, true);
+    SettingsDialog setup(*services.settings, *services.secrets, connectionTestGateways(network), true);
     QObject::connect(&setup, &SettingsDialog::languageSelected, &language, &LanguageSwitcher::setLanguage);
     return setup.exec() == QDialog::Accepted;
 }
@@ -147,6 +148,7 @@ CounterServices counterServices(const Services &services, QNetworkAccessManager 
     counter.demo = services.demo.get();
     counter.refunds = &services.counter->refunds();
     counter.reconciler = &services.counter->reconciler();
+    counter.testGateway = connectionTestGateways(network);
     return counter;
 }
 

@@ -37,6 +37,34 @@ Result<ParamList> paramsFromJson(const QByteArray &json)
     return params;
 }
 
+// The fields to sign: the name=value arguments, or a JSON object on standard input when none.
+bool readParams(const QStringList &pairs, ParamList &params, QTextStream &err)
+{
+    if (pairs.isEmpty()) {
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly)) {
+            err << "paydeskctl sign: cannot read standard input" << Qt::endl;
+            return false;
+        }
+        auto parsed = paramsFromJson(input.readAll());
+        if (!parsed) {
+            err << "paydeskctl sign: " << parsed.error().detail << Qt::endl;
+            return false;
+        }
+        params = *parsed;
+        return true;
+    }
+    for (const QString &pair : pairs) {
+        const qsizetype eq = pair.indexOf(u'=');
+        if (eq <= 0) {
+            err << "paydeskctl sign: expected name=value, got '" << pair << "'" << Qt::endl;
+            return false;
+        }
+        params.append({pair.left(eq), pair.mid(eq + 1)});
+    }
+    return true;
+}
+
 } // namespace
 
 int runSign(QCoreApplication &app, const QStringList &arguments)
@@ -61,29 +89,8 @@ int runSign(QCoreApplication &app, const QStringList &arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     ParamList params;
-    const QStringList pairs = parser.positionalArguments();
-    if (pairs.isEmpty()) {
-        QFile input;
-        if (!input.open(stdin, QIODevice::ReadOnly)) {
-            err << "paydeskctl sign: cannot read standard input" << Qt::endl;
-            return ExitUsage;
-        }
-        auto parsed = paramsFromJson(input.readAll());
-        if (!parsed) {
-            err << "paydeskctl sign: " << parsed.error().detail << Qt::endl;
-            return ExitUsage;
-        }
-        params = *parsed;
-    } else {
-        for (const QString &pair : pairs) {
-            const qsizetype eq = pair.indexOf(u'=');
-            if (eq <= 0) {
-                err << "paydeskctl sign: expected name=value, got '" << pair << "'" << Qt::endl;
-                return ExitUsage;
-            }
-            params.append({pair.left(eq), pair.mid(eq + 1)});
-        }
-    }
+    if (!readParams(parser.positionalArguments(), params, err))
+        return ExitUsage;
 
     const auto settings = settingsFor(parser);
     auto secrets = secretStoreFor(parser, settings->mchId());

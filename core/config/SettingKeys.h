@@ -28,7 +28,7 @@
     X(RelayListenAddress, QString, "relay/listenAddress", QStringLiteral("127.0.0.1"),                                 \
       &Settings::validateListenAddress)                                                                                \
     X(RelayPort, int, "relay/port", 8787, &Settings::validatePort)                                                     \
-    X(RelayPath, QString, "relay/path", QStringLiteral("/notify/") + IotPayGatewayName, &Settings::validateRelayPath)  \
+    X(RelayPath, QString, "relay/path", QString::fromLatin1(iotpay::DefaultNotifyPath), &Settings::validateRelayPath)  \
     X(OrderLogPath, QString, "store/orderLogPath",                                                                     \
       QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/orders.sqlite",                           \
       &Settings::validateOrderLogPath)                                                                                 \

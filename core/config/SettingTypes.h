@@ -3,6 +3,9 @@
 // The value types of PayDesk's settings (config/Settings.h): what a key can hold besides text
 // and numbers.
 
+#include "common/MerchantKey.h"
+#include "gateway/ionline/IOnlineName.h"
+#include "gateway/iotpay/IotPayName.h"
 #include "money/Money.h"
 
 #include <QLatin1StringView>
@@ -11,12 +14,21 @@
 
 namespace paydesk {
 
-// The gateways' names as the settings know them (api/defaultGateway, the default notify paths).
-inline constexpr QLatin1StringView IotPayGatewayName{"iotpay"};
-inline constexpr QLatin1StringView IOnlineGatewayName{"ionline"};
+// The gateways' names (api/defaultGateway) and default notify paths are their folders'
+// iotpay::Name / ionline::Name and DefaultNotifyPath.
 // Their production endpoints, the defaults of gateway/baseUrl and ionline/gatewayUrl.
 inline constexpr QLatin1StringView IotPayDefaultBaseUrl{"https://api.iotpaycloud.com/v1/"};
 inline constexpr QLatin1StringView IOnlineDefaultGatewayUrl{"https://pay.ionlinepay.com/gateway/"};
+
+// What the counter's gateway is made from (merchant/mchId, merchant/jobNo, gateway/baseUrl and
+// the secret store's key), as saved or as being edited in the settings screen.
+struct MerchantDetails
+{
+    QString mchId;
+    QString jobNo;
+    QString gatewayBaseUrl;
+    MerchantKey key;
+};
 
 // Where the notification relay runs: inside the GUI, or as a separate service.
 enum class RelayMode {
@@ -75,14 +87,14 @@ struct OnlineOrderSettings
     QString apiTerminalId = QStringLiteral("WEB"); // prefixes online order numbers
     int apiRatePerMinute = 120; // per client address
     int apiBurst = 20;
-    QString apiDefaultGateway; // IotPayGatewayName, IOnlineGatewayName or empty (IOTPay when configured)
+    QString apiDefaultGateway; // iotpay::Name, ionline::Name or empty (IOTPay when configured)
     QString publicUrl; // base URL the gateways reach the relay at; may be empty
     bool ionlineEnabled = false;
     QString ionlineMchId;
     Currency ionlineCurrency = Currency::HKD; // iOnline Pay's default
     QString ionlineKeyFile; // absolute path or empty
     QString ionlineGatewayUrl = IOnlineDefaultGatewayUrl;
-    QString ionlineNotifyPath = QStringLiteral("/notify/") + IOnlineGatewayName;
+    QString ionlineNotifyPath = QString::fromLatin1(ionline::DefaultNotifyPath);
 
     friend bool operator==(const OnlineOrderSettings &, const OnlineOrderSettings &) = default;
 };

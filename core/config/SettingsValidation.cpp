@@ -245,7 +245,7 @@ Result<void> Settings::validateRelayPath(const QString &path)
         = [](QChar c) { return isAsciiAlnum(c) || c == u'/' || c == u'-' || c == u'_' || c == u'.' || c == u'~'; };
     if (path.size() < 2 || path.size() > 100 || !path.startsWith(u'/') || path.contains(u"//")
         || !std::all_of(path.begin(), path.end(), pathCharacter)) {
-        return invalid(u"must look like /notify/" + IotPayGatewayName
+        return invalid(QStringLiteral("must look like ") + QString::fromLatin1(iotpay::DefaultNotifyPath)
                        + u": starts with '/', letters, digits, '-', '_', '.', '~' and single '/'");
     }
     return {};
@@ -394,9 +394,10 @@ Result<void> Settings::validateBurst(int burst)
 
 Result<void> Settings::validateGatewayName(const QString &name)
 {
-    if (name.isEmpty() || name == IotPayGatewayName || name == IOnlineGatewayName)
+    if (name.isEmpty() || name == iotpay::Name || name == ionline::Name)
         return {};
-    return invalid(u"must be " + IotPayGatewayName + u" or " + IOnlineGatewayName);
+    return invalid(QStringLiteral("must be ") + iotpay::Name.toString() + QStringLiteral(" or ")
+                   + ionline::Name.toString());
 }
 
 Result<void> Settings::validatePublicUrl(const QString &url)

@@ -30,6 +30,13 @@ struct GatewayEntry
     std::shared_ptr<const NotifyVerifier> notify;
     std::function<bool(Channel channel, Currency currency)> accepts; // empty: takes nothing
     ErrorCode (*classify)(QStringView gatewayCode) = nullptr; // its codes as typed errors
+    // The name of its create call for an order on `channel`, as the order's gateway messages record it.
+    std::function<QString(Channel channel)> createEndpoint;
+    // Why it does not take an online payment of `currency` on `channel`, in words for the
+    // caller ("currency: …"); empty when it does. Empty function: no refusal of its own.
+    std::function<QString(Channel channel, Currency currency)> refusal;
+    // What is wrong with its configuration, checked before a service using it starts; empty: nothing.
+    std::function<Result<void>()> checkConfig;
 };
 
 // The gateways by name, built by whoever assembles the services and passed down; never global.

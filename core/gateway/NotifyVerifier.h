@@ -17,7 +17,7 @@ struct NotifyFacts
     QString payOrderId;
     QString channelOrderNo;
     Money amount;
-    qint64 paidAtMs = 0; // 0: the gateway did not say (or not readably); the relay uses its clock
+    qint64 paidAtMs = 0; // 0: the gateway did not say (or not readably); "paid at" is the receive time anyway
 };
 
 // Why a notification was not taken: the HTTP status to answer and a reason for the audit view.

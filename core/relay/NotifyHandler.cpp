@@ -1,6 +1,7 @@
 #include "NotifyHandler.h"
 
 #include "orders/OrderLog.h"
+#include "payment/PaymentLifecycle.h"
 
 namespace paydesk {
 
@@ -95,7 +96,7 @@ NotifyVerdict NotifyHandler::apply(const NotifyVerifier &gateway, OrderLog &orde
     confirmation.payOrderId = facts.payOrderId;
     confirmation.amount = facts.amount;
     confirmation.channelOrderNo = facts.channelOrderNo;
-    confirmation.paidAtMs = facts.paidAtMs > 0 ? facts.paidAtMs : m_clock.nowUtcMs();
+    confirmation.paidAtMs = facts.paidAtMs; // the gateway's own time; the lifecycle stores the receive time
     confirmation.actor = QStringLiteral("relay");
 
     NotificationRecord audit;
@@ -105,7 +106,8 @@ NotifyVerdict NotifyHandler::apply(const NotifyVerifier &gateway, OrderLog &orde
     audit.payOrderId = facts.payOrderId;
     audit.remoteAddress = request.remoteAddress;
     audit.raw = auditRaw(request);
-    return verdictFor(orderLog.confirmPayment(confirmation, audit), facts.mchOrderNo);
+    PaymentLifecycle lifecycle(orderLog, m_clock);
+    return verdictFor(lifecycle.confirm(confirmation, audit), facts.mchOrderNo);
 }
 
 NotifyVerdict NotifyHandler::verdictFor(const Result<ConfirmOutcome> &outcome, const QString &mchOrderNo)

@@ -1,6 +1,7 @@
 #include "OnlinePaymentApi.h"
 
-#include "gateway/iotpay/IotPayCodec.h"
+#include "gateway/GatewayRegistry.h"
+#include "gateway/WxPayParams.h"
 #include "orders/OrderLog.h"
 #include "payment/PaymentLifecycle.h"
 #include "relay/GatewayBridge.h"
@@ -51,33 +52,26 @@ OrderSource sourceFor(Channel channel)
     return channel == Channel::WxJsapi ? OrderSource::MiniProgram : OrderSource::App;
 }
 
-QString createEndpoint(const OnlinePaymentRequest &payment)
-{
-    if (payment.gateway != ionline::Name)
-        return u"create_order"_s;
-    return payment.channel == Channel::WxJsapi ? IOnlinePayCodec::JsPayService.toString()
-                                               : IOnlinePayCodec::InAppService.toString();
-}
-
 } // namespace
 
-OnlinePaymentApi::OnlinePaymentApi(OnlineApiOptions options, GatewayBridge &bridge, const Clock &clock)
-    : m_options(std::move(options)), m_bridge(bridge), m_clock(clock), m_limiter(m_options.rate, clock)
+OnlinePaymentApi::OnlinePaymentApi(OnlineApiOptions options, const GatewayRegistry &gateways, GatewayBridge &bridge,
+                                   const Clock &clock)
+    : m_options(std::move(options)), m_gateways(gateways), m_bridge(bridge), m_clock(clock),
+      m_limiter(m_options.rate, clock)
 {}
 
-void OnlinePaymentApi::setNotifyUrls(QString iotpay, QString ionline)
+void OnlinePaymentApi::setNotifyUrls(QHash<QString, QString> byGateway)
 {
-    m_iotpayNotifyUrl = std::move(iotpay);
-    m_ionlineNotifyUrl = std::move(ionline);
+    m_notifyUrls = std::move(byGateway);
 }
 
 QStringList OnlinePaymentApi::enabledGateways() const
 {
     QStringList names;
-    if (m_options.iotpay)
-        names.append(iotpay::Name.toString());
-    if (m_options.ionline)
-        names.append(ionline::Name.toString());
+    for (const GatewayEntry &entry : m_gateways.entries()) {
+        if (entry.createClient)
+            names.append(entry.name);
+    }
     return names;
 }
 
@@ -131,13 +125,7 @@ HttpResponse OnlinePaymentApi::handle(const HttpRequest &request, OrderLog &log)
 {
     if (auto refused = admit(request))
         return *refused;
-    auto payment = parseOnlinePaymentRequest(request.body, enabledGateways(), m_options.defaultGateway);
-    const std::optional<IOnlinePayConfig> &ionlineAccount = m_options.ionline;
-    if (payment && payment->gateway == ionline::Name && ionlineAccount
-        && payment->amount.currency != ionlineAccount->merchant.currency) {
-        payment = fail(ErrorCode::InvalidArgument,
-                       u"currency: the iOnline Pay account takes "_s + currencyCode(ionlineAccount->merchant.currency));
-    }
+    auto payment = parse(request.body);
     if (!payment) {
         ++m_badRequests;
         return errorReply(400, u"bad_request"_s, payment.error().detail);
@@ -145,6 +133,20 @@ HttpResponse OnlinePaymentApi::handle(const HttpRequest &request, OrderLog &log)
     if (payment->clientIp.isEmpty())
         payment->clientIp = request.remoteAddress;
     return create(*payment, log);
+}
+
+// The request, and whether its gateway takes its currency on its channel.
+Result<OnlinePaymentRequest> OnlinePaymentApi::parse(const QByteArray &body) const
+{
+    auto payment = parseOnlinePaymentRequest(body, enabledGateways(), m_options.defaultGateway);
+    if (!payment)
+        return payment;
+    const GatewayEntry *entry = m_gateways.find(payment->gateway);
+    if (entry && entry->refusal) {
+        if (const QString refused = entry->refusal(payment->channel, payment->amount.currency); !refused.isEmpty())
+            return fail(ErrorCode::InvalidArgument, refused);
+    }
+    return payment;
 }
 
 std::optional<HttpResponse> OnlinePaymentApi::existingForRef(const QString &ref, OrderLog &log) const
@@ -198,16 +200,18 @@ HttpResponse OnlinePaymentApi::create(const OnlinePaymentRequest &payment, Order
 HttpResponse OnlinePaymentApi::callGateway(const OnlinePaymentRequest &payment, const Order &order,
                                            PaymentLifecycle &lifecycle)
 {
-    const QString notifyUrl = payment.gateway == ionline::Name ? m_ionlineNotifyUrl : m_iotpayNotifyUrl;
+    const QString notifyUrl = m_notifyUrls.value(payment.gateway);
     const OrderRequest request = toOrderRequest(payment, order.mchOrderNo, notifyUrl, m_options.terminalId);
     const GatewayBridge::Outcome outcome = m_bridge.createOrder(payment.gateway, request, m_options.gatewayWaitMs);
-    lifecycle.recordExchange(order.id, createEndpoint(payment), outcome.requestJson, outcome.result);
+    const GatewayEntry *entry = m_gateways.find(payment.gateway);
+    const QString endpoint = entry && entry->createEndpoint ? entry->createEndpoint(payment.channel) : payment.gateway;
+    lifecycle.recordExchange(order.id, endpoint, outcome.requestJson, outcome.result);
 
     CreateReply reply{outcome.result, {}, {}};
     if (reply.result) {
         reply.payload = reply.result->payUrl;
-        // The same client-side shape for both gateways (iOnline's pay_info carries WeChat's fields).
-        if (auto payParams = IotPayCodec::checkPayParams(payment.channel, reply.result->payParams); payParams)
+        // WeChat's client-side shape, whichever gateway made the order.
+        if (auto payParams = checkWxPayParams(payment.channel, reply.result->payParams); payParams)
             reply.result->payParams = *payParams;
         else
             reply.unusable = u"unusable payParams: "_s + payParams.error().detail;

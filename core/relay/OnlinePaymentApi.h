@@ -3,10 +3,12 @@
 #include "common/Clock.h"
 #include "gateway/ionline/IOnlinePayClient.h"
 #include "gateway/iotpay/IotPayClient.h"
+#include "gateway/iotpay/IotPayName.h"
 #include "http/HttpServer.h"
 #include "relay/ApiAuth.h"
 #include "relay/RateLimiter.h"
 
+#include <QHash>
 #include <QMutex>
 #include <QString>
 
@@ -16,6 +18,7 @@
 namespace paydesk {
 
 class GatewayBridge;
+class GatewayRegistry;
 class OrderLog;
 class PaymentLifecycle;
 struct OnlinePaymentRequest;
@@ -46,6 +49,8 @@ struct OnlineApiOptions
     QString notifyBaseUrl; // e.g. https://pay.example.com; empty: the notify listener
     qint64 validityMs = 2 * 60 * 60 * 1000; // WeChat's prepay id lives 2 h
     int gatewayWaitMs = 20'000; // bridge wait; above the clients' deadlineMs
+    // The gateways' client configurations, registered by the relay (RelayService); the endpoint
+    // itself asks the registry's entries.
     std::optional<IotPayConfig> iotpay;
     std::optional<IOnlinePayConfig> ionline;
     QString defaultGateway = iotpay::Name.toString();
@@ -72,10 +77,12 @@ struct OnlineApiCounters
 class OnlinePaymentApi
 {
 public:
-    OnlinePaymentApi(OnlineApiOptions options, GatewayBridge &bridge, const Clock &clock);
+    // The gateways with a client in `gateways` are the enabled ones; `gateways` must outlive the endpoint.
+    OnlinePaymentApi(OnlineApiOptions options, const GatewayRegistry &gateways, GatewayBridge &bridge,
+                     const Clock &clock);
 
-    // The notify URL each gateway is given; known once the notify listener has its port.
-    void setNotifyUrls(QString iotpay, QString ionline);
+    // The notify URL each gateway (by name) is given; known once the notify listener has its port.
+    void setNotifyUrls(QHash<QString, QString> byGateway);
 
     HttpResponse handle(const HttpRequest &request, OrderLog &log);
     OnlineApiCounters counters() const;
@@ -83,19 +90,20 @@ public:
 
 private:
     std::optional<HttpResponse> admit(const HttpRequest &request);
+    Result<OnlinePaymentRequest> parse(const QByteArray &body) const;
     HttpResponse create(const OnlinePaymentRequest &payment, OrderLog &log);
     HttpResponse callGateway(const OnlinePaymentRequest &payment, const Order &order, PaymentLifecycle &lifecycle);
     HttpResponse awaiting(const OnlinePaymentRequest &payment, const Order &order, const GatewayResponse &response);
     std::optional<HttpResponse> existingForRef(const QString &ref, OrderLog &log) const;
 
     OnlineApiOptions m_options;
+    const GatewayRegistry &m_gateways;
     GatewayBridge &m_bridge;
     const Clock &m_clock;
     RateLimiter m_limiter;
     ReplayGuard m_replays;
     QMutex m_refMutex; // one order per clientOrderRef within this relay
-    QString m_iotpayNotifyUrl;
-    QString m_ionlineNotifyUrl;
+    QHash<QString, QString> m_notifyUrls; // by gateway name
 
     std::atomic<qint64> m_created{0};
     std::atomic<qint64> m_badRequests{0};

@@ -1,8 +1,6 @@
 #include "OnlinePaymentRequest.h"
 
 #include "gateway/JsonReply.h"
-#include "gateway/iotpay/IotPayChannels.h"
-#include "gateway/iotpay/IotPayName.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -169,13 +167,7 @@ Result<OnlinePaymentRequest> parseOnlinePaymentRequest(const QByteArray &json, c
     payment.gateway = gateway->isEmpty() ? defaultGateway : *gateway;
     if (!enabledGateways.contains(payment.gateway))
         return bad(u"gateway", u"not enabled: "_s + payment.gateway);
-    // IOTPay's currency matrix is known here; an iOnline account has one currency, which its
-    // codec checks against the account.
-    if (payment.gateway == iotpay::Name && !channelAcceptsCurrency(payment.channel, payment.amount.currency)) {
-        return bad(u"currency",
-                   currencyCode(payment.amount.currency) + u" is not accepted by IOTPay on "_s
-                       + channelId(payment.channel));
-    }
+    // Whether the gateway takes the currency on the channel is its own matter (GatewayEntry::refusal).
     return payment;
 }
 

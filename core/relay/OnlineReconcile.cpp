@@ -21,10 +21,8 @@ Result<void> OnlineReconcile::start()
     if (!log)
         return fail(log.error());
     m_orderLog = std::move(*log);
-    if (m_options.iotpay)
-        m_gateways.push_back(std::make_unique<IotPayClient>(&m_network, *m_options.iotpay));
-    if (m_options.ionline)
-        m_gateways.push_back(std::make_unique<IOnlinePayClient>(&m_network, *m_options.ionline, m_clock));
+    for (const GatewayEntry::ClientFactory &createClient : std::as_const(m_options.gateways))
+        m_gateways.push_back(createClient(m_network));
     for (const auto &gateway : m_gateways) {
         auto reconciler = std::make_unique<Reconciler>(*m_orderLog, *gateway, m_clock);
         reconciler->setSources({OrderSource::MiniProgram, OrderSource::App});

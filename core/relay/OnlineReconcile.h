@@ -2,8 +2,8 @@
 
 #include "common/Clock.h"
 #include "common/Error.h"
-#include "gateway/ionline/IOnlinePayClient.h"
-#include "gateway/iotpay/IotPayClient.h"
+#include "gateway/GatewayRegistry.h"
+#include "gateway/PaymentGateway.h"
 #include "payment/Reconciler.h"
 
 #include "orders/OrderLog.h"
@@ -14,7 +14,6 @@
 
 #include <atomic>
 #include <memory>
-#include <optional>
 #include <vector>
 
 namespace paydesk {
@@ -26,8 +25,7 @@ struct OnlineReconcileOptions
     int intervalMs = 60'000; // between passes; the first runs at start()
     qint64 windowMs = 48LL * 60 * 60 * 1000; // orders created this recently are examined
     qint64 minimumAgeMs = 60'000; // above the endpoint's gateway wait: never race a live create
-    std::optional<IotPayConfig> iotpay;
-    std::optional<IOnlinePayConfig> ionline;
+    QList<GatewayEntry::ClientFactory> gateways; // each makes one gateway's client, in start()'s thread
 };
 
 struct OnlineReconcileTotals
@@ -40,7 +38,7 @@ struct OnlineReconcileTotals
 };
 
 // The relay's own reconciliation of the online orders it created (mini program and app, at
-// IOTPay and iOnline Pay): an order whose create ended UNKNOWN, or that is still open past its
+// each gateway of the relay's registry): an order whose create ended UNKNOWN, or that is still open past its
 // validity, is resolved by asking its gateway, exactly as the terminal's Reconciler does for
 // counter orders — which it leaves alone, since a counter sale may still be live there.
 // Created and started in one thread (the relay's main thread), which must run an event loop.

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <map>
 
 Q_LOGGING_CATEGORY(lcRelay, "paydesk.relay")
@@ -59,8 +60,11 @@ struct RelayService::Private
         std::optional<IOnlineNotifyConfig> iOnlineNotify;
         if (o.ionline.enabled)
             iOnlineNotify = o.ionline;
+        // Clients only for the back-end endpoint, the one user of them here.
+        const auto iotPayClient = o.api.enabled ? o.api.iotpay : std::nullopt;
+        const auto iOnlineClient = o.api.enabled ? o.api.ionline : std::nullopt;
         for (GatewayEntry entry :
-             {iotPayGateway(o.api.iotpay, iotPayNotify), iOnlineGateway(o.api.ionline, iOnlineNotify, clock)}) {
+             {iotPayGateway(iotPayClient, iotPayNotify), iOnlineGateway(iOnlineClient, iOnlineNotify, clock)}) {
             if (auto added = gateways.add(std::move(entry)); !added && !registryProblem)
                 registryProblem = added.error();
         }
@@ -118,21 +122,21 @@ Result<void> RelayService::checkOptions() const
         return fail(ErrorCode::ConfigMissing, QStringLiteral("no merchant id configured"));
     if (const std::optional<Error> problem = d->registryProblem)
         return fail(*problem);
-    if (o.ionline.enabled
-        && (o.ionline.key.isEmpty() || o.ionline.mchId.isEmpty() || o.ionline.currency == Currency::Invalid))
-        return fail(ErrorCode::ConfigMissing, QStringLiteral("iOnline Pay needs a merchant id, a key and a currency"));
+    for (const GatewayEntry &entry : d->gateways.entries()) {
+        if (!entry.checkConfig)
+            continue;
+        if (auto ok = entry.checkConfig(); !ok)
+            return ok;
+    }
     if (!o.api.enabled)
         return {};
     if (o.api.secret.size() < ApiAuth::MinSecretBytes)
         return fail(ErrorCode::ConfigMissing,
                     QStringLiteral("the back-end endpoint needs a secret of at least 16 bytes"));
-    if (!o.api.iotpay && !o.api.ionline)
+    const QList<GatewayEntry> &entries = d->gateways.entries();
+    if (std::none_of(entries.cbegin(), entries.cend(),
+                     [](const GatewayEntry &entry) { return bool(entry.createClient); }))
         return fail(ErrorCode::ConfigMissing, QStringLiteral("the back-end endpoint has no gateway configured"));
-    if (o.api.ionline && !o.ionline.enabled)
-        return fail(ErrorCode::ConfigMissing, QStringLiteral("iOnline orders need the iOnline notify path enabled"));
-    if (o.api.ionline && o.api.ionline->merchant.currency != o.ionline.currency)
-        return fail(ErrorCode::ConfigMissing,
-                    QStringLiteral("iOnline currency differs between the endpoint and the notify path"));
     return {};
 }
 
@@ -146,13 +150,17 @@ Result<void> RelayService::startApi(quint16 notifyPort)
     }
     if (auto started = d->bridge->start(); !started)
         return started;
-    d->api = std::make_unique<OnlinePaymentApi>(o.api, *d->bridge, d->clock);
+    d->api = std::make_unique<OnlinePaymentApi>(o.api, d->gateways, *d->bridge, d->clock);
     // Where the gateways deliver: the public base URL when configured, else the notify listener.
     const QString base = !o.api.notifyBaseUrl.isEmpty()
         ? (o.api.notifyBaseUrl.endsWith(u'/') ? o.api.notifyBaseUrl.chopped(1) : o.api.notifyBaseUrl)
         : u"http://" + o.http.bindAddress + u':' + QString::number(notifyPort);
-    d->api->setNotifyUrls(base + QString::fromUtf8(o.notify.notifyPath),
-                          base + QString::fromUtf8(o.ionline.notifyPath));
+    QHash<QString, QString> notifyUrls;
+    for (const GatewayEntry &entry : d->gateways.entries()) {
+        if (entry.notify)
+            notifyUrls.insert(entry.name, base + QString::fromUtf8(entry.notify->path()));
+    }
+    d->api->setNotifyUrls(std::move(notifyUrls));
     auto port = d->apiServer.start(o.api.http, [this](const HttpRequest &request) { return routeApi(request); });
     if (!port)
         return fail(port.error());
@@ -164,8 +172,10 @@ Result<void> RelayService::startApi(quint16 notifyPort)
         reconcile.busyTimeoutMs = o.busyTimeoutMs;
         reconcile.intervalMs = o.reconcileIntervalMs;
         reconcile.minimumAgeMs = o.reconcileMinimumAgeMs;
-        reconcile.iotpay = o.api.iotpay;
-        reconcile.ionline = o.api.ionline;
+        for (const GatewayEntry &entry : d->gateways.entries()) {
+            if (entry.createClient)
+                reconcile.gateways.append(entry.createClient);
+        }
         d->reconcile = std::make_unique<OnlineReconcile>(reconcile, d->clock);
         if (auto started = d->reconcile->start(); !started)
             return started;

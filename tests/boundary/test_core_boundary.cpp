@@ -1,3 +1,5 @@
+#include "SourceFindings.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -8,6 +10,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using namespace paydesk::test;
 
 // `core` must build and run without a display: no file under core/ may include a header of a Qt
 // GUI module, and no core module may link one. The header names are taken from the installed Qt
@@ -38,21 +41,6 @@ namespace {
 const QStringList GuiModuleDirs{u"QtGui"_s,          u"QtWidgets"_s, u"QtOpenGL"_s,      u"QtOpenGLWidgets"_s,
                                 u"QtPrintSupport"_s, u"QtCharts"_s,  u"QtSvg"_s,         u"QtSvgWidgets"_s,
                                 u"QtQuick"_s,        u"QtQml"_s,     u"QtQuickWidgets"_s};
-
-struct Finding
-{
-    QString file;
-    int line = 0;
-    QString text;
-};
-
-QString render(const QList<Finding> &findings)
-{
-    QStringList lines;
-    for (const Finding &f : findings)
-        lines << (f.file + u':' + QString::number(f.line) + u": " + f.text);
-    return lines.join(u'\n');
-}
 
 bool isForbiddenInclude(const QString &name, const QSet<QString> &forbiddenHeaders)
 {

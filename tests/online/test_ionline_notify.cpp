@@ -4,6 +4,7 @@
 
 #include "OnlineEnvironment.h"
 
+#include <QDateTime>
 #include <QTest>
 
 using namespace paydesk;
@@ -193,7 +194,9 @@ void TestIOnlineNotify::correctNotifyPaysOnce()
     const QByteArray notify
         = OnlineEnvironment::ionlineNotify(order.mchOrderNo, 990, m_env.m_ionlineKey, {{u"fee_type"_s, QString()}});
     QVERIFY(!notify.contains("fee_type"));
+    const qint64 beforeMs = QDateTime::currentMSecsSinceEpoch();
     const RawReply first = m_env.postIOnlineNotify(notify, "application/xml; charset=UTF-8");
+    const qint64 afterMs = QDateTime::currentMSecsSinceEpoch();
     QCOMPARE(first.status, 200);
     QCOMPARE(first.body, QByteArray("success")); // exactly the 7 bytes
     QCOMPARE(m_env.stateOf(order.mchOrderNo), OrderState::Paid);
@@ -201,9 +204,27 @@ void TestIOnlineNotify::correctNotifyPaysOnce()
     QCOMPARE(again.body, QByteArray("success"));
     QCOMPARE(m_env.paidTransitions(order.id), 1);
     const auto paid = m_env.m_log->orderByMchOrderNo(order.mchOrderNo);
-    QCOMPARE(paid->payOrderId, u"1085000000000001"_s);
+    // The notify names another transaction id than the create returned, and a payment time
+    // (time_end 20260610203000 GMT+8) outside the order's life: the stored id stays, "paid at"
+    // is the receive time, and the gateway's facts are kept as events (PaymentLifecycle).
+    QVERIFY(!order.payOrderId.isEmpty());
+    QVERIFY(order.payOrderId != u"1085000000000001"_s);
+    QCOMPARE(paid->payOrderId, order.payOrderId);
     QCOMPARE(paid->channelOrderNo, u"4200000001"_s);
-    QCOMPARE(paid->paidAtMs, 1'781'094'600'000); // time_end 20260610203000 GMT+8
+    QVERIFY2(paid->paidAtMs >= beforeMs && paid->paidAtMs <= afterMs, qPrintable(QString::number(paid->paidAtMs)));
+    const auto events = m_env.m_log->events(order.id);
+    QVERIFY(events);
+    QStringList kept;
+    for (const OrderEvent &event : *events) {
+        if (event.kind == u"contradiction"_s || event.kind == u"gateway-paid-at"_s)
+            kept.append(event.kind + u": "_s + event.detail);
+    }
+    const QString keptText = kept.join(u'\n');
+    QVERIFY2(keptText.contains(u"1085000000000001"_s), qPrintable(keptText));
+    QVERIFY2(keptText.contains(u"gateway-paid-at: the gateway's payment time: 2026-06-10T12:30:00.000+00:00"_s),
+             qPrintable(keptText));
+    QCOMPARE(kept.size(), 3); // the repeat added none
+
     // GET is not how iOnline delivers: refused, nothing recorded.
     QCOMPARE(rawExchange(m_env.m_notifyPort, httpRequest("GET", "/notify/ionline")).status, 405);
 }

@@ -5,6 +5,7 @@
 
 #include "common/Clock.h"
 #include "gateway/PaymentGateway.h"
+#include "gateway/iotpay/IotPayGateway.h"
 #include "orders/OrderLog.h"
 #include "relay/ApiAuth.h"
 #include "relay/GatewayBridge.h"
@@ -149,9 +150,10 @@ void TestOnlineLifecycle::createOutcome()
     OnlineApiOptions options;
     options.enabled = true;
     options.secret = Secret;
-    options.iotpay = IotPayConfig{};
     options.gatewayWaitMs = 5000;
-    OnlinePaymentApi api(options, bridge, clock);
+    GatewayRegistry gateways; // IOTPay with a client: the endpoint's one enabled gateway
+    QVERIFY(gateways.add(iotPayGateway(IotPayConfig{}, std::nullopt)));
+    OnlinePaymentApi api(options, gateways, bridge, clock);
 
     const HttpResponse response = api.handle(signedRequest(miniProgramPayment(), clock.nowUtcMs()), **log);
     const QJsonObject body = QJsonDocument::fromJson(response.body).object();

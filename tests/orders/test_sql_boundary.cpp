@@ -1,27 +1,17 @@
 // design.md: core/orders is the only place with SQL. Fails if a source file of core/, app/ or
 // ui/ outside core/orders holds an SQL statement in a string literal or includes Qt SQL.
 
+#include "SourceFindings.h"
+
 #include <QDirIterator>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using namespace paydesk::test;
 
 namespace {
-
-struct Finding
-{
-    QString file;
-    int line = 0;
-    QString text;
-};
-
-const QRegularExpression &literalPattern()
-{
-    static const QRegularExpression pattern(uR"re("((?:[^"\\]|\\.)*)")re"_s);
-    return pattern;
-}
 
 const QRegularExpression &statementPattern()
 {
@@ -34,7 +24,7 @@ const QRegularExpression &statementPattern()
 
 const QRegularExpression &includePattern()
 {
-    static const QRegularExpression pattern(uR"re(^\s*#\s*include\s*[<"](QtSql/|QSql))re"_s);
+    static const QRegularExpression pattern(QStringLiteral("^\\s*#\\s*include\\s*[<\"](QtSql/|QSql)"));
     return pattern;
 }
 
@@ -52,14 +42,6 @@ QList<Finding> scan(const QString &file, const QString &text)
             findings.append({file, int(i + 1), line.trimmed()});
     }
     return findings;
-}
-
-QString render(const QList<Finding> &findings)
-{
-    QStringList lines;
-    for (const Finding &f : findings)
-        lines << (f.file + u':' + QString::number(f.line) + u": " + f.text);
-    return lines.join(u'\n');
 }
 
 } // namespace

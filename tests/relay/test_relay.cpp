@@ -47,6 +47,7 @@ private Q_SLOTS:
     void acceptsNotifyInQueryString();
     void acceptsFormBody();
     void duplicateIsAcknowledgedWithoutSecondTransition();
+    void contradictingNotifyConfirmsAndKeepsTheEvidence();
     void hostileNotifies_data();
     void hostileNotifies();
     void hostileHttp_data();
@@ -159,6 +160,36 @@ void TestRelay::duplicateIsAcknowledgedWithoutSecondTransition()
     QCOMPARE(rawExchange(m_port, httpRequest("GET", "/notify/iotpay?" + formEncode(fields))).body,
              QByteArray("success"));
     QCOMPARE(paidTransitions(*m_log, order.id), 1);
+}
+
+void TestRelay::contradictingNotifyConfirmsAndKeepsTheEvidence()
+{
+    // The stored order came back from its create as "P1"; the notify names another payment
+    // order and a payment time of 2024: the payment is confirmed by the rules, the stored id
+    // stays, "paid at" is when the relay received it, and both facts are kept as events.
+    const Order order = newAwaitingOrder(740);
+    QCOMPARE(order.payOrderId, QStringLiteral("P1"));
+    const qint64 beforeMs = m_clock.nowUtcMs();
+    QCOMPARE(postNotify(signedFields(notifyFields(order.mchOrderNo, 740), m_key)).body, QByteArray("success"));
+    const qint64 afterMs = m_clock.nowUtcMs();
+
+    auto after = m_log->orderById(order.id);
+    QVERIFY(after);
+    QCOMPARE(after->state, OrderState::Paid);
+    QCOMPARE(after->payOrderId, QStringLiteral("P1"));
+    QVERIFY2(after->paidAtMs >= beforeMs && after->paidAtMs <= afterMs, qPrintable(QString::number(after->paidAtMs)));
+
+    auto events = m_log->events(order.id);
+    QVERIFY(events);
+    QStringList contradictions;
+    for (const OrderEvent &event : *events) {
+        if (event.kind == QStringLiteral("contradiction"))
+            contradictions.append(event.detail);
+    }
+    QCOMPARE(contradictions.size(), 2);
+    QVERIFY2(contradictions.join(u'\n').contains(u"P0701" + order.mchOrderNo.right(12)),
+             qPrintable(contradictions.join(u'\n')));
+    QVERIFY(contradictions.join(u'\n').contains(QStringLiteral("payment time")));
 }
 
 void TestRelay::hostileNotifies_data()

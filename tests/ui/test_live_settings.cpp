@@ -5,6 +5,7 @@
 
 #include "CounterAssembly.h"
 #include "DemoAssembly.h"
+#include "GatewayFactory.h"
 
 #include "orders/OrderLog.h"
 #include "payment/Checkout.h"
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void languageChangeRetranslates();
     void saleSettingsApplyToTheNextSale();
     void gatewayChangeAppliesToTheNextSale();
+    void testConnectionAsksTheGatewayOfTheEditedDetails();
 
 private:
     // The HTTP status of GET /health on the port, 0 when nothing answers.
@@ -145,7 +147,7 @@ int TestLiveSettings::healthStatus(quint16 port)
 
 bool TestLiveSettings::saveInSettingsScreen(const std::function<void(SettingsDialog &)> &edit)
 {
-    SettingsDialog dialog(*m_settings, *m_secrets, m_network.get(), false, m_window.get());
+    SettingsDialog dialog(*m_settings, *m_secrets, connectionTestGateways(m_network.get()), false, m_window.get());
     dialog.show();
     edit(dialog);
     dialog.accept();
@@ -155,6 +157,41 @@ bool TestLiveSettings::saveInSettingsScreen(const std::function<void(SettingsDia
         return false;
     }
     return true;
+}
+
+// "Test connection" asks a gateway the assembly makes from what the screen holds, not from
+// the saved settings: the demo merchant passes, an edited unknown merchant id is named as such.
+void TestLiveSettings::testConnectionAsksTheGatewayOfTheEditedDetails()
+{
+    QList<MerchantDetails> asked;
+    const auto assembly = connectionTestGateways(m_network.get());
+    SettingsDialog dialog(
+        *m_settings, *m_secrets,
+        [&](const MerchantDetails &details) {
+            asked.append(details);
+            return assembly(details);
+        },
+        false, m_window.get());
+    dialog.show();
+    auto *test = child<QPushButton>(dialog, "testConnectionButton");
+    auto *message = child<QLabel>(dialog, "settingsMessage");
+    QVERIFY(test && message && test->isEnabled());
+
+    test->click();
+    QTRY_VERIFY_WITH_TIMEOUT(test->isEnabled(), 15'000);
+    QCOMPARE(message->text(), u"OK — the gateway accepted a signed request from this merchant."_s);
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked[0].mchId, m_settings->mchId());
+    QCOMPARE(asked[0].gatewayBaseUrl, m_settings->gatewayBaseUrl());
+    QVERIFY(asked[0].key.utf8() == QByteArray(DemoEnvironment::DemoKey)); // compared, never printed
+
+    child<QLineEdit>(dialog, "mchIdEdit")->setText(u"99999999"_s);
+    test->click();
+    QTRY_VERIFY_WITH_TIMEOUT(test->isEnabled(), 15'000);
+    QCOMPARE(asked.size(), 2);
+    QCOMPARE(asked[1].mchId, u"99999999"_s);
+    QCOMPARE(message->text(), u"The gateway does not know this merchant ID."_s);
+    QCOMPARE(m_settings->mchId(), asked[0].mchId); // nothing saved
 }
 
 void TestLiveSettings::relayPortChangeRestartsTheRelay()

@@ -1,5 +1,7 @@
 #include "ManagerSettingsPage.h"
 
+#include "NamedWidget.h"
+
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -23,27 +25,19 @@ ManagerSettingsPage::ManagerSettingsPage(Settings &settings, QWidget *parent) : 
     auto *layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *form = new QFormLayout;
-    m_merchantName = new QLineEdit(this);
-    m_merchantName->setObjectName(QStringLiteral("merchantNameEdit"));
+    m_merchantName = namedWidget<QLineEdit>(QStringLiteral("merchantNameEdit"), this);
     m_merchantName->setMaxLength(64);
-    m_idleMinutes = new QSpinBox(this);
-    m_idleMinutes->setObjectName(QStringLiteral("idleMinutesSpin"));
+    m_idleMinutes = namedWidget<QSpinBox>(QStringLiteral("idleMinutesSpin"), this);
     m_idleMinutes->setRange(1, 240);
-    m_connection = new QComboBox(this);
-    m_connection->setObjectName(QStringLiteral("escPosConnectionCombo"));
-    m_host = new QLineEdit(this);
-    m_host->setObjectName(QStringLiteral("escPosHostEdit"));
+    m_connection = namedWidget<QComboBox>(QStringLiteral("escPosConnectionCombo"), this);
+    m_host = namedWidget<QLineEdit>(QStringLiteral("escPosHostEdit"), this);
     m_host->setPlaceholderText(QStringLiteral("192.168.1.50"));
-    m_port = new QSpinBox(this);
-    m_port->setObjectName(QStringLiteral("escPosPortSpin"));
+    m_port = namedWidget<QSpinBox>(QStringLiteral("escPosPortSpin"), this);
     m_port->setRange(1, 65535);
-    m_device = new QLineEdit(this);
-    m_device->setObjectName(QStringLiteral("escPosDeviceEdit"));
+    m_device = namedWidget<QLineEdit>(QStringLiteral("escPosDeviceEdit"), this);
     m_device->setPlaceholderText(QStringLiteral("/dev/usb/lp0"));
-    m_charset = new QComboBox(this);
-    m_charset->setObjectName(QStringLiteral("escPosCharsetCombo"));
-    m_width = new QSpinBox(this);
-    m_width->setObjectName(QStringLiteral("receiptWidthSpin"));
+    m_charset = namedWidget<QComboBox>(QStringLiteral("escPosCharsetCombo"), this);
+    m_width = namedWidget<QSpinBox>(QStringLiteral("receiptWidthSpin"), this);
     m_width->setRange(24, 64);
     const QList<QWidget *> fields{m_merchantName, m_idleMinutes, m_connection, m_host,
                                   m_port,         m_device,      m_charset,    m_width};
@@ -54,15 +48,12 @@ ManagerSettingsPage::ManagerSettingsPage(Settings &settings, QWidget *parent) : 
         form->addRow(label, field);
     }
     layout->addLayout(form);
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("managerSettingsMessage"));
+    m_message = namedWidget<QLabel>(QStringLiteral("managerSettingsMessage"), this);
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
     auto *buttons = new QHBoxLayout;
-    m_save = new QPushButton(this);
-    m_save->setObjectName(QStringLiteral("saveManagerSettingsButton"));
-    m_testPrint = new QPushButton(this);
-    m_testPrint->setObjectName(QStringLiteral("testPrintButton"));
+    m_save = namedWidget<QPushButton>(QStringLiteral("saveManagerSettingsButton"), this);
+    m_testPrint = namedWidget<QPushButton>(QStringLiteral("testPrintButton"), this);
     buttons->addWidget(m_save);
     buttons->addWidget(m_testPrint);
     buttons->addStretch(1);

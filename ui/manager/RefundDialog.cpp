@@ -3,6 +3,7 @@
 #include "ChannelStyle.h"
 #include "ErrorText.h"
 #include "ManagerText.h"
+#include "NamedWidget.h"
 
 #include "orders/Refund.h"
 
@@ -32,21 +33,17 @@ RefundDialog::RefundDialog(OrderLog &orderLog, RefundService &refunds, const Ord
         this);
     summary->setWordWrap(true);
     layout->addWidget(summary);
-    m_balance = new QLabel(this);
-    m_balance->setObjectName(QStringLiteral("refundBalance"));
+    m_balance = namedWidget<QLabel>(QStringLiteral("refundBalance"), this);
     m_balance->setWordWrap(true);
     layout->addWidget(m_balance);
 
     auto *form = new QFormLayout;
-    m_full = new QRadioButton(this);
-    m_full->setObjectName(QStringLiteral("fullRefundRadio"));
+    m_full = namedWidget<QRadioButton>(QStringLiteral("fullRefundRadio"), this);
     m_partial = new QRadioButton(tr("Part of it:"), this);
     m_partial->setObjectName(QStringLiteral("partialRefundRadio"));
-    m_amount = new QLineEdit(this);
-    m_amount->setObjectName(QStringLiteral("refundAmountEdit"));
+    m_amount = namedWidget<QLineEdit>(QStringLiteral("refundAmountEdit"), this);
     m_amount->setPlaceholderText(tr("amount, e.g. 5.00"));
-    m_reason = new QLineEdit(this);
-    m_reason->setObjectName(QStringLiteral("refundReasonEdit"));
+    m_reason = namedWidget<QLineEdit>(QStringLiteral("refundReasonEdit"), this);
     m_reason->setMaxLength(int(MaxRefundReasonLength));
     m_reason->setPlaceholderText(tr("required, e.g. item returned"));
     form->addRow(tr("Refund"), m_full);
@@ -54,13 +51,11 @@ RefundDialog::RefundDialog(OrderLog &orderLog, RefundService &refunds, const Ord
     form->addRow(tr("Reason"), m_reason);
     layout->addLayout(form);
 
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("refundMessage"));
+    m_message = namedWidget<QLabel>(QStringLiteral("refundMessage"), this);
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("color: #B00020;"));
     layout->addWidget(m_message);
-    m_result = new QLabel(this);
-    m_result->setObjectName(QStringLiteral("refundResult"));
+    m_result = namedWidget<QLabel>(QStringLiteral("refundResult"), this);
     m_result->setWordWrap(true);
     QFont bold = m_result->font();
     bold.setBold(true);

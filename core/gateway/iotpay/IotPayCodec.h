@@ -57,12 +57,8 @@ Result<GatewayResponse> decodeMicropayResponse(const QByteArray &body, const Mer
 // redacted canonical string when a reply does not verify. Empty when the body is not one object.
 ParamList responseSignedFields(const QByteArray &body);
 
-// The client-side parameters of a WX_JSAPI / WX_APP create_order reply (§4.2): JSAPI needs
-// appId, timeStamp, nonceStr, package ("prepay_id=…"), signType and paySign, all handed to
-// wx.requestPayment as strings (numbers are turned into their digits); WX_APP needs appid,
-// partnerid, prepayid, package, noncestr, timestamp and sign. Unparseable when one is missing,
-// not a string or integer, empty, too long or contains control characters. Returns the object
-// to give the client.
+// The client-side parameters of a WX_JSAPI / WX_APP create_order reply (§4.2), as
+// checkWxPayParams (gateway/WxPayParams.h) checks them.
 Result<QJsonObject> checkPayParams(Channel channel, const QJsonObject &payParams);
 
 // Checks a decoded create_order / query_order reply belongs to the order we asked about:

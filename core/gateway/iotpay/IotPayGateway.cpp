@@ -5,12 +5,20 @@
 
 namespace paydesk {
 
+using namespace Qt::StringLiterals;
+
 GatewayEntry iotPayGateway(std::optional<IotPayConfig> client, std::optional<IotPayNotifyConfig> notify)
 {
     GatewayEntry entry;
     entry.name = iotpay::Name.toString();
     entry.accepts = &channelAcceptsCurrency;
     entry.classify = &iotpay::errorCodeFor;
+    entry.createEndpoint = [](Channel) { return u"create_order"_s; };
+    entry.refusal = [](Channel channel, Currency currency) -> QString {
+        if (channelAcceptsCurrency(channel, currency))
+            return QString();
+        return u"currency: "_s + currencyCode(currency) + u" is not accepted by IOTPay on "_s + channelId(channel);
+    };
     if (client) {
         entry.createClient = [config = std::move(*client)](QNetworkAccessManager &network) {
             return std::make_unique<IotPayClient>(&network, config);

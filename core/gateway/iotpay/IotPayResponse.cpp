@@ -3,6 +3,7 @@
 #include "gateway/GatewayClientBase.h"
 #include "gateway/GatewayTransport.h"
 #include "gateway/JsonReply.h"
+#include "gateway/WxPayParams.h"
 #include "gateway/iotpay/IotPayErrors.h"
 
 #include <QJsonDocument>
@@ -24,7 +25,6 @@ constexpr qsizetype MaxReplyBytes = 1 << 20;
 constexpr int MaxDepth = 16;
 constexpr qsizetype MaxQrPayload = 2048; // well inside a QR code's capacity
 constexpr qsizetype MaxDetail = 200;
-constexpr qsizetype MaxPayParamChars = 512;
 
 using Reply = JsonReply;
 
@@ -188,32 +188,7 @@ ParamList responseSignedFields(const QByteArray &body)
 
 Result<QJsonObject> checkPayParams(Channel channel, const QJsonObject &payParams)
 {
-    static const QStringList jsapiKeys
-        = {u"appId"_s, u"timeStamp"_s, u"nonceStr"_s, u"package"_s, u"signType"_s, u"paySign"_s};
-    static const QStringList appKeys
-        = {u"appid"_s, u"partnerid"_s, u"prepayid"_s, u"package"_s, u"noncestr"_s, u"timestamp"_s, u"sign"_s};
-    const bool jsapi = channel == Channel::WxJsapi;
-    if (!jsapi && channel != Channel::WxApp)
-        return JsonReply::unparseable(u"no client payment parameters for channel "_s + channelId(channel));
-    QJsonObject checked;
-    for (const QString &key : jsapi ? jsapiKeys : appKeys) {
-        const QJsonValue value = payParams.value(key);
-        QString text;
-        if (value.isString())
-            text = value.toString();
-        else if (value.isDouble() && value.toDouble() == double(value.toInteger()) && value.toInteger() >= 0)
-            text = QString::number(value.toInteger());
-        else
-            return JsonReply::unparseable(u"payParams."_s + key + u" is missing or not a string"_s);
-        if (text.isEmpty() || text.size() > MaxPayParamChars || std::any_of(text.cbegin(), text.cend(), [](QChar c) {
-                return c.unicode() < 0x20 || c.unicode() == 0x7f;
-            }))
-            return JsonReply::unparseable(u"payParams."_s + key + u" is empty, too long or has control characters"_s);
-        checked.insert(key, jsapi ? QJsonValue(text) : value);
-    }
-    if (jsapi && !checked.value(u"package").toString().startsWith(u"prepay_id="))
-        return JsonReply::unparseable(u"payParams.package is not \"prepay_id=…\""_s);
-    return checked;
+    return checkWxPayParams(channel, payParams);
 }
 
 Result<void> checkMatches(const GatewayResponse &response, const QString &mchOrderNo, std::optional<qint64> amountMinor)
