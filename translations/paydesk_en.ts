@@ -32,7 +32,7 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="+29"/>
+        <location filename="../ui/ErrorText.cpp" line="+33"/>
         <source>Enter an amount.</source>
         <translation>Enter an amount.</translation>
     </message>
@@ -67,7 +67,7 @@
         <translation>This payment method does not accept this currency. Choose another method or currency.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+37"/>
         <source>Gateway unreachable — check the network. The sale was not charged.</source>
         <translation>Gateway unreachable — check the network. The sale was not charged.</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>This order is already paid.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
         <source>The gateway declined: %1</source>
         <translation>The gateway declined: %1</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation>Something went wrong: %1</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-71"/>
         <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
         <translation>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</translation>
     </message>
@@ -355,7 +355,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/paydesk/main.cpp" line="+92"/>
+        <location filename="../app/paydesk/main.cpp" line="+93"/>
         <location line="+34"/>
         <source>PayDesk demo</source>
         <translation>PayDesk demo</translation>
@@ -369,12 +369,12 @@
         <location line="+22"/>
         <location line="+2"/>
         <location line="+4"/>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>The order log cannot be opened: %1</source>
         <translation>The order log cannot be opened: %1</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>The notification relay cannot start: %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>A changed setting could not be applied: %1</source>
         <translation>A changed setting could not be applied: %1</translation>
     </message>
@@ -884,7 +884,7 @@
 <context>
     <name>paydesk::ManagerSettingsPage</name>
     <message>
-        <location filename="../ui/manager/ManagerSettingsPage.cpp" line="+124"/>
+        <location filename="../ui/manager/ManagerSettingsPage.cpp" line="+115"/>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -1478,7 +1478,7 @@
 <context>
     <name>paydesk::OutcomeScreen</name>
     <message>
-        <location filename="../ui/OutcomeScreen.cpp" line="+117"/>
+        <location filename="../ui/OutcomeScreen.cpp" line="+120"/>
         <source>Paid after closing</source>
         <translation>Paid after closing</translation>
     </message>
@@ -1726,7 +1726,7 @@
 <context>
     <name>paydesk::RefundDialog</name>
     <message>
-        <location filename="../ui/manager/RefundDialog.cpp" line="+27"/>
+        <location filename="../ui/manager/RefundDialog.cpp" line="+28"/>
         <source>Refund order %1</source>
         <translation>Refund order %1</translation>
     </message>
@@ -1736,33 +1736,33 @@
         <translation>Order %1 — %2 with %3</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Part of it:</source>
         <translation>Part of it:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>amount, e.g. 5.00</source>
         <translation>amount, e.g. 5.00</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>required, e.g. item returned</source>
         <translation>required, e.g. item returned</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Refund</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-16"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+43"/>
         <source>Paid %1 · already refunded %2 · still refundable %3</source>
         <translation>Paid %1 · already refunded %2 · still refundable %3</translation>
     </message>
@@ -1888,7 +1888,7 @@
 <context>
     <name>paydesk::SaleScreen</name>
     <message>
-        <location filename="../ui/SaleScreen.cpp" line="+262"/>
+        <location filename="../ui/SaleScreen.cpp" line="+271"/>
         <source>New sale</source>
         <translation>New sale</translation>
     </message>
@@ -1974,7 +1974,7 @@
         <translation>Enter the merchant details IOTPay gave you. The merchant key is kept in the system keychain, never in a settings file.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Merchant ID</source>
         <translation>Merchant ID</translation>
     </message>
@@ -2065,12 +2065,12 @@
         <translation>Repeat the PIN</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-46"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Choose a manager PIN (4 to 12 digits).</source>
         <translation>Choose a manager PIN (4 to 12 digits).</translation>
     </message>
@@ -2090,17 +2090,17 @@
         <translation>The merchant key could not be stored: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>No merchant key to test with: %1</source>
         <translation>No merchant key to test with: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Asking the gateway…</source>
         <translation>Asking the gateway…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>OK — the gateway accepted a signed request from this merchant.</source>
         <translation>OK — the gateway accepted a signed request from this merchant.</translation>
     </message>

@@ -32,7 +32,7 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="+29"/>
+        <location filename="../ui/ErrorText.cpp" line="+33"/>
         <source>Enter an amount.</source>
         <translation>Entrez un montant.</translation>
     </message>
@@ -67,7 +67,7 @@
         <translation>Ce mode de paiement n’accepte pas cette devise. Choisissez un autre mode de paiement ou une autre devise.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+37"/>
         <source>Gateway unreachable — check the network. The sale was not charged.</source>
         <translation>Passerelle injoignable — vérifiez le réseau. La vente n’a pas été encaissée.</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>Cette commande est déjà payée.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
         <source>The gateway declined: %1</source>
         <translation>La passerelle a refusé&#xa0;: %1</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation>Un problème est survenu&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-71"/>
         <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
         <translation>Ce n’est pas un code de paiement WeChat Pay, Alipay ou UnionPay. Rien n’a été encaissé.</translation>
     </message>
@@ -355,7 +355,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/paydesk/main.cpp" line="+92"/>
+        <location filename="../app/paydesk/main.cpp" line="+93"/>
         <location line="+34"/>
         <source>PayDesk demo</source>
         <translation>Démo PayDesk</translation>
@@ -369,12 +369,12 @@
         <location line="+22"/>
         <location line="+2"/>
         <location line="+4"/>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>The order log cannot be opened: %1</source>
         <translation>Impossible d’ouvrir le journal des commandes&#xa0;: %1</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>Le relais de notifications ne peut pas démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>A changed setting could not be applied: %1</source>
         <translation>Un paramètre modifié n’a pas pu être appliqué&#xa0;: %1</translation>
     </message>
@@ -884,7 +884,7 @@
 <context>
     <name>paydesk::ManagerSettingsPage</name>
     <message>
-        <location filename="../ui/manager/ManagerSettingsPage.cpp" line="+124"/>
+        <location filename="../ui/manager/ManagerSettingsPage.cpp" line="+115"/>
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
     </message>
@@ -1478,7 +1478,7 @@
 <context>
     <name>paydesk::OutcomeScreen</name>
     <message>
-        <location filename="../ui/OutcomeScreen.cpp" line="+117"/>
+        <location filename="../ui/OutcomeScreen.cpp" line="+120"/>
         <source>Paid after closing</source>
         <translation>Payé après la clôture</translation>
     </message>
@@ -1726,7 +1726,7 @@
 <context>
     <name>paydesk::RefundDialog</name>
     <message>
-        <location filename="../ui/manager/RefundDialog.cpp" line="+27"/>
+        <location filename="../ui/manager/RefundDialog.cpp" line="+28"/>
         <source>Refund order %1</source>
         <translation>Rembourser la commande %1</translation>
     </message>
@@ -1736,33 +1736,33 @@
         <translation>Commande %1 — %2 avec %3</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Part of it:</source>
         <translation>Une partie :</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>amount, e.g. 5.00</source>
         <translation>montant, p. ex. 5,00</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>required, e.g. item returned</source>
         <translation>obligatoire, p. ex. article retourné</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Refund</source>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-16"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+43"/>
         <source>Paid %1 · already refunded %2 · still refundable %3</source>
         <translation>Payé %1 · déjà remboursé %2 · encore remboursable %3</translation>
     </message>
@@ -1888,7 +1888,7 @@
 <context>
     <name>paydesk::SaleScreen</name>
     <message>
-        <location filename="../ui/SaleScreen.cpp" line="+262"/>
+        <location filename="../ui/SaleScreen.cpp" line="+271"/>
         <source>New sale</source>
         <translation>Nouvelle vente</translation>
     </message>
@@ -1974,7 +1974,7 @@
         <translation>Entrez les renseignements de marchand fournis par IOTPay. La clé marchand est conservée dans le trousseau du système, jamais dans un fichier de paramètres.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Merchant ID</source>
         <translation>Numéro de marchand</translation>
     </message>
@@ -2065,12 +2065,12 @@
         <translation>Répétez le NIP</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-46"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Choose a manager PIN (4 to 12 digits).</source>
         <translation>Choisissez un NIP de gérant (4 à 12 chiffres).</translation>
     </message>
@@ -2090,17 +2090,17 @@
         <translation>La clé marchand n’a pas pu être enregistrée&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>No merchant key to test with: %1</source>
         <translation>Aucune clé marchand pour le test&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Asking the gateway…</source>
         <translation>Interrogation de la passerelle…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>OK — the gateway accepted a signed request from this merchant.</source>
         <translation>OK — la passerelle a accepté une requête signée de ce marchand.</translation>
     </message>

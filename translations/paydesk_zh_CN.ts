@@ -32,7 +32,7 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="+29"/>
+        <location filename="../ui/ErrorText.cpp" line="+33"/>
         <source>Enter an amount.</source>
         <translation>请输入金额。</translation>
     </message>
@@ -67,7 +67,7 @@
         <translation>该支付方式不支持此币种。请选择其他支付方式或币种。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+37"/>
         <source>Gateway unreachable — check the network. The sale was not charged.</source>
         <translation>无法连接支付网关——请检查网络。本笔交易未扣款。</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>该订单已支付。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
         <source>The gateway declined: %1</source>
         <translation>网关拒绝：%1</translation>
     </message>
@@ -159,7 +159,7 @@
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-71"/>
         <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
         <translation>这不是微信支付、支付宝或银联的付款码。未收取任何款项。</translation>
     </message>
@@ -355,7 +355,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/paydesk/main.cpp" line="+92"/>
+        <location filename="../app/paydesk/main.cpp" line="+93"/>
         <location line="+34"/>
         <source>PayDesk demo</source>
         <translation>PayDesk 演示</translation>
@@ -369,12 +369,12 @@
         <location line="+22"/>
         <location line="+2"/>
         <location line="+4"/>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>The order log cannot be opened: %1</source>
         <translation>无法打开订单记录：%1</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>通知中继无法启动：%1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>A changed setting could not be applied: %1</source>
         <translation>无法应用已更改的设置：%1</translation>
     </message>
@@ -880,7 +880,7 @@
 <context>
     <name>paydesk::ManagerSettingsPage</name>
     <message>
-        <location filename="../ui/manager/ManagerSettingsPage.cpp" line="+124"/>
+        <location filename="../ui/manager/ManagerSettingsPage.cpp" line="+115"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -1471,7 +1471,7 @@
 <context>
     <name>paydesk::OutcomeScreen</name>
     <message>
-        <location filename="../ui/OutcomeScreen.cpp" line="+117"/>
+        <location filename="../ui/OutcomeScreen.cpp" line="+120"/>
         <source>Paid after closing</source>
         <translation>交易关闭后才付款</translation>
     </message>
@@ -1713,7 +1713,7 @@
 <context>
     <name>paydesk::RefundDialog</name>
     <message>
-        <location filename="../ui/manager/RefundDialog.cpp" line="+27"/>
+        <location filename="../ui/manager/RefundDialog.cpp" line="+28"/>
         <source>Refund order %1</source>
         <translation>订单 %1 退款</translation>
     </message>
@@ -1723,33 +1723,33 @@
         <translation>订单 %1——%3 %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Part of it:</source>
         <translation>部分退款：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>amount, e.g. 5.00</source>
         <translation>金额，例如 5.00</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>required, e.g. item returned</source>
         <translation>必填，例如：商品退回</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-16"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+43"/>
         <source>Paid %1 · already refunded %2 · still refundable %3</source>
         <translation>已付 %1 · 已退款 %2 · 仍可退 %3</translation>
     </message>
@@ -1875,7 +1875,7 @@
 <context>
     <name>paydesk::SaleScreen</name>
     <message>
-        <location filename="../ui/SaleScreen.cpp" line="+262"/>
+        <location filename="../ui/SaleScreen.cpp" line="+271"/>
         <source>New sale</source>
         <translation>新交易</translation>
     </message>
@@ -1961,7 +1961,7 @@
         <translation>请输入 IOTPay 提供的商户信息。商户密钥保存在系统钥匙串中，绝不会写入设置文件。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Merchant ID</source>
         <translation>商户号</translation>
     </message>
@@ -2052,12 +2052,12 @@
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-46"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+85"/>
         <source>Choose a manager PIN (4 to 12 digits).</source>
         <translation>请设置经理密码（4 到 12 位数字）。</translation>
     </message>
@@ -2077,17 +2077,17 @@
         <translation>无法保存商户密钥：%1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>No merchant key to test with: %1</source>
         <translation>没有可用于测试的商户密钥：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Asking the gateway…</source>
         <translation>正在询问网关…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>OK — the gateway accepted a signed request from this merchant.</source>
         <translation>正常——网关已接受该商户的签名请求。</translation>
     </message>

@@ -16,6 +16,7 @@ public:
 
 private:
     static QString amountMessage(ErrorCode code); // empty unless an amount or currency error
+    static QString paymentCodeMessage(ErrorCode code); // empty unless a scanned code was refused
 };
 
 } // namespace
@@ -47,9 +48,32 @@ QString ErrorText::amountMessage(ErrorCode code)
     }
 }
 
+QString ErrorText::paymentCodeMessage(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::PaymentCodeUnrecognised:
+        return tr("This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.");
+    case ErrorCode::PaymentCodeRejected:
+        return tr("The payment code has expired or was already used. Nothing was charged — ask the customer "
+                  "to refresh the code and scan again.");
+    case ErrorCode::InsufficientFunds:
+        return tr("The customer's wallet does not have enough funds. Nothing was charged — scan again once "
+                  "the customer has chosen another way to pay.");
+    case ErrorCode::WalletRiskControl:
+        return tr("The wallet declined this payment for security reasons. Nothing was charged — the customer "
+                  "can pay another way.");
+    case ErrorCode::PaymentCodeRepeated:
+        return tr("This payment code was just used for another order. Ask the customer to refresh the code.");
+    default:
+        return {};
+    }
+}
+
 QString ErrorText::message(const Error &error)
 {
     if (QString text = amountMessage(error.code); !text.isEmpty())
+        return text;
+    if (QString text = paymentCodeMessage(error.code); !text.isEmpty())
         return text;
     switch (error.code) {
     case ErrorCode::Network:
@@ -78,19 +102,6 @@ QString ErrorText::message(const Error &error)
         return tr("This order is already paid.");
     case ErrorCode::OutcomeUnknown:
         return tr("Outcome unknown — checking with the gateway…");
-    case ErrorCode::PaymentCodeUnrecognised:
-        return tr("This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.");
-    case ErrorCode::PaymentCodeRejected:
-        return tr("The payment code has expired or was already used. Nothing was charged — ask the customer "
-                  "to refresh the code and scan again.");
-    case ErrorCode::InsufficientFunds:
-        return tr("The customer's wallet does not have enough funds. Nothing was charged — scan again once "
-                  "the customer has chosen another way to pay.");
-    case ErrorCode::WalletRiskControl:
-        return tr("The wallet declined this payment for security reasons. Nothing was charged — the customer "
-                  "can pay another way.");
-    case ErrorCode::PaymentCodeRepeated:
-        return tr("This payment code was just used for another order. Ask the customer to refresh the code.");
     case ErrorCode::GatewayFail:
         return tr("The gateway declined: %1").arg(error.detail.left(120));
     case ErrorCode::RequestInvalid:

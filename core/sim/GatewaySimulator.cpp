@@ -260,15 +260,34 @@ std::optional<QJsonObject> createProblem(const QJsonObject &params)
 
 } // namespace
 
+namespace {
+
+// The fields of a create_order request that the order keeps as they were sent.
+SimOrder orderAsRequested(const QJsonObject &params)
+{
+    SimOrder order;
+    order.mchOrderNo = scalarText(params.value(QStringLiteral("mchOrderNo")));
+    order.channelId = params.value(QStringLiteral("channelId")).toString();
+    order.amountMinor = scalarText(params.value(QStringLiteral("amount"))).toLongLong();
+    order.currency = params.value(QStringLiteral("currency")).toString();
+    order.notifyUrl = params.value(QStringLiteral("notifyUrl")).toString();
+    order.subject = params.value(QStringLiteral("subject")).toString();
+    order.device = params.value(QStringLiteral("device")).toString();
+    order.clientIp = params.value(QStringLiteral("clientIp")).toString();
+    order.param1 = params.value(QStringLiteral("param1")).toString();
+    order.param2 = params.value(QStringLiteral("param2")).toString();
+    return order;
+}
+
+} // namespace
+
 HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimFaults &faults)
 {
     if (const auto problem = createProblem(params))
         return jsonReply(*problem);
-    const QString mchOrderNo = scalarText(params.value(QStringLiteral("mchOrderNo")));
-    const QString channelId = params.value(QStringLiteral("channelId")).toString();
-    const qint64 amount = scalarText(params.value(QStringLiteral("amount"))).toLongLong();
-    const QString currency = params.value(QStringLiteral("currency")).toString();
-    const QString notifyUrl = params.value(QStringLiteral("notifyUrl")).toString();
+    SimOrder order = orderAsRequested(params);
+    const QString mchOrderNo = order.mchOrderNo;
+    const QString channelId = order.channelId;
     const bool clientPays = sim::isClientPayChannel(channelId);
     const QJsonObject extra
         = QJsonDocument::fromJson(params.value(QStringLiteral("extra")).toString().toUtf8()).object();
@@ -288,26 +307,15 @@ HttpResponse GatewaySimulator::createOrder(const QJsonObject &params, const SimF
                                             QStringLiteral("mchOrderNo already used")),
                                false);
         }
-        SimOrder order;
-        order.mchOrderNo = mchOrderNo;
         order.payOrderId
             = QStringLiteral("P%1%2")
                   .arg(d->options.mchId.right(4))
                   .arg(++d->payOrderSequence + d->clock.nowUtcMs() % 100000000 * 1000, 17, 10, QLatin1Char('0'));
-        order.channelId = channelId;
-        order.amountMinor = amount;
-        order.currency = currency;
-        order.notifyUrl = notifyUrl;
         order.qrPayload = sim::qrPayloadFor(channelId);
         if (clientPays) {
             order.payParams = sim::wxPayParams(channelId, extra.value(QStringLiteral("appId")).toString(),
                                                d->options.mchId, d->clock.nowUtcMs(), d->options.key);
         }
-        order.subject = params.value(QStringLiteral("subject")).toString();
-        order.device = params.value(QStringLiteral("device")).toString();
-        order.clientIp = params.value(QStringLiteral("clientIp")).toString();
-        order.param1 = params.value(QStringLiteral("param1")).toString();
-        order.param2 = params.value(QStringLiteral("param2")).toString();
         order.createdMonotonicMs = d->clock.monotonicMs();
         order.createRequests = 1;
         order.paying = micropay && scenario == sim::MicropayScenario::Password;
@@ -463,23 +471,14 @@ void GatewaySimulator::scheduleNotify(const QString &mchOrderNo, int attempt, qi
                        [this, mchOrderNo, attempt] { deliverNotify(mchOrderNo, attempt); });
 }
 
-void GatewaySimulator::deliverNotify(const QString &mchOrderNo, int attempt)
+namespace {
+
+// IOTPay's notify for a paid order, as query pairs, signed (wrongly when asked to).
+QUrlQuery signedNotifyQuery(const SimOrder &order, const QString &mchId, const MerchantKey &key, bool badSignature)
 {
-    SimOrder order;
-    SimFaults faults;
-    {
-        QMutexLocker lock(&d->mutex);
-        auto it = d->orders.find(mchOrderNo);
-        if (it == d->orders.end() || it->notifyAcknowledged)
-            return;
-        ++it->notifyAttempts;
-        order = *it;
-        if (d->faultsActive)
-            faults = d->faults;
-    }
     const ParamList fields = {
         {QStringLiteral("payOrderId"), order.payOrderId},
-        {QStringLiteral("mchId"), d->options.mchId},
+        {QStringLiteral("mchId"), mchId},
         {QStringLiteral("mchOrderNo"), order.mchOrderNo},
         {QStringLiteral("channelId"), order.channelId},
         {QStringLiteral("currency"), order.currency},
@@ -494,13 +493,33 @@ void GatewaySimulator::deliverNotify(const QString &mchOrderNo, int attempt)
         {QStringLiteral("paySuccTime"), QString::number(order.paidAtUtcMs)},
         {QStringLiteral("backType"), QStringLiteral("2")},
     };
-    QString sign = Signer::sign(fields, d->options.key);
-    if (faults.badNotifySignature)
+    QString sign = Signer::sign(fields, key);
+    if (badSignature)
         sign = sign.left(31) + (sign.endsWith(u'0') ? u'1' : u'0');
     QUrlQuery query;
     for (const auto &[name, value] : fields)
         query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
     query.addQueryItem(QStringLiteral("sign"), sign);
+    return query;
+}
+
+} // namespace
+
+void GatewaySimulator::deliverNotify(const QString &mchOrderNo, int attempt)
+{
+    SimOrder order;
+    SimFaults faults;
+    {
+        QMutexLocker lock(&d->mutex);
+        auto it = d->orders.find(mchOrderNo);
+        if (it == d->orders.end() || it->notifyAcknowledged)
+            return;
+        ++it->notifyAttempts;
+        order = *it;
+        if (d->faultsActive)
+            faults = d->faults;
+    }
+    const QUrlQuery query = signedNotifyQuery(order, d->options.mchId, d->options.key, faults.badNotifySignature);
 
     QUrl url(order.notifyUrl);
     QByteArray body;
