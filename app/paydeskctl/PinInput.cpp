@@ -62,6 +62,26 @@ private:
 #endif
 };
 
+// One line of standard input, `prompt` shown and echo off on a terminal; whether it was one.
+QString readHiddenLine(const QByteArray &prompt, bool *fromTerminal = nullptr)
+{
+    NoEcho noEcho;
+    if (noEcho.isTerminal()) {
+        std::fputs(prompt.constData(), stderr);
+        std::fflush(stderr);
+    }
+    std::string line;
+    for (int c = std::getchar(); c != EOF && c != '\n'; c = std::getchar())
+        line.push_back(char(c));
+    if (noEcho.isTerminal())
+        std::fputs("\n", stderr);
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    if (fromTerminal)
+        *fromTerminal = noEcho.isTerminal();
+    return QString::fromStdString(line);
+}
+
 } // namespace
 
 Result<QString> readManagerPin(const QString &pinFile)
@@ -73,22 +93,22 @@ Result<QString> readManagerPin(const QString &pinFile)
             return fail(content.error());
         return QString::fromUtf8(content->utf8());
     }
-    NoEcho noEcho;
-    if (noEcho.isTerminal()) {
-        std::fputs("Manager PIN: ", stderr);
-        std::fflush(stderr);
-    }
-    std::string line;
-    for (int c = std::getchar(); c != EOF && c != '\n'; c = std::getchar())
-        line.push_back(char(c));
-    if (noEcho.isTerminal())
-        std::fputs("\n", stderr);
-    if (!line.empty() && line.back() == '\r')
-        line.pop_back();
-    if (line.empty())
+    const QString pin = readHiddenLine("Manager PIN: ");
+    if (pin.isEmpty())
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("no manager PIN given (on standard input or --pin-file)"));
-    return QString::fromStdString(line);
+    return pin;
+}
+
+Result<QString> readNewPin(const QString &name)
+{
+    bool terminal = false;
+    const QString pin = readHiddenLine("New PIN for " + name.toUtf8() + ": ", &terminal);
+    if (pin.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("no new PIN given on standard input"));
+    if (terminal && readHiddenLine("Again: ") != pin)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the two PINs differ"));
+    return pin;
 }
 
 } // namespace paydesk

@@ -11,4 +11,8 @@ namespace paydesk {
 // Never logged, never on the command line (every user of the machine could read it there).
 Result<QString> readManagerPin(const QString &pinFile);
 
+// A new PIN for `name`, the next line of standard input: prompted without echo, and asked twice
+// on a terminal (InvalidArgument when the two differ).
+Result<QString> readNewPin(const QString &name);
+
 } // namespace paydesk

@@ -18,7 +18,9 @@ Result<Sale *> Checkout::charge(const Money &amount, Channel channel)
 {
     if (hasOpenSale())
         return fail(ErrorCode::Duplicate, u"sale " + m_current->order().mchOrderNo + u" is still open");
-    auto *sale = new Sale(m_orderLog, m_gateway, m_clock, m_config, this);
+    SaleConfig config = m_config;
+    config.cashier = cashier();
+    auto *sale = new Sale(m_orderLog, m_gateway, m_clock, config, this);
     if (auto started = sale->start(amount, channel); !started) {
         delete sale;
         return fail(started.error());

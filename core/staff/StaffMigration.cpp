@@ -27,6 +27,29 @@ Result<bool> StaffService::migrateManagerPin(const PinVerifier &verifier, const 
     return true;
 }
 
+Result<void> StaffService::adoptManagerPin(const QString &managerName, const PinVerifier &verifier,
+                                           const QString &actor)
+{
+    if (verifier.isNull())
+        return fail(ErrorCode::InvalidArgument, u"no PIN to adopt"_s);
+    if (managerName.isEmpty()) {
+        auto migrated = migrateManagerPin(verifier, {}, actor);
+        if (!migrated)
+            return fail(migrated.error());
+        return {};
+    }
+    auto account = accountNamed(managerName);
+    if (!account)
+        return fail(account.error());
+    if (account->role != StaffRole::Manager)
+        return fail(ErrorCode::InvalidArgument, u"only a manager's PIN is set here"_s);
+    auto changed = m_orderLog.setStaffPinVerifier(account->id, verifier.toString());
+    if (!changed)
+        return fail(changed.error());
+    audit(u"staff_pin_changed"_s, actor, managerName);
+    return {};
+}
+
 Result<bool> StaffService::hasManager() const
 {
     auto accounts = m_orderLog.staffAccounts();

@@ -68,6 +68,9 @@ public:
     // without a sign-in; InvalidArgument as soon as there is one, disabled or not.
     Result<StaffAccount> createFirstManager(const QString &name, QStringView pin, const QString &actor);
     Result<bool> hasManager() const;
+    // A manager PIN chosen in the settings dialog: the verifier of the manager account
+    // `managerName`, or with no manager account yet the first one (migrateManagerPin).
+    Result<void> adoptManagerPin(const QString &managerName, const PinVerifier &verifier, const QString &actor);
 
     // A name is 1 to 64 printable characters without leading or trailing spaces.
     static Result<void> validateName(const QString &name);

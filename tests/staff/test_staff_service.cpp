@@ -30,6 +30,7 @@ private slots:
     void migrationKeepsTheLockout();
     void migrationLeavesAStoreWithManagersAlone();
     void firstManagerOnlyWithoutManagers();
+    void settingsPinGoesToTheSignedInManager();
     void auditTrailHasNoPin();
 
 private:
@@ -268,6 +269,23 @@ void TestStaffService::firstManagerOnlyWithoutManagers()
     QCOMPARE(m_log->staffAccounts()->size(), 1);
     // Nor is the PIN of before migrated over it.
     QCOMPARE(*staff.migrateManagerPin(*makePinVerifier(u"8642"_s, Iterations), {}, u"T1"_s), false);
+}
+
+void TestStaffService::settingsPinGoesToTheSignedInManager()
+{
+    auto staff = service();
+    // No manager yet: the PIN of the settings dialog makes the first one.
+    QVERIFY(staff.adoptManagerPin({}, *makePinVerifier(u"1357"_s, Iterations), u"T1"_s));
+    QVERIFY(staff.signIn(u"manager"_s, u"1357"));
+    const auto li = staff.create(*m_log->staffAccountByName(u"manager"_s), u"li"_s, StaffRole::Cashier, u"2468");
+    QVERIFY(li);
+    // Then it is the PIN of the manager who signed in; a cashier's is not set this way.
+    QVERIFY(staff.adoptManagerPin(u"manager"_s, *makePinVerifier(u"9753"_s, Iterations), u"manager"_s));
+    QCOMPARE(staff.signIn(u"manager"_s, u"1357").error().reason, SignInFailure::WrongPin);
+    QVERIFY(staff.signIn(u"manager"_s, u"9753"));
+    QCOMPARE(staff.adoptManagerPin(u"li"_s, *makePinVerifier(u"1111"_s, Iterations), u"li"_s).error().code,
+             ErrorCode::InvalidArgument);
+    QCOMPARE(m_log->staffAccounts()->size(), 2);
 }
 
 void TestStaffService::auditTrailHasNoPin()
