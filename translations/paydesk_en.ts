@@ -74,12 +74,12 @@
     <message>
         <location line="+3"/>
         <location line="+2"/>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Outcome unknown — checking with the gateway…</source>
         <translation>Outcome unknown — checking with the gateway…</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-16"/>
         <source>The gateway refused the request. The sale was not charged.</source>
         <translation>The gateway refused the request. The sale was not charged.</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>The gateway answered about another order or amount. Checking with the gateway…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Signature error — check the merchant key in Settings.</source>
         <translation>Signature error — check the merchant key in Settings.</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>This order is already paid.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The gateway declined: %1</source>
         <translation>The gateway declined: %1</translation>
     </message>
@@ -162,42 +162,42 @@
 <context>
     <name>ManagerText</name>
     <message>
-        <location filename="../ui/manager/ManagerText.cpp" line="+26"/>
+        <location filename="../ui/manager/ManagerText.cpp" line="+27"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Creating</source>
         <translation>Creating</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Outcome unknown</source>
         <translation>Outcome unknown</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Awaiting payment</source>
         <translation>Awaiting payment</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paid late</source>
         <translation>Paid late</translation>
     </message>
@@ -207,42 +207,42 @@
         <translation>Paid</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Counter</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mini program</source>
         <translation>Mini program</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>App</source>
         <translation>App</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refunded</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refund failed</source>
         <translation>Refund failed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refund outcome unknown</source>
         <translation>Refund outcome unknown</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Created</source>
         <translation>Created</translation>
     </message>
@@ -288,6 +288,41 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Signed in</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in refused</source>
+        <translation>Sign-in refused</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account locked</source>
+        <translation>Account locked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff account added</source>
+        <translation>Staff account added</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff account disabled</source>
+        <translation>Staff account disabled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff PIN changed</source>
+        <translation>Staff PIN changed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager PIN moved to an account</source>
+        <translation>Manager PIN moved to an account</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Refund requested</source>
         <translation>Refund requested</translation>
     </message>
@@ -330,36 +365,36 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/paydesk/main.cpp" line="+83"/>
-        <location line="+33"/>
+        <location filename="../app/paydesk/main.cpp" line="+90"/>
+        <location line="+34"/>
         <source>PayDesk demo</source>
         <translation>PayDesk demo</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>PayDesk settings</source>
         <translation>PayDesk settings</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <location line="+4"/>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-72"/>
         <source>The order log cannot be opened: %1</source>
         <translation>The order log cannot be opened: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The notification relay cannot start: %1</source>
         <translation>The notification relay cannot start: %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>A changed setting could not be applied: %1</source>
         <translation>A changed setting could not be applied: %1</translation>
     </message>
@@ -430,7 +465,7 @@
 <context>
     <name>ZReport</name>
     <message>
-        <location filename="../ui/manager/ZReport.cpp" line="+142"/>
+        <location filename="../ui/manager/ZReport.cpp" line="+146"/>
         <source>End-of-day report (Z)</source>
         <translation>End-of-day report (Z)</translation>
     </message>
@@ -476,18 +511,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+55"/>
+        <location line="-62"/>
+        <location line="+62"/>
         <source>Gross</source>
         <translation>Gross</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-62"/>
         <source>Refunds</source>
         <translation>Refunds</translation>
     </message>
@@ -507,12 +542,12 @@
         <translation>No payments in this business day.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Refunds count on the day the money went back, whatever day the sale was.</source>
         <translation>Refunds count on the day the money went back, whatever day the sale was.</translation>
     </message>
@@ -557,7 +592,7 @@
         <translation>%1  %2, created %3, paid %4</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Orders not final (check open orders): %1</source>
         <translation>Orders not final (check open orders): %1</translation>
     </message>
@@ -567,7 +602,7 @@
         <translation>%1  %2, %3, created %4</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Refunds not resolved: %1</source>
         <translation>Refunds not resolved: %1</translation>
     </message>
@@ -577,12 +612,12 @@
         <translation>%1  %2, %3, by %4</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Notifications: %1 for no known order, %2 failed verification</source>
         <translation>Notifications: %1 for no known order, %2 failed verification</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Gateway contradictions (see the order&apos;s history): %1</source>
         <translation>Gateway contradictions (see the order&apos;s history): %1</translation>
     </message>
@@ -600,7 +635,7 @@
 <context>
     <name>paydesk::AuditView</name>
     <message>
-        <location filename="../ui/manager/AuditView.cpp" line="+77"/>
+        <location filename="../ui/manager/AuditView.cpp" line="+78"/>
         <source>Manager actions of the business day. Refunds also appear in their order&apos;s timeline.</source>
         <translation>Manager actions of the business day. Refunds also appear in their order&apos;s timeline.</translation>
     </message>
@@ -695,12 +730,12 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Gateway contradicts the order log on %1: %2</source>
         <translation>Gateway contradicts the order log on %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+7"/>
         <source>… and %n more (see the Z report counts)</source>
         <translation>
             <numerusform>… and %n more (see the Z report counts)</numerusform>
@@ -796,7 +831,7 @@
         <translation>Keep waiting</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Settings saved</source>
         <translation>Settings saved</translation>
     </message>
@@ -806,7 +841,7 @@
         <translation>The new settings apply from now on.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Printing the receipt…</source>
         <translation>Printing the receipt…</translation>
     </message>
@@ -854,12 +889,12 @@
 <context>
     <name>paydesk::ManagerSettingsPage</name>
     <message>
-        <location filename="../ui/manager/ManagerSettingsPage.cpp" line="+123"/>
+        <location filename="../ui/manager/ManagerSettingsPage.cpp" line="+124"/>
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Not saved: the settings file cannot be written.</source>
         <translation>Not saved: the settings file cannot be written.</translation>
     </message>
@@ -874,7 +909,7 @@
         <translation>Merchant name (receipts, reports)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Lock the manager view after (minutes idle)</source>
         <translation>Lock the manager view after (minutes idle)</translation>
     </message>
@@ -884,17 +919,17 @@
         <translation>Receipt printer (ESC/POS)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Printer address</source>
         <translation>Printer address</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Device</source>
         <translation>Device</translation>
     </message>
@@ -904,7 +939,7 @@
         <translation>Printer characters</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Characters per line</source>
         <translation>Characters per line</translation>
     </message>
@@ -947,7 +982,7 @@
 <context>
     <name>paydesk::ManagerWindow</name>
     <message numerus="yes">
-        <location filename="../ui/manager/ManagerWindow.cpp" line="+315"/>
+        <location filename="../ui/manager/ManagerWindow.cpp" line="+322"/>
         <source>Day summary (%n alert(s))</source>
         <translation>
             <numerusform>Day summary (%n alert)</numerusform>
@@ -956,12 +991,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+121"/>
+        <location line="+124"/>
         <source>Day summary</source>
         <translation>Day summary</translation>
     </message>
     <message numerus="yes">
-        <location line="-82"/>
+        <location line="-85"/>
         <source>Showing %1 of %n order(s)</source>
         <translation>
             <numerusform>Showing %1 of %n order</numerusform>
@@ -969,7 +1004,7 @@
         </translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>The audit trail could not be written: %1</source>
         <translation>The audit trail could not be written: %1</translation>
     </message>
@@ -1089,7 +1124,7 @@
         <translation>Receipt saved as %1.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Export orders as CSV</source>
         <translation>Export orders as CSV</translation>
     </message>
@@ -1112,7 +1147,7 @@
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Save Z report as PDF</source>
         <translation>Save Z report as PDF</translation>
     </message>
@@ -1137,7 +1172,7 @@
         <translation>Print Z report</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The Z report could not be printed.</source>
         <translation>The Z report could not be printed.</translation>
     </message>
@@ -1155,7 +1190,7 @@
 <context>
     <name>paydesk::OrderDetailView</name>
     <message>
-        <location filename="../ui/manager/OrderDetailView.cpp" line="+144"/>
+        <location filename="../ui/manager/OrderDetailView.cpp" line="+145"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 — %3 with %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 — %3 with %4</translation>
     </message>
@@ -1176,17 +1211,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Gateway order %1 · refunded %2</source>
         <translation>Gateway order %1 · refunded %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Paid after the sale was closed: refund it or keep it.</source>
         <translation>Paid after the sale was closed: refund it or keep it.</translation>
     </message>
@@ -1297,12 +1332,12 @@
 <context>
     <name>paydesk::OrderFilterBar</name>
     <message>
-        <location filename="../ui/manager/OrderFilterBar.cpp" line="+147"/>
+        <location filename="../ui/manager/OrderFilterBar.cpp" line="+172"/>
         <source>The lowest amount is above the highest.</source>
         <translation>The lowest amount is above the highest.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>All states</source>
         <translation>All states</translation>
     </message>
@@ -1395,52 +1430,52 @@
 <context>
     <name>paydesk::OrderTableModel</name>
     <message>
-        <location filename="../ui/manager/OrderTableModel.cpp" line="+176"/>
+        <location filename="../ui/manager/OrderTableModel.cpp" line="+189"/>
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Order number</source>
         <translation>Order number</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refunded</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cashier</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Gateway order</source>
         <translation>Gateway order</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
@@ -1448,7 +1483,7 @@
 <context>
     <name>paydesk::OutcomeScreen</name>
     <message>
-        <location filename="../ui/OutcomeScreen.cpp" line="+115"/>
+        <location filename="../ui/OutcomeScreen.cpp" line="+116"/>
         <source>Paid after closing</source>
         <translation>Paid after closing</translation>
     </message>
@@ -1458,7 +1493,7 @@
         <translation>The customer paid after the sale was closed. The payment is recorded; a manager can refund or keep it.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>✔ Paid</source>
         <translation>✔ Paid</translation>
     </message>
@@ -1521,7 +1556,7 @@
 <context>
     <name>paydesk::PaymentScreen</name>
     <message>
-        <location filename="../ui/PaymentScreen.cpp" line="+108"/>
+        <location filename="../ui/PaymentScreen.cpp" line="+112"/>
         <source>%1:%2 left</source>
         <translation>%1:%2 left</translation>
     </message>
@@ -1564,31 +1599,52 @@
 <context>
     <name>paydesk::PinDialog</name>
     <message>
-        <location filename="../ui/PinDialog.cpp" line="+14"/>
-        <location line="+6"/>
+        <location filename="../ui/PinDialog.cpp" line="+16"/>
+        <location line="+10"/>
         <source>Manager PIN</source>
         <translation>Manager PIN</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <source>Enter the manager PIN:</source>
-        <translation>Enter the manager PIN:</translation>
+        <location line="-8"/>
+        <source>Enter a manager&apos;s name and PIN:</source>
+        <translation>Enter a manager&apos;s name and PIN:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 is not a manager.</source>
+        <translation>%1 is not a manager.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This account is disabled.</source>
+        <translation>This account is disabled.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The staff accounts cannot be read right now. Try again.</source>
+        <translation>The staff accounts cannot be read right now. Try again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong name or PIN.</source>
+        <translation>Wrong name or PIN.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
-        <location line="+6"/>
+        <location line="-9"/>
         <source>Too many wrong PINs. Locked for %n more minute(s).</source>
         <translation>
             <numerusform>Too many wrong PINs. Locked for %n more minute.</numerusform>
             <numerusform>Too many wrong PINs. Locked for %n more minutes.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Wrong PIN. %n attempt(s) left before a 30-minute lock.</source>
-        <translation>
-            <numerusform>Wrong PIN. %n attempt left before a 30-minute lock.</numerusform>
-            <numerusform>Wrong PIN. %n attempts left before a 30-minute lock.</numerusform>
         </translation>
     </message>
 </context>
@@ -1603,12 +1659,12 @@
 <context>
     <name>paydesk::ReceiptActions</name>
     <message>
-        <location filename="../ui/manager/ReceiptActions.cpp" line="+42"/>
+        <location filename="../ui/manager/ReceiptActions.cpp" line="+41"/>
         <source>Thank you!</source>
         <translation>Thank you!</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Receipt sent to %1.</source>
         <translation>Receipt sent to %1.</translation>
     </message>
@@ -1706,7 +1762,7 @@
         <translation>Order %1 — %2 with %3</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Part of it:</source>
         <translation>Part of it:</translation>
     </message>
@@ -1737,12 +1793,12 @@
         <translation>Paid %1 · already refunded %2 · still refundable %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 is held by refunds whose outcome is not known yet.</source>
         <translation>%1 is held by refunds whose outcome is not known yet.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>All that is refundable: %1</source>
         <translation>All that is refundable: %1</translation>
     </message>
@@ -1782,7 +1838,7 @@
         <translation>Sending refund %1 of %2 to IOTPay…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>SUCCEEDED — %1 refunded. Refund number %2.</source>
         <translation>SUCCEEDED — %1 refunded. Refund number %2.</translation>
     </message>
@@ -1805,7 +1861,7 @@
 <context>
     <name>paydesk::ResolveRefundDialog</name>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Resolve refund %1</source>
         <translation>Resolve refund %1</translation>
     </message>
@@ -1858,7 +1914,7 @@
 <context>
     <name>paydesk::SaleScreen</name>
     <message>
-        <location filename="../ui/SaleScreen.cpp" line="+261"/>
+        <location filename="../ui/SaleScreen.cpp" line="+262"/>
         <source>New sale</source>
         <translation>New sale</translation>
     </message>
@@ -1929,7 +1985,7 @@
 <context>
     <name>paydesk::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+27"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+28"/>
         <source>Set up PayDesk</source>
         <translation>Set up PayDesk</translation>
     </message>
@@ -1944,7 +2000,7 @@
         <translation>Enter the merchant details IOTPay gave you. The merchant key is kept in the system keychain, never in a settings file.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Merchant ID</source>
         <translation>Merchant ID</translation>
     </message>

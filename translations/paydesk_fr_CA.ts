@@ -74,12 +74,12 @@
     <message>
         <location line="+3"/>
         <location line="+2"/>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Outcome unknown — checking with the gateway…</source>
         <translation>Résultat inconnu — vérification auprès de la passerelle…</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-16"/>
         <source>The gateway refused the request. The sale was not charged.</source>
         <translation>La passerelle a refusé la demande. La vente n’a pas été encaissée.</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>La passerelle a répondu pour une autre commande ou un autre montant. Vérification auprès de la passerelle…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Signature error — check the merchant key in Settings.</source>
         <translation>Erreur de signature — vérifiez la clé marchand dans les Paramètres.</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>Cette commande est déjà payée.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The gateway declined: %1</source>
         <translation>La passerelle a refusé&#xa0;: %1</translation>
     </message>
@@ -162,42 +162,42 @@
 <context>
     <name>ManagerText</name>
     <message>
-        <location filename="../ui/manager/ManagerText.cpp" line="+26"/>
+        <location filename="../ui/manager/ManagerText.cpp" line="+27"/>
         <source>New</source>
         <translation>Nouvelle</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Creating</source>
         <translation>Création en cours</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Outcome unknown</source>
         <translation>Résultat inconnu</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Awaiting payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Expired</source>
         <translation>Expirée</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Failed</source>
         <translation>Échouée</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paid late</source>
         <translation>Payée en retard</translation>
     </message>
@@ -207,42 +207,42 @@
         <translation>Payée</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Counter</source>
         <translation>Comptoir</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mini program</source>
         <translation>Mini-programme</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>App</source>
         <translation>Application</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Pending</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refunded</source>
         <translation>Remboursé</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refund failed</source>
         <translation>Remboursement échoué</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refund outcome unknown</source>
         <translation>Résultat du remboursement inconnu</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Created</source>
         <translation>Créée</translation>
     </message>
@@ -288,6 +288,41 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Signed in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in refused</source>
+        <translation>Connexion refusée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account locked</source>
+        <translation>Compte verrouillé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff account added</source>
+        <translation>Compte d&apos;employé ajouté</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff account disabled</source>
+        <translation>Compte d&apos;employé désactivé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff PIN changed</source>
+        <translation>NIP d&apos;employé modifié</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager PIN moved to an account</source>
+        <translation>NIP du gérant transféré à un compte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Refund requested</source>
         <translation>Remboursement demandé</translation>
     </message>
@@ -330,36 +365,36 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/paydesk/main.cpp" line="+83"/>
-        <location line="+33"/>
+        <location filename="../app/paydesk/main.cpp" line="+90"/>
+        <location line="+34"/>
         <source>PayDesk demo</source>
         <translation>Démo PayDesk</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>PayDesk settings</source>
         <translation>Paramètres de PayDesk</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <location line="+4"/>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-72"/>
         <source>The order log cannot be opened: %1</source>
         <translation>Impossible d’ouvrir le journal des commandes&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The notification relay cannot start: %1</source>
         <translation>Le relais de notifications ne peut pas démarrer&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>A changed setting could not be applied: %1</source>
         <translation>Un paramètre modifié n’a pas pu être appliqué&#xa0;: %1</translation>
     </message>
@@ -430,7 +465,7 @@
 <context>
     <name>ZReport</name>
     <message>
-        <location filename="../ui/manager/ZReport.cpp" line="+142"/>
+        <location filename="../ui/manager/ZReport.cpp" line="+146"/>
         <source>End-of-day report (Z)</source>
         <translation>Rapport de fin de journée (Z)</translation>
     </message>
@@ -476,18 +511,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Paid</source>
         <translation>Payées</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+55"/>
+        <location line="-62"/>
+        <location line="+62"/>
         <source>Gross</source>
         <translation>Brut</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-62"/>
         <source>Refunds</source>
         <translation>Remb.</translation>
     </message>
@@ -507,12 +542,12 @@
         <translation>Aucun paiement dans cette journée d’affaires.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Refunds count on the day the money went back, whatever day the sale was.</source>
         <translation>Les remboursements comptent le jour où l’argent a été rendu, quel que soit le jour de la vente.</translation>
     </message>
@@ -557,7 +592,7 @@
         <translation>%1  %2, créée à %3, payée à %4</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Orders not final (check open orders): %1</source>
         <translation>Commandes non finalisées (vérifier les commandes ouvertes) : %1</translation>
     </message>
@@ -567,7 +602,7 @@
         <translation>%1  %2, %3, créée à %4</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Refunds not resolved: %1</source>
         <translation>Remboursements non réglés : %1</translation>
     </message>
@@ -577,12 +612,12 @@
         <translation>%1  %2, %3, par %4</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Notifications: %1 for no known order, %2 failed verification</source>
         <translation>Notifications : %1 pour aucune commande connue, %2 non vérifiées</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Gateway contradictions (see the order&apos;s history): %1</source>
         <translation>Contradictions de la passerelle (voir l’historique de la commande) : %1</translation>
     </message>
@@ -600,7 +635,7 @@
 <context>
     <name>paydesk::AuditView</name>
     <message>
-        <location filename="../ui/manager/AuditView.cpp" line="+77"/>
+        <location filename="../ui/manager/AuditView.cpp" line="+78"/>
         <source>Manager actions of the business day. Refunds also appear in their order&apos;s timeline.</source>
         <translation>Actions des gérants pendant la journée d’affaires. Les remboursements figurent aussi dans l’historique de leur commande.</translation>
     </message>
@@ -695,12 +730,12 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Gateway contradicts the order log on %1: %2</source>
         <translation>La passerelle contredit le journal des commandes pour %1 : %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+7"/>
         <source>… and %n more (see the Z report counts)</source>
         <translation>
             <numerusform>… et %n autre (voir les totaux du rapport Z)</numerusform>
@@ -796,7 +831,7 @@
         <translation>Continuer d’attendre</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Settings saved</source>
         <translation>Paramètres enregistrés</translation>
     </message>
@@ -806,7 +841,7 @@
         <translation>Les nouveaux paramètres s’appliquent dès maintenant.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Printing the receipt…</source>
         <translation>Impression du reçu…</translation>
     </message>
@@ -854,12 +889,12 @@
 <context>
     <name>paydesk::ManagerSettingsPage</name>
     <message>
-        <location filename="../ui/manager/ManagerSettingsPage.cpp" line="+123"/>
+        <location filename="../ui/manager/ManagerSettingsPage.cpp" line="+124"/>
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Not saved: the settings file cannot be written.</source>
         <translation>Non enregistré : impossible d’écrire le fichier de paramètres.</translation>
     </message>
@@ -874,7 +909,7 @@
         <translation>Nom du commerce (reçus, rapports)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Lock the manager view after (minutes idle)</source>
         <translation>Verrouiller la vue gérant après (minutes d’inactivité)</translation>
     </message>
@@ -884,17 +919,17 @@
         <translation>Imprimante de reçus (ESC/POS)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Printer address</source>
         <translation>Adresse de l’imprimante</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Device</source>
         <translation>Périphérique</translation>
     </message>
@@ -904,7 +939,7 @@
         <translation>Caractères de l’imprimante</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Characters per line</source>
         <translation>Caractères par ligne</translation>
     </message>
@@ -947,7 +982,7 @@
 <context>
     <name>paydesk::ManagerWindow</name>
     <message numerus="yes">
-        <location filename="../ui/manager/ManagerWindow.cpp" line="+315"/>
+        <location filename="../ui/manager/ManagerWindow.cpp" line="+322"/>
         <source>Day summary (%n alert(s))</source>
         <translation>
             <numerusform>Résumé de la journée (%n alerte)</numerusform>
@@ -956,12 +991,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+121"/>
+        <location line="+124"/>
         <source>Day summary</source>
         <translation>Résumé de la journée</translation>
     </message>
     <message numerus="yes">
-        <location line="-82"/>
+        <location line="-85"/>
         <source>Showing %1 of %n order(s)</source>
         <translation>
             <numerusform>%1 affichée sur %n commande</numerusform>
@@ -969,7 +1004,7 @@
         </translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>The audit trail could not be written: %1</source>
         <translation>Impossible d’écrire le journal d’audit : %1</translation>
     </message>
@@ -1089,7 +1124,7 @@
         <translation>Reçu enregistré sous %1.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Export orders as CSV</source>
         <translation>Exporter les commandes en CSV</translation>
     </message>
@@ -1112,7 +1147,7 @@
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Save Z report as PDF</source>
         <translation>Enregistrer le rapport Z en PDF</translation>
     </message>
@@ -1137,7 +1172,7 @@
         <translation>Imprimer le rapport Z</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The Z report could not be printed.</source>
         <translation>Le rapport Z n’a pas pu être imprimé.</translation>
     </message>
@@ -1155,7 +1190,7 @@
 <context>
     <name>paydesk::OrderDetailView</name>
     <message>
-        <location filename="../ui/manager/OrderDetailView.cpp" line="+144"/>
+        <location filename="../ui/manager/OrderDetailView.cpp" line="+145"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 — %3 with %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2 — %3 avec %4</translation>
     </message>
@@ -1176,17 +1211,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Gateway order %1 · refunded %2</source>
         <translation>Commande passerelle %1 · remboursé %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Paid after the sale was closed: refund it or keep it.</source>
         <translation>Payée après la clôture de la vente : remboursez-la ou conservez-la.</translation>
     </message>
@@ -1297,12 +1332,12 @@
 <context>
     <name>paydesk::OrderFilterBar</name>
     <message>
-        <location filename="../ui/manager/OrderFilterBar.cpp" line="+147"/>
+        <location filename="../ui/manager/OrderFilterBar.cpp" line="+172"/>
         <source>The lowest amount is above the highest.</source>
         <translation>Le montant minimal dépasse le montant maximal.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
@@ -1395,52 +1430,52 @@
 <context>
     <name>paydesk::OrderTableModel</name>
     <message>
-        <location filename="../ui/manager/OrderTableModel.cpp" line="+176"/>
+        <location filename="../ui/manager/OrderTableModel.cpp" line="+189"/>
         <source>Created</source>
         <translation>Créée le</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Order number</source>
         <translation>N° de commande</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Channel</source>
         <translation>Mode de paiement</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refunded</source>
         <translation>Remboursé</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cashier</source>
         <translation>Personne à la caisse</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Gateway order</source>
         <translation>Commande passerelle</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Source</source>
         <translation>Provenance</translation>
     </message>
@@ -1448,7 +1483,7 @@
 <context>
     <name>paydesk::OutcomeScreen</name>
     <message>
-        <location filename="../ui/OutcomeScreen.cpp" line="+115"/>
+        <location filename="../ui/OutcomeScreen.cpp" line="+116"/>
         <source>Paid after closing</source>
         <translation>Payé après la clôture</translation>
     </message>
@@ -1458,7 +1493,7 @@
         <translation>Le client a payé après la clôture de la vente. Le paiement est enregistré; un gérant peut le rembourser ou le conserver.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>✔ Paid</source>
         <translation>✔ Payé</translation>
     </message>
@@ -1521,7 +1556,7 @@
 <context>
     <name>paydesk::PaymentScreen</name>
     <message>
-        <location filename="../ui/PaymentScreen.cpp" line="+108"/>
+        <location filename="../ui/PaymentScreen.cpp" line="+112"/>
         <source>%1:%2 left</source>
         <translation>Temps restant&#xa0;: %1:%2</translation>
     </message>
@@ -1564,31 +1599,52 @@
 <context>
     <name>paydesk::PinDialog</name>
     <message>
-        <location filename="../ui/PinDialog.cpp" line="+14"/>
-        <location line="+6"/>
+        <location filename="../ui/PinDialog.cpp" line="+16"/>
+        <location line="+10"/>
         <source>Manager PIN</source>
         <translation>NIP du gérant</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <source>Enter the manager PIN:</source>
-        <translation>Entrez le NIP du gérant&#xa0;:</translation>
+        <location line="-8"/>
+        <source>Enter a manager&apos;s name and PIN:</source>
+        <translation>Entrez le nom et le NIP d&apos;un gérant&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PIN</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 is not a manager.</source>
+        <translation>%1 n&apos;est pas gérant.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This account is disabled.</source>
+        <translation>Ce compte est désactivé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The staff accounts cannot be read right now. Try again.</source>
+        <translation>Les comptes d&apos;employés sont illisibles pour le moment. Réessayez.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong name or PIN.</source>
+        <translation>Nom ou NIP erroné.</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
-        <location line="+6"/>
+        <location line="-9"/>
         <source>Too many wrong PINs. Locked for %n more minute(s).</source>
         <translation>
             <numerusform>Trop de NIP erronés. Verrouillé encore %n minute.</numerusform>
             <numerusform>Trop de NIP erronés. Verrouillé encore %n minutes.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Wrong PIN. %n attempt(s) left before a 30-minute lock.</source>
-        <translation>
-            <numerusform>NIP erroné. Il reste %n essai avant un verrouillage de 30 minutes.</numerusform>
-            <numerusform>NIP erroné. Il reste %n essais avant un verrouillage de 30 minutes.</numerusform>
         </translation>
     </message>
 </context>
@@ -1603,12 +1659,12 @@
 <context>
     <name>paydesk::ReceiptActions</name>
     <message>
-        <location filename="../ui/manager/ReceiptActions.cpp" line="+42"/>
+        <location filename="../ui/manager/ReceiptActions.cpp" line="+41"/>
         <source>Thank you!</source>
         <translation>Merci!</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Receipt sent to %1.</source>
         <translation>Reçu envoyé à %1.</translation>
     </message>
@@ -1706,7 +1762,7 @@
         <translation>Commande %1 — %2 avec %3</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Part of it:</source>
         <translation>Une partie :</translation>
     </message>
@@ -1737,12 +1793,12 @@
         <translation>Payé %1 · déjà remboursé %2 · encore remboursable %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 is held by refunds whose outcome is not known yet.</source>
         <translation>%1 est réservé par des remboursements dont le résultat n’est pas encore connu.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>All that is refundable: %1</source>
         <translation>Tout le montant remboursable : %1</translation>
     </message>
@@ -1782,7 +1838,7 @@
         <translation>Envoi du remboursement %1 de %2 à IOTPay…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>SUCCEEDED — %1 refunded. Refund number %2.</source>
         <translation>RÉUSSI — %1 remboursé. N° de remboursement %2.</translation>
     </message>
@@ -1805,7 +1861,7 @@
 <context>
     <name>paydesk::ResolveRefundDialog</name>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Resolve refund %1</source>
         <translation>Régler le remboursement %1</translation>
     </message>
@@ -1858,7 +1914,7 @@
 <context>
     <name>paydesk::SaleScreen</name>
     <message>
-        <location filename="../ui/SaleScreen.cpp" line="+261"/>
+        <location filename="../ui/SaleScreen.cpp" line="+262"/>
         <source>New sale</source>
         <translation>Nouvelle vente</translation>
     </message>
@@ -1929,7 +1985,7 @@
 <context>
     <name>paydesk::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+27"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+28"/>
         <source>Set up PayDesk</source>
         <translation>Configurer PayDesk</translation>
     </message>
@@ -1944,7 +2000,7 @@
         <translation>Entrez les renseignements de marchand fournis par IOTPay. La clé marchand est conservée dans le trousseau du système, jamais dans un fichier de paramètres.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Merchant ID</source>
         <translation>Numéro de marchand</translation>
     </message>

@@ -74,12 +74,12 @@
     <message>
         <location line="+3"/>
         <location line="+2"/>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Outcome unknown — checking with the gateway…</source>
         <translation>结果未知——正在向网关核实…</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-16"/>
         <source>The gateway refused the request. The sale was not charged.</source>
         <translation>网关拒绝了请求。本笔交易未扣款。</translation>
     </message>
@@ -94,7 +94,7 @@
         <translation>网关返回的订单或金额不符。正在向网关核实…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Signature error — check the merchant key in Settings.</source>
         <translation>签名错误——请在设置中检查商户密钥。</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>该订单已支付。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The gateway declined: %1</source>
         <translation>网关拒绝：%1</translation>
     </message>
@@ -162,42 +162,42 @@
 <context>
     <name>ManagerText</name>
     <message>
-        <location filename="../ui/manager/ManagerText.cpp" line="+26"/>
+        <location filename="../ui/manager/ManagerText.cpp" line="+27"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Creating</source>
         <translation>创建中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Outcome unknown</source>
         <translation>结果未知</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Awaiting payment</source>
         <translation>等待付款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Paid late</source>
         <translation>逾期付款</translation>
     </message>
@@ -207,42 +207,42 @@
         <translation>已付款</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Mini program</source>
         <translation>小程序</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>App</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Pending</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refund failed</source>
         <translation>退款失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refund outcome unknown</source>
         <translation>退款结果未知</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Created</source>
         <translation>已创建</translation>
     </message>
@@ -288,6 +288,41 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Signed in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in refused</source>
+        <translation>登录被拒绝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Account locked</source>
+        <translation>账户已锁定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff account added</source>
+        <translation>已添加员工账户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff account disabled</source>
+        <translation>已停用员工账户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff PIN changed</source>
+        <translation>员工密码已更改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manager PIN moved to an account</source>
+        <translation>经理密码已转为账户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Refund requested</source>
         <translation>申请退款</translation>
     </message>
@@ -330,36 +365,36 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/paydesk/main.cpp" line="+83"/>
-        <location line="+33"/>
+        <location filename="../app/paydesk/main.cpp" line="+90"/>
+        <location line="+34"/>
         <source>PayDesk demo</source>
         <translation>PayDesk 演示</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-24"/>
         <source>PayDesk settings</source>
         <translation>PayDesk 设置</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <location line="+4"/>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>PayDesk</source>
         <translation>PayDesk</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-72"/>
         <source>The order log cannot be opened: %1</source>
         <translation>无法打开订单记录：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The notification relay cannot start: %1</source>
         <translation>通知中继无法启动：%1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>A changed setting could not be applied: %1</source>
         <translation>无法应用已更改的设置：%1</translation>
     </message>
@@ -430,7 +465,7 @@
 <context>
     <name>ZReport</name>
     <message>
-        <location filename="../ui/manager/ZReport.cpp" line="+142"/>
+        <location filename="../ui/manager/ZReport.cpp" line="+146"/>
         <source>End-of-day report (Z)</source>
         <translation>日结报表（Z 报表）</translation>
     </message>
@@ -476,18 +511,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Paid</source>
         <translation>笔数</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+55"/>
+        <location line="-62"/>
+        <location line="+62"/>
         <source>Gross</source>
         <translation>总额</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-62"/>
         <source>Refunds</source>
         <translation>退款笔数</translation>
     </message>
@@ -507,12 +542,12 @@
         <translation>本营业日没有收款。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Refunds count on the day the money went back, whatever day the sale was.</source>
         <translation>退款计入退款当日，而不论原交易发生在哪一天。</translation>
     </message>
@@ -557,7 +592,7 @@
         <translation>%1  %2，创建于 %3，付款于 %4</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Orders not final (check open orders): %1</source>
         <translation>未完成的订单（请核查未完成订单）：%1</translation>
     </message>
@@ -567,7 +602,7 @@
         <translation>%1  %2，%3，创建于 %4</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Refunds not resolved: %1</source>
         <translation>未处理的退款：%1</translation>
     </message>
@@ -577,12 +612,12 @@
         <translation>%1  %2，%3，操作人 %4</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Notifications: %1 for no known order, %2 failed verification</source>
         <translation>通知：%1 条无对应订单，%2 条验证失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Gateway contradictions (see the order&apos;s history): %1</source>
         <translation>网关信息矛盾（见订单历史）：%1</translation>
     </message>
@@ -600,7 +635,7 @@
 <context>
     <name>paydesk::AuditView</name>
     <message>
-        <location filename="../ui/manager/AuditView.cpp" line="+77"/>
+        <location filename="../ui/manager/AuditView.cpp" line="+78"/>
         <source>Manager actions of the business day. Refunds also appear in their order&apos;s timeline.</source>
         <translation>本营业日的经理操作。退款也会显示在对应订单的时间线中。</translation>
     </message>
@@ -692,12 +727,12 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Gateway contradicts the order log on %1: %2</source>
         <translation>网关与订单记录不符（%1）：%2</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+7"/>
         <source>… and %n more (see the Z report counts)</source>
         <translation>
             <numerusform>……另有 %n 条（见 Z 报表统计）</numerusform>
@@ -792,7 +827,7 @@
         <translation>继续等待</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
@@ -802,7 +837,7 @@
         <translation>新设置现已生效。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Printing the receipt…</source>
         <translation>正在打印小票…</translation>
     </message>
@@ -850,12 +885,12 @@
 <context>
     <name>paydesk::ManagerSettingsPage</name>
     <message>
-        <location filename="../ui/manager/ManagerSettingsPage.cpp" line="+123"/>
+        <location filename="../ui/manager/ManagerSettingsPage.cpp" line="+124"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Not saved: the settings file cannot be written.</source>
         <translation>未保存：无法写入设置文件。</translation>
     </message>
@@ -870,7 +905,7 @@
         <translation>商户名称（小票、报表）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Lock the manager view after (minutes idle)</source>
         <translation>经理视图闲置多久后锁定（分钟）</translation>
     </message>
@@ -880,17 +915,17 @@
         <translation>小票打印机（ESC/POS）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
@@ -900,7 +935,7 @@
         <translation>打印机字符集</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Characters per line</source>
         <translation>每行字符数</translation>
     </message>
@@ -943,7 +978,7 @@
 <context>
     <name>paydesk::ManagerWindow</name>
     <message numerus="yes">
-        <location filename="../ui/manager/ManagerWindow.cpp" line="+315"/>
+        <location filename="../ui/manager/ManagerWindow.cpp" line="+322"/>
         <source>Day summary (%n alert(s))</source>
         <translation>
             <numerusform>当日汇总（%n 条警示）</numerusform>
@@ -951,19 +986,19 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+121"/>
+        <location line="+124"/>
         <source>Day summary</source>
         <translation>当日汇总</translation>
     </message>
     <message numerus="yes">
-        <location line="-82"/>
+        <location line="-85"/>
         <source>Showing %1 of %n order(s)</source>
         <translation>
             <numerusform>显示 %1 笔，共 %n 笔订单</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>The audit trail could not be written: %1</source>
         <translation>无法写入审计记录：%1</translation>
     </message>
@@ -1083,7 +1118,7 @@
         <translation>小票已保存为 %1。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Export orders as CSV</source>
         <translation>将订单导出为 CSV</translation>
     </message>
@@ -1105,7 +1140,7 @@
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Save Z report as PDF</source>
         <translation>将 Z 报表保存为 PDF</translation>
     </message>
@@ -1130,7 +1165,7 @@
         <translation>打印 Z 报表</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The Z report could not be printed.</source>
         <translation>Z 报表无法打印。</translation>
     </message>
@@ -1148,7 +1183,7 @@
 <context>
     <name>paydesk::OrderDetailView</name>
     <message>
-        <location filename="../ui/manager/OrderDetailView.cpp" line="+144"/>
+        <location filename="../ui/manager/OrderDetailView.cpp" line="+145"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2 — %3 with %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;——%2——%4 %3</translation>
     </message>
@@ -1169,17 +1204,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Gateway order %1 · refunded %2</source>
         <translation>网关订单号 %1 · 已退款 %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Paid after the sale was closed: refund it or keep it.</source>
         <translation>交易关闭后才付款：请退款或保留。</translation>
     </message>
@@ -1290,12 +1325,12 @@
 <context>
     <name>paydesk::OrderFilterBar</name>
     <message>
-        <location filename="../ui/manager/OrderFilterBar.cpp" line="+147"/>
+        <location filename="../ui/manager/OrderFilterBar.cpp" line="+172"/>
         <source>The lowest amount is above the highest.</source>
         <translation>最低金额高于最高金额。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
@@ -1388,52 +1423,52 @@
 <context>
     <name>paydesk::OrderTableModel</name>
     <message>
-        <location filename="../ui/manager/OrderTableModel.cpp" line="+176"/>
+        <location filename="../ui/manager/OrderTableModel.cpp" line="+189"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Channel</source>
         <translation>支付渠道</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Terminal</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Gateway order</source>
         <translation>网关订单号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -1441,7 +1476,7 @@
 <context>
     <name>paydesk::OutcomeScreen</name>
     <message>
-        <location filename="../ui/OutcomeScreen.cpp" line="+115"/>
+        <location filename="../ui/OutcomeScreen.cpp" line="+116"/>
         <source>Paid after closing</source>
         <translation>交易关闭后才付款</translation>
     </message>
@@ -1451,7 +1486,7 @@
         <translation>顾客在交易关闭后完成了付款。该笔付款已记录，经理可以退款或保留。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>✔ Paid</source>
         <translation>✔ 已收款</translation>
     </message>
@@ -1514,7 +1549,7 @@
 <context>
     <name>paydesk::PaymentScreen</name>
     <message>
-        <location filename="../ui/PaymentScreen.cpp" line="+108"/>
+        <location filename="../ui/PaymentScreen.cpp" line="+112"/>
         <source>%1:%2 left</source>
         <translation>剩余 %1:%2</translation>
     </message>
@@ -1557,29 +1592,51 @@
 <context>
     <name>paydesk::PinDialog</name>
     <message>
-        <location filename="../ui/PinDialog.cpp" line="+14"/>
-        <location line="+6"/>
+        <location filename="../ui/PinDialog.cpp" line="+16"/>
+        <location line="+10"/>
         <source>Manager PIN</source>
         <translation>经理密码</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <source>Enter the manager PIN:</source>
-        <translation>请输入经理密码：</translation>
+        <location line="-8"/>
+        <source>Enter a manager&apos;s name and PIN:</source>
+        <translation>请输入经理的姓名和密码：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 is not a manager.</source>
+        <translation>%1 不是经理。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This account is disabled.</source>
+        <translation>此账户已停用。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The staff accounts cannot be read right now. Try again.</source>
+        <translation>暂时无法读取员工账户，请重试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong name or PIN.</source>
+        <translation>姓名或密码错误。</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
-        <location line="+6"/>
+        <location line="-9"/>
         <source>Too many wrong PINs. Locked for %n more minute(s).</source>
         <translation>
             <numerusform>密码错误次数过多。还需锁定 %n 分钟。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Wrong PIN. %n attempt(s) left before a 30-minute lock.</source>
-        <translation>
-            <numerusform>密码错误。还可尝试 %n 次，之后将锁定 30 分钟。</numerusform>
         </translation>
     </message>
 </context>
@@ -1594,12 +1651,12 @@
 <context>
     <name>paydesk::ReceiptActions</name>
     <message>
-        <location filename="../ui/manager/ReceiptActions.cpp" line="+42"/>
+        <location filename="../ui/manager/ReceiptActions.cpp" line="+41"/>
         <source>Thank you!</source>
         <translation>谢谢惠顾！</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Receipt sent to %1.</source>
         <translation>小票已发送到 %1。</translation>
     </message>
@@ -1693,7 +1750,7 @@
         <translation>订单 %1——%3 %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Part of it:</source>
         <translation>部分退款：</translation>
     </message>
@@ -1724,12 +1781,12 @@
         <translation>已付 %1 · 已退款 %2 · 仍可退 %3</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 is held by refunds whose outcome is not known yet.</source>
         <translation>有 %1 被结果尚未确定的退款占用。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>All that is refundable: %1</source>
         <translation>全部可退金额：%1</translation>
     </message>
@@ -1769,7 +1826,7 @@
         <translation>正在向 IOTPay 发送退款 %1（%2）…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>SUCCEEDED — %1 refunded. Refund number %2.</source>
         <translation>成功——已退款 %1。退款单号 %2。</translation>
     </message>
@@ -1792,7 +1849,7 @@
 <context>
     <name>paydesk::ResolveRefundDialog</name>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Resolve refund %1</source>
         <translation>处理退款 %1</translation>
     </message>
@@ -1845,7 +1902,7 @@
 <context>
     <name>paydesk::SaleScreen</name>
     <message>
-        <location filename="../ui/SaleScreen.cpp" line="+261"/>
+        <location filename="../ui/SaleScreen.cpp" line="+262"/>
         <source>New sale</source>
         <translation>新交易</translation>
     </message>
@@ -1916,7 +1973,7 @@
 <context>
     <name>paydesk::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+27"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+28"/>
         <source>Set up PayDesk</source>
         <translation>设置 PayDesk</translation>
     </message>
@@ -1931,7 +1988,7 @@
         <translation>请输入 IOTPay 提供的商户信息。商户密钥保存在系统钥匙串中，绝不会写入设置文件。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Merchant ID</source>
         <translation>商户号</translation>
     </message>

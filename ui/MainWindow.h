@@ -30,6 +30,7 @@ class PrinterTransport;
 class ReceiptActions;
 class Reconciler;
 class RefundService;
+class StaffService;
 class Sale;
 class SaleScreen;
 class SecretStore;
@@ -49,6 +50,7 @@ struct CounterServices
     RefundService *refunds = nullptr; // null: the manager view cannot refund
     Reconciler *reconciler = nullptr; // null: no "Check open orders"
     PrinterTransport *receiptPrinter = nullptr; // null: the ESC/POS printer of the settings
+    StaffService *staff = nullptr; // null: manager functions without a sign-in (no PIN)
 };
 
 // Assembles the screens — new sale, QR, outcome — and moves between them. The logic lives in

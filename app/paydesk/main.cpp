@@ -7,6 +7,7 @@
 #include "payment/Checkout.h"
 #include "payment/Reconciler.h"
 #include "payment/RefundService.h"
+#include "staff/StaffService.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
 #include "ui/SettingsDialog.h"
@@ -144,6 +145,7 @@ CounterServices counterServices(const Services &services, QNetworkAccessManager 
     counter.demo = services.demo.get();
     counter.refunds = &services.counter->refunds();
     counter.reconciler = &services.counter->reconciler();
+    counter.staff = &services.counter->staff();
     return counter;
 }
 
