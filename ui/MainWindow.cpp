@@ -14,6 +14,7 @@
 #include "config/Settings.h"
 #include "demo/DemoEnvironment.h"
 #include "payment/Checkout.h"
+#include "staff/StaffService.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -350,14 +351,20 @@ void MainWindow::openSettings()
 {
     if (m_services.checkout->hasOpenSale())
         return; // never while a customer may be paying
-    if (!ManagerWindow::askPin(managerServices(), this))
+    QString manager;
+    if (!ManagerWindow::askPin(managerServices(), this, &manager))
         return;
+    const QString actor = manager.isEmpty() ? managerActorName(m_services.settings->terminalId()) : manager;
+    const PinVerifier before = m_services.settings->pinVerifier();
     // What the dialog saves applies at once (applySetting and main()'s assembly follow Settings).
     SettingsDialog dialog(*m_services.settings, *m_services.secrets, m_services.testGateway, false, this);
     connect(&dialog, &SettingsDialog::merchantKeySaved, this, &MainWindow::merchantKeyChanged);
     if (dialog.exec() == QDialog::Accepted) {
-        (void)m_services.orderLog->recordAuditEvent(QStringLiteral("settings"),
-                                                    managerActorName(m_services.settings->terminalId()),
+        // "New manager PIN" is the PIN of the manager who signed in (or, with none yet, the first
+        // manager account's).
+        if (m_services.staff && m_services.settings->pinVerifier() != before)
+            (void)m_services.staff->adoptManagerPin(manager, m_services.settings->pinVerifier(), actor);
+        (void)m_services.orderLog->recordAuditEvent(QStringLiteral("settings"), actor,
                                                     QStringLiteral("saved in the settings dialog"));
         QMessageBox::information(this, tr("Settings saved"), tr("The new settings apply from now on."));
     }
@@ -382,6 +389,7 @@ ManagerServices MainWindow::managerServices() const
     manager.refunds = m_services.refunds;
     manager.reconciler = m_services.reconciler;
     manager.checkout = m_services.checkout;
+    manager.staff = m_services.staff;
     manager.receipts = m_receipts;
     return manager;
 }
@@ -397,12 +405,14 @@ void MainWindow::openManager()
         return;
     }
     const ManagerServices manager = managerServices();
-    if (!ManagerWindow::askPin(manager, this))
+    QString name;
+    if (!ManagerWindow::askPin(manager, this, &name))
         return;
-    (void)m_services.orderLog->recordAuditEvent(QStringLiteral("manager_unlock"),
-                                                managerActorName(m_services.settings->terminalId()),
-                                                QStringLiteral("manager view opened with the manager PIN"));
+    (void)m_services.orderLog->recordAuditEvent(
+        QStringLiteral("manager_unlock"), name.isEmpty() ? managerActorName(m_services.settings->terminalId()) : name,
+        QStringLiteral("manager view opened with a manager's PIN"));
     m_managerWindow = new ManagerWindow(manager, this);
+    m_managerWindow->setManagerName(name);
     m_managerWindow->show();
 }
 

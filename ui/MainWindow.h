@@ -32,6 +32,7 @@ class PrinterTransport;
 class ReceiptActions;
 class Reconciler;
 class RefundService;
+class StaffService;
 class Sale;
 class SaleScreen;
 class SecretStore;
@@ -52,6 +53,7 @@ struct CounterServices
     Reconciler *reconciler = nullptr; // null: no "Check open orders"
     PrinterTransport *receiptPrinter = nullptr; // null: the ESC/POS printer of the settings
     TestGatewayFactory testGateway; // the settings screen's "Test connection"; empty: none
+    StaffService *staff = nullptr; // null: manager functions without a sign-in (no PIN)
 };
 
 // Assembles the screens — new sale, QR, outcome — and moves between them. The logic lives in

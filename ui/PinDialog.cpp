@@ -1,24 +1,31 @@
 #include "PinDialog.h"
 
+#include "staff/StaffService.h"
+
 #include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QVBoxLayout>
 
 namespace paydesk {
 
-PinDialog::PinDialog(Settings &settings, const Clock &clock, QWidget *parent)
-    : QDialog(parent), m_settings(settings), m_clock(clock)
+PinDialog::PinDialog(StaffService &staff, QWidget *parent) : QDialog(parent), m_staff(staff)
 {
     setObjectName(QStringLiteral("pinDialog"));
     setWindowTitle(tr("Manager PIN"));
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Enter the manager PIN:"), this));
+    layout->addWidget(new QLabel(tr("Enter a manager's name and PIN:"), this));
+    auto *form = new QFormLayout;
+    m_name = new QLineEdit(StaffService::DefaultManagerName.toString(), this);
+    m_name->setObjectName(QStringLiteral("staffNameEdit"));
+    form->addRow(tr("Name"), m_name);
     m_pin = new QLineEdit(this);
     m_pin->setObjectName(QStringLiteral("pinEdit"));
     m_pin->setEchoMode(QLineEdit::Password);
     m_pin->setAccessibleName(tr("Manager PIN"));
-    layout->addWidget(m_pin);
+    form->addRow(tr("PIN"), m_pin);
+    layout->addLayout(form);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("pinMessage"));
     m_message->setWordWrap(true);
@@ -28,40 +35,38 @@ PinDialog::PinDialog(Settings &settings, const Clock &clock, QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &PinDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &PinDialog::reject);
     layout->addWidget(buttons);
+    m_pin->setFocus();
 }
 
 void PinDialog::accept()
 {
-    PinLockout lockout(m_clock, m_settings.pinLockoutState());
-    const PinCheck check = lockout.check(m_settings.pinVerifier(), m_pin->text());
-    (void)m_settings.setPinLockoutState(lockout.state());
-    (void)m_settings.sync();
+    const QString name = m_name->text().trimmed();
+    const auto signedIn = m_staff.signIn(name, m_pin->text());
     m_pin->clear();
-    switch (check) {
-    case PinCheck::Accepted:
+    if (signedIn && signedIn->role == StaffRole::Manager) {
+        m_account = *signedIn;
         QDialog::accept();
         return;
-    case PinCheck::LockedOut:
-        m_message->setText(tr("Too many wrong PINs. Locked for %n more minute(s).", nullptr,
-                              int((lockout.remainingLockMs() + 59'999) / 60'000)));
-        Q_EMIT pinRejected(true, 0);
-        return;
-    default:
-        m_message->setText(lockout.isLocked() ? tr("Too many wrong PINs. Locked for %n more minute(s).", nullptr,
-                                                   int((lockout.remainingLockMs() + 59'999) / 60'000))
-                                              : tr("Wrong PIN. %n attempt(s) left before a 30-minute lock.", nullptr,
-                                                   lockout.attemptsLeft()));
-        Q_EMIT pinRejected(lockout.isLocked(), lockout.isLocked() ? 0 : lockout.attemptsLeft());
+    }
+    if (signedIn) {
+        m_message->setText(tr("%1 is not a manager.").arg(name));
         return;
     }
-}
-
-bool PinDialog::unlock(Settings &settings, const Clock &clock, QWidget *parent)
-{
-    if (settings.pinVerifier().isNull())
-        return true;
-    PinDialog dialog(settings, clock, parent);
-    return dialog.exec() == QDialog::Accepted;
+    switch (signInRefusalForUi(signedIn.error().reason)) {
+    case SignInFailure::Locked:
+        m_message->setText(
+            tr("Too many wrong PINs. Locked for %n more minute(s).", nullptr, signedIn.error().remainingLockMinutes()));
+        return;
+    case SignInFailure::Disabled:
+        m_message->setText(tr("This account is disabled."));
+        return;
+    case SignInFailure::StoreFailure:
+        m_message->setText(tr("The staff accounts cannot be read right now. Try again."));
+        return;
+    default:
+        m_message->setText(tr("Wrong name or PIN."));
+        return;
+    }
 }
 
 } // namespace paydesk

@@ -1,39 +1,41 @@
 #pragma once
 
-#include "common/Clock.h"
-#include "config/Settings.h"
+#include "orders/Staff.h"
 
 #include <QDialog>
+
+#include <optional>
 
 class QLabel;
 class QLineEdit;
 
 namespace paydesk {
 
-// Asks for the manager PIN, counting failures towards the lock-out (10 failures: 30 minutes),
-// which survives restarts because the counters live in the settings.
+class StaffService;
+
+// Signs a manager in with their name and PIN through the staff accounts (StaffService): 10
+// wrong PINs lock the account for 30 minutes, on every terminal sharing the order log, and
+// every attempt is in the audit trail. An unknown name reads the same as a wrong PIN. The name
+// starts as StaffService::DefaultManagerName, the account the manager PIN of before became.
 class PinDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    PinDialog(Settings &settings, const Clock &clock, QWidget *parent = nullptr);
+    explicit PinDialog(StaffService &staff, QWidget *parent = nullptr);
 
-    // True when the PIN was accepted (or none is set yet). Shows the dialog if needed.
-    static bool unlock(Settings &settings, const Clock &clock, QWidget *parent);
+    // The manager who signed in, once accepted.
+    const std::optional<StaffAccount> &account() const { return m_account; }
 
 public Q_SLOTS:
     void accept() override;
 
-Q_SIGNALS:
-    // A wrong PIN, or any PIN while locked out: for the audit trail.
-    void pinRejected(bool lockedOut, int attemptsLeft);
-
 private:
-    Settings &m_settings;
-    const Clock &m_clock;
+    StaffService &m_staff;
+    QLineEdit *m_name = nullptr;
     QLineEdit *m_pin = nullptr;
     QLabel *m_message = nullptr;
+    std::optional<StaffAccount> m_account;
 };
 
 } // namespace paydesk

@@ -9,6 +9,7 @@
 #include "payment/Reconciler.h"
 #include "payment/RefundService.h"
 #include "relay/RelayService.h"
+#include "staff/StaffService.h"
 
 #include <QLoggingCategory>
 #include <QTimer>
@@ -29,6 +30,15 @@ SaleConfig saleConfigFrom(const Settings &settings)
     sale.graceMs = settings.graceMs();
     sale.queryIntervalMs = settings.queryIntervalMs();
     return sale;
+}
+
+Result<bool> migrateManagerPin(const Settings &settings, StaffService &staff)
+{
+    auto migrated = staff.migrateManagerPin(settings.pinVerifier(), settings.pinLockoutState(), settings.terminalId());
+    if (migrated && *migrated)
+        qCInfo(lcAssembly) << "the manager PIN of the settings is now the staff account"
+                           << StaffService::DefaultManagerName;
+    return migrated;
 }
 
 bool isSaleKey(QStringView key)
@@ -70,6 +80,11 @@ Result<std::unique_ptr<CounterAssembly>> CounterAssembly::build(Settings &settin
         = std::make_unique<Checkout>(*counter->m_orderLog, *counter->m_gateway, clock, saleConfigFrom(settings));
     counter->m_reconciler = std::make_unique<Reconciler>(*counter->m_orderLog, *counter->m_gateway, clock);
     counter->m_refunds = std::make_unique<RefundService>(*counter->m_orderLog, *counter->m_gateway, clock);
+    counter->m_staff = std::make_unique<StaffService>(*counter->m_orderLog, clock);
+    if (!options.readOnlyLog) {
+        if (auto migrated = migrateManagerPin(settings, *counter->m_staff); !migrated)
+            return fail(migrated.error());
+    }
     return counter;
 }
 

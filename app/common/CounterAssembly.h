@@ -22,10 +22,15 @@ class OrderLog;
 class PaymentGateway;
 class Reconciler;
 class RefundService;
+class StaffService;
 
 // The counter's sale settings (terminal, cashier, notify URL, timings) for Checkout.
 SaleConfig saleConfigFrom(const Settings &settings);
 bool isSaleKey(QStringView key); // a key saleConfigFrom reads
+
+// The single manager PIN of earlier versions (settings) becomes the order log's first manager
+// account, once (StaffService::migrateManagerPin); true when this call did it.
+Result<bool> migrateManagerPin(const Settings &settings, StaffService &staff);
 
 struct CounterOptions
 {
@@ -35,8 +40,9 @@ struct CounterOptions
 };
 
 // The counter's services, built once the same way for the GUI and paydeskctl: the order log,
-// the gateway, the checkout, the reconciler and refunds, and the in-process relay when the
-// program hosts it (startRelay()).
+// the gateway, the checkout, the reconciler, refunds and staff accounts, and the in-process
+// relay when the program hosts it (startRelay()). Opening a writable order log moves the manager
+// PIN of earlier versions into a manager account (migrateManagerPin).
 // With followSettings() the changes of the settings apply while running: sale keys to the next
 // sale, gateway keys to a new gateway, relay keys restart the in-process relay.
 class CounterAssembly : public QObject
@@ -54,6 +60,7 @@ public:
     Checkout &checkout() const { return *m_checkout; }
     Reconciler &reconciler() const { return *m_reconciler; }
     RefundService &refunds() const { return *m_refunds; }
+    StaffService &staff() const { return *m_staff; }
     RelayService *relay() const { return m_relay.get(); } // null unless running in-process
 
     // Starts the in-process relay when relay/mode says so; from then on this program hosts it.
@@ -91,6 +98,7 @@ private:
     std::unique_ptr<Checkout> m_checkout;
     std::unique_ptr<Reconciler> m_reconciler;
     std::unique_ptr<RefundService> m_refunds;
+    std::unique_ptr<StaffService> m_staff;
     bool m_hostsRelay = false;
     bool m_relayRestartPending = false;
 };

@@ -8,6 +8,7 @@
 #include "payment/Checkout.h"
 #include "payment/Reconciler.h"
 #include "payment/RefundService.h"
+#include "staff/StaffService.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
 #include "ui/SettingsDialog.h"
@@ -149,6 +150,7 @@ CounterServices counterServices(const Services &services, QNetworkAccessManager 
     counter.refunds = &services.counter->refunds();
     counter.reconciler = &services.counter->reconciler();
     counter.testGateway = connectionTestGateways(network);
+    counter.staff = &services.counter->staff();
     return counter;
 }
 

@@ -14,5 +14,6 @@ int runCharge(QCoreApplication &app, const QStringList &arguments);
 int runReconcile(QCoreApplication &app, const QStringList &arguments);
 int runReport(QCoreApplication &app, const QStringList &arguments);
 int runRefund(QCoreApplication &app, const QStringList &arguments);
+int runStaff(QCoreApplication &app, const QStringList &arguments);
 
 } // namespace paydesk

@@ -62,12 +62,12 @@ private:
 #endif
 };
 
-// One line from standard input, prompted without echo on a terminal.
-std::string readQuietLine(const char *prompt)
+// One line of standard input, `prompt` shown and echo off on a terminal; whether it was one.
+QString readHiddenLine(const QByteArray &prompt, bool *fromTerminal = nullptr)
 {
     NoEcho noEcho;
     if (noEcho.isTerminal()) {
-        std::fputs(prompt, stderr);
+        std::fputs(prompt.constData(), stderr);
         std::fflush(stderr);
     }
     std::string line;
@@ -77,7 +77,9 @@ std::string readQuietLine(const char *prompt)
         std::fputs("\n", stderr);
     if (!line.empty() && line.back() == '\r')
         line.pop_back();
-    return line;
+    if (fromTerminal)
+        *fromTerminal = noEcho.isTerminal();
+    return QString::fromStdString(line);
 }
 
 } // namespace
@@ -91,19 +93,30 @@ Result<QString> readManagerPin(const QString &pinFile)
             return fail(content.error());
         return QString::fromUtf8(content->utf8());
     }
-    const std::string line = readQuietLine("Manager PIN: ");
-    if (line.empty())
+    const QString pin = readHiddenLine("Manager PIN: ");
+    if (pin.isEmpty())
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("no manager PIN given (on standard input or --pin-file)"));
-    return QString::fromStdString(line);
+    return pin;
+}
+
+Result<QString> readNewPin(const QString &name)
+{
+    bool terminal = false;
+    const QString pin = readHiddenLine("New PIN for " + name.toUtf8() + ": ", &terminal);
+    if (pin.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("no new PIN given on standard input"));
+    if (terminal && readHiddenLine("Again: ") != pin)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the two PINs differ"));
+    return pin;
 }
 
 Result<QString> readPaymentCodeLine()
 {
-    const std::string line = readQuietLine("Scan or type the customer's payment code: ");
-    if (line.empty())
+    QString code = readHiddenLine("Scan or type the customer's payment code: ");
+    if (code.isEmpty())
         return fail(ErrorCode::PaymentCodeUnrecognised, QStringLiteral("no payment code on standard input"));
-    return QString::fromStdString(line);
+    return code;
 }
 
 } // namespace paydesk

@@ -14,5 +14,8 @@ Result<QString> readManagerPin(const QString &pinFile);
 // A customer's payment code for `charge --code -`: one line from standard input, without echo
 // on a terminal, so that it is never in the process list or the terminal's scrollback.
 Result<QString> readPaymentCodeLine();
+// A new PIN for `name`, the next line of standard input: prompted without echo, and asked twice
+// on a terminal (InvalidArgument when the two differ).
+Result<QString> readNewPin(const QString &name);
 
 } // namespace paydesk

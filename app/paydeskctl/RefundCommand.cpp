@@ -1,11 +1,12 @@
 #include "AppSupport.h"
 #include "CommandSupport.h"
 #include "Commands.h"
-#include "PinInput.h"
+#include "ManagerSignIn.h"
 
 #include "common/Clock.h"
 #include "orders/OrderLog.h"
 #include "payment/RefundService.h"
+#include "staff/StaffService.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -22,10 +23,11 @@ void addRefundOptions(QCommandLineParser &parser)
     parser.setApplicationDescription(
         QStringLiteral("Refunds a paid order, all of what is still refundable or --amount of it, through the same\n"
                        "rules and limits as the manager view (never more than was paid, less earlier refunds and\n"
-                       "refunds whose outcome is not known yet). Needs the manager PIN: from --pin-file, or typed\n"
-                       "on standard input (not echoed). Exit 0 when the gateway confirmed the refund, 1 when it was\n"
+                       "refunds whose outcome is not known yet). Needs a manager's sign-in: --manager NAME and the\n"
+                       "PIN from --pin-file, or typed on standard input (not echoed). Exit 0 when the gateway "
+                       "confirmed the refund, 1 when it was\n"
                        "refused or failed, 5 when its outcome is unknown (check the merchant portal, then resolve it\n"
-                       "in the manager view), 6 when the PIN is wrong or locked."));
+                       "in the manager view), 6 when the name or PIN is wrong or the account locked."));
     parser.addHelpOption();
     addConfigOption(parser);
     addSecretOptions(parser);
@@ -35,42 +37,8 @@ void addRefundOptions(QCommandLineParser &parser)
                       QStringLiteral("A")});
     parser.addOption(
         {QStringLiteral("reason"), QStringLiteral("Why (required; kept with the refund)."), QStringLiteral("TEXT")});
-    parser.addOption({QStringLiteral("pin-file"),
-                      QStringLiteral("Read the manager PIN from FILE (readable by its owner only)."),
-                      QStringLiteral("FILE")});
+    addManagerOptions(parser);
     addCounterOverrideOptions(parser);
-}
-
-// The manager PIN against the stored verifier, with the same lock-out as the PIN dialog.
-int checkManagerPin(Settings &settings, const QString &pinFile, const Clock &clock, QTextStream &err)
-{
-    if (settings.pinVerifier().isNull()) {
-        err << "paydeskctl refund: no manager PIN is set; set one in PayDesk's settings first" << Qt::endl;
-        return ExitConfig;
-    }
-    PinLockout lockout(clock, settings.pinLockoutState());
-    if (lockout.isLocked()) {
-        err << "paydeskctl refund: too many wrong PINs; locked for " << (lockout.remainingLockMs() + 59'999) / 60'000
-            << " more minute(s)" << Qt::endl;
-        return ExitDenied;
-    }
-    auto pin = readManagerPin(pinFile);
-    if (!pin) {
-        err << "paydeskctl refund: manager PIN: " << describe(pin.error()) << Qt::endl;
-        return ExitUsage;
-    }
-    const PinCheck check = lockout.check(settings.pinVerifier(), *pin);
-    (void)settings.setPinLockoutState(lockout.state());
-    (void)settings.sync();
-    if (check == PinCheck::Accepted)
-        return ExitOk;
-    err << "paydeskctl refund: wrong manager PIN";
-    if (lockout.isLocked())
-        err << "; locked for " << (lockout.remainingLockMs() + 59'999) / 60'000 << " minute(s)";
-    else
-        err << "; " << lockout.attemptsLeft() << " attempt(s) left before a 30-minute lock";
-    err << Qt::endl;
-    return ExitDenied;
 }
 
 // What to refund: --amount, or all that is still refundable.
@@ -176,7 +144,8 @@ int runRefund(QCoreApplication &app, const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     const QString reason = parser.value(QStringLiteral("reason")).trimmed();
     if (positional.size() != 1 || reason.isEmpty()) {
-        err << "usage: paydeskctl refund ORDER [--amount A] --reason TEXT [--pin-file FILE]" << Qt::endl;
+        err << "usage: paydeskctl refund ORDER [--amount A] --reason TEXT [--manager NAME] [--pin-file FILE]"
+            << Qt::endl;
         return ExitUsage;
     }
     const auto settings = settingsFor(parser);
@@ -185,9 +154,6 @@ int runRefund(QCoreApplication &app, const QStringList &arguments)
         return ExitConfig;
     }
     SystemClock clock;
-    if (const int pin = checkManagerPin(*settings, parser.value(QStringLiteral("pin-file")), clock, err); pin != ExitOk)
-        return pin;
-
     auto secrets = secretStoreFor(parser, settings->mchId());
     QNetworkAccessManager network;
     auto counter = counterFor(parser, *settings, *secrets, &network, clock);
@@ -195,8 +161,12 @@ int runRefund(QCoreApplication &app, const QStringList &arguments)
         err << "paydeskctl refund: " << describe(counter.error()) << Qt::endl;
         return exitCodeFor(counter.error());
     }
-    return refund(app, parser, **counter,
-                  {positional.first(), reason, {u"manager@" + settings->terminalId(), StaffRole::Manager}});
+    StaffAccount manager;
+    if (const int signedIn
+        = signInManager((*counter)->staff(), parser, QStringLiteral("paydeskctl refund"), err, &manager);
+        signedIn != ExitOk)
+        return signedIn;
+    return refund(app, parser, **counter, {positional.first(), reason, {manager.name, StaffRole::Manager}});
 }
 
 } // namespace paydesk

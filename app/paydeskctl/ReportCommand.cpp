@@ -14,6 +14,8 @@
 #include <QSaveFile>
 #include <QTextStream>
 
+#include <algorithm>
+
 #include <optional>
 
 namespace paydesk {
@@ -49,6 +51,19 @@ void printTotals(QTextStream &out, const DailyReport &report)
         for (const SourceTotals &totals : report.sources) {
             out << orderSourceName(totals.source).leftJustified(11) << ' ' << currencyCode(totals.currency) << ' '
                 << QString::number(totals.paidCount).rightJustified(6) << ' '
+                << formatMinorPlain(totals.grossMinor).rightJustified(14) << ' '
+                << formatMinorPlain(totals.refundsMinor).rightJustified(14) << ' '
+                << formatMinorPlain(totals.netMinor()).rightJustified(14) << '\n';
+        }
+    }
+    // Per cashier once a sale recorded one (a signed-in cashier or the configured name).
+    const bool anyCashier = std::any_of(report.cashiers.cbegin(), report.cashiers.cend(),
+                                        [](const CashierTotals &totals) { return !totals.cashier.isEmpty(); });
+    if (anyCashier) {
+        out << "Cashier     Cur   Paid          Gross        Refunds            Net\n";
+        for (const CashierTotals &totals : report.cashiers) {
+            out << (totals.cashier.isEmpty() ? QStringLiteral("-") : totals.cashier).leftJustified(11) << ' '
+                << currencyCode(totals.currency) << ' ' << QString::number(totals.paidCount).rightJustified(6) << ' '
                 << formatMinorPlain(totals.grossMinor).rightJustified(14) << ' '
                 << formatMinorPlain(totals.refundsMinor).rightJustified(14) << ' '
                 << formatMinorPlain(totals.netMinor()).rightJustified(14) << '\n';

@@ -15,23 +15,24 @@ using namespace paydesk;
 
 namespace {
 
-const char Usage[]
-    = "Usage: paydeskctl <command> [options]\n"
-      "\n"
-      "Commands:\n"
-      "  sign      compute an IOTPay signature (the validator for \"signature error\")\n"
-      "  query     ask the gateway about one order\n"
-      "  orders    list the orders of a day from the order log\n"
-      "  charge    take a whole payment in the terminal (QR drawn with text blocks)\n"
-      "  reconcile check open orders with the gateway and record what changed\n"
-      "  report    the day's totals per channel and alerts (Z report); --csv, --pdf export it\n"
-      "  refund    refund a paid order, in full or --amount of it (needs the manager PIN)\n"
-      "\n"
-      "  paydeskctl <command> --help   options of a command\n"
-      "  paydeskctl --version          version\n"
-      "\n"
-      "Exit codes: 0 ok, 1 failed (not paid, gateway said no), 2 usage, 3 configuration or key,\n"
-      "4 order log unavailable, 5 gateway unreachable or outcome unknown, 6 manager PIN wrong or locked.\n";
+const char Usage[] = "Usage: paydeskctl <command> [options]\n"
+                     "\n"
+                     "Commands:\n"
+                     "  sign      compute an IOTPay signature (the validator for \"signature error\")\n"
+                     "  query     ask the gateway about one order\n"
+                     "  orders    list the orders of a day from the order log\n"
+                     "  charge    take a whole payment in the terminal (QR drawn with text blocks)\n"
+                     "  reconcile check open orders with the gateway and record what changed\n"
+                     "  report    the day's totals per channel and alerts (Z report); --csv, --pdf export it\n"
+                     "  refund    refund a paid order, in full or --amount of it (needs a manager's PIN)\n"
+                     "  staff     list, add and disable staff accounts, set their PINs (needs a manager's PIN)\n"
+                     "\n"
+                     "  paydeskctl <command> --help   options of a command\n"
+                     "  paydeskctl --version          version\n"
+                     "\n"
+                     "Exit codes: 0 ok, 1 failed (not paid, gateway said no), 2 usage, 3 configuration or key,\n"
+                     "4 order log unavailable, 5 gateway unreachable or outcome unknown, 6 manager name or PIN wrong,\n"
+                     "or the account locked.\n";
 
 // `report --pdf` paints the Z report with QtGui, which needs a QGuiApplication; every other
 // command stays a plain console program.
@@ -96,6 +97,8 @@ int main(int argc, char *argv[])
         return runReport(app, arguments);
     if (command == u"refund")
         return runRefund(app, arguments);
+    if (command == u"staff")
+        return runStaff(app, arguments);
     QTextStream(stderr) << "paydeskctl: unknown command '" << command << "'\n\n" << Usage;
     return ExitUsage;
 }

@@ -6,6 +6,7 @@
 #include "money/Channel.h"
 #include "money/Money.h"
 #include "orders/Refund.h"
+#include "orders/Staff.h"
 
 #include <QByteArray>
 #include <QList>
@@ -207,6 +208,18 @@ struct RefundGroupRow
     qint64 sumMinor = 0;
 };
 
+// Paid orders created in a range and the refunds that succeeded in it, by the order's cashier
+// and currency (a refund counts against the sale it gives money back for).
+struct CashierGroupRow
+{
+    QString cashier;
+    Currency currency = Currency::Invalid;
+    int paidCount = 0;
+    qint64 grossMinor = 0;
+    int refundCount = 0;
+    qint64 refundsMinor = 0;
+};
+
 struct VerdictCount
 {
     QString verdict; // NotificationRecord::verdict
@@ -295,6 +308,8 @@ public:
     // notifications) in [fromUtcMs, toUtcMs).
     Result<QList<OrderGroupRow>> orderGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs, qint64 bucketMs) const;
     Result<QList<RefundGroupRow>> refundGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs) const;
+    // By cashier, then currency; a cashier with only refunds in the range has a row too.
+    Result<QList<CashierGroupRow>> cashierGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs) const;
     // Late payments and open (NEW, CREATING, UNKNOWN, AWAITING) orders, oldest first.
     Result<QList<Order>> lateOrOpenOrdersBetween(qint64 fromUtcMs, qint64 toUtcMs) const;
     Result<QList<VerdictCount>> notificationVerdictCounts(qint64 fromUtcMs, qint64 toUtcMs) const;
@@ -317,6 +332,17 @@ public:
     Result<QList<Refund>> refundsOfOrder(qint64 orderId) const;
     Result<QList<Refund>> unresolvedRefunds() const; // PENDING and UNKNOWN, oldest first
     Result<RefundBalance> refundBalance(qint64 orderId) const;
+
+    // Staff accounts (StaffQueries.cpp; the rules are core/staff's). createStaffAccount:
+    // Duplicate for a name already taken, InvalidArgument for an empty name, an invalid role or
+    // no verifier. The others: NotFound for no such account.
+    Result<StaffAccount> createStaffAccount(const NewStaffAccount &account);
+    Result<StaffAccount> staffAccountByName(const QString &name) const;
+    Result<QList<StaffAccount>> staffAccounts() const; // by name
+    Result<qint64> countStaffAccounts(StaffRole role) const; // enabled ones of the role
+    Result<StaffAccount> setStaffPinVerifier(qint64 id, const QString &pinVerifier); // clears the lock-out
+    Result<StaffAccount> setStaffDisabled(qint64 id, bool disabled);
+    Result<StaffAccount> setStaffLockout(qint64 id, int failedAttempts, qint64 lockedUntilUtcMs);
 
     // PRAGMA data_version: changes whenever another connection commits. Cheap to poll.
     Result<qint64> dataVersion() const;

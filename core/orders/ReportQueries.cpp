@@ -68,6 +68,32 @@ Result<QList<RefundGroupRow>> OrderLog::refundGroupsBetween(qint64 fromUtcMs, qi
     return rows;
 }
 
+Result<QList<CashierGroupRow>> OrderLog::cashierGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs) const
+{
+    auto query = sql::run(d->db,
+                          u"SELECT cashier, currency, SUM(paid), SUM(gross), SUM(refunded), SUM(refunds) FROM ("
+                          " SELECT cashier, currency, COUNT(*) AS paid, SUM(amount_minor) AS gross, 0 AS refunded,"
+                          " 0 AS refunds FROM orders WHERE created_at_ms >= ? AND created_at_ms < ? AND state = ?"
+                          " GROUP BY cashier, currency"
+                          " UNION ALL SELECT o.cashier, r.currency, 0, 0, COUNT(*), SUM(r.amount_minor)"
+                          " FROM refunds r JOIN orders o ON o.id = r.order_id"
+                          " WHERE r.created_at_ms >= ? AND r.created_at_ms < ? AND r.state = ?"
+                          " GROUP BY o.cashier, r.currency) t GROUP BY cashier, currency ORDER BY cashier, currency"_s,
+                          {fromUtcMs, toUtcMs, orderStateName(OrderState::Paid), fromUtcMs, toUtcMs,
+                           refundStateName(RefundState::Succeeded)});
+    if (!query)
+        return fail(query.error());
+    QList<CashierGroupRow> rows;
+    while (query->next()) {
+        rows.append(CashierGroupRow{query->value(0).toString(), currencyFromCode(query->value(1).toString()),
+                                    query->value(2).toInt(), query->value(3).toLongLong(), query->value(4).toInt(),
+                                    query->value(5).toLongLong()});
+    }
+    if (auto read = checkRead(d->db, *query, u"cashier totals"_s); !read)
+        return fail(read.error());
+    return rows;
+}
+
 // One query with OR, so that the planner keeps to the created_at range (late has no index).
 Result<QList<Order>> OrderLog::lateOrOpenOrdersBetween(qint64 fromUtcMs, qint64 toUtcMs) const
 {

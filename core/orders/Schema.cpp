@@ -152,6 +152,25 @@ QStringList version6(const StorageBackend &)
     };
 }
 
+// Staff accounts (design.md "Staff"), shared by the terminals of a store's database: a name,
+// a role, the PIN's verifier (never the PIN) and the lock-out counters that must survive a
+// restart and hold on every terminal.
+QStringList version7(const StorageBackend &)
+{
+    return {
+        u"CREATE TABLE staff ("
+        " id {id},"
+        " name TEXT NOT NULL UNIQUE,"
+        " role TEXT NOT NULL,"
+        " pin_verifier TEXT NOT NULL,"
+        " failed_attempts {int} NOT NULL DEFAULT 0,"
+        " locked_until_ms {int} NOT NULL DEFAULT 0,"
+        " disabled {int} NOT NULL DEFAULT 0,"
+        " created_at_ms {int} NOT NULL,"
+        " updated_at_ms {int} NOT NULL)"_s,
+    };
+}
+
 struct Step
 {
     int version = 0;
@@ -160,8 +179,8 @@ struct Step
 
 // Append only: a released step is never edited, a change is a new step.
 const std::array Steps{
-    Step{1, &version1}, Step{2, &version2}, Step{3, &version3},
-    Step{4, &version4}, Step{5, &version5}, Step{6, &version6},
+    Step{1, &version1}, Step{2, &version2}, Step{3, &version3}, Step{4, &version4},
+    Step{5, &version5}, Step{6, &version6}, Step{7, &version7},
 };
 
 Error newerThanCode(int stored)

@@ -43,7 +43,7 @@ Result<Sale *> Checkout::charge(const Money &amount, Channel channel)
 {
     if (hasOpenSale())
         return fail(ErrorCode::Duplicate, u"sale " + openSaleNumber() + u" is still open");
-    auto *sale = new Sale(m_orderLog, m_gateway, m_clock, m_config, this);
+    auto *sale = new Sale(m_orderLog, m_gateway, m_clock, saleConfig(), this);
     if (auto started = sale->start(amount, channel); !started) {
         delete sale;
         return fail(started.error());
@@ -61,7 +61,7 @@ Result<ScanSale *> Checkout::scan(const Money &amount, const PaymentCode &code)
         return fail(*repeated);
     if (hasOpenSale())
         return fail(ErrorCode::Duplicate, u"sale " + openSaleNumber() + u" is still open");
-    auto *sale = new ScanSale(m_orderLog, m_gateway, m_clock, m_config, this);
+    auto *sale = new ScanSale(m_orderLog, m_gateway, m_clock, saleConfig(), this);
     if (auto started = sale->start(amount, code); !started) {
         // Refused before sending, unless its row exists (then the code may have left: remember it).
         if (sale->order().id > 0)
@@ -108,6 +108,13 @@ void Checkout::replaceCurrent(QObject *sale)
         m_currentScan->deleteLater();
     m_current.clear();
     m_currentScan.clear();
+}
+
+SaleConfig Checkout::saleConfig() const
+{
+    SaleConfig config = m_config;
+    config.cashier = cashier();
+    return config;
 }
 
 } // namespace paydesk

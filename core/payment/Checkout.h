@@ -41,11 +41,18 @@ public:
     const SaleConfig &config() const { return m_config; }
     void setConfig(const SaleConfig &config) { m_config = config; }
 
+    // The signed-in cashier (a staff account's name), recorded on the next sales' orders in
+    // place of the configured cashier; empty: the configured one (config().cashier).
+    QString cashier() const { return m_cashier.isEmpty() ? m_config.cashier : m_cashier; }
+    void setCashier(const QString &name) { m_cashier = name; }
+
 Q_SIGNALS:
     void saleStarted(paydesk::Sale *sale);
     void scanStarted(paydesk::ScanSale *sale);
 
 private:
+    // The configuration a new sale starts with: the signed-in cashier on it.
+    SaleConfig saleConfig() const;
     struct SentCode
     {
         QByteArray hash; // SHA-256 of the digits, never the digits
@@ -61,6 +68,7 @@ private:
     PaymentGateway &m_gateway;
     const Clock &m_clock;
     SaleConfig m_config;
+    QString m_cashier;
     QPointer<Sale> m_current;
     QPointer<ScanSale> m_currentScan;
     QList<SentCode> m_sentCodes;

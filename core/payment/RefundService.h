@@ -10,14 +10,8 @@
 
 namespace paydesk {
 
-// Who is asking. The PIN dialog decides who is a manager; this is the core's own check that a
-// cashier session can never reach refund_order, whatever the UI does.
-enum class StaffRole {
-    Invalid = 0,
-    Cashier,
-    Manager
-};
-
+// Who is asking (StaffRole: orders/Staff.h). The staff sign-in decides who is a manager; this is
+// the core's own check that a cashier session can never reach refund_order, whatever the UI does.
 struct Requester
 {
     QString name;

@@ -164,6 +164,18 @@ Result<void> aggregateRefunds(const OrderLog &log, const BusinessDayRange &range
     return {};
 }
 
+Result<void> aggregateCashiers(const OrderLog &log, const BusinessDayRange &range, DailyReport &report)
+{
+    const auto rows = log.cashierGroupsBetween(range.fromUtcMs, range.toUtcMs);
+    if (!rows)
+        return fail(rows.error());
+    for (const CashierGroupRow &row : *rows) {
+        report.cashiers.append(
+            {row.cashier, row.currency, row.paidCount, row.grossMinor, row.refundCount, row.refundsMinor});
+    }
+    return {};
+}
+
 // Only when the aggregate found some: the orders behind the late and open counts.
 Result<void> listAlertOrders(const OrderLog &log, const BusinessDayRange &range, ReportAlerts &alerts)
 {
@@ -245,6 +257,8 @@ Result<DailyReport> buildDailyReport(const OrderLog &log, const ReportDay &day)
     if (auto done = aggregateRefunds(log, report.range, builder); !done)
         return fail(done.error());
     builder.finish();
+    if (auto done = aggregateCashiers(log, report.range, report); !done)
+        return fail(done.error());
     if (auto done = listAlertOrders(log, report.range, report.alerts); !done)
         return fail(done.error());
     if (auto done = listUnresolvedRefunds(log, report.range, report.alerts); !done)

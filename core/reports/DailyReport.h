@@ -45,6 +45,20 @@ struct SourceTotals
     qint64 netMinor() const { return grossMinor - refundsMinor; }
 };
 
+// The same figures by the cashier who made the sale (Order::cashier) and currency; a refund
+// counts against the cashier of the order it refunds.
+struct CashierTotals
+{
+    QString cashier; // empty for orders made without one
+    Currency currency = Currency::Invalid;
+    int paidCount = 0;
+    qint64 grossMinor = 0;
+    int refundCount = 0;
+    qint64 refundsMinor = 0;
+
+    qint64 netMinor() const { return grossMinor - refundsMinor; }
+};
+
 struct StateCount
 {
     OrderState state = OrderState::Invalid;
@@ -98,6 +112,7 @@ struct DailyReport
     QList<StateCount> states; // in OrderState order, zero counts left out
     QList<ChannelTotals> totals; // by channel, then currency
     QList<SourceTotals> sources; // by source, then currency
+    QList<CashierTotals> cashiers; // by cashier, then currency
     ReportAlerts alerts;
     QList<HourBucket> hours;
 };

@@ -49,6 +49,17 @@ QJsonObject notificationJson(const NotificationRecord &record, const QTimeZone &
             {u"remoteAddress"_s, record.remoteAddress}};
 }
 
+QJsonObject cashierTotalsJson(const CashierTotals &totals)
+{
+    return {{u"cashier"_s, totals.cashier},
+            {u"currency"_s, currencyCode(totals.currency)},
+            {u"paidCount"_s, totals.paidCount},
+            {u"gross"_s, formatMinorPlain(totals.grossMinor)},
+            {u"refundCount"_s, totals.refundCount},
+            {u"refunds"_s, formatMinorPlain(totals.refundsMinor)},
+            {u"net"_s, formatMinorPlain(totals.netMinor())}};
+}
+
 QJsonObject sourceTotalsJson(const SourceTotals &totals)
 {
     return {{u"source"_s, orderSourceName(totals.source)},
@@ -133,6 +144,9 @@ QJsonObject dailyReportToJson(const DailyReport &report)
     QJsonArray sources;
     for (const SourceTotals &entry : report.sources)
         sources.append(sourceTotalsJson(entry));
+    QJsonArray cashiers;
+    for (const CashierTotals &entry : report.cashiers)
+        cashiers.append(cashierTotalsJson(entry));
     return {{u"date"_s, report.day.date.toString(Qt::ISODate)},
             {u"timeZone"_s, QString::fromUtf8(report.day.zone.id())},
             {u"cutoffHour"_s, report.day.cutoffHour},
@@ -142,6 +156,7 @@ QJsonObject dailyReportToJson(const DailyReport &report)
             {u"states"_s, states},
             {u"totals"_s, totals},
             {u"sources"_s, sources},
+            {u"cashiers"_s, cashiers},
             {u"alerts"_s, alertsJson(report.alerts, zone)},
             {u"hourly"_s, hoursJson(report.hours, zone)}};
 }

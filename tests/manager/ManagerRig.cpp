@@ -9,6 +9,7 @@
 #include "payment/Reconciler.h"
 #include "payment/RefundService.h"
 #include "receipts/PrinterTransport.h"
+#include "staff/StaffService.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
 
@@ -68,6 +69,7 @@ Result<std::unique_ptr<ManagerRig>> ManagerRig::start(const Options &options)
     services.demo = rig->m_demo.get();
     services.refunds = rig->m_refunds.get();
     services.reconciler = rig->m_reconciler.get();
+    services.staff = rig->m_staff.get();
     services.receiptPrinter = options.thermalPrinter ? rig->m_printer.get() : nullptr;
     rig->m_window = std::make_unique<MainWindow>(services);
     return rig;
@@ -104,6 +106,12 @@ Result<void> ManagerRig::startServices(const Options &options)
     if (!log)
         return fail(log.error());
     m_orderLog = std::move(*log);
+    // As CounterAssembly does: the manager PIN of the settings becomes the "manager" account.
+    m_staff = std::make_unique<StaffService>(*m_orderLog, m_clock, MinPinIterations);
+    if (auto migrated = m_staff->migrateManagerPin(m_settings->pinVerifier(), m_settings->pinLockoutState(),
+                                                   m_settings->terminalId());
+        !migrated)
+        return fail(migrated.error());
     m_gateway = std::make_unique<IotPayClient>(m_network.get(), m_demo->gatewayConfig());
     return {};
 }

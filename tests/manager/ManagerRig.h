@@ -30,6 +30,7 @@ class MemorySecretStore;
 class Reconciler;
 class RefundService;
 class Settings;
+class StaffService;
 
 class ManagerRig
 {
@@ -53,6 +54,7 @@ public:
     OrderLog &orderLog() { return *m_orderLog; }
     Settings &settings() { return *m_settings; }
     RefundService &refunds() { return *m_refunds; }
+    StaffService &staff() { return *m_staff; }
     MemoryPrinterTransport &printer() { return *m_printer; }
     LanguageSwitcher &language() { return *m_language; }
     const Clock &clock() const { return m_clock; }
@@ -83,6 +85,7 @@ private:
     std::unique_ptr<LanguageSwitcher> m_language;
     std::unique_ptr<Checkout> m_checkout;
     std::unique_ptr<RefundService> m_refunds;
+    std::unique_ptr<StaffService> m_staff;
     std::unique_ptr<Reconciler> m_reconciler;
     std::unique_ptr<MemoryPrinterTransport> m_printer;
     std::unique_ptr<MainWindow> m_window;

@@ -148,6 +148,10 @@ void TestOrderLogSchema::migratesFromEveryEarlierVersion()
                               " VALUES (2, 50, 'client-ref', NULL, NULL, 'api', 'cart-77'),"
                               " (1, 60, 'note', NULL, NULL, 'api', 'cart-77')"_s),
                      QString());
+            // From version 6 on, PayDesk wrote the reference in its column as well.
+            if (fromVersion >= 6) {
+                QCOMPARE(old.exec(u"UPDATE orders SET client_reference = 'cart-77' WHERE id = 2"_s), QString());
+            }
         }
     }
 
@@ -201,6 +205,13 @@ void TestOrderLogSchema::migratesFromEveryEarlierVersion()
     m_clock.setWallMs(5'000);
     QVERIFY(log.recordAuditEvent(u"export"_s, u"manager@OLD1"_s, u"12 orders"_s));
     QCOMPARE(log.auditEventsBetween(0, 10'000)->size(), 1);
+    // Staff accounts (version 7) are kept, unique by name.
+    const auto staff
+        = log.createStaffAccount({u"mina"_s, StaffRole::Manager, u"pbkdf2-sha256$1000$c2FsdA==$aGFzaA=="_s});
+    QVERIFY2(staff, qPrintable(staff ? QString() : describe(staff.error())));
+    QCOMPARE(staff->createdAtMs, 5'000);
+    QCOMPARE(errorCodeOf(log.createStaffAccount({u"mina"_s, StaffRole::Cashier, u"x"_s})), ErrorCode::Duplicate);
+    QCOMPARE(log.staffAccounts()->size(), 1);
     const qint64 id = orderIn(log, OrderState::Awaiting);
     QVERIFY(id > 0);
     const Order order = *log.orderById(id);

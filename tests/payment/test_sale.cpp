@@ -68,6 +68,7 @@ private Q_SLOTS:
     void cancelFindsJustPaid();
     void expiryQueriesOnceMore();
     void tenChargesMakeOneOrder();
+    void signedInCashierIsOnTheOrder();
     void wallClockJumpsDoNotMatter_data();
     void wallClockJumpsDoNotMatter();
     void paidStaysPaid();
@@ -388,6 +389,29 @@ void TestSale::tenChargesMakeOneOrder()
     auto orders = m_log->ordersBetween(0, m_clock.nowUtcMs() + 1000);
     QVERIFY(orders);
     QCOMPARE(orders->size(), 1);
+}
+
+void TestSale::signedInCashierIsOnTheOrder()
+{
+    startServices();
+    SaleConfig config = saleConfig();
+    config.cashier = QStringLiteral("front desk");
+    Checkout checkout(*m_log, *m_client, m_clock, config);
+    QCOMPARE(checkout.cashier(), QStringLiteral("front desk")); // nobody signed in: the configured name
+    auto first = checkout.charge(Money{500, Currency::CAD}, Channel::WxNative);
+    QVERIFY(first);
+    QCOMPARE((*first)->order().cashier, QStringLiteral("front desk"));
+    QTRY_COMPARE((*first)->state(), OrderState::Awaiting);
+    (*first)->requestCancel();
+    QTRY_VERIFY_WITH_TIMEOUT(!checkout.hasOpenSale(), 10'000);
+    checkout.setCashier(QStringLiteral("li"));
+    auto second = checkout.charge(Money{700, Currency::CAD}, Channel::WxNative);
+    QVERIFY(second);
+    QCOMPARE((*second)->order().cashier, QStringLiteral("li"));
+    QCOMPARE(m_log->orderById((*second)->order().id)->cashier, QStringLiteral("li"));
+    // New settings (followSettings) keep the signed-in cashier.
+    checkout.setConfig(saleConfig());
+    QCOMPARE(checkout.cashier(), QStringLiteral("li"));
 }
 
 void TestSale::wallClockJumpsDoNotMatter_data()

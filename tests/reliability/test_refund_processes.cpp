@@ -212,13 +212,18 @@ void TestRefundProcesses::partialThenFullRefund()
     QVERIFY2(full.out.contains("SUCCEEDED") && full.out.contains("7.00 CAD"), full.out.constData());
     QCOMPARE(refundedMinor(order), 1000);
     QCOMPARE(refundCount(order), 2);
-    // Both are in the audit trail with the manager of this terminal, as from the manager view.
+    // Both are in the audit trail with the manager account the settings' PIN became, and the
+    // refunds record who made them.
     const auto audit = m_log->auditEventsBetween(0, std::numeric_limits<qint64>::max());
     QVERIFY(audit);
     const auto requests = std::count_if(audit->begin(), audit->end(), [](const AuditEvent &event) {
-        return event.kind == u"refund_request" && event.actor == u"manager@REFD";
+        return event.kind == u"refund_request" && event.actor == u"manager";
     });
     QCOMPARE(requests, 2);
+    const auto made = m_log->refundsOfOrder(m_paid.id);
+    QVERIFY(made);
+    for (const Refund &refund : *made)
+        QCOMPARE(refund.requestedBy, u"manager"_s);
 }
 
 void TestRefundProcesses::overRefundIsRefused()
@@ -250,17 +255,21 @@ void TestRefundProcesses::wrongPinIsRefused()
     QCOMPARE(order.state, OrderState::Paid);
     const Run wrong = refund({order.mchOrderNo, u"--reason"_s, u"wrong pin"_s}, "9999\n");
     QCOMPARE(wrong.exitCode, 6);
-    QVERIFY2(wrong.err.contains("wrong manager PIN"), wrong.err.constData());
+    QVERIFY2(wrong.err.contains("wrong manager name or PIN"), wrong.err.constData());
     QVERIFY(!wrong.err.contains("9999") && !wrong.out.contains("9999")); // never echoed
     QCOMPARE(refundCount(order.mchOrderNo), 0);
-    Settings settings(m_settingsFile);
-    QCOMPARE(settings.pinLockoutState().failedAttempts, 1); // counts towards the lock-out
+    // The settings' PIN became the "manager" account, whose counter the failure goes to.
+    QCOMPARE(m_log->staffAccountByName(u"manager"_s)->failedAttempts, 1); // counts towards the lock-out
+    QVERIFY(m_log->auditEventsBetween(0, std::numeric_limits<qint64>::max())->last().kind == u"sign_in_failure"_s);
+    // Another manager's name with this PIN is no better.
+    const Run stranger = refund({order.mchOrderNo, u"--reason"_s, u"who"_s, u"--manager"_s, u"boss"_s});
+    QCOMPARE(stranger.exitCode, 6);
+    QVERIFY2(stranger.err.contains("wrong manager name or PIN"), stranger.err.constData());
     // The right PIN afterwards works and resets the count.
     const Run right = refund({order.mchOrderNo, u"--amount"_s, u"1.00"_s, u"--reason"_s, u"right pin"_s});
     QVERIFY2(right.exitCode == 0, right.err.constData());
     QCOMPARE(refundedMinor(order.mchOrderNo), 100);
-    Settings after(m_settingsFile);
-    QCOMPARE(after.pinLockoutState().failedAttempts, 0);
+    QCOMPARE(m_log->staffAccountByName(u"manager"_s)->failedAttempts, 0);
 }
 
 void TestRefundProcesses::missingReasonIsUsage()

@@ -76,6 +76,7 @@ private Q_SLOTS:
     void emptyDay();
     void jsonCarriesTheFigures();
     void totalsBySource();
+    void totalsByCashier();
     void invalidInput();
 
 private:
@@ -391,6 +392,51 @@ void TestDailyReport::totalsBySource()
         }
     }
     QVERIFY(sawMini);
+}
+
+void TestDailyReport::totalsByCashier()
+{
+    LogBuilder b(*m_log, m_clock, Toronto);
+    OrderSpec alice{Channel::WxNative, {1000, Currency::CAD}};
+    const Order first = b.order(u"2026-06-10T09:00:00"_s, alice);
+    QVERIFY(first.id);
+    QVERIFY(b.order(u"2026-06-10T09:30:00"_s, alice).id);
+    alice.state = OrderState::Expired; // not paid: not in the cashier's totals
+    QVERIFY(b.order(u"2026-06-10T09:45:00"_s, alice).id);
+    OrderSpec bob{Channel::AlipayQr, {450, Currency::CAD}};
+    bob.cashier = u"bob"_s;
+    const Order bobs = b.order(u"2026-06-10T10:00:00"_s, bob);
+    QVERIFY(bobs.id);
+    bob.amount = {300, Currency::USD};
+    QVERIFY(b.order(u"2026-06-10T10:10:00"_s, bob).id);
+    // Refunds count against the cashier of the sale; one that failed counts for nobody.
+    QCOMPARE(b.refund(u"2026-06-10T12:00:00"_s, first.id, 250, RefundState::Succeeded).state, RefundState::Succeeded);
+    QCOMPARE(b.refund(u"2026-06-10T12:10:00"_s, bobs.id, 100, RefundState::Failed).state, RefundState::Failed);
+    // Another day's sale by a third cashier stays out.
+    OrderSpec carol{Channel::WxNative, {999, Currency::CAD}};
+    carol.cashier = u"carol"_s;
+    QVERIFY(b.order(u"2026-06-11T10:00:00"_s, carol).id);
+
+    const DailyReport report = reportFor(QDate(2026, 6, 10), 4);
+    QCOMPARE(report.cashiers.size(), 3);
+    const CashierTotals &a = report.cashiers.at(0);
+    QCOMPARE(a.cashier, u"alice"_s);
+    QCOMPARE(a.currency, Currency::CAD);
+    QCOMPARE(a.paidCount, 2);
+    QCOMPARE(a.grossMinor, 2000);
+    QCOMPARE(a.refundCount, 1);
+    QCOMPARE(a.netMinor(), 1750);
+    QCOMPARE(report.cashiers.at(1).cashier, u"bob"_s);
+    QCOMPARE(report.cashiers.at(1).currency, Currency::CAD);
+    QCOMPARE(report.cashiers.at(1).grossMinor, 450);
+    QCOMPARE(report.cashiers.at(1).refundCount, 0);
+    QCOMPARE(report.cashiers.at(2).currency, Currency::USD);
+    QCOMPARE(report.cashiers.at(2).paidCount, 1);
+
+    const QJsonArray cashiers = dailyReportToJson(report).value(u"cashiers"_s).toArray();
+    QCOMPARE(cashiers.size(), 3);
+    QCOMPARE(cashiers.at(0)[u"cashier"_s].toString(), u"alice"_s);
+    QCOMPARE(cashiers.at(0)[u"net"_s].toString(), u"17.50"_s);
 }
 
 void TestDailyReport::invalidInput()

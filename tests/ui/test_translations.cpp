@@ -285,9 +285,9 @@ void TestTranslations::languageSwitcherTranslatesAtRuntime()
 
     QVERIFY(switcher.setLanguage(QStringLiteral("en")));
     QCOMPARE(QCoreApplication::translate("paydesk::OutcomeScreen", "Cancelled"), QStringLiteral("Cancelled"));
-    QCOMPARE(QCoreApplication::translate("paydesk::PinDialog", "Wrong PIN. %n attempt(s) left before a 30-minute lock.",
+    QCOMPARE(QCoreApplication::translate("paydesk::PinDialog", "Too many wrong PINs. Locked for %n more minute(s).",
                                          nullptr, 1),
-             QStringLiteral("Wrong PIN. 1 attempt left before a 30-minute lock."));
+             QStringLiteral("Too many wrong PINs. Locked for 1 more minute."));
     QVERIFY(!switcher.setLanguage(QStringLiteral("de")));
     QCOMPARE(switcher.language(), QStringLiteral("en"));
 }

@@ -102,6 +102,20 @@ QString ManagerText::audit(const QString &kind)
         return tr("Manager view locked");
     if (kind == u"pin_failure")
         return tr("Wrong PIN");
+    if (kind == u"sign_in")
+        return tr("Signed in");
+    if (kind == u"sign_in_failure")
+        return tr("Sign-in refused");
+    if (kind == u"lockout")
+        return tr("Account locked");
+    if (kind == u"staff_created")
+        return tr("Staff account added");
+    if (kind == u"staff_disabled")
+        return tr("Staff account disabled");
+    if (kind == u"staff_pin_changed")
+        return tr("Staff PIN changed");
+    if (kind == u"staff_migrated")
+        return tr("Manager PIN moved to an account");
     if (kind == u"refund_request")
         return tr("Refund requested");
     if (kind == u"refund_result")

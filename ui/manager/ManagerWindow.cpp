@@ -11,6 +11,7 @@
 #include "OrderTableModel.h"
 #include "PinDialog.h"
 #include "ReceiptActions.h"
+#include "staff/StaffService.h"
 
 #include "config/Settings.h"
 #include "payment/Reconciler.h"
@@ -76,18 +77,19 @@ ManagerWindow::ManagerWindow(const ManagerServices &services, QWidget *parent)
 
 ManagerWindow::~ManagerWindow() = default;
 
-bool ManagerWindow::askPin(const ManagerServices &services, QWidget *parent)
+bool ManagerWindow::askPin(const ManagerServices &services, QWidget *parent, QString *managerName)
 {
-    if (services.settings->pinVerifier().isNull())
+    if (!services.staff)
         return true;
-    PinDialog dialog(*services.settings, *services.clock, parent);
-    const QString actor = services.settings->terminalId();
-    connect(&dialog, &PinDialog::pinRejected, &dialog, [&services, actor](bool lockedOut, int attemptsLeft) {
-        const QString detail = lockedOut ? QStringLiteral("wrong manager PIN; locked out")
-                                         : u"wrong manager PIN; " + QString::number(attemptsLeft) + u" attempts left";
-        (void)services.orderLog->recordAuditEvent(QStringLiteral("pin_failure"), actor, detail);
-    });
-    return dialog.exec() == QDialog::Accepted;
+    // An order log that cannot be read is reported by the sign-in itself.
+    if (const auto managed = services.staff->hasManager(); managed && !*managed)
+        return true;
+    PinDialog dialog(*services.staff, parent);
+    if (dialog.exec() != QDialog::Accepted || !dialog.account())
+        return false;
+    if (managerName)
+        *managerName = dialog.account()->name;
+    return true;
 }
 
 QWidget *ManagerWindow::buildTopBar()
@@ -281,7 +283,7 @@ BusinessDayRange ManagerWindow::dayRange() const
 
 QString ManagerWindow::managerName() const
 {
-    return managerActorName(m_services.settings->terminalId());
+    return m_managerName.isEmpty() ? managerActorName(m_services.settings->terminalId()) : m_managerName;
 }
 
 void ManagerWindow::refresh()
@@ -393,9 +395,11 @@ bool ManagerWindow::unlock()
 {
     if (!isLocked())
         return true;
-    if (!askPin(m_services, this))
+    QString name;
+    if (!askPin(m_services, this, &name))
         return false;
-    audit(QStringLiteral("manager_unlock"), QStringLiteral("unlocked with the manager PIN"));
+    m_managerName = name;
+    audit(QStringLiteral("manager_unlock"), QStringLiteral("unlocked with a manager's PIN"));
     m_pages->setCurrentIndex(0);
     refresh();
     m_idleLock->start();

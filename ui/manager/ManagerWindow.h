@@ -32,6 +32,7 @@ class Reconciler;
 class ReceiptActions;
 class RefundService;
 class Settings;
+class StaffService;
 struct ReceiptData;
 struct ReconcileReport;
 enum class ReceiptOutput;
@@ -45,6 +46,7 @@ struct ManagerServices
     RefundService *refunds = nullptr; // null: refunds unavailable here
     Reconciler *reconciler = nullptr; // null: "Check open orders" unavailable
     Checkout *checkout = nullptr; // its live sale is left alone by the check
+    StaffService *staff = nullptr; // null: no sign-in (as with no manager account)
     ReceiptActions *receipts = nullptr;
 };
 
@@ -60,15 +62,18 @@ public:
     explicit ManagerWindow(const ManagerServices &services, QWidget *parent = nullptr);
     ~ManagerWindow() override;
 
-    // The manager PIN dialog (PinDialog); wrong PINs go to the audit trail. True when accepted
-    // or when no PIN is set up (demo mode).
-    static bool askPin(const ManagerServices &services, QWidget *parent);
+    // A manager's sign-in (PinDialog, name and PIN); every attempt goes to the audit trail. True
+    // when a manager signed in (their name in `*managerName`) or when there is no manager
+    // account to sign in with (demo mode, no PIN ever set).
+    static bool askPin(const ManagerServices &services, QWidget *parent, QString *managerName = nullptr);
 
     QDate businessDay() const;
     void setBusinessDay(const QDate &day);
     BusinessDayRange dayRange() const;
     const DailyReport &report() const { return m_report; }
+    // The manager who signed in; managerActorName(terminal) when nobody had to.
     QString managerName() const;
+    void setManagerName(const QString &name) { m_managerName = name; }
 
     bool isLocked() const;
     IdleLock *idleLock() const { return m_idleLock; }
@@ -124,6 +129,7 @@ private:
     void printTestReceipt();
 
     ManagerServices m_services;
+    QString m_managerName;
     DailyReport m_report;
     QSet<qint64> m_refundsOfThisWindow;
     bool m_reconcileRequested = false;
