@@ -85,10 +85,10 @@ void TestGatewayModules::registryRefusesTwiceTheSameNameOrPath()
     const auto again = registry.add(iotPayGateway(std::nullopt, std::nullopt));
     QVERIFY(!again);
     QCOMPARE(again.error().code, ErrorCode::Duplicate);
-    GatewayEntry samePath{
-        u"third"_s,
-        {},
-        std::make_shared<IotPayNotifyVerifier>(IotPayNotifyConfig{{}, {}, QByteArrayLiteral("/notify/second")})};
+    GatewayEntry samePath;
+    samePath.name = u"third"_s;
+    samePath.notify
+        = std::make_shared<IotPayNotifyVerifier>(IotPayNotifyConfig{{}, {}, QByteArrayLiteral("/notify/second")});
     const auto clash = registry.add(std::move(samePath));
     QVERIFY(!clash);
     QCOMPARE(clash.error().code, ErrorCode::Duplicate);

@@ -201,7 +201,8 @@ void TestReconciler::awaitingOrderUnknownToTheGatewayIsNotFailed()
                                        OrderSource::Counter,
                                        m_client->name(),
                                        {},
-                                       m_clock.nowUtcMs() + 9 * 60'000});
+                                       m_clock.nowUtcMs() + 9 * 60'000,
+                                       {}});
     (void)m_log->transition(order.id, OrderState::Creating, {});
     TransitionDetails details;
     details.qrPayload = QStringLiteral("https://qr.example/never-made");
