@@ -72,14 +72,13 @@
         <translation>Gateway unreachable — check the network. The sale was not charged.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+2"/>
-        <location line="+17"/>
         <source>Outcome unknown — checking with the gateway…</source>
         <translation>Outcome unknown — checking with the gateway…</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="+1"/>
         <source>The gateway refused the request. The sale was not charged.</source>
         <translation>The gateway refused the request. The sale was not charged.</translation>
     </message>
@@ -119,7 +118,7 @@
         <translation>This order is already paid.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The gateway declined: %1</source>
         <translation>The gateway declined: %1</translation>
     </message>
@@ -159,7 +158,7 @@
         <translation>Something went wrong: %1</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-70"/>
         <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
         <translation>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</translation>
     </message>

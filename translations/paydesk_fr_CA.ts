@@ -72,14 +72,13 @@
         <translation>Passerelle injoignable — vérifiez le réseau. La vente n’a pas été encaissée.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+2"/>
-        <location line="+17"/>
         <source>Outcome unknown — checking with the gateway…</source>
         <translation>Résultat inconnu — vérification auprès de la passerelle…</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="+1"/>
         <source>The gateway refused the request. The sale was not charged.</source>
         <translation>La passerelle a refusé la demande. La vente n’a pas été encaissée.</translation>
     </message>
@@ -119,7 +118,7 @@
         <translation>Cette commande est déjà payée.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The gateway declined: %1</source>
         <translation>La passerelle a refusé&#xa0;: %1</translation>
     </message>
@@ -159,7 +158,7 @@
         <translation>Un problème est survenu&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-70"/>
         <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
         <translation>Ce n’est pas un code de paiement WeChat Pay, Alipay ou UnionPay. Rien n’a été encaissé.</translation>
     </message>

@@ -72,14 +72,13 @@
         <translation>无法连接支付网关——请检查网络。本笔交易未扣款。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+2"/>
-        <location line="+17"/>
         <source>Outcome unknown — checking with the gateway…</source>
         <translation>结果未知——正在向网关核实…</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="+1"/>
         <source>The gateway refused the request. The sale was not charged.</source>
         <translation>网关拒绝了请求。本笔交易未扣款。</translation>
     </message>
@@ -119,7 +118,7 @@
         <translation>该订单已支付。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The gateway declined: %1</source>
         <translation>网关拒绝：%1</translation>
     </message>
@@ -159,7 +158,7 @@
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-70"/>
         <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
         <translation>这不是微信支付、支付宝或银联的付款码。未收取任何款项。</translation>
     </message>

@@ -82,6 +82,7 @@ QString ErrorText::message(const Error &error)
         return tr("Gateway unreachable — check the network. The sale was not charged.");
     case ErrorCode::Timeout:
     case ErrorCode::Unparseable:
+    case ErrorCode::OutcomeUnknown:
         return tr("Outcome unknown — checking with the gateway…");
     case ErrorCode::HttpStatus:
         return error.isAmbiguous() ? tr("Outcome unknown — checking with the gateway…")
@@ -100,8 +101,6 @@ QString ErrorText::message(const Error &error)
         return tr("The gateway never received the order. Nothing was charged — you can charge again.");
     case ErrorCode::AlreadyPaid:
         return tr("This order is already paid.");
-    case ErrorCode::OutcomeUnknown:
-        return tr("Outcome unknown — checking with the gateway…");
     case ErrorCode::GatewayFail:
         return tr("The gateway declined: %1").arg(error.detail.left(120));
     case ErrorCode::RequestInvalid:
