@@ -7,7 +7,7 @@ PACKAGES="
 build-essential cmake ninja-build pkg-config git
 qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
 qt6-httpserver-dev qt6-charts-dev qt6-websockets-dev qtkeychain-qt6-dev libqt6opengl6-dev
-libqt6sql6-sqlite qt6-qpa-plugins qt6-translations-l10n libgl-dev
+libqt6sql6-sqlite libqt6sql6-psql postgresql qt6-qpa-plugins qt6-translations-l10n libgl-dev
 libqrencode-dev libssl-dev libsqlite3-dev libmicrohttpd-dev rapidjson-dev
 xvfb xauth imagemagick zbar-tools poppler-utils curl sqlite3 xdotool
 dpkg-dev debootstrap
