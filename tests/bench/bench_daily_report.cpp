@@ -1,14 +1,16 @@
 // bench_daily_report: the daily (Z) report over an order log of a million orders (design.md
 // performance table: <= 50 ms).
 //
-//   bench_daily_report [--orders N] [--runs R] [--keep DIR | --log FILE]
+//   bench_daily_report [--orders N] [--runs R] [--keep DIR | --log FILE] [--smoke]
 //
 // Generates N orders spread over the year 2026 in America/Toronto (shop hours weighted), with
 // refunds and notification audit rows, into a temporary order log (one transaction, prepared
 // statements, synchronous=OFF — for the generator only), reopens it as PayDesk does, then
 // times buildDailyReport() for several business days, DST days included, R times each. Beside
 // it, in the same run: the floor (an index-only COUNT over the same day range) and the naive way
-// (loading every order of the day). Prints one JSON object; exit 1 when p99 exceeds the target.
+// (loading every order of the day). Prints one JSON object; exit 1 when p99 exceeds the target,
+// except with --smoke (ctest's run on a small log, often on a loaded machine: it checks that the
+// benchmark works, and a time limit in the suite would make it a timed unit test).
 
 #include "BenchSupport.h"
 
@@ -337,6 +339,7 @@ int main(int argc, char *argv[])
     parser.addOption(
         {u"keep"_s, u"Generate into DIR (no bench-orders.sqlite there yet) and keep the file."_s, u"DIR"_s});
     parser.addOption({u"log"_s, u"Time an existing log (one --keep made) instead of generating."_s, u"FILE"_s});
+    parser.addOption({u"smoke"_s, u"Exit 0 whatever the timings (the figures and pass are still printed)."_s});
     parser.process(app);
     const qint64 orderCount = bench::intOption(parser, u"orders"_s, 1'000'000);
     const int runs = bench::intOption(parser, u"runs"_s, 50);
@@ -382,5 +385,5 @@ int main(int argc, char *argv[])
         {u"targetMs"_s, TargetMs},
         {u"pass"_s, pass},
     });
-    return pass ? 0 : 1;
+    return pass || parser.isSet(u"smoke"_s) ? 0 : 1;
 }
