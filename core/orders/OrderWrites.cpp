@@ -35,22 +35,18 @@ Result<void> validateNewOrder(const NewOrder &order)
 }
 
 // The per-terminal sequence lives in the log itself and is advanced inside the caller's write
-// transaction, so numbers stay unique across restarts and between processes.
+// transaction, so numbers stay unique across restarts and between processes. One statement: a
+// read then a write would lose updates under PostgreSQL's READ COMMITTED (the upsert waits for
+// the row's lock and adds to the committed value).
 Result<qint64> nextSequence(const sql::Connection &db, const QString &name)
 {
-    auto current = sql::run(db, u"SELECT value FROM sequences WHERE name = ?"_s, {name});
-    if (!current)
-        return fail(current.error());
-    if (!current->next()) {
-        if (auto inserted = sql::run(db, u"INSERT INTO sequences (name, value) VALUES (?, 1)"_s, {name}); !inserted)
-            return fail(inserted.error());
-        return 1;
-    }
-    const qint64 next = current->value(0).toLongLong() + 1;
-    current->finish();
-    if (auto updated = sql::run(db, u"UPDATE sequences SET value = ? WHERE name = ?"_s, {next, name}); !updated)
-        return fail(updated.error());
-    return next;
+    const auto next = sql::scalar(db,
+                                  u"INSERT INTO sequences (name, value) VALUES (?, 1)"
+                                  " ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value"_s,
+                                  {name});
+    if (!next)
+        return fail(next.error());
+    return next->toLongLong();
 }
 
 // terminal id + UTC yyMMddHHmmss + sequence (>= 6 digits): at most 8 + 12 + 10 = 30 characters.

@@ -72,7 +72,7 @@ Result<RefundBalance> balanceOf(const sql::Connection &db, const Order &order)
 {
     const auto inFlight
         = sql::scalar(db,
-                      u"SELECT COALESCE(SUM(amount_minor), 0) FROM refunds"
+                      u"SELECT CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) FROM refunds"
                       " WHERE order_id = ? AND state IN (?, ?)"_s,
                       {order.id, refundStateName(RefundState::Pending), refundStateName(RefundState::Unknown)});
     if (!inFlight)
@@ -241,9 +241,9 @@ Result<Refund> OrderLog::beginRefund(const NewRefund &refund)
     auto transaction = d->writeTransaction();
     if (auto begun = transaction.begin(); !begun)
         return fail(begun.error());
-    // Read under the write lock: no other connection can add a refund between this check and
-    // the insert below.
-    const auto order = orderrows::readOne(d->db, u"id = ?"_s, refund.orderId);
+    // Read under the write lock (SQLite) or with the order's row locked (PostgreSQL): no other
+    // connection can add a refund between this check and the insert below.
+    const auto order = orderrows::readOne(d->db, u"id = ?"_s + d->backend->rowLockClause(), refund.orderId);
     if (!order)
         return fail(order.error());
     const auto balance = balanceOf(d->db, *order);

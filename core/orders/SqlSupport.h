@@ -80,6 +80,8 @@ public:
     void rollback();
 
 private:
+    Result<void> commitThroughDriver();
+
     Connection m_db;
     bool m_active = false;
 };

@@ -53,17 +53,17 @@ private:
         return record;
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestStore> m_store;
     ManualClock m_clock{T0};
     std::unique_ptr<OrderLog> m_log;
 };
 
 void TestOrderQueries::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<TestStore>();
+    QVERIFY2(m_store->isValid(), qPrintable(m_store->error()));
     m_clock.setWallMs(T0);
-    auto log = OrderLog::open(m_dir->filePath(u"orders.sqlite"_s), m_clock);
+    auto log = OrderLog::open(m_store->url(), m_clock);
     QVERIFY(log);
     m_log = std::move(*log);
 }
@@ -71,7 +71,7 @@ void TestOrderQueries::init()
 void TestOrderQueries::cleanup()
 {
     m_log.reset();
-    m_dir.reset();
+    m_store.reset();
 }
 
 void TestOrderQueries::clientReferenceIsStored()

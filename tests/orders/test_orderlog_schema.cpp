@@ -33,24 +33,24 @@ private slots:
     void auditTrailIsAppendOnly();
 
 private:
-    QString dbPath(const QString &name = u"orders.sqlite"_s) const { return m_dir->filePath(name); }
+    QString dbPath(const QString &name = u"orders"_s) const { return m_store->url(name); }
     // Every table, index and trigger with its columns: what a schema is, independent of how it
     // was reached.
     static QStringList describeSchema(RawConnection &raw);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestStore> m_store;
     ManualClock m_clock;
 };
 
 void TestOrderLogSchema::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<TestStore>();
+    QVERIFY2(m_store->isValid(), qPrintable(m_store->error()));
 }
 
 void TestOrderLogSchema::cleanup()
 {
-    m_dir.reset();
+    m_store.reset();
 }
 
 QStringList TestOrderLogSchema::describeSchema(RawConnection &raw)
@@ -222,9 +222,9 @@ void TestOrderLogSchema::migratesFromEveryEarlierVersion()
     opened->reset();
 
     // Same tables, columns, indexes and triggers as a file created at the latest version.
-    QVERIFY(OrderLog::open(dbPath(u"fresh.sqlite"_s), m_clock));
+    QVERIFY(OrderLog::open(dbPath(u"fresh"_s), m_clock));
     RawConnection migrated(dbPath());
-    RawConnection fresh(dbPath(u"fresh.sqlite"_s));
+    RawConnection fresh(dbPath(u"fresh"_s));
     const QStringList migratedSchema = describeSchema(migrated);
     QVERIFY(migratedSchema.size() > 20);
     QCOMPARE(migratedSchema, describeSchema(fresh));

@@ -39,23 +39,23 @@ private slots:
     void longReadDoesNotBlockWrites();
 
 private:
-    QString dbPath() const { return m_dir->filePath(u"orders.sqlite"_s); }
+    QString dbPath() const { return m_store->url(); }
     bool createStore(int orders = 1);
     static QStringList logConnections();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestStore> m_store;
     ManualClock m_clock;
 };
 
 void TestOrderLogStore::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<TestStore>();
+    QVERIFY2(m_store->isValid(), qPrintable(m_store->error()));
 }
 
 void TestOrderLogStore::cleanup()
 {
-    m_dir.reset();
+    m_store.reset();
 }
 
 bool TestOrderLogStore::createStore(int orders)
@@ -191,7 +191,7 @@ void TestOrderLogStore::missingStoreIsUnavailable()
     QCOMPARE(log.error().code, ErrorCode::StoreUnavailable);
     QVERIFY(!QFile::exists(dbPath()));
 
-    const QString inMissingDir = m_dir->filePath(u"no/such/dir/orders.sqlite"_s);
+    const QString inMissingDir = QDir(m_store->dirPath()).filePath(u"no/such/dir/orders.sqlite"_s);
     log = OrderLog::open(inMissingDir, m_clock, noCreate);
     QVERIFY(!log);
     QCOMPARE(log.error().code, ErrorCode::StoreUnavailable);
@@ -207,8 +207,8 @@ void TestOrderLogStore::missingStoreIsUnavailable()
     QCOMPARE(log.error().code, ErrorCode::StoreUnavailable);
 
     // A directory where the file should be.
-    QVERIFY(QDir(m_dir->path()).mkdir(u"adir"_s));
-    log = OrderLog::open(m_dir->filePath(u"adir"_s), m_clock);
+    QVERIFY(QDir(m_store->dirPath()).mkdir(u"adir"_s));
+    log = OrderLog::open(QDir(m_store->dirPath()).filePath(u"adir"_s), m_clock);
     QVERIFY(!log);
     QCOMPARE(log.error().code, ErrorCode::StoreUnavailable);
     QCOMPARE(logConnections().size(), 0);
@@ -263,12 +263,12 @@ void TestOrderLogStore::readOnlyDirectoryIsDetectedOnOpen()
 {
     // A writable file in a directory where the WAL and shared-memory files cannot be created.
     QVERIFY(createStore(1));
-    const auto dirPermissions = QFile::permissions(m_dir->path());
-    QVERIFY(QFile::setPermissions(m_dir->path(), QFile::ReadOwner | QFile::ExeOwner));
+    const auto dirPermissions = QFile::permissions(m_store->dirPath());
+    QVERIFY(QFile::setPermissions(m_store->dirPath(), QFile::ReadOwner | QFile::ExeOwner));
     const auto log = OrderLog::open(dbPath(), m_clock);
     const ErrorCode code = errorCodeOf(log);
     const QString detail = log ? QString() : log.error().detail;
-    QVERIFY(QFile::setPermissions(m_dir->path(), dirPermissions));
+    QVERIFY(QFile::setPermissions(m_store->dirPath(), dirPermissions));
     if (::geteuid() == 0) {
         QCOMPARE(code, ErrorCode::Invalid); // root is not stopped by permissions
     } else {
