@@ -83,7 +83,7 @@ void TestOrderQueries::clientReferenceIsStored()
     const auto counter = m_log->createOrder(sampleOrder());
     QVERIFY(counter);
     QVERIFY(counter->clientReference.isEmpty());
-    RawConnection raw(m_log->path());
+    RawConnection raw(m_store->url());
     QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM orders WHERE client_reference IS NULL"_s).toInt(), 1);
     QCOMPARE(raw.scalar(u"SELECT client_reference FROM orders WHERE id = ?"_s, {online->id}).toString(), u"cart-77"_s);
 }
