@@ -140,7 +140,9 @@ Result<ConfirmOutcome> OrderLog::confirmPayment(const PaymentConfirmation &confi
     const qint64 now = d->now();
     ConfirmOutcome outcome;
     Judgement judgement;
-    const auto order = orderrows::readOne(d->db, u"mch_order_no = ?"_s, confirmation.mchOrderNo);
+    // The row locked on PostgreSQL: a second relay's confirmation waits here and then reads PAID.
+    const auto order
+        = orderrows::readOne(d->db, u"mch_order_no = ?"_s + d->backend->rowLockClause(), confirmation.mchOrderNo);
     if (!order) {
         if (order.error().code != ErrorCode::NotFound)
             return fail(order.error());

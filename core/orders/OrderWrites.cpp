@@ -117,7 +117,8 @@ Result<TransitionOutcome> OrderLog::transition(qint64 orderId, OrderState to, co
     auto transaction = d->writeTransaction();
     if (auto begun = transaction.begin(); !begun)
         return fail(begun.error());
-    const auto current = requireOrder(d->db, orderId);
+    // Locked on PostgreSQL, so that a racing writer waits and then sees the state this one set.
+    const auto current = orderrows::readOne(d->db, u"id = ?"_s + d->backend->rowLockClause(), orderId);
     if (!current)
         return fail(current.error());
 

@@ -264,7 +264,10 @@ QString PostgresBackend::migrationLockStatement() const
 
 QString PostgresBackend::tableCountStatement() const
 {
-    return u"SELECT CASE WHEN to_regclass(?) IS NULL THEN 0 ELSE 1 END"_s;
+    // A scan of the catalogue under the statement's snapshot: to_regclass() answers from the
+    // backend's caches, which keep "no such table" after another process's migration has
+    // committed (the advisory lock does not make the backend read invalidations).
+    return u"SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = ?"_s;
 }
 
 QString PostgresBackend::returningIdClause() const

@@ -43,11 +43,14 @@ Refund refundFromQuery(const QSqlQuery &query)
     return refund;
 }
 
-Result<QList<Refund>> readRefunds(const sql::Connection &db, const QString &condition, const QVariantList &values)
+// `lock`: the backend's row lock clause when the caller goes on to change the rows.
+Result<QList<Refund>> readRefunds(const sql::Connection &db, const QString &condition, const QVariantList &values,
+                                  const QString &lock = {})
 {
-    auto query = sql::run(
-        db, u"SELECT "_s + refundColumns() + u" FROM refunds WHERE "_s + condition + u" ORDER BY created_at_ms, id"_s,
-        values);
+    auto query = sql::run(db,
+                          u"SELECT "_s + refundColumns() + u" FROM refunds WHERE "_s + condition
+                              + u" ORDER BY created_at_ms, id"_s + lock,
+                          values);
     if (!query)
         return fail(query.error());
     QList<Refund> result;
@@ -58,9 +61,10 @@ Result<QList<Refund>> readRefunds(const sql::Connection &db, const QString &cond
     return result;
 }
 
-Result<Refund> readRefund(const sql::Connection &db, const QString &condition, const QVariant &value)
+Result<Refund> readRefund(const sql::Connection &db, const QString &condition, const QVariant &value,
+                          const QString &lock = {})
 {
-    const auto refunds = readRefunds(db, condition, {value});
+    const auto refunds = readRefunds(db, condition, {value}, lock);
     if (!refunds)
         return fail(refunds.error());
     if (refunds->isEmpty())
@@ -284,7 +288,7 @@ Result<Refund> OrderLog::finishRefund(qint64 refundId, const RefundFinish &finis
     auto transaction = d->writeTransaction();
     if (auto begun = transaction.begin(); !begun)
         return fail(begun.error());
-    const auto current = readRefund(d->db, u"id = ?"_s, refundId);
+    const auto current = readRefund(d->db, u"id = ?"_s, refundId, d->backend->rowLockClause());
     if (!current)
         return fail(current.error());
     if (current->state == finish.state)
