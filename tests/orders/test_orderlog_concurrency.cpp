@@ -286,7 +286,10 @@ void TestOrderLogConcurrency::concurrentRefundsNeverExceedThePaidAmount()
     QCOMPARE(refused, 3 * Orders);
     auto log = OrderLog::open(store.url(), clock);
     QVERIFY(log);
-    for (const Order &order : *(*log)->ordersBetween(0, std::numeric_limits<qint64>::max())) {
+    const auto orders = (*log)->ordersBetween(0, std::numeric_limits<qint64>::max());
+    QVERIFY(orders);
+    QCOMPARE(orders->size(), Orders);
+    for (const Order &order : *orders) {
         const auto balance = (*log)->refundBalance(order.id);
         QVERIFY2(balance, qPrintable(balance ? QString() : describe(balance.error())));
         QCOMPARE((*log)->refundsOfOrder(order.id)->size(), 1);
