@@ -13,11 +13,21 @@ namespace {
 
 constexpr int MaxBusyAttempts = 10;
 
+thread_local int conflictCount = 0;
+
 } // namespace
+
+int conflictsOnThisThread()
+{
+    return conflictCount;
+}
 
 ErrorCode storeErrorCode(const Connection &db, const QSqlError &error)
 {
-    return errorCodeFor(db.backend->classify(error));
+    const StoreFault fault = db.backend->classify(error);
+    if (fault == StoreFault::Conflict)
+        ++conflictCount;
+    return errorCodeFor(fault);
 }
 
 Error storeError(const Connection &db, const QSqlError &error, const QString &context)

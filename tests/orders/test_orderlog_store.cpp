@@ -1,12 +1,17 @@
 #include "OrderTestSupport.h"
 
 #include "orders/OrderLog.h"
+#include "orders/SqlSupport.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <thread>
 
 #include <unistd.h>
 
@@ -37,6 +42,7 @@ private slots:
     void lockedBeyondBusyTimeoutIsBusy();
     void fullStoreIsReportedAndRolledBack();
     void longReadDoesNotBlockWrites();
+    void deadlockedWriteIsRetried();
 
 private:
     QString dbPath() const { return m_store->url(); }
@@ -407,6 +413,45 @@ void TestOrderLogStore::longReadDoesNotBlockWrites()
     QCOMPARE(reader.exec(u"COMMIT"_s), QString());
     QCOMPARE(reader.scalar(u"SELECT COUNT(*) FROM orders"_s).toInt(), 23);
     QCOMPARE(*(*writer)->integrityCheck(), u"ok"_s);
+}
+
+// A deadlock (40P01) rolls the victim's transaction back; the order log runs the write again.
+// The other connection holds the order number createOrder is about to mint (an uncommitted row)
+// and then asks for the sequence row createOrder holds: createOrder, the first to wait, is the
+// one PostgreSQL's deadlock check aborts.
+void TestOrderLogStore::deadlockedWriteIsRetried()
+{
+    if (!TestStore::isPostgres())
+        QSKIP("SQLite's BEGIN IMMEDIATE admits one writer at a time: no deadlock to retry");
+    auto log = OrderLog::open(dbPath(), m_clock);
+    QVERIFY(log);
+    const auto first = (*log)->createOrder(sampleOrder());
+    QVERIFY(first);
+    const QString next = first->mchOrderNo.chopped(6) + u"000002"_s;
+    std::atomic<bool> holding{false};
+    QStringList otherErrors;
+    std::thread other([&] {
+        RawConnection raw(dbPath());
+        otherErrors << raw.exec(u"BEGIN"_s);
+        otherErrors << raw.exec(u"INSERT INTO orders (mch_order_no, terminal_id, channel, amount_minor, currency,"
+                                " state, created_at_ms, updated_at_ms) VALUES (?, 'T1', 'WX_NATIVE', 1, 'CAD', 'NEW',"
+                                " 1, 1)"_s,
+                                {next});
+        holding = true;
+        QThread::msleep(300); // createOrder now holds the sequence row and waits for our row
+        otherErrors << raw.exec(u"UPDATE sequences SET value = value WHERE name = ?"_s, {u"mch_order_no/T1"_s});
+        QThread::msleep(200);
+        otherErrors << raw.exec(u"ROLLBACK"_s);
+    });
+    while (!holding)
+        QThread::msleep(5);
+    const int conflicts = sql::conflictsOnThisThread();
+    const auto retried = (*log)->createOrder(sampleOrder());
+    other.join();
+    QCOMPARE(otherErrors, (QStringList{QString(), QString(), QString(), QString()}));
+    QVERIFY2(retried, qPrintable(retried ? QString() : describe(retried.error())));
+    QCOMPARE(retried->mchOrderNo, next);
+    QCOMPARE(sql::conflictsOnThisThread(), conflicts + 1);
 }
 
 void TestOrderLogStore::sessionIsSetUp()
