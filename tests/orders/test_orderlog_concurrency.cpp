@@ -44,7 +44,31 @@ private:
     // Waits for every worker (so none outlives a failed check) and returns their JSON counts,
     // an empty object for each one that failed.
     static QList<QJsonObject> finishAll(const std::vector<std::unique_ptr<QProcess>> &processes);
+    // Empty when every worker ran without an error or a busy store; else what went wrong first.
+    static QString problemsOf(const QList<QJsonObject> &results);
+    static int sumOf(const QList<QJsonObject> &results, const QString &count);
 };
+
+QString TestOrderLogConcurrency::problemsOf(const QList<QJsonObject> &results)
+{
+    for (const QJsonObject &counts : results) {
+        if (counts.isEmpty())
+            return u"a worker failed (its stderr is above)"_s;
+        if (counts.value(u"errors"_s).toInt() != 0)
+            return counts.value(u"firstError"_s).toString();
+        if (counts.value(u"busy"_s).toInt() != 0)
+            return u"a worker found the store busy: "_s + counts.value(u"firstError"_s).toString();
+    }
+    return {};
+}
+
+int TestOrderLogConcurrency::sumOf(const QList<QJsonObject> &results, const QString &count)
+{
+    int sum = 0;
+    for (const QJsonObject &counts : results)
+        sum += counts.value(count).toInt();
+    return sum;
+}
 
 std::vector<std::unique_ptr<QProcess>> TestOrderLogConcurrency::startWorkers(const QString &path,
                                                                              const QStringList &modes)
@@ -244,13 +268,10 @@ void TestOrderLogConcurrency::concurrentCreatesNeverDuplicate()
     QVERIFY(OrderLog::open(store.url(), clock));
     auto processes = startWorkers(store.url(), {u"create"_s, u"create"_s, u"create"_s, u"create"_s});
     QCOMPARE(processes.size(), std::size_t(4));
-    int created = 0;
-    for (const QJsonObject &counts : finishAll(processes)) {
-        QVERIFY(!counts.isEmpty());
-        QVERIFY2(counts.value(u"errors"_s).toInt() == 0, qPrintable(counts.value(u"firstError"_s).toString()));
-        QCOMPARE(counts.value(u"busy"_s).toInt(), 0);
-        created += counts.value(u"created"_s).toInt();
-    }
+    const QList<QJsonObject> results = finishAll(processes);
+    const QString problems = problemsOf(results);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    const int created = sumOf(results, u"created"_s);
     QCOMPARE(created, 4 * 50);
     RawConnection check(store.url());
     QCOMPARE(check.scalar(u"SELECT COUNT(DISTINCT mch_order_no) FROM orders"_s).toInt(), created);
@@ -273,17 +294,11 @@ void TestOrderLogConcurrency::concurrentRefundsNeverExceedThePaidAmount()
     }
     auto processes = startWorkers(store.url(), {u"refund"_s, u"refund"_s, u"refund"_s, u"refund"_s});
     QCOMPARE(processes.size(), std::size_t(4));
-    int refunded = 0;
-    int refused = 0;
-    for (const QJsonObject &counts : finishAll(processes)) {
-        QVERIFY(!counts.isEmpty());
-        QVERIFY2(counts.value(u"errors"_s).toInt() == 0, qPrintable(counts.value(u"firstError"_s).toString()));
-        QCOMPARE(counts.value(u"busy"_s).toInt(), 0);
-        refunded += counts.value(u"refunded"_s).toInt();
-        refused += counts.value(u"rejected"_s).toInt();
-    }
-    QCOMPARE(refunded, Orders); // 60 % each: exactly one per order fits
-    QCOMPARE(refused, 3 * Orders);
+    const QList<QJsonObject> results = finishAll(processes);
+    const QString problems = problemsOf(results);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    QCOMPARE(sumOf(results, u"refunded"_s), Orders); // 60 % each: exactly one per order fits
+    QCOMPARE(sumOf(results, u"rejected"_s), 3 * Orders);
     auto log = OrderLog::open(store.url(), clock);
     QVERIFY(log);
     const auto orders = (*log)->ordersBetween(0, std::numeric_limits<qint64>::max());
