@@ -15,5 +15,6 @@ int runReconcile(QCoreApplication &app, const QStringList &arguments);
 int runReport(QCoreApplication &app, const QStringList &arguments);
 int runRefund(QCoreApplication &app, const QStringList &arguments);
 int runStaff(QCoreApplication &app, const QStringList &arguments);
+int runStore(QCoreApplication &app, const QStringList &arguments);
 
 } // namespace paydesk

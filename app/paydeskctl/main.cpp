@@ -26,6 +26,7 @@ const char Usage[] = "Usage: paydeskctl <command> [options]\n"
                      "  report    the day's totals per channel and alerts (Z report); --csv, --pdf export it\n"
                      "  refund    refund a paid order, in full or --amount of it (needs a manager's PIN)\n"
                      "  staff     list, add and disable staff accounts, set their PINs (needs a manager's PIN)\n"
+                     "  store     init URL: create or migrate a store (a SQLite file or a PostgreSQL database)\n"
                      "\n"
                      "  paydeskctl <command> --help   options of a command\n"
                      "  paydeskctl --version          version\n"
@@ -99,6 +100,8 @@ int main(int argc, char *argv[])
         return runRefund(app, arguments);
     if (command == u"staff")
         return runStaff(app, arguments);
+    if (command == u"store")
+        return runStore(app, arguments);
     QTextStream(stderr) << "paydeskctl: unknown command '" << command << "'\n\n" << Usage;
     return ExitUsage;
 }

@@ -134,40 +134,44 @@ Result<void> recordAudit(const sql::Connection &db, NotificationRecord record, C
 Result<ConfirmOutcome> OrderLog::confirmPayment(const PaymentConfirmation &confirmation,
                                                 const std::optional<NotificationRecord> &audit)
 {
-    auto transaction = d->writeTransaction();
-    if (auto begun = transaction.begin(); !begun)
-        return fail(begun.error());
-    const qint64 now = d->now();
-    ConfirmOutcome outcome;
-    Judgement judgement;
-    const auto order = orderrows::readOne(d->db, u"mch_order_no = ?"_s, confirmation.mchOrderNo);
-    if (!order) {
-        if (order.error().code != ErrorCode::NotFound)
-            return fail(order.error());
-        // Possibly a notify that overtook its own order row: the gateway retries, and the audit
-        // record keeps it either way.
-        judgement = {ConfirmVerdict::UnknownOrder, u"no order "_s + confirmation.mchOrderNo};
-    } else {
-        judgement = judge(*order, confirmation);
-        if (auto applied = applyVerdict(d->db, *order, judgement, confirmation, now); !applied)
-            return fail(applied.error());
-        auto after = orderrows::readOne(d->db, u"id = ?"_s, order->id);
-        if (!after)
-            return fail(after.error());
-        outcome.order = *after;
-        outcome.late = after->late
-            && (judgement.verdict == ConfirmVerdict::Applied || judgement.verdict == ConfirmVerdict::AlreadyPaid);
-    }
-    outcome.verdict = judgement.verdict;
-    if (audit) {
-        if (auto recorded = recordAudit(d->db, *audit, judgement.verdict, judgement.reason, confirmation, now);
-            !recorded) {
-            return fail(recorded.error());
+    return d->retryingConflicts([&]() -> Result<ConfirmOutcome> {
+        auto transaction = d->writeTransaction();
+        if (auto begun = transaction.begin(); !begun)
+            return fail(begun.error());
+        const qint64 now = d->now();
+        ConfirmOutcome outcome;
+        Judgement judgement;
+        // The row locked on PostgreSQL: a second relay's confirmation waits here and then reads PAID.
+        const auto order
+            = orderrows::readOne(d->db, u"mch_order_no = ?"_s + d->backend->rowLockClause(), confirmation.mchOrderNo);
+        if (!order) {
+            if (order.error().code != ErrorCode::NotFound)
+                return fail(order.error());
+            // Possibly a notify that overtook its own order row: the gateway retries, and the audit
+            // record keeps it either way.
+            judgement = {ConfirmVerdict::UnknownOrder, u"no order "_s + confirmation.mchOrderNo};
+        } else {
+            judgement = judge(*order, confirmation);
+            if (auto applied = applyVerdict(d->db, *order, judgement, confirmation, now); !applied)
+                return fail(applied.error());
+            auto after = orderrows::readOne(d->db, u"id = ?"_s, order->id);
+            if (!after)
+                return fail(after.error());
+            outcome.order = *after;
+            outcome.late = after->late
+                && (judgement.verdict == ConfirmVerdict::Applied || judgement.verdict == ConfirmVerdict::AlreadyPaid);
         }
-    }
-    if (auto committed = transaction.commit(); !committed)
-        return fail(committed.error());
-    return outcome;
+        outcome.verdict = judgement.verdict;
+        if (audit) {
+            if (auto recorded = recordAudit(d->db, *audit, judgement.verdict, judgement.reason, confirmation, now);
+                !recorded) {
+                return fail(recorded.error());
+            }
+        }
+        if (auto committed = transaction.commit(); !committed)
+            return fail(committed.error());
+        return outcome;
+    });
 }
 
 } // namespace paydesk

@@ -83,10 +83,11 @@ Result<std::unique_ptr<OrderLog>> OrderLog::open(const QString &path, const Cloc
     if (options.busyTimeoutMs < 0)
         return fail(ErrorCode::InvalidArgument, u"negative busy timeout"_s);
     if ((!options.create || options.readOnly) && !store->backend->exists(store->location))
-        return fail(ErrorCode::StoreUnavailable, u"no order log at "_s + store->location);
+        return fail(ErrorCode::StoreUnavailable,
+                    u"no order log at "_s + store->backend->displayLocation(store->location));
 
     auto p = std::make_unique<Private>();
-    p->path = store->location;
+    p->path = store->backend->displayLocation(store->location);
     p->clock = &clock;
     p->options = options;
     p->connectionName = nextConnectionName();

@@ -244,8 +244,9 @@ public:
         bool create = true; // create the file and schema if missing
     };
 
-    // `path` is the store URL: a SQLite file path (or a file: URL). Any other URL is refused
-    // with InvalidArgument ("unsupported store URL") until its backend exists.
+    // `path` is the store URL: a SQLite file path (or a file: URL), or a PostgreSQL database
+    // (postgresql://[user@]host[:port]/dbname?libpq-option=value&..., never with a password).
+    // Any other URL, or a malformed one, is refused with InvalidArgument.
     static Result<std::unique_ptr<OrderLog>> open(const QString &path, const Clock &clock, const Options &options);
     static Result<std::unique_ptr<OrderLog>> open(const QString &path, const Clock &clock);
     ~OrderLog();
@@ -253,7 +254,7 @@ public:
     OrderLog(const OrderLog &) = delete;
     OrderLog &operator=(const OrderLog &) = delete;
 
-    QString path() const; // the file the log opened (a file: URL resolved)
+    QString path() const; // the file the log opened (a file: URL resolved); for PostgreSQL a display form
     int schemaVersion() const;
     static int currentSchemaVersion();
 

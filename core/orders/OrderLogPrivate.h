@@ -27,6 +27,20 @@ struct OrderLog::Private
 
     qint64 now() const { return clock->nowUtcMs(); }
     sql::WriteTransaction writeTransaction() const { return sql::WriteTransaction(db); }
+
+    // Runs `body` (one write transaction, begin to commit) again when it failed on a
+    // serialization failure or a deadlock (PostgreSQL 40001, 40P01: the server rolled it back and
+    // a second run may pass), a bounded number of times; any other outcome is returned as it is.
+    template<typename Body> auto retryingConflicts(Body &&body) const -> decltype(body())
+    {
+        constexpr int MaxAttempts = 4;
+        for (int attempt = 1;; ++attempt) {
+            const int conflicts = sql::conflictsOnThisThread();
+            auto result = body();
+            if (result || attempt >= MaxAttempts || sql::conflictsOnThisThread() == conflicts)
+                return result;
+        }
+    }
 };
 
 namespace orderrows {

@@ -35,22 +35,18 @@ Result<void> validateNewOrder(const NewOrder &order)
 }
 
 // The per-terminal sequence lives in the log itself and is advanced inside the caller's write
-// transaction, so numbers stay unique across restarts and between processes.
+// transaction, so numbers stay unique across restarts and between processes. One statement: a
+// read then a write would lose updates under PostgreSQL's READ COMMITTED (the upsert waits for
+// the row's lock and adds to the committed value).
 Result<qint64> nextSequence(const sql::Connection &db, const QString &name)
 {
-    auto current = sql::run(db, u"SELECT value FROM sequences WHERE name = ?"_s, {name});
-    if (!current)
-        return fail(current.error());
-    if (!current->next()) {
-        if (auto inserted = sql::run(db, u"INSERT INTO sequences (name, value) VALUES (?, 1)"_s, {name}); !inserted)
-            return fail(inserted.error());
-        return 1;
-    }
-    const qint64 next = current->value(0).toLongLong() + 1;
-    current->finish();
-    if (auto updated = sql::run(db, u"UPDATE sequences SET value = ? WHERE name = ?"_s, {next, name}); !updated)
-        return fail(updated.error());
-    return next;
+    const auto next = sql::scalar(db,
+                                  u"INSERT INTO sequences (name, value) VALUES (?, 1)"
+                                  " ON CONFLICT (name) DO UPDATE SET value = sequences.value + 1 RETURNING value"_s,
+                                  {name});
+    if (!next)
+        return fail(next.error());
+    return next->toLongLong();
 }
 
 // terminal id + UTC yyMMddHHmmss + sequence (>= 6 digits): at most 8 + 12 + 10 = 30 characters.
@@ -78,70 +74,75 @@ Result<Order> OrderLog::createOrder(const NewOrder &order)
 {
     if (auto valid = validateNewOrder(order); !valid)
         return fail(valid.error());
-    auto transaction = d->writeTransaction();
-    if (auto begun = transaction.begin(); !begun)
-        return fail(begun.error());
-    const qint64 now = d->now();
-    const auto number = mintMchOrderNo(d->db, order.terminalId, now);
-    if (!number)
-        return fail(number.error());
+    return d->retryingConflicts([&]() -> Result<Order> {
+        auto transaction = d->writeTransaction();
+        if (auto begun = transaction.begin(); !begun)
+            return fail(begun.error());
+        const qint64 now = d->now();
+        const auto number = mintMchOrderNo(d->db, order.terminalId, now);
+        if (!number)
+            return fail(number.error());
 
-    // A taken mch_order_no is a unique violation: Duplicate, classified by the backend.
-    const auto id = sql::insertReturningId(
-        d->db,
-        u"INSERT INTO orders (mch_order_no, terminal_id, cashier, channel, amount_minor, currency,"
-        " state, late, source, gateway, subject, created_at_ms, updated_at_ms, expires_at_ms, client_reference)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)"_s,
-        {*number, order.terminalId, sql::nonNull(order.cashier), channelId(order.channel), order.amount.minor,
-         currencyCode(order.amount.currency), orderStateName(OrderState::New), orderSourceName(order.source),
-         order.gateway.isEmpty() ? iotpay::Name.toString() : order.gateway, sql::nonNull(order.subject), now, now,
-         sql::nullIfZero(order.expiresAtMs), sql::nullIfEmpty(order.clientReference)});
-    if (!id)
-        return fail(id.error());
+        // A taken mch_order_no is a unique violation: Duplicate, classified by the backend.
+        const auto id = sql::insertReturningId(
+            d->db,
+            u"INSERT INTO orders (mch_order_no, terminal_id, cashier, channel, amount_minor, currency,"
+            " state, late, source, gateway, subject, created_at_ms, updated_at_ms, expires_at_ms, client_reference)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)"_s,
+            {*number, order.terminalId, sql::nonNull(order.cashier), channelId(order.channel), order.amount.minor,
+             currencyCode(order.amount.currency), orderStateName(OrderState::New), orderSourceName(order.source),
+             order.gateway.isEmpty() ? iotpay::Name.toString() : order.gateway, sql::nonNull(order.subject), now, now,
+             sql::nullIfZero(order.expiresAtMs), sql::nullIfEmpty(order.clientReference)});
+        if (!id)
+            return fail(id.error());
 
-    const QString detail = formatMinorPlain(order.amount.minor) + u' ' + currencyCode(order.amount.currency) + u' '
-        + channelId(order.channel) + u" by "_s + order.cashier;
-    if (auto event = orderrows::insertEvent(
-            d->db, {*id, now, u"created"_s, OrderState::Invalid, OrderState::New, u"sale"_s, detail});
-        !event) {
-        return fail(event.error());
-    }
-    auto created = requireOrder(d->db, *id);
-    if (!created)
-        return fail(created.error());
-    if (auto committed = transaction.commit(); !committed)
-        return fail(committed.error());
-    return created;
+        const QString detail = formatMinorPlain(order.amount.minor) + u' ' + currencyCode(order.amount.currency) + u' '
+            + channelId(order.channel) + u" by "_s + order.cashier;
+        if (auto event = orderrows::insertEvent(
+                d->db, {*id, now, u"created"_s, OrderState::Invalid, OrderState::New, u"sale"_s, detail});
+            !event) {
+            return fail(event.error());
+        }
+        auto created = requireOrder(d->db, *id);
+        if (!created)
+            return fail(created.error());
+        if (auto committed = transaction.commit(); !committed)
+            return fail(committed.error());
+        return created;
+    });
 }
 
 Result<TransitionOutcome> OrderLog::transition(qint64 orderId, OrderState to, const TransitionDetails &details)
 {
     if (to == OrderState::Invalid)
         return fail(ErrorCode::InvalidArgument, u"transition to an invalid state"_s);
-    auto transaction = d->writeTransaction();
-    if (auto begun = transaction.begin(); !begun)
-        return fail(begun.error());
-    const auto current = requireOrder(d->db, orderId);
-    if (!current)
-        return fail(current.error());
+    return d->retryingConflicts([&]() -> Result<TransitionOutcome> {
+        auto transaction = d->writeTransaction();
+        if (auto begun = transaction.begin(); !begun)
+            return fail(begun.error());
+        // Locked on PostgreSQL, so that a racing writer waits and then sees the state this one set.
+        const auto current = orderrows::readOne(d->db, u"id = ?"_s + d->backend->rowLockClause(), orderId);
+        if (!current)
+            return fail(current.error());
 
-    TransitionOutcome outcome{current->state, current->state, false, current->late};
-    if (current->state == to)
-        return outcome; // a repeat (two confirmations, a retried call): nothing to write
-    if (!isTransitionAllowed(current->state, to)) {
-        return fail(ErrorCode::TransitionRejected,
-                    u"order "_s + QString::number(orderId) + u": "_s + orderStateName(current->state) + u" -> "_s
-                        + orderStateName(to) + u" is not allowed"_s);
-    }
-    const auto late = orderrows::moveState(d->db, *current, to, details, d->now());
-    if (!late)
-        return fail(late.error());
-    if (auto committed = transaction.commit(); !committed)
-        return fail(committed.error());
-    outcome.current = to;
-    outcome.changed = true;
-    outcome.late = outcome.late || *late;
-    return outcome;
+        TransitionOutcome outcome{current->state, current->state, false, current->late};
+        if (current->state == to)
+            return outcome; // a repeat (two confirmations, a retried call): nothing to write
+        if (!isTransitionAllowed(current->state, to)) {
+            return fail(ErrorCode::TransitionRejected,
+                        u"order "_s + QString::number(orderId) + u": "_s + orderStateName(current->state) + u" -> "_s
+                            + orderStateName(to) + u" is not allowed"_s);
+        }
+        const auto late = orderrows::moveState(d->db, *current, to, details, d->now());
+        if (!late)
+            return fail(late.error());
+        if (auto committed = transaction.commit(); !committed)
+            return fail(committed.error());
+        outcome.current = to;
+        outcome.changed = true;
+        outcome.late = outcome.late || *late;
+        return outcome;
+    });
 }
 
 Result<qint64> OrderLog::recordNotification(const NotificationRecord &record)

@@ -43,11 +43,14 @@ Refund refundFromQuery(const QSqlQuery &query)
     return refund;
 }
 
-Result<QList<Refund>> readRefunds(const sql::Connection &db, const QString &condition, const QVariantList &values)
+// `lock`: the backend's row lock clause when the caller goes on to change the rows.
+Result<QList<Refund>> readRefunds(const sql::Connection &db, const QString &condition, const QVariantList &values,
+                                  const QString &lock = {})
 {
-    auto query = sql::run(
-        db, u"SELECT "_s + refundColumns() + u" FROM refunds WHERE "_s + condition + u" ORDER BY created_at_ms, id"_s,
-        values);
+    auto query = sql::run(db,
+                          u"SELECT "_s + refundColumns() + u" FROM refunds WHERE "_s + condition
+                              + u" ORDER BY created_at_ms, id"_s + lock,
+                          values);
     if (!query)
         return fail(query.error());
     QList<Refund> result;
@@ -58,9 +61,10 @@ Result<QList<Refund>> readRefunds(const sql::Connection &db, const QString &cond
     return result;
 }
 
-Result<Refund> readRefund(const sql::Connection &db, const QString &condition, const QVariant &value)
+Result<Refund> readRefund(const sql::Connection &db, const QString &condition, const QVariant &value,
+                          const QString &lock = {})
 {
-    const auto refunds = readRefunds(db, condition, {value});
+    const auto refunds = readRefunds(db, condition, {value}, lock);
     if (!refunds)
         return fail(refunds.error());
     if (refunds->isEmpty())
@@ -72,7 +76,7 @@ Result<RefundBalance> balanceOf(const sql::Connection &db, const Order &order)
 {
     const auto inFlight
         = sql::scalar(db,
-                      u"SELECT COALESCE(SUM(amount_minor), 0) FROM refunds"
+                      u"SELECT CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) FROM refunds"
                       " WHERE order_id = ? AND state IN (?, ?)"_s,
                       {order.id, refundStateName(RefundState::Pending), refundStateName(RefundState::Unknown)});
     if (!inFlight)
@@ -238,79 +242,83 @@ Result<Refund> OrderLog::beginRefund(const NewRefund &refund)
 {
     if (auto valid = validateNewRefund(refund); !valid)
         return fail(valid.error());
-    auto transaction = d->writeTransaction();
-    if (auto begun = transaction.begin(); !begun)
-        return fail(begun.error());
-    // Read under the write lock: no other connection can add a refund between this check and
-    // the insert below.
-    const auto order = orderrows::readOne(d->db, u"id = ?"_s, refund.orderId);
-    if (!order)
-        return fail(order.error());
-    const auto balance = balanceOf(d->db, *order);
-    if (!balance)
-        return fail(balance.error());
-    if (auto allowed = checkRefundable(*order, *balance, refund.amountMinor); !allowed)
-        return fail(allowed.error());
-    const auto number = mintMchRefundNo(d->db, *order);
-    if (!number)
-        return fail(number.error());
+    return d->retryingConflicts([&]() -> Result<Refund> {
+        auto transaction = d->writeTransaction();
+        if (auto begun = transaction.begin(); !begun)
+            return fail(begun.error());
+        // Read under the write lock (SQLite) or with the order's row locked (PostgreSQL): no other
+        // connection can add a refund between this check and the insert below.
+        const auto order = orderrows::readOne(d->db, u"id = ?"_s + d->backend->rowLockClause(), refund.orderId);
+        if (!order)
+            return fail(order.error());
+        const auto balance = balanceOf(d->db, *order);
+        if (!balance)
+            return fail(balance.error());
+        if (auto allowed = checkRefundable(*order, *balance, refund.amountMinor); !allowed)
+            return fail(allowed.error());
+        const auto number = mintMchRefundNo(d->db, *order);
+        if (!number)
+            return fail(number.error());
 
-    const qint64 now = d->now();
-    const QString reason = refund.reason.trimmed();
-    const auto id
-        = sql::insertReturningId(d->db,
-                                 u"INSERT INTO refunds (order_id, mch_refund_no, amount_minor, currency, reason, state,"
-                                 " requested_by, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                                 {order->id, *number, refund.amountMinor, currencyCode(order->amount.currency), reason,
-                                  refundStateName(RefundState::Pending), refund.requestedBy.trimmed(), now, now});
-    if (!id)
-        return fail(id.error());
-    const QString detail
-        = *number + u" PENDING "_s + moneyText(Money{refund.amountMinor, order->amount.currency}) + u": "_s + reason;
-    if (auto event = refundEvent(d->db, order->id, now, refund.requestedBy.trimmed(), detail); !event)
-        return fail(event.error());
-    auto created = readRefund(d->db, u"id = ?"_s, *id);
-    if (!created)
-        return fail(created.error());
-    if (auto committed = transaction.commit(); !committed)
-        return fail(committed.error());
-    return created;
+        const qint64 now = d->now();
+        const QString reason = refund.reason.trimmed();
+        const auto id = sql::insertReturningId(
+            d->db,
+            u"INSERT INTO refunds (order_id, mch_refund_no, amount_minor, currency, reason, state,"
+            " requested_by, created_at_ms, updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            {order->id, *number, refund.amountMinor, currencyCode(order->amount.currency), reason,
+             refundStateName(RefundState::Pending), refund.requestedBy.trimmed(), now, now});
+        if (!id)
+            return fail(id.error());
+        const QString detail = *number + u" PENDING "_s + moneyText(Money{refund.amountMinor, order->amount.currency})
+            + u": "_s + reason;
+        if (auto event = refundEvent(d->db, order->id, now, refund.requestedBy.trimmed(), detail); !event)
+            return fail(event.error());
+        auto created = readRefund(d->db, u"id = ?"_s, *id);
+        if (!created)
+            return fail(created.error());
+        if (auto committed = transaction.commit(); !committed)
+            return fail(committed.error());
+        return created;
+    });
 }
 
 Result<Refund> OrderLog::finishRefund(qint64 refundId, const RefundFinish &finish)
 {
     if (finish.state == RefundState::Invalid || finish.state == RefundState::Pending)
         return fail(ErrorCode::InvalidArgument, u"a refund finishes as SUCCEEDED, FAILED or UNKNOWN"_s);
-    auto transaction = d->writeTransaction();
-    if (auto begun = transaction.begin(); !begun)
-        return fail(begun.error());
-    const auto current = readRefund(d->db, u"id = ?"_s, refundId);
-    if (!current)
-        return fail(current.error());
-    if (current->state == finish.state)
-        return current; // a repeat: nothing to write
-    if (!isRefundTransitionAllowed(current->state, finish.state)) {
-        return fail(ErrorCode::TransitionRejected,
-                    u"refund "_s + current->mchRefundNo + u": "_s + refundStateName(current->state) + u" -> "_s
-                        + refundStateName(finish.state) + u" is not allowed"_s);
-    }
-    const qint64 now = d->now();
-    if (auto applied = applyFinish(d->db, *current, finish, now); !applied)
-        return fail(applied.error());
-    QString detail = current->mchRefundNo + u' ' + refundStateName(current->state) + u" -> "_s
-        + refundStateName(finish.state) + u' ' + moneyText(current->amount);
-    if (!finish.refundOrderId.isEmpty())
-        detail += u" refundOrderId "_s + finish.refundOrderId;
-    if (!finish.detail.isEmpty())
-        detail += u"; "_s + finish.detail;
-    if (auto event = refundEvent(d->db, current->orderId, now, finish.actor, detail); !event)
-        return fail(event.error());
-    auto finished = readRefund(d->db, u"id = ?"_s, refundId);
-    if (!finished)
-        return fail(finished.error());
-    if (auto committed = transaction.commit(); !committed)
-        return fail(committed.error());
-    return finished;
+    return d->retryingConflicts([&]() -> Result<Refund> {
+        auto transaction = d->writeTransaction();
+        if (auto begun = transaction.begin(); !begun)
+            return fail(begun.error());
+        const auto current = readRefund(d->db, u"id = ?"_s, refundId, d->backend->rowLockClause());
+        if (!current)
+            return fail(current.error());
+        if (current->state == finish.state)
+            return current; // a repeat: nothing to write
+        if (!isRefundTransitionAllowed(current->state, finish.state)) {
+            return fail(ErrorCode::TransitionRejected,
+                        u"refund "_s + current->mchRefundNo + u": "_s + refundStateName(current->state) + u" -> "_s
+                            + refundStateName(finish.state) + u" is not allowed"_s);
+        }
+        const qint64 now = d->now();
+        if (auto applied = applyFinish(d->db, *current, finish, now); !applied)
+            return fail(applied.error());
+        QString detail = current->mchRefundNo + u' ' + refundStateName(current->state) + u" -> "_s
+            + refundStateName(finish.state) + u' ' + moneyText(current->amount);
+        if (!finish.refundOrderId.isEmpty())
+            detail += u" refundOrderId "_s + finish.refundOrderId;
+        if (!finish.detail.isEmpty())
+            detail += u"; "_s + finish.detail;
+        if (auto event = refundEvent(d->db, current->orderId, now, finish.actor, detail); !event)
+            return fail(event.error());
+        auto finished = readRefund(d->db, u"id = ?"_s, refundId);
+        if (!finished)
+            return fail(finished.error());
+        if (auto committed = transaction.commit(); !committed)
+            return fail(committed.error());
+        return finished;
+    });
 }
 
 Result<Refund> OrderLog::refundById(qint64 refundId) const

@@ -21,16 +21,18 @@ Result<void> checkRead(const sql::Connection &db, const QSqlQuery &query, const 
 } // namespace
 
 // One pass over the range's orders: positional GROUP BY and integer division are portable
-// (SQLite and PostgreSQL).
+// (SQLite and PostgreSQL). Sums are cast: PostgreSQL's SUM of a BIGINT is a NUMERIC, which QPSQL
+// reads as a double.
 Result<QList<OrderGroupRow>> OrderLog::orderGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs, qint64 bucketMs) const
 {
     if (bucketMs <= 0)
         return fail(ErrorCode::InvalidArgument, u"time bucket must be positive"_s);
-    auto query = sql::run(d->db,
-                          u"SELECT (created_at_ms - ?) / ?, state, channel, currency, late, source, COUNT(*),"
-                          " SUM(amount_minor) FROM orders WHERE created_at_ms >= ? AND created_at_ms < ?"
-                          " GROUP BY 1, 2, 3, 4, 5, 6"_s,
-                          {fromUtcMs, bucketMs, fromUtcMs, toUtcMs});
+    auto query
+        = sql::run(d->db,
+                   u"SELECT (created_at_ms - ?) / ?, state, channel, currency, late, source, COUNT(*),"
+                   " CAST(SUM(amount_minor) AS BIGINT) FROM orders WHERE created_at_ms >= ? AND created_at_ms < ?"
+                   " GROUP BY 1, 2, 3, 4, 5, 6"_s,
+                   {fromUtcMs, bucketMs, fromUtcMs, toUtcMs});
     if (!query)
         return fail(query.error());
     QList<OrderGroupRow> rows;
@@ -48,12 +50,13 @@ Result<QList<OrderGroupRow>> OrderLog::orderGroupsBetween(qint64 fromUtcMs, qint
 
 Result<QList<RefundGroupRow>> OrderLog::refundGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs) const
 {
-    auto query = sql::run(d->db,
-                          u"SELECT o.channel, r.currency, r.state, o.source, COUNT(*), SUM(r.amount_minor)"
-                          " FROM refunds r JOIN orders o ON o.id = r.order_id"
-                          " WHERE r.created_at_ms >= ? AND r.created_at_ms < ?"
-                          " GROUP BY o.channel, r.currency, r.state, o.source"_s,
-                          {fromUtcMs, toUtcMs});
+    auto query
+        = sql::run(d->db,
+                   u"SELECT o.channel, r.currency, r.state, o.source, COUNT(*), CAST(SUM(r.amount_minor) AS BIGINT)"
+                   " FROM refunds r JOIN orders o ON o.id = r.order_id"
+                   " WHERE r.created_at_ms >= ? AND r.created_at_ms < ?"
+                   " GROUP BY o.channel, r.currency, r.state, o.source"_s,
+                   {fromUtcMs, toUtcMs});
     if (!query)
         return fail(query.error());
     QList<RefundGroupRow> rows;
@@ -71,7 +74,8 @@ Result<QList<RefundGroupRow>> OrderLog::refundGroupsBetween(qint64 fromUtcMs, qi
 Result<QList<CashierGroupRow>> OrderLog::cashierGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs) const
 {
     auto query = sql::run(d->db,
-                          u"SELECT cashier, currency, SUM(paid), SUM(gross), SUM(refunded), SUM(refunds) FROM ("
+                          u"SELECT cashier, currency, CAST(SUM(paid) AS BIGINT), CAST(SUM(gross) AS BIGINT),"
+                          " CAST(SUM(refunded) AS BIGINT), CAST(SUM(refunds) AS BIGINT) FROM ("
                           " SELECT cashier, currency, COUNT(*) AS paid, SUM(amount_minor) AS gross, 0 AS refunded,"
                           " 0 AS refunds FROM orders WHERE created_at_ms >= ? AND created_at_ms < ? AND state = ?"
                           " GROUP BY cashier, currency"

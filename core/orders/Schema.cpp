@@ -14,79 +14,80 @@ namespace {
 
 // Portable DDL on purpose (TEXT, no AUTOINCREMENT): the same tables are meant to run on
 // PostgreSQL through QPSQL. What differs between dialects comes from the storage backend: the
-// {id} and {int} column types (substituted in applyStep) and the append-only guards of versions
-// 3 and 5. Money is integer minor units, times UTC epoch ms. On SQLite every step produces the
-// same statements as when it was released.
+// {id}, {int} and {bytes} column types (substituted in applyStep) and the append-only guards of
+// versions 1 (PostgreSQL only), 3 and 5. Money is integer minor units, times UTC epoch ms. On
+// SQLite every step produces the same statements as when it was released.
 
-QStringList version1(const StorageBackend &)
+QStringList version1(const StorageBackend &backend)
 {
-    return {
-        u"CREATE TABLE schema_version (version {int} NOT NULL)"_s,
-        u"CREATE TABLE orders ("
-        " id {id},"
-        " mch_order_no TEXT NOT NULL UNIQUE,"
-        " terminal_id TEXT NOT NULL,"
-        " cashier TEXT NOT NULL DEFAULT '',"
-        " channel TEXT NOT NULL,"
-        " amount_minor {int} NOT NULL,"
-        " currency TEXT NOT NULL,"
-        " state TEXT NOT NULL,"
-        " late {int} NOT NULL DEFAULT 0,"
-        " source TEXT NOT NULL DEFAULT 'counter',"
-        " subject TEXT NOT NULL DEFAULT '',"
-        " pay_order_id TEXT,"
-        " channel_order_no TEXT,"
-        " qr_payload TEXT,"
-        " created_at_ms {int} NOT NULL,"
-        " updated_at_ms {int} NOT NULL,"
-        " paid_at_ms {int},"
-        " expires_at_ms {int},"
-        " refunded_minor {int} NOT NULL DEFAULT 0,"
-        " last_error TEXT)"_s,
-        u"CREATE INDEX orders_created_at ON orders (created_at_ms)"_s,
-        u"CREATE INDEX orders_state ON orders (state)"_s,
-        u"CREATE TABLE events ("
-        " id {id},"
-        " order_id {int} NOT NULL REFERENCES orders (id),"
-        " at_ms {int} NOT NULL,"
-        " kind TEXT NOT NULL,"
-        " from_state TEXT,"
-        " to_state TEXT,"
-        " actor TEXT NOT NULL DEFAULT '',"
-        " detail TEXT NOT NULL DEFAULT '')"_s,
-        u"CREATE INDEX events_order ON events (order_id)"_s,
-        u"CREATE TABLE gateway_messages ("
-        " id {id},"
-        " order_id {int} NOT NULL REFERENCES orders (id),"
-        " at_ms {int} NOT NULL,"
-        " endpoint TEXT NOT NULL,"
-        " direction TEXT NOT NULL,"
-        " body TEXT)"_s,
-        u"CREATE INDEX gateway_messages_order ON gateway_messages (order_id)"_s,
-        u"CREATE TABLE notifications ("
-        " id {id},"
-        " received_at_ms {int} NOT NULL,"
-        " verdict TEXT NOT NULL,"
-        " reason TEXT NOT NULL DEFAULT '',"
-        " mch_order_no TEXT,"
-        " pay_order_id TEXT,"
-        " remote_address TEXT,"
-        " raw TEXT)"_s,
-        u"CREATE TABLE refunds ("
-        " id {id},"
-        " order_id {int} NOT NULL REFERENCES orders (id),"
-        " mch_refund_no TEXT NOT NULL UNIQUE,"
-        " amount_minor {int} NOT NULL,"
-        " currency TEXT NOT NULL,"
-        " reason TEXT NOT NULL DEFAULT '',"
-        " state TEXT NOT NULL,"
-        " requested_by TEXT NOT NULL DEFAULT '',"
-        " created_at_ms {int} NOT NULL,"
-        " updated_at_ms {int} NOT NULL,"
-        " refund_order_id TEXT,"
-        " detail TEXT)"_s,
-        u"CREATE TABLE sequences (name TEXT PRIMARY KEY, value {int} NOT NULL)"_s,
-    };
+    return QStringList{
+               u"CREATE TABLE schema_version (version {int} NOT NULL)"_s,
+               u"CREATE TABLE orders ("
+               " id {id},"
+               " mch_order_no TEXT NOT NULL UNIQUE,"
+               " terminal_id TEXT NOT NULL,"
+               " cashier TEXT NOT NULL DEFAULT '',"
+               " channel TEXT NOT NULL,"
+               " amount_minor {int} NOT NULL,"
+               " currency TEXT NOT NULL,"
+               " state TEXT NOT NULL,"
+               " late {int} NOT NULL DEFAULT 0,"
+               " source TEXT NOT NULL DEFAULT 'counter',"
+               " subject TEXT NOT NULL DEFAULT '',"
+               " pay_order_id TEXT,"
+               " channel_order_no TEXT,"
+               " qr_payload TEXT,"
+               " created_at_ms {int} NOT NULL,"
+               " updated_at_ms {int} NOT NULL,"
+               " paid_at_ms {int},"
+               " expires_at_ms {int},"
+               " refunded_minor {int} NOT NULL DEFAULT 0,"
+               " last_error TEXT)"_s,
+               u"CREATE INDEX orders_created_at ON orders (created_at_ms)"_s,
+               u"CREATE INDEX orders_state ON orders (state)"_s,
+               u"CREATE TABLE events ("
+               " id {id},"
+               " order_id {int} NOT NULL REFERENCES orders (id),"
+               " at_ms {int} NOT NULL,"
+               " kind TEXT NOT NULL,"
+               " from_state TEXT,"
+               " to_state TEXT,"
+               " actor TEXT NOT NULL DEFAULT '',"
+               " detail TEXT NOT NULL DEFAULT '')"_s,
+               u"CREATE INDEX events_order ON events (order_id)"_s,
+               u"CREATE TABLE gateway_messages ("
+               " id {id},"
+               " order_id {int} NOT NULL REFERENCES orders (id),"
+               " at_ms {int} NOT NULL,"
+               " endpoint TEXT NOT NULL,"
+               " direction TEXT NOT NULL,"
+               " body {bytes})"_s,
+               u"CREATE INDEX gateway_messages_order ON gateway_messages (order_id)"_s,
+               u"CREATE TABLE notifications ("
+               " id {id},"
+               " received_at_ms {int} NOT NULL,"
+               " verdict TEXT NOT NULL,"
+               " reason TEXT NOT NULL DEFAULT '',"
+               " mch_order_no TEXT,"
+               " pay_order_id TEXT,"
+               " remote_address TEXT,"
+               " raw {bytes})"_s,
+               u"CREATE TABLE refunds ("
+               " id {id},"
+               " order_id {int} NOT NULL REFERENCES orders (id),"
+               " mch_refund_no TEXT NOT NULL UNIQUE,"
+               " amount_minor {int} NOT NULL,"
+               " currency TEXT NOT NULL,"
+               " reason TEXT NOT NULL DEFAULT '',"
+               " state TEXT NOT NULL,"
+               " requested_by TEXT NOT NULL DEFAULT '',"
+               " created_at_ms {int} NOT NULL,"
+               " updated_at_ms {int} NOT NULL,"
+               " refund_order_id TEXT,"
+               " detail TEXT)"_s,
+               u"CREATE TABLE sequences (name TEXT PRIMARY KEY, value {int} NOT NULL)"_s,
+           }
+    + backend.laterAppendOnlyGuards(u"notifications"_s, u"notifications are append-only"_s);
 }
 
 // Second gateway (iOnline) support and the audit view's date-range query.
@@ -195,7 +196,9 @@ Error newerThanCode(int stored)
 // The dialect's column types in a step's statement.
 QString inDialect(QString statement, const StorageBackend &backend)
 {
-    return statement.replace(u"{id}"_s, backend.idColumnType()).replace(u"{int}"_s, backend.integerType());
+    return statement.replace(u"{id}"_s, backend.idColumnType())
+        .replace(u"{int}"_s, backend.integerType())
+        .replace(u"{bytes}"_s, backend.bytesType());
 }
 
 Result<void> applyStep(const sql::Connection &db, const Step &step)
@@ -203,6 +206,10 @@ Result<void> applyStep(const sql::Connection &db, const Step &step)
     sql::WriteTransaction transaction(db);
     if (auto begun = transaction.begin(); !begun)
         return begun;
+    if (const QString lock = db.backend->migrationLockStatement(); !lock.isEmpty()) {
+        if (auto locked = sql::run(db, lock); !locked)
+            return fail(locked.error());
+    }
     // Re-read under the write lock: another process may have migrated meanwhile.
     const auto stored = storedVersion(db);
     if (!stored)

@@ -13,8 +13,8 @@ int latestVersion();
 Result<int> storedVersion(const sql::Connection &db);
 
 // Applies the steps after the stored version up to and including `upToVersion`, each in its own
-// write transaction (BEGIN IMMEDIATE on SQLite) that re-reads the version first, so two
-// processes opening a new file at once migrate it once. Returns the version reached. StoreFailure when the database is
+// write transaction (BEGIN IMMEDIATE on SQLite; an advisory lock on PostgreSQL) that re-reads the
+// version first, so two processes opening a new store at once migrate it once. Returns the version reached. StoreFailure when the database is
 // newer than this code. Tests call it with an earlier `upToVersion` to build the database an
 // older PayDesk left behind.
 Result<int> applyMigrations(const sql::Connection &db, int upToVersion);

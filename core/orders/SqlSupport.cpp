@@ -13,11 +13,21 @@ namespace {
 
 constexpr int MaxBusyAttempts = 10;
 
+thread_local int conflictCount = 0;
+
 } // namespace
+
+int conflictsOnThisThread()
+{
+    return conflictCount;
+}
 
 ErrorCode storeErrorCode(const Connection &db, const QSqlError &error)
 {
-    return errorCodeFor(db.backend->classify(error));
+    const StoreFault fault = db.backend->classify(error);
+    if (fault == StoreFault::Conflict)
+        ++conflictCount;
+    return errorCodeFor(fault);
 }
 
 Error storeError(const Connection &db, const QSqlError &error, const QString &context)
@@ -35,6 +45,13 @@ Result<QSqlQuery> run(const Connection &db, const QString &statement, const QVar
 {
     QSqlQuery query(db.db);
     query.setForwardOnly(true);
+    // Without values, executed directly: QPSQL prepares every prepared statement on the server
+    // (PREPARE ... AS), which refuses BEGIN, CREATE, ALTER and the like.
+    if (values.isEmpty()) {
+        if (!query.exec(statement))
+            return fail(storeError(db, query.lastError(), statement));
+        return query;
+    }
     if (!query.prepare(statement))
         return fail(storeError(db, query.lastError(), statement));
     for (const QVariant &value : values)
@@ -135,9 +152,7 @@ Result<void> probeWritable(const Connection &db)
     WriteTransaction transaction(db);
     if (auto begun = transaction.begin(); !begun)
         return begun;
-    // In WAL mode BEGIN IMMEDIATE succeeds even on a read-only connection or file; only an
-    // actual write tells. A table created and rolled back leaves nothing behind.
-    if (auto written = run(db, u"CREATE TABLE paydesk_write_probe (id INTEGER)"_s); !written)
+    if (auto written = run(db, db.backend->writeProbeStatement()); !written)
         return fail(written.error());
     transaction.rollback();
     return {};
@@ -162,11 +177,30 @@ Result<void> WriteTransaction::begin()
 
 Result<void> WriteTransaction::commit()
 {
+    if (m_db.backend->commitsThroughDriver())
+        return commitThroughDriver();
     QSqlQuery query(m_db.db);
     if (!query.exec(u"COMMIT"_s)) {
         const Error error = storeError(m_db, query.lastError(), u"COMMIT"_s);
         rollback();
         return fail(error);
+    }
+    m_active = false;
+    return {};
+}
+
+Result<void> WriteTransaction::commitThroughDriver()
+{
+    QSqlDatabase db = m_db.db;
+    if (!db.commit()) {
+        // QPSQL: the server answered ROLLBACK (an earlier statement failed and the server
+        // refused the rest), or the connection is gone (the error then has no SQLSTATE).
+        const QSqlError error = db.lastError();
+        rollback();
+        if (!error.nativeErrorCode().isEmpty() || !db.isOpen())
+            return fail(storeError(m_db, error, u"COMMIT"_s));
+        return fail(ErrorCode::StoreFailure,
+                    u"COMMIT: the server rolled the transaction back (a statement in it had failed)"_s);
     }
     m_active = false;
     return {};

@@ -26,6 +26,10 @@ struct Connection
 
 // The error's ErrorCode through the backend's typed classification of its native code.
 ErrorCode storeErrorCode(const Connection &db, const QSqlError &error);
+// How many serialization failures and deadlocks (StoreFault::Conflict) storeError() has seen on
+// this thread: a write that failed while the count grew is worth running again. (Per thread, as
+// each connection is used by one thread only.)
+int conflictsOnThisThread();
 Error storeError(const Connection &db, const QSqlError &error, const QString &context);
 
 // Prepares `statement`, binds `values` positionally and executes it; forward-only.
@@ -80,6 +84,8 @@ public:
     void rollback();
 
 private:
+    Result<void> commitThroughDriver();
+
     Connection m_db;
     bool m_active = false;
 };

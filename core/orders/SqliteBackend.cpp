@@ -52,6 +52,11 @@ QString SqliteBackend::driverName() const
     return u"QSQLITE"_s;
 }
 
+QString SqliteBackend::displayLocation(const QString &location) const
+{
+    return location;
+}
+
 bool SqliteBackend::exists(const QString &location) const
 {
     return QFileInfo::exists(location);
@@ -84,6 +89,22 @@ QString SqliteBackend::integerType() const
     return u"INTEGER"_s; // 64-bit in SQLite
 }
 
+QString SqliteBackend::bytesType() const
+{
+    // As released: bytes bound into TEXT are stored as a blob, and read back as they came.
+    return u"TEXT"_s;
+}
+
+QStringList SqliteBackend::laterAppendOnlyGuards(const QString &, const QString &) const
+{
+    return {};
+}
+
+QString SqliteBackend::migrationLockStatement() const
+{
+    return {}; // BEGIN IMMEDIATE holds the only write lock already
+}
+
 QStringList SqliteBackend::appendOnlyGuards(const QString &table, const QString &message) const
 {
     return {
@@ -109,6 +130,23 @@ QString SqliteBackend::beginWriteStatement() const
     // A plain (deferred) BEGIN upgrades to the write lock at the first write, and that upgrade
     // can fail with SQLITE_BUSY without the busy handler ever waiting.
     return u"BEGIN IMMEDIATE"_s;
+}
+
+bool SqliteBackend::commitsThroughDriver() const
+{
+    return false; // an executed COMMIT reports SQLite's failures (SQLITE_BUSY, SQLITE_FULL, ...)
+}
+
+QString SqliteBackend::rowLockClause() const
+{
+    return {}; // BEGIN IMMEDIATE: one writer at a time
+}
+
+QString SqliteBackend::writeProbeStatement() const
+{
+    // In WAL mode BEGIN IMMEDIATE succeeds even on a read-only connection or file; only an
+    // actual write tells. A table created and rolled back leaves nothing behind.
+    return u"CREATE TABLE paydesk_write_probe (id INTEGER)"_s;
 }
 
 QString SqliteBackend::dataVersionStatement() const

@@ -28,15 +28,22 @@ public:
 
     QString name() const override;
     QString driverName() const override;
+    QString displayLocation(const QString &location) const override;
     bool exists(const QString &location) const override;
     Result<void> open(QSqlDatabase &db, const QString &location, const StoreOptions &options) const override;
 
     QString idColumnType() const override;
     QString integerType() const override;
+    QString bytesType() const override;
     QStringList appendOnlyGuards(const QString &table, const QString &message) const override;
+    QStringList laterAppendOnlyGuards(const QString &table, const QString &message) const override;
+    QString migrationLockStatement() const override;
     QString tableCountStatement() const override;
     QString returningIdClause() const override;
     QString beginWriteStatement() const override;
+    bool commitsThroughDriver() const override;
+    QString rowLockClause() const override;
+    QString writeProbeStatement() const override;
     QString dataVersionStatement() const override;
     QString integrityCheckStatement() const override;
 

@@ -1,5 +1,6 @@
 #include "StorageBackend.h"
 
+#include "PostgresBackend.h"
 #include "SqliteBackend.h"
 
 #include <QRegularExpression>
@@ -15,6 +16,7 @@ ErrorCode errorCodeFor(StoreFault fault)
 {
     switch (fault) {
     case StoreFault::Busy:
+    case StoreFault::Conflict:
         return ErrorCode::StoreBusy;
     case StoreFault::UniqueViolation:
         return ErrorCode::Duplicate;
@@ -52,9 +54,14 @@ Result<StoreLocation> storeLocationFor(const QString &url)
             return fail(ErrorCode::InvalidArgument, u"a file: store URL without a path"_s);
         return StoreLocation{std::make_unique<SqliteBackend>(), path};
     }
+    if (PostgresBackend::handlesScheme(scheme.captured(1))) {
+        if (auto target = PostgresBackend::parseUrl(url); !target)
+            return fail(target.error());
+        return StoreLocation{std::make_unique<PostgresBackend>(), url};
+    }
     return fail(ErrorCode::InvalidArgument,
                 u"unsupported store URL (scheme "_s + scheme.captured(1).toLower()
-                    + u"): the order log is a SQLite file path"_s);
+                    + u"): the order log is a SQLite file path or a postgresql:// URL"_s);
 }
 
 } // namespace paydesk

@@ -1,7 +1,8 @@
 #pragma once
 
 // The storage seam (design.md "Storage backends"): everything about the order log that depends
-// on the database behind it. SQLite is the one implementation today; PostgreSQL plugs in here.
+// on the database behind it: SqliteBackend (one file per terminal) and PostgresBackend (a store's
+// or a chain's server).
 // Internal to core/orders: other modules reach the order log through OrderLog only.
 
 #include "common/Error.h"
@@ -20,6 +21,7 @@ namespace paydesk {
 enum class StoreFault {
     Invalid = 0, // no fault (the error carries no code this backend knows)
     Busy, // locked by another connection beyond the wait
+    Conflict, // serialization failure or deadlock (PostgreSQL 40001, 40P01): retry the transaction
     UniqueViolation, // a unique or primary key constraint refused the row
     ConstraintViolation, // another constraint (NOT NULL, CHECK, foreign key, append-only guard)
     Unavailable, // cannot be opened or reached
@@ -46,6 +48,8 @@ public:
 
     virtual QString name() const = 0; // "sqlite": named in error details
     virtual QString driverName() const = 0; // the Qt SQL driver, "QSQLITE"
+    // What OrderLog::path() shows of `location`: nothing secret, fit for logs and the screen.
+    virtual QString displayLocation(const QString &location) const = 0;
 
     // Whether the store at `location` exists (an open without `create` needs it).
     virtual bool exists(const QString &location) const = 0;
@@ -56,8 +60,15 @@ public:
     // DDL pieces that differ between dialects.
     virtual QString idColumnType() const = 0; // a surrogate key the database assigns
     virtual QString integerType() const = 0; // a 64-bit integer column
+    virtual QString bytesType() const = 0; // raw bytes as received (TEXT on SQLite as released)
     // Statements that make `table` refuse UPDATE and DELETE with `message`.
     virtual QStringList appendOnlyGuards(const QString &table, const QString &message) const = 0;
+    // The same for a history table that SQLite's released schema left without guards (its steps
+    // stay as released there: an empty list); a new backend guards it from its first version.
+    virtual QStringList laterAppendOnlyGuards(const QString &table, const QString &message) const = 0;
+    // Taken first in every migration step's transaction so that two processes migrate once; empty
+    // when the write transaction itself already serialises (SQLite's BEGIN IMMEDIATE).
+    virtual QString migrationLockStatement() const = 0;
     // A statement answering one row, one column: the number of tables called `?`.
     virtual QString tableCountStatement() const = 0;
 
@@ -65,6 +76,15 @@ public:
     virtual QString returningIdClause() const = 0;
     // Starts a transaction that holds the write lock from the start.
     virtual QString beginWriteStatement() const = 0;
+    // Whether COMMIT goes through QSqlDatabase::commit(): on QPSQL an executed "COMMIT" of a
+    // transaction the server has rolled back reports success, the driver's commit does not.
+    virtual bool commitsThroughDriver() const = 0;
+    // Appended to a SELECT of one row that the transaction goes on to change on the strength of
+    // what it read (a refund's balance): empty where the write transaction already excludes
+    // other writers.
+    virtual QString rowLockClause() const = 0;
+    // A write that proves the connection may write, rolled back by the caller.
+    virtual QString writeProbeStatement() const = 0;
 
     // A counter that changes whenever another connection commits; cheap to poll.
     virtual QString dataVersionStatement() const = 0;
@@ -75,8 +95,9 @@ public:
 };
 
 // A store URL as the `store/url` setting holds it: a file path (or file: URL) is a SQLite file;
-// any other URL is refused as unsupported for now. The URL itself is not echoed in the error
-// (a PostgreSQL URL may carry a password).
+// postgresql:// (or postgres://) is a PostgreSQL database (PostgresBackend.h); any other URL is
+// refused as unsupported. The URL itself is never echoed in an error (it may carry a password,
+// which is refused).
 struct StoreLocation
 {
     std::unique_ptr<StorageBackend> backend;

@@ -3,7 +3,9 @@
 // Helpers shared by the order log tests: a raw Qt SQL connection to poke at the file the way
 // another process (or an older PayDesk) would, and shortcuts to put orders into a state.
 
+#include "TestStore.h"
 #include "orders/OrderLog.h"
+#include "orders/PostgresBackend.h"
 #include "orders/SqlSupport.h"
 #include "orders/SqliteBackend.h"
 
@@ -15,18 +17,28 @@
 #include <QVariant>
 
 #include <atomic>
+#include <memory>
 
 namespace paydesk::testing {
 
-// A second connection to the same file, independent of any OrderLog.
+// A second connection to the same store, independent of any OrderLog: a raw QSQLITE connection
+// to a file path (with `connectOptions`), or one opened by the PostgreSQL backend for a
+// postgresql:// URL.
 class RawConnection
 {
 public:
-    explicit RawConnection(const QString &path, const QString &connectOptions = {})
+    explicit RawConnection(const QString &url, const QString &connectOptions = {})
         : m_name(QStringLiteral("orders-test-raw-") + QString::number(++counter()))
     {
+        if (url.startsWith(QStringLiteral("postgresql:"))) {
+            m_backend = std::make_unique<PostgresBackend>();
+            m_db = QSqlDatabase::addDatabase(m_backend->driverName(), m_name);
+            m_opened = bool(m_backend->open(m_db, url, StoreOptions{}));
+            return;
+        }
+        m_backend = std::make_unique<SqliteBackend>();
         m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_db.setDatabaseName(path);
+        m_db.setDatabaseName(url);
         m_db.setConnectOptions(connectOptions);
         m_opened = m_db.open();
     }
@@ -42,17 +54,13 @@ public:
     bool isOpen() const { return m_opened; }
     QSqlDatabase &db() { return m_db; }
     // For the order log's internals (schema migrations) on this connection.
-    sql::Connection connection(int busyTimeoutMs = 1000) const { return {m_db, &m_backend, busyTimeoutMs}; }
+    sql::Connection connection(int busyTimeoutMs = 1000) const { return {m_db, m_backend.get(), busyTimeoutMs}; }
 
     // Executes and returns the error text, empty on success.
     QString exec(const QString &statement, const QVariantList &values = {})
     {
         QSqlQuery query(m_db);
-        if (!query.prepare(statement))
-            return query.lastError().text() + QStringLiteral(" [") + query.lastError().nativeErrorCode() + u']';
-        for (const QVariant &value : values)
-            query.addBindValue(value);
-        if (!query.exec())
+        if (!execute(query, statement, values))
             return query.lastError().text() + QStringLiteral(" [") + query.lastError().nativeErrorCode() + u']';
         return {};
     }
@@ -61,13 +69,21 @@ public:
     QVariant scalar(const QString &statement, const QVariantList &values = {})
     {
         QSqlQuery query(m_db);
-        if (!query.prepare(statement))
-            return {};
-        for (const QVariant &value : values)
-            query.addBindValue(value);
-        if (!query.exec() || !query.next())
+        if (!execute(query, statement, values) || !query.next())
             return {};
         return query.value(0);
+    }
+
+    // Without values executed directly (QPSQL cannot prepare DDL), else prepared and bound.
+    static bool execute(QSqlQuery &query, const QString &statement, const QVariantList &values)
+    {
+        if (values.isEmpty())
+            return query.exec(statement);
+        if (!query.prepare(statement))
+            return false;
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        return query.exec();
     }
 
 private:
@@ -78,7 +94,7 @@ private:
     }
 
     QString m_name;
-    SqliteBackend m_backend;
+    std::unique_ptr<StorageBackend> m_backend;
     QSqlDatabase m_db;
     bool m_opened = false;
 };

@@ -1,9 +1,10 @@
 // A second process for test_orderlog_concurrency: opens an existing order log and races the
 // other workers over every order in it, the way the relay and the GUI do.
 //
-//   orderlog_worker <db> <confirm|expire|open> <seed> <startAtUtcMs>
+//   orderlog_worker <store URL> <confirm|expire|refund|create|open> <seed> <startAtUtcMs>
 //
-// "open" only opens (creating and migrating the file if needed) and reads.
+// "open" only opens (creating and migrating the store if needed) and reads; "refund" asks for a
+// refund of 60 % of every order; "create" creates CreateCount orders on terminal T1.
 // Prints one JSON object with its counts on stdout. Exit code 0 when it ran (whatever the
 // counts), 2 when it could not start.
 
@@ -33,6 +34,8 @@ struct Counts
     int changed = 0;
     int unchanged = 0;
     int rejected = 0;
+    int refunded = 0;
+    int created = 0;
     int busy = 0;
     int errors = 0;
     QString firstError;
@@ -49,9 +52,10 @@ struct Counts
 
     QJsonObject toJson() const
     {
-        return {{u"applied"_s, applied}, {u"alreadyPaid"_s, alreadyPaid}, {u"otherVerdicts"_s, otherVerdicts},
-                {u"changed"_s, changed}, {u"unchanged"_s, unchanged},     {u"rejected"_s, rejected},
-                {u"busy"_s, busy},       {u"errors"_s, errors},           {u"firstError"_s, firstError}};
+        return {{u"applied"_s, applied},   {u"alreadyPaid"_s, alreadyPaid}, {u"otherVerdicts"_s, otherVerdicts},
+                {u"changed"_s, changed},   {u"unchanged"_s, unchanged},     {u"rejected"_s, rejected},
+                {u"refunded"_s, refunded}, {u"created"_s, created},         {u"busy"_s, busy},
+                {u"errors"_s, errors},     {u"firstError"_s, firstError}};
     }
 };
 
@@ -95,6 +99,37 @@ void expire(OrderLog &log, const Order &order, Counts &counts)
     ++(outcome->changed ? counts.changed : counts.unchanged);
 }
 
+void refund(OrderLog &log, const Order &order, Counts &counts)
+{
+    const auto begun = log.beginRefund({order.id, order.amount.minor * 6 / 10, u"race"_s, u"manager"_s});
+    if (begun)
+        ++counts.refunded;
+    else if (begun.error().code == ErrorCode::AmountTooLarge)
+        ++counts.rejected; // another terminal's refund got there first: expected
+    else
+        counts.failed(begun.error());
+}
+
+constexpr int CreateCount = 50;
+
+void create(OrderLog &log, std::mt19937 &random, Counts &counts)
+{
+    std::uniform_int_distribution<unsigned long> pauseUs(0, 1500);
+    for (int i = 0; i < CreateCount; ++i) {
+        NewOrder order;
+        order.terminalId = u"T1"_s;
+        order.cashier = u"worker"_s;
+        order.channel = Channel::WxNative;
+        order.amount = Money{100 + i, Currency::CAD};
+        const auto created = log.createOrder(order);
+        if (created)
+            ++counts.created;
+        else
+            counts.failed(created.error());
+        QThread::usleep(pauseUs(random));
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -102,7 +137,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() != 5) {
-        std::fprintf(stderr, "usage: orderlog_worker <db> <confirm|expire|open> <seed> <startAtUtcMs>\n");
+        std::fprintf(stderr,
+                     "usage: orderlog_worker <store URL> <confirm|expire|refund|create|open> <seed> <startAtUtcMs>\n");
         return 2;
     }
     const QString mode = args.at(2);
@@ -126,12 +162,18 @@ int main(int argc, char *argv[])
     std::shuffle(orders->begin(), orders->end(), random);
 
     Counts counts;
+    if (mode == u"create"_s)
+        create(log, random, counts);
     std::uniform_int_distribution<unsigned long> pauseUs(0, 1500);
     for (const Order &order : *orders) {
         if (mode == u"confirm"_s)
             confirm(log, order, counts);
         else if (mode == u"expire"_s)
             expire(log, order, counts);
+        else if (mode == u"refund"_s)
+            refund(log, order, counts);
+        else
+            break;
         // Requests arrive spread out, not back to back: without a pause one process re-takes
         // the write lock each time before the sleeping ones wake, and nothing interleaves.
         QThread::usleep(pauseUs(random));

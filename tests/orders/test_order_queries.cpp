@@ -53,17 +53,17 @@ private:
         return record;
     }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestStore> m_store;
     ManualClock m_clock{T0};
     std::unique_ptr<OrderLog> m_log;
 };
 
 void TestOrderQueries::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<TestStore>();
+    QVERIFY2(m_store->isValid(), qPrintable(m_store->error()));
     m_clock.setWallMs(T0);
-    auto log = OrderLog::open(m_dir->filePath(u"orders.sqlite"_s), m_clock);
+    auto log = OrderLog::open(m_store->url(), m_clock);
     QVERIFY(log);
     m_log = std::move(*log);
 }
@@ -71,7 +71,7 @@ void TestOrderQueries::init()
 void TestOrderQueries::cleanup()
 {
     m_log.reset();
-    m_dir.reset();
+    m_store.reset();
 }
 
 void TestOrderQueries::clientReferenceIsStored()
@@ -83,7 +83,7 @@ void TestOrderQueries::clientReferenceIsStored()
     const auto counter = m_log->createOrder(sampleOrder());
     QVERIFY(counter);
     QVERIFY(counter->clientReference.isEmpty());
-    RawConnection raw(m_log->path());
+    RawConnection raw(m_store->url());
     QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM orders WHERE client_reference IS NULL"_s).toInt(), 1);
     QCOMPARE(raw.scalar(u"SELECT client_reference FROM orders WHERE id = ?"_s, {online->id}).toString(), u"cart-77"_s);
 }

@@ -57,9 +57,9 @@ private slots:
 
 private:
     std::unique_ptr<OrderLog> openLog();
-    QString dbPath() const { return m_dir->filePath(u"orders.sqlite"_s); }
+    QString dbPath() const { return m_store->url(); }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestStore> m_store;
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<OrderLog> m_log;
 };
@@ -76,8 +76,8 @@ std::unique_ptr<OrderLog> TestOrderLog::openLog()
 
 void TestOrderLog::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<TestStore>();
+    QVERIFY2(m_store->isValid(), qPrintable(m_store->error()));
     // 2023-11-14 22:13:20 UTC
     m_clock = std::make_unique<ManualClock>(1'700'000'000'000);
     m_log = openLog();
@@ -88,7 +88,7 @@ void TestOrderLog::cleanup()
 {
     m_log.reset();
     m_clock.reset();
-    m_dir.reset();
+    m_store.reset();
 }
 
 void TestOrderLog::createWritesNewRowAndEvent()
@@ -781,7 +781,10 @@ void TestOrderLog::dataVersionSeesOtherConnections()
     QVERIFY(other);
     const auto before = m_log->dataVersion();
     QVERIFY(before);
-    QCOMPARE(*m_log->dataVersion(), *before);
+    // PostgreSQL's value follows the snapshot of the whole cluster, which other tests' databases
+    // on the same test server change at any time: stability holds only for SQLite's file.
+    if (!TestStore::isPostgres())
+        QCOMPARE(*m_log->dataVersion(), *before);
     QVERIFY(other->createOrder(sampleOrder()));
     const auto after = m_log->dataVersion();
     QVERIFY(after);

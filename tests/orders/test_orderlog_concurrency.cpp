@@ -1,6 +1,7 @@
 #include "OrderTestSupport.h"
 
 #include "orders/OrderLog.h"
+#include "orders/Schema.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -30,6 +31,10 @@ private slots:
     void racingProcesses_data();
     void racingProcesses();
     void newFileOpenedByManyProcesses();
+    void oldStoreOpenedByManyProcesses_data();
+    void oldStoreOpenedByManyProcesses();
+    void concurrentCreatesNeverDuplicate();
+    void concurrentRefundsNeverExceedThePaidAmount();
 
 private:
     static constexpr int OrderCount = 200;
@@ -39,7 +44,31 @@ private:
     // Waits for every worker (so none outlives a failed check) and returns their JSON counts,
     // an empty object for each one that failed.
     static QList<QJsonObject> finishAll(const std::vector<std::unique_ptr<QProcess>> &processes);
+    // Empty when every worker ran without an error or a busy store; else what went wrong first.
+    static QString problemsOf(const QList<QJsonObject> &results);
+    static int sumOf(const QList<QJsonObject> &results, const QString &count);
 };
+
+QString TestOrderLogConcurrency::problemsOf(const QList<QJsonObject> &results)
+{
+    for (const QJsonObject &counts : results) {
+        if (counts.isEmpty())
+            return u"a worker failed (its stderr is above)"_s;
+        if (counts.value(u"errors"_s).toInt() != 0)
+            return counts.value(u"firstError"_s).toString();
+        if (counts.value(u"busy"_s).toInt() != 0)
+            return u"a worker found the store busy: "_s + counts.value(u"firstError"_s).toString();
+    }
+    return {};
+}
+
+int TestOrderLogConcurrency::sumOf(const QList<QJsonObject> &results, const QString &count)
+{
+    int sum = 0;
+    for (const QJsonObject &counts : results)
+        sum += counts.value(count).toInt();
+    return sum;
+}
 
 std::vector<std::unique_ptr<QProcess>> TestOrderLogConcurrency::startWorkers(const QString &path,
                                                                              const QStringList &modes)
@@ -85,9 +114,9 @@ void TestOrderLogConcurrency::newFileOpenedByManyProcesses()
 {
     // GUI and relay starting together on a machine without an order log yet: one of them
     // creates and migrates it, none fails.
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(u"orders.sqlite"_s);
+    TestStore store;
+    QVERIFY2(store.isValid(), qPrintable(store.error()));
+    const QString path = store.url();
     auto processes = startWorkers(path, {u"open"_s, u"open"_s, u"open"_s, u"open"_s});
     QCOMPARE(processes.size(), std::size_t(4));
     for (const QJsonObject &counts : finishAll(processes)) {
@@ -113,9 +142,9 @@ void TestOrderLogConcurrency::racingProcesses()
 {
     QFETCH(QStringList, modes);
     QVERIFY2(QFileInfo(workerPath()).isExecutable(), qPrintable(workerPath()));
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(u"orders.sqlite"_s);
+    TestStore store;
+    QVERIFY2(store.isValid(), qPrintable(store.error()));
+    const QString path = store.url();
     SystemClock clock;
     {
         auto log = OrderLog::open(path, clock);
@@ -127,7 +156,8 @@ void TestOrderLogConcurrency::racingProcesses()
     // The GUI's long read, open during the whole race.
     RawConnection reader(path);
     QVERIFY(reader.isOpen());
-    QCOMPARE(reader.exec(u"BEGIN"_s), QString());
+    // REPEATABLE READ on PostgreSQL: one snapshot for the whole transaction, as SQLite's.
+    QCOMPARE(reader.exec(TestStore::isPostgres() ? u"BEGIN ISOLATION LEVEL REPEATABLE READ"_s : u"BEGIN"_s), QString());
     QCOMPARE(reader.scalar(u"SELECT COUNT(*) FROM orders WHERE state = 'AWAITING'"_s).toInt(), OrderCount);
 
     auto processes = startWorkers(path, modes);
@@ -195,6 +225,91 @@ void TestOrderLogConcurrency::racingProcesses()
     for (const NotificationRecord &record : *audit)
         accepted += record.verdict == u"accepted"_s ? 1 : 0;
     QCOMPARE(accepted, OrderCount);
+}
+
+// reliability.md 22: two processes (here four) opening a store an older PayDesk left migrate it
+// once (BEGIN IMMEDIATE on SQLite, the advisory lock on PostgreSQL); a second migration of a step
+// would fail its CREATE or ALTER.
+void TestOrderLogConcurrency::oldStoreOpenedByManyProcesses_data()
+{
+    QTest::addColumn<int>("fromVersion");
+    for (int version = 1; version < OrderLog::currentSchemaVersion(); ++version)
+        QTest::newRow(qPrintable(u"from v"_s + QString::number(version))) << version;
+}
+
+void TestOrderLogConcurrency::oldStoreOpenedByManyProcesses()
+{
+    QFETCH(int, fromVersion);
+    TestStore store;
+    QVERIFY2(store.isValid(), qPrintable(store.error()));
+    {
+        RawConnection old(store.url());
+        QVERIFY(old.isOpen());
+        QCOMPARE(*schema::applyMigrations(old.connection(), fromVersion), fromVersion);
+    }
+    auto processes = startWorkers(store.url(), {u"open"_s, u"open"_s, u"open"_s, u"open"_s});
+    QCOMPARE(processes.size(), std::size_t(4));
+    for (const QJsonObject &counts : finishAll(processes)) {
+        QVERIFY(!counts.isEmpty());
+        QCOMPARE(counts.value(u"schemaVersion"_s).toInt(), OrderLog::currentSchemaVersion());
+    }
+    RawConnection after(store.url());
+    QCOMPARE(after.scalar(u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 1);
+    QCOMPARE(*schema::storedVersion(after.connection()), OrderLog::currentSchemaVersion());
+}
+
+// reliability.md 20: terminals creating orders at once, on one sequence: every number unique
+// (the atomic upsert; a read then a write would lose updates under READ COMMITTED).
+void TestOrderLogConcurrency::concurrentCreatesNeverDuplicate()
+{
+    TestStore store;
+    QVERIFY2(store.isValid(), qPrintable(store.error()));
+    SystemClock clock;
+    QVERIFY(OrderLog::open(store.url(), clock));
+    auto processes = startWorkers(store.url(), {u"create"_s, u"create"_s, u"create"_s, u"create"_s});
+    QCOMPARE(processes.size(), std::size_t(4));
+    const QList<QJsonObject> results = finishAll(processes);
+    const QString problems = problemsOf(results);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    const int created = sumOf(results, u"created"_s);
+    QCOMPARE(created, 4 * 50);
+    RawConnection check(store.url());
+    QCOMPARE(check.scalar(u"SELECT COUNT(DISTINCT mch_order_no) FROM orders"_s).toInt(), created);
+    QCOMPARE(check.scalar(u"SELECT value FROM sequences WHERE name = 'mch_order_no/T1'"_s).toInt(), created);
+}
+
+// reliability.md 19: terminals refunding the same orders at once never refund more than was paid
+// (the order's row locked while its balance is checked).
+void TestOrderLogConcurrency::concurrentRefundsNeverExceedThePaidAmount()
+{
+    TestStore store;
+    QVERIFY2(store.isValid(), qPrintable(store.error()));
+    SystemClock clock;
+    constexpr int Orders = 40;
+    {
+        auto log = OrderLog::open(store.url(), clock);
+        QVERIFY(log);
+        for (int i = 0; i < Orders; ++i)
+            QVERIFY(orderIn(**log, OrderState::Paid, sampleOrder(u"T1"_s, 1000 + i)) > 0);
+    }
+    auto processes = startWorkers(store.url(), {u"refund"_s, u"refund"_s, u"refund"_s, u"refund"_s});
+    QCOMPARE(processes.size(), std::size_t(4));
+    const QList<QJsonObject> results = finishAll(processes);
+    const QString problems = problemsOf(results);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    QCOMPARE(sumOf(results, u"refunded"_s), Orders); // 60 % each: exactly one per order fits
+    QCOMPARE(sumOf(results, u"rejected"_s), 3 * Orders);
+    auto log = OrderLog::open(store.url(), clock);
+    QVERIFY(log);
+    const auto orders = (*log)->ordersBetween(0, std::numeric_limits<qint64>::max());
+    QVERIFY(orders);
+    QCOMPARE(orders->size(), Orders);
+    for (const Order &order : *orders) {
+        const auto balance = (*log)->refundBalance(order.id);
+        QVERIFY2(balance, qPrintable(balance ? QString() : describe(balance.error())));
+        QCOMPARE((*log)->refundsOfOrder(order.id)->size(), 1);
+        QVERIFY(balance->inFlightMinor <= order.amount.minor);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOrderLogConcurrency)

@@ -33,28 +33,52 @@ private slots:
     void auditTrailIsAppendOnly();
 
 private:
-    QString dbPath(const QString &name = u"orders.sqlite"_s) const { return m_dir->filePath(name); }
+    QString dbPath(const QString &name = u"orders"_s) const { return m_store->url(name); }
     // Every table, index and trigger with its columns: what a schema is, independent of how it
     // was reached.
     static QStringList describeSchema(RawConnection &raw);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestStore> m_store;
     ManualClock m_clock;
 };
 
 void TestOrderLogSchema::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<TestStore>();
+    QVERIFY2(m_store->isValid(), qPrintable(m_store->error()));
 }
 
 void TestOrderLogSchema::cleanup()
 {
-    m_dir.reset();
+    m_store.reset();
+}
+
+// PostgreSQL's catalogue, as the SQLite one below: columns in order, indexes, triggers.
+static QStringList describePostgresSchema(RawConnection &raw)
+{
+    QStringList lines;
+    for (const QString &statement : {
+             u"SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' nullable=' || is_nullable"
+             " || ' default=' || COALESCE(column_default, '') || ' identity=' || is_identity FROM "
+             "information_schema.columns"
+             " WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position"_s,
+             u"SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname"_s,
+             u"SELECT 'trigger ' || tgname || ' on ' || tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal"
+             " ORDER BY tgname"_s,
+         }) {
+        QSqlQuery query(raw.db());
+        if (!query.exec(statement))
+            return {u"error: "_s + query.lastError().text()};
+        while (query.next())
+            lines.append(query.value(0).toString());
+    }
+    return lines;
 }
 
 QStringList TestOrderLogSchema::describeSchema(RawConnection &raw)
 {
+    if (TestStore::isPostgres())
+        return describePostgresSchema(raw);
     QStringList lines;
     QSqlQuery objects(raw.db());
     if (!objects.exec(u"SELECT type, name, tbl_name FROM sqlite_master ORDER BY type, name"_s))
@@ -222,9 +246,9 @@ void TestOrderLogSchema::migratesFromEveryEarlierVersion()
     opened->reset();
 
     // Same tables, columns, indexes and triggers as a file created at the latest version.
-    QVERIFY(OrderLog::open(dbPath(u"fresh.sqlite"_s), m_clock));
+    QVERIFY(OrderLog::open(dbPath(u"fresh"_s), m_clock));
     RawConnection migrated(dbPath());
-    RawConnection fresh(dbPath(u"fresh.sqlite"_s));
+    RawConnection fresh(dbPath(u"fresh"_s));
     const QStringList migratedSchema = describeSchema(migrated);
     QVERIFY(migratedSchema.size() > 20);
     QCOMPARE(migratedSchema, describeSchema(fresh));
@@ -327,6 +351,16 @@ void TestOrderLogSchema::auditTrailIsAppendOnly()
     RawConnection raw(dbPath());
     QVERIFY(!raw.exec(u"UPDATE audit SET detail = 'edited'"_s).isEmpty());
     QVERIFY(!raw.exec(u"DELETE FROM audit"_s).isEmpty());
+    if (TestStore::isPostgres()) {
+        // Triggers hold for every role, the owner included, and for TRUNCATE; PostgreSQL guards
+        // the notifications from its first version on (SQLite's released schema does not).
+        QVERIFY(raw.exec(u"TRUNCATE audit"_s).contains(u"audit is append-only"_s));
+        QVERIFY(log.recordNotification({0, 1, u"iotpay"_s, u"accepted"_s, {}, {}, {}, {}, "x=1"}));
+        QVERIFY(raw.exec(u"UPDATE notifications SET raw = NULL"_s).contains(u"notifications are append-only"_s));
+        QVERIFY(raw.exec(u"DELETE FROM notifications"_s).contains(u"notifications are append-only"_s));
+        QVERIFY(!raw.exec(u"TRUNCATE notifications, events"_s).isEmpty());
+        QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM notifications"_s).toInt(), 1);
+    }
     QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM audit"_s).toInt(), 3);
 }
 

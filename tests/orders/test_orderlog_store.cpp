@@ -1,12 +1,17 @@
 #include "OrderTestSupport.h"
 
 #include "orders/OrderLog.h"
+#include "orders/SqlSupport.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <thread>
 
 #include <unistd.h>
 
@@ -37,25 +42,30 @@ private slots:
     void lockedBeyondBusyTimeoutIsBusy();
     void fullStoreIsReportedAndRolledBack();
     void longReadDoesNotBlockWrites();
+    void deadlockedWriteIsRetried();
 
 private:
-    QString dbPath() const { return m_dir->filePath(u"orders.sqlite"_s); }
+    QString dbPath() const { return m_store->url(); }
     bool createStore(int orders = 1);
+    // The PostgreSQL counterparts of the SQLite cases that differ.
+    void sessionIsSetUp();
+    void missingDatabaseIsUnavailable();
+    void lockedRowsBeyondBusyTimeoutAreBusy();
     static QStringList logConnections();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestStore> m_store;
     ManualClock m_clock;
 };
 
 void TestOrderLogStore::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<TestStore>();
+    QVERIFY2(m_store->isValid(), qPrintable(m_store->error()));
 }
 
 void TestOrderLogStore::cleanup()
 {
-    m_dir.reset();
+    m_store.reset();
 }
 
 bool TestOrderLogStore::createStore(int orders)
@@ -79,6 +89,8 @@ QStringList TestOrderLogStore::logConnections()
 
 void TestOrderLogStore::pragmasAreInEffect()
 {
+    if (TestStore::isPostgres())
+        return sessionIsSetUp();
     OrderLog::Options options;
     options.busyTimeoutMs = 4321;
     auto log = OrderLog::open(dbPath(), m_clock, options);
@@ -128,6 +140,8 @@ void TestOrderLogStore::eachLogHasItsOwnConnection()
 
 void TestOrderLogStore::emptyFileBecomesAnOrderLog()
 {
+    if (TestStore::isPostgres())
+        QSKIP("an empty file is a SQLite matter: a PostgreSQL store is a database on a server");
     QFile file(dbPath());
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.close();
@@ -149,6 +163,8 @@ void TestOrderLogStore::garbageIsCorrupt_data()
 
 void TestOrderLogStore::garbageIsCorrupt()
 {
+    if (TestStore::isPostgres())
+        QSKIP("garbage in a file is a SQLite matter: PostgreSQL checks its own pages");
     QFETCH(QByteArray, content);
     QFile file(dbPath());
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -170,6 +186,8 @@ void TestOrderLogStore::garbageIsCorrupt()
 
 void TestOrderLogStore::damagedPageIsCorrupt()
 {
+    if (TestStore::isPostgres())
+        QSKIP("a damaged page of a file is a SQLite matter: PostgreSQL checks its own pages");
     QVERIFY(createStore(3));
     QFile file(dbPath());
     QVERIFY(file.open(QIODevice::ReadWrite));
@@ -184,6 +202,8 @@ void TestOrderLogStore::damagedPageIsCorrupt()
 
 void TestOrderLogStore::missingStoreIsUnavailable()
 {
+    if (TestStore::isPostgres())
+        return missingDatabaseIsUnavailable();
     OrderLog::Options noCreate;
     noCreate.create = false;
     auto log = OrderLog::open(dbPath(), m_clock, noCreate);
@@ -191,7 +211,7 @@ void TestOrderLogStore::missingStoreIsUnavailable()
     QCOMPARE(log.error().code, ErrorCode::StoreUnavailable);
     QVERIFY(!QFile::exists(dbPath()));
 
-    const QString inMissingDir = m_dir->filePath(u"no/such/dir/orders.sqlite"_s);
+    const QString inMissingDir = QDir(m_store->dirPath()).filePath(u"no/such/dir/orders.sqlite"_s);
     log = OrderLog::open(inMissingDir, m_clock, noCreate);
     QVERIFY(!log);
     QCOMPARE(log.error().code, ErrorCode::StoreUnavailable);
@@ -207,8 +227,8 @@ void TestOrderLogStore::missingStoreIsUnavailable()
     QCOMPARE(log.error().code, ErrorCode::StoreUnavailable);
 
     // A directory where the file should be.
-    QVERIFY(QDir(m_dir->path()).mkdir(u"adir"_s));
-    log = OrderLog::open(m_dir->filePath(u"adir"_s), m_clock);
+    QVERIFY(QDir(m_store->dirPath()).mkdir(u"adir"_s));
+    log = OrderLog::open(QDir(m_store->dirPath()).filePath(u"adir"_s), m_clock);
     QVERIFY(!log);
     QCOMPARE(log.error().code, ErrorCode::StoreUnavailable);
     QCOMPARE(logConnections().size(), 0);
@@ -244,6 +264,9 @@ void TestOrderLogStore::readOnlyOpenRefusesWrites()
 
 void TestOrderLogStore::readOnlyFileIsDetectedOnOpen()
 {
+    if (TestStore::isPostgres())
+        QSKIP("file permissions are SQLite's: on PostgreSQL a read-only session is readOnlyOpenRefusesWrites, roles "
+              "test_storage_backend's permissionDeniedIsPermission");
     QVERIFY(createStore(1));
     QVERIFY(QFile::setPermissions(dbPath(), QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
     const auto log = OrderLog::open(dbPath(), m_clock);
@@ -261,14 +284,16 @@ void TestOrderLogStore::readOnlyFileIsDetectedOnOpen()
 
 void TestOrderLogStore::readOnlyDirectoryIsDetectedOnOpen()
 {
+    if (TestStore::isPostgres())
+        QSKIP("directory permissions are SQLite's: PostgreSQL's files belong to the server");
     // A writable file in a directory where the WAL and shared-memory files cannot be created.
     QVERIFY(createStore(1));
-    const auto dirPermissions = QFile::permissions(m_dir->path());
-    QVERIFY(QFile::setPermissions(m_dir->path(), QFile::ReadOwner | QFile::ExeOwner));
+    const auto dirPermissions = QFile::permissions(m_store->dirPath());
+    QVERIFY(QFile::setPermissions(m_store->dirPath(), QFile::ReadOwner | QFile::ExeOwner));
     const auto log = OrderLog::open(dbPath(), m_clock);
     const ErrorCode code = errorCodeOf(log);
     const QString detail = log ? QString() : log.error().detail;
-    QVERIFY(QFile::setPermissions(m_dir->path(), dirPermissions));
+    QVERIFY(QFile::setPermissions(m_store->dirPath(), dirPermissions));
     if (::geteuid() == 0) {
         QCOMPARE(code, ErrorCode::Invalid); // root is not stopped by permissions
     } else {
@@ -278,6 +303,8 @@ void TestOrderLogStore::readOnlyDirectoryIsDetectedOnOpen()
 
 void TestOrderLogStore::lockedBeyondBusyTimeoutIsBusy()
 {
+    if (TestStore::isPostgres())
+        return lockedRowsBeyondBusyTimeoutAreBusy();
     QVERIFY(createStore(1));
     OrderLog::Options options;
     options.busyTimeoutMs = 150;
@@ -308,6 +335,9 @@ void TestOrderLogStore::lockedBeyondBusyTimeoutIsBusy()
 
 void TestOrderLogStore::fullStoreIsReportedAndRolledBack()
 {
+    if (TestStore::isPostgres())
+        QSKIP(
+            "PRAGMA max_page_count is SQLite's: a full PostgreSQL disk (53100) is classified in test_storage_backend");
     auto opened = OrderLog::open(dbPath(), m_clock);
     QVERIFY(opened);
     OrderLog &log = **opened;
@@ -349,7 +379,9 @@ void TestOrderLogStore::longReadDoesNotBlockWrites()
     QVERIFY(createStore(3));
     RawConnection reader(dbPath());
     QVERIFY(reader.isOpen());
-    QCOMPARE(reader.exec(u"BEGIN"_s), QString());
+    // PostgreSQL's READ COMMITTED takes a new snapshot per statement; REPEATABLE READ keeps one, as
+    // SQLite's read transaction does.
+    QCOMPARE(reader.exec(TestStore::isPostgres() ? u"BEGIN ISOLATION LEVEL REPEATABLE READ"_s : u"BEGIN"_s), QString());
     QSqlQuery held(reader.db());
     QVERIFY(held.exec(u"SELECT id, state FROM orders ORDER BY id"_s));
     QVERIFY(held.next()); // a read transaction with a live cursor, held open below
@@ -381,6 +413,113 @@ void TestOrderLogStore::longReadDoesNotBlockWrites()
     QCOMPARE(reader.exec(u"COMMIT"_s), QString());
     QCOMPARE(reader.scalar(u"SELECT COUNT(*) FROM orders"_s).toInt(), 23);
     QCOMPARE(*(*writer)->integrityCheck(), u"ok"_s);
+}
+
+// A deadlock (40P01) rolls the victim's transaction back; the order log runs the write again.
+// The other connection holds the order number createOrder is about to mint (an uncommitted row)
+// and then asks for the sequence row createOrder holds: createOrder, the first to wait, is the
+// one PostgreSQL's deadlock check aborts.
+void TestOrderLogStore::deadlockedWriteIsRetried()
+{
+    if (!TestStore::isPostgres())
+        QSKIP("SQLite's BEGIN IMMEDIATE admits one writer at a time: no deadlock to retry");
+    auto log = OrderLog::open(dbPath(), m_clock);
+    QVERIFY(log);
+    const auto first = (*log)->createOrder(sampleOrder());
+    QVERIFY(first);
+    const QString next = first->mchOrderNo.chopped(6) + u"000002"_s;
+    std::atomic<bool> holding{false};
+    QStringList otherErrors;
+    std::thread other([&] {
+        RawConnection raw(dbPath());
+        otherErrors << raw.exec(u"BEGIN"_s);
+        otherErrors << raw.exec(u"INSERT INTO orders (mch_order_no, terminal_id, channel, amount_minor, currency,"
+                                " state, created_at_ms, updated_at_ms) VALUES (?, 'T1', 'WX_NATIVE', 1, 'CAD', 'NEW',"
+                                " 1, 1)"_s,
+                                {next});
+        holding = true;
+        QThread::msleep(300); // createOrder now holds the sequence row and waits for our row
+        otherErrors << raw.exec(u"UPDATE sequences SET value = value WHERE name = ?"_s, {u"mch_order_no/T1"_s});
+        QThread::msleep(200);
+        otherErrors << raw.exec(u"ROLLBACK"_s);
+    });
+    while (!holding)
+        QThread::msleep(5);
+    const int conflicts = sql::conflictsOnThisThread();
+    const auto retried = (*log)->createOrder(sampleOrder());
+    other.join();
+    QCOMPARE(otherErrors, (QStringList{QString(), QString(), QString(), QString()}));
+    QVERIFY2(retried, qPrintable(retried ? QString() : describe(retried.error())));
+    QCOMPARE(retried->mchOrderNo, next);
+    QCOMPARE(sql::conflictsOnThisThread(), conflicts + 1);
+}
+
+void TestOrderLogStore::sessionIsSetUp()
+{
+    OrderLog::Options options;
+    options.busyTimeoutMs = 4321;
+    auto log = OrderLog::open(dbPath(), m_clock, options);
+    QVERIFY2(log, qPrintable(log ? QString() : describe(log.error())));
+    // The display form: no options, and never a password (a URL with one is refused).
+    QVERIFY2((*log)->path().startsWith(u"postgresql://postgres@["_s), qPrintable((*log)->path()));
+    QVERIFY(!(*log)->path().contains(u'?'));
+    QCOMPARE((*log)->schemaVersion(), OrderLog::currentSchemaVersion());
+    const QStringList names = logConnections();
+    QCOMPARE(names.size(), 1);
+    QSqlDatabase db = QSqlDatabase::database(names.first(), false);
+    QVERIFY(db.isOpen());
+    const auto setting = [&db](const QString &name) {
+        QSqlQuery query(db);
+        return query.exec(u"SHOW "_s + name) && query.next() ? query.value(0).toString() : QString();
+    };
+    QCOMPARE(setting(u"lock_timeout"_s), u"4321ms"_s);
+    QCOMPARE(setting(u"application_name"_s), u"paydesk"_s);
+    QCOMPARE(setting(u"transaction_isolation"_s), u"read committed"_s);
+    QCOMPARE(setting(u"default_transaction_read_only"_s), u"off"_s);
+    QCOMPARE(setting(u"synchronous_commit"_s), u"on"_s); // an acknowledged commit is on disk
+    db = QSqlDatabase();
+    QCOMPARE(*(*log)->integrityCheck(), u"ok"_s);
+    QVERIFY((*log)->checkWritable());
+}
+
+void TestOrderLogStore::missingDatabaseIsUnavailable()
+{
+    const QString missing = TestStore::urlOfDatabase(u"paydesk_no_such_database"_s);
+    for (bool readOnly : {false, true}) {
+        OrderLog::Options options;
+        options.readOnly = readOnly;
+        const auto log = OrderLog::open(missing, m_clock, options);
+        QVERIFY(!log);
+        QCOMPARE(log.error().code, ErrorCode::StoreUnavailable);
+        QVERIFY2(log.error().detail.contains(u"does not exist"_s), qPrintable(log.error().detail));
+    }
+    QCOMPARE(logConnections().size(), 0);
+}
+
+void TestOrderLogStore::lockedRowsBeyondBusyTimeoutAreBusy()
+{
+    QVERIFY(createStore(1));
+    OrderLog::Options options;
+    options.busyTimeoutMs = 150;
+    auto early = OrderLog::open(dbPath(), m_clock, options);
+    QVERIFY(early);
+    RawConnection holder(dbPath());
+    QVERIFY(holder.isOpen());
+    QCOMPARE(holder.exec(u"BEGIN"_s), QString());
+    QCOMPARE(holder.exec(u"LOCK TABLE sequences, orders IN EXCLUSIVE MODE"_s), QString());
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto blocked = (*early)->createOrder(sampleOrder());
+    QCOMPARE(errorCodeOf(blocked), ErrorCode::StoreBusy);
+    QVERIFY2(elapsed.elapsed() >= 150, qPrintable(QString::number(elapsed.elapsed())));
+    QVERIFY2(blocked.error().detail.contains(u"55P03"_s), qPrintable(blocked.error().detail));
+    // Reads go on while someone else writes, and so does an open: it takes no write lock.
+    QCOMPARE((*early)->ordersBetween(0, std::numeric_limits<qint64>::max())->size(), 1);
+    QVERIFY(OrderLog::open(dbPath(), m_clock, options));
+
+    QCOMPARE(holder.exec(u"ROLLBACK"_s), QString());
+    QVERIFY((*early)->createOrder(sampleOrder()));
 }
 
 QTEST_GUILESS_MAIN(TestOrderLogStore)

@@ -8,6 +8,8 @@
 #include "payment/RefundService.h"
 #include "sim/GatewaySimulator.h"
 
+#include "TestStore.h"
+
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QSet>
@@ -84,7 +86,7 @@ private:
     Result<Refund> refundAndWait(RefundService &service, qint64 orderId, qint64 amountMinor);
     qint64 simRefunded(qint64 orderId);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<testing::TestStore> m_store;
     ManualClock m_clock{1'772'000'000'000};
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<GatewaySimulator> m_sim;
@@ -95,8 +97,8 @@ private:
 
 void TestRefunds::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<testing::TestStore>();
+    QVERIFY2(m_store->isValid(), qPrintable(m_store->error()));
     m_network = std::make_unique<QNetworkAccessManager>();
 }
 
@@ -107,12 +109,12 @@ void TestRefunds::cleanup()
     m_sim.reset();
     m_log.reset();
     m_network.reset();
-    m_dir.reset();
+    m_store.reset();
 }
 
 std::unique_ptr<OrderLog> TestRefunds::openLog()
 {
-    auto log = OrderLog::open(m_dir->filePath(u"orders.sqlite"_s), m_clock);
+    auto log = OrderLog::open(m_store->url(), m_clock);
     if (!log) {
         qWarning() << describeError(log.error());
         return nullptr;
@@ -352,7 +354,7 @@ void TestRefunds::badAmountsAndReasons()
 void TestRefunds::racingConnectionsFitOnlyOnce()
 {
     startServices();
-    const QString path = m_dir->filePath(u"orders.sqlite"_s);
+    const QString path = m_store->url();
     constexpr int Rounds = 8;
     for (int round = 0; round < Rounds; ++round) {
         const qint64 orderId = paidOrder(2865, false);
