@@ -121,6 +121,7 @@ SaleScreen::SaleScreen(Currency currency, qint64 maxAmountMinor, QWidget *parent
 
     connect(m_amount, &QLineEdit::returnPressed, this, &SaleScreen::charge);
     connect(m_amount, &QLineEdit::textEdited, m_error, &QLabel::clear);
+    connect(m_code, &QLineEdit::textEdited, m_error, &QLabel::clear);
     connect(m_amount, &QLineEdit::textChanged, this, &SaleScreen::amountChanged);
     retranslate();
     updateCurrencyLabel();
@@ -146,7 +147,6 @@ QLayout *SaleScreen::buildCodeRow()
     m_chargeCode->setMinimumHeight(44);
     m_chargeCode->setFocusPolicy(Qt::TabFocus);
     connect(m_code, &QLineEdit::returnPressed, this, &SaleScreen::submitCode);
-    connect(m_code, &QLineEdit::textEdited, m_error, &QLabel::clear);
     connect(m_chargeCode, &QPushButton::clicked, this, &SaleScreen::submitCode);
     row->addWidget(m_codeLabel);
     row->addWidget(m_code, 1);
