@@ -1958,7 +1958,7 @@
 <context>
     <name>paydesk::SaleScreen</name>
     <message>
-        <location filename="../ui/SaleScreen.cpp" line="+335"/>
+        <location filename="../ui/SaleScreen.cpp" line="+340"/>
         <source>New sale</source>
         <translation>New sale</translation>
     </message>
@@ -1999,16 +1999,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Payment &amp;code:</source>
-        <translation>Payment &amp;code:</translation>
+        <source>Payment code:</source>
+        <translation>Payment code:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Scan, or type the customer&apos;s code</source>
-        <translation>Scan, or type the customer&apos;s code</translation>
+        <source>Scan or type</source>
+        <translation>Scan or type</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Customer&apos;s payment code</source>
         <translation>Customer&apos;s payment code</translation>
     </message>
@@ -2049,9 +2049,9 @@
 <context>
     <name>paydesk::ScanDemoPanel</name>
     <message>
-        <location filename="../ui/ScanDemoPanel.cpp" line="+89"/>
-        <source>Simulate a scan (demo):</source>
-        <translation>Simulate a scan (demo):</translation>
+        <location filename="../ui/ScanDemoPanel.cpp" line="+90"/>
+        <source>Simulate a scan:</source>
+        <translation>Simulate a scan:</translation>
     </message>
     <message>
         <location line="+2"/>

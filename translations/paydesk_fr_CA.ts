@@ -1958,7 +1958,7 @@
 <context>
     <name>paydesk::SaleScreen</name>
     <message>
-        <location filename="../ui/SaleScreen.cpp" line="+335"/>
+        <location filename="../ui/SaleScreen.cpp" line="+340"/>
         <source>New sale</source>
         <translation>Nouvelle vente</translation>
     </message>
@@ -1999,16 +1999,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Payment &amp;code:</source>
-        <translation>&amp;Code de paiement&#xa0;:</translation>
+        <source>Payment code:</source>
+        <translation>Code de paiement&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Scan, or type the customer&apos;s code</source>
-        <translation>Balayez ou tapez le code du client</translation>
+        <source>Scan or type</source>
+        <translation>Balayez ou tapez</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Customer&apos;s payment code</source>
         <translation>Code de paiement du client</translation>
     </message>
@@ -2049,9 +2049,9 @@
 <context>
     <name>paydesk::ScanDemoPanel</name>
     <message>
-        <location filename="../ui/ScanDemoPanel.cpp" line="+89"/>
-        <source>Simulate a scan (demo):</source>
-        <translation>Simuler un balayage (démo)&#xa0;:</translation>
+        <location filename="../ui/ScanDemoPanel.cpp" line="+90"/>
+        <source>Simulate a scan:</source>
+        <translation>Balayage simulé&#xa0;:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2066,7 +2066,7 @@
     <message>
         <location line="+0"/>
         <source>No funds</source>
-        <translation>Fonds insuffisants</translation>
+        <translation>Sans fonds</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2076,12 +2076,12 @@
     <message>
         <location line="+0"/>
         <source>Risk control</source>
-        <translation>Contrôle des risques</translation>
+        <translation>Risque</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No reply</source>
-        <translation>Aucune réponse</translation>
+        <translation>Sans réponse</translation>
     </message>
     <message>
         <location line="+3"/>

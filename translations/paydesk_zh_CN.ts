@@ -1946,7 +1946,7 @@
 <context>
     <name>paydesk::SaleScreen</name>
     <message>
-        <location filename="../ui/SaleScreen.cpp" line="+335"/>
+        <location filename="../ui/SaleScreen.cpp" line="+340"/>
         <source>New sale</source>
         <translation>新交易</translation>
     </message>
@@ -1987,16 +1987,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Payment &amp;code:</source>
-        <translation>付款码(&amp;C)：</translation>
+        <source>Payment code:</source>
+        <translation>付款码：</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Scan, or type the customer&apos;s code</source>
-        <translation>扫描或输入顾客的付款码</translation>
+        <source>Scan or type</source>
+        <translation>扫描或输入</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Customer&apos;s payment code</source>
         <translation>顾客的付款码</translation>
     </message>
@@ -2037,9 +2037,9 @@
 <context>
     <name>paydesk::ScanDemoPanel</name>
     <message>
-        <location filename="../ui/ScanDemoPanel.cpp" line="+89"/>
-        <source>Simulate a scan (demo):</source>
-        <translation>模拟扫码（演示）：</translation>
+        <location filename="../ui/ScanDemoPanel.cpp" line="+90"/>
+        <source>Simulate a scan:</source>
+        <translation>模拟扫码：</translation>
     </message>
     <message>
         <location line="+2"/>

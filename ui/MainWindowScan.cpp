@@ -34,7 +34,7 @@ void MainWindow::setUpScanToPay()
     if (!m_services.demo)
         return;
     m_scanDemo = new ScanDemoPanel;
-    m_saleScreen->addFooter(m_scanDemo);
+    m_saleScreen->addTitleRowWidget(m_scanDemo);
     connect(m_scanDemo, &ScanDemoPanel::scanRequested, this, [this](sim::MicropayScenario scenario) {
         m_scanner->typeAsScanner(m_scanDemo->nextCode(m_saleScreen->selectedChannel(), scenario));
     });

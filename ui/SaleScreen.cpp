@@ -68,12 +68,15 @@ SaleScreen::SaleScreen(Currency currency, qint64 maxAmountMinor, QWidget *parent
 {
     setObjectName(QStringLiteral("saleScreen"));
     auto *layout = new QVBoxLayout(this);
-    layout->setSpacing(16);
+    layout->setSpacing(12);
 
+    m_titleRow = new QHBoxLayout;
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("saleTitle"));
     m_title->setFont(scaled(m_title->font(), 1.4, false));
-    layout->addWidget(m_title);
+    m_titleRow->addWidget(m_title);
+    m_titleRow->addStretch(1);
+    layout->addLayout(m_titleRow);
 
     auto *amountRow = new QHBoxLayout;
     m_currencyLabel = new QLabel(this);
@@ -89,8 +92,10 @@ SaleScreen::SaleScreen(Currency currency, qint64 maxAmountMinor, QWidget *parent
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9 ,.\\x{00A0}\\x{202F}]*")), m_amount));
     amountRow->addWidget(m_currencyLabel);
     amountRow->addWidget(m_amount, 1);
+    // The code beside the amount, not below it: the counter must fit a 768 px tall screen.
+    amountRow->addSpacing(12);
+    amountRow->addLayout(buildCodeRow());
     layout->addLayout(amountRow);
-    layout->addLayout(buildCodeRow());
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("saleError"));
@@ -294,10 +299,10 @@ void SaleScreen::showCodeError(const QString &message)
     m_code->setFocus();
 }
 
-void SaleScreen::addFooter(QWidget *footer)
+void SaleScreen::addTitleRowWidget(QWidget *widget)
 {
-    footer->setParent(this);
-    layout()->addWidget(footer);
+    widget->setParent(this);
+    m_titleRow->addWidget(widget);
 }
 
 Channel SaleScreen::selectedChannel() const
@@ -348,8 +353,9 @@ void SaleScreen::retranslate()
     m_clearKey->setText(tr("Clear"));
     m_clearKey->setAccessibleName(tr("Clear the amount"));
     m_backKey->setAccessibleName(tr("Delete the last digit"));
-    m_codeLabel->setText(tr("Payment &code:"));
-    m_code->setPlaceholderText(tr("Scan, or type the customer's code"));
+    m_codeLabel->setText(tr("Payment code:"));
+    m_code->setPlaceholderText(tr("Scan or type"));
+    m_code->setMinimumWidth(m_code->fontMetrics().horizontalAdvance(m_code->placeholderText()) + 24);
     m_code->setAccessibleName(tr("Customer's payment code"));
     m_chargeCode->setText(tr("Charge code"));
 }

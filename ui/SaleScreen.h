@@ -9,6 +9,7 @@
 
 class QButtonGroup;
 class QGridLayout;
+class QHBoxLayout;
 class QLayout;
 class QLabel;
 class QLineEdit;
@@ -38,7 +39,7 @@ public:
     // The amount as typed, checked (AmountEmpty, AmountMalformed, … AmountTooLarge).
     Result<Money> amount() const;
     void showCodeError(const QString &message); // the message, focus on the payment code field
-    void addFooter(QWidget *footer); // demo mode's "Simulate a scan" row
+    void addTitleRowWidget(QWidget *widget); // demo mode's "Simulate a scan" buttons
 
 Q_SIGNALS:
     void chargeRequested(const paydesk::Money &amount, paydesk::Channel channel);
@@ -61,6 +62,7 @@ private:
 
     Currency m_currency;
     qint64 m_maxAmountMinor;
+    QHBoxLayout *m_titleRow = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_currencyLabel = nullptr;
     QLineEdit *m_amount = nullptr;

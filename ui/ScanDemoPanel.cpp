@@ -57,15 +57,16 @@ ScanDemoPanel::ScanDemoPanel(QWidget *parent) : QWidget(parent)
     setStyleSheet(QStringLiteral("#scanDemoPanel { background: #FFF3CD; border: 2px dashed #B8860B; "
                                  "border-radius: 8px; }"));
     auto *row = new QHBoxLayout(this);
+    row->setContentsMargins(6, 2, 6, 2);
     m_title = new QLabel(this);
     row->addWidget(m_title);
     for (sim::MicropayScenario scenario : Scenarios) {
         auto *button = new QPushButton(this);
         button->setObjectName(QString::fromLatin1(scenarioObjectName(scenario)));
         button->setFocusPolicy(Qt::NoFocus); // the focus stays where the cashier left it
-        button->setMinimumHeight(40);
+        button->setMinimumHeight(36);
         connect(button, &QPushButton::clicked, this, [this, scenario] { Q_EMIT scanRequested(scenario); });
-        row->addWidget(button, 1);
+        row->addWidget(button);
         m_buttons.append(button);
     }
     retranslate();
@@ -86,7 +87,7 @@ void ScanDemoPanel::changeEvent(QEvent *event)
 
 void ScanDemoPanel::retranslate()
 {
-    m_title->setText(tr("Simulate a scan (demo):"));
+    m_title->setText(tr("Simulate a scan:"));
     const QString texts[]
         = {tr("Paid"), tr("Password"), tr("No funds"), tr("Expired code"), tr("Risk control"), tr("No reply")};
     for (qsizetype i = 0; i < m_buttons.size(); ++i)
