@@ -377,12 +377,25 @@ void Tour::scanSteps(bool kiosk)
              QStringLiteral("scan: refused screen")))
         look(QStringLiteral("scan-refused"));
     child<QPushButton>("scanAgainButton")->click();
+    CustomerDisplay *display = m_counter->window().customerDisplay();
+    if (!kiosk) { // the customer's side: asked for the code, then to confirm on the phone
+        m_counter->window().setCustomerDisplayVisible(true);
+        const QRect screen = QGuiApplication::primaryScreen()->geometry();
+        display->setGeometry(screen.right() - 600, 60, 560, 720);
+        check(QTest::qWaitForWindowExposed(display), QStringLiteral("scan: customer display shown"));
+        child<QLineEdit>("amountEdit")->setText(QStringLiteral("19.99"));
+        display->raise();
+        shoot(QStringLiteral("customer-display-scan-prompt"));
+    }
     if (scan(QStringLiteral("19.99"), "simulateScanPassword", ScanScreen::Step::Confirming,
              QStringLiteral("scan: customer confirming screen"))) {
+        if (!kiosk)
+            display->raise();
         look(QStringLiteral("scan-confirming"));
         child<QPushButton>("scanCancelButton")->click();
         waitForOutcome(QStringLiteral("scan: cancelled while confirming"));
     }
+    m_counter->window().setCustomerDisplayVisible(false);
     newSale();
     if (scan(QStringLiteral("7.00"), "simulateScanNoReply", ScanScreen::Step::Processing,
              QStringLiteral("scan: processing screen")))

@@ -16,6 +16,7 @@
 #include "ui/ErrorText.h"
 #include "ui/MainWindow.h"
 #include "ui/OutcomeScreen.h"
+#include "ui/PaymentScreen.h"
 #include "ui/SaleScreen.h"
 #include "ui/ScanScreen.h"
 #include "ui/ScannerInput.h"
@@ -96,6 +97,8 @@ private Q_SLOTS:
     void tenScansOfOneCodeMakeOneOrder();
     void codeIsNeverLoggedNorStored();
     void demoButtonsScanThroughTheScanner();
+    void customerDisplayAsksForTheCode();
+    void refusalScreenTakesTheNextScan();
 
 private:
     MainWindow &window() { return m_counter->window(); }
@@ -435,6 +438,37 @@ void TestScanGui::demoButtonsScanThroughTheScanner()
     QTRY_COMPARE_WITH_TIMEOUT(window().scanScreen()->step(), ScanScreen::Step::Refused, OutcomeTimeoutMs);
     QCOMPARE(child<QLabel>("scanDetail")->text(), messageFor(ErrorCode::InsufficientFunds));
     QCOMPARE(orders().size(), 2);
+}
+
+void TestScanGui::customerDisplayAsksForTheCode()
+{
+    CustomerDisplay *display = window().customerDisplay();
+    QCOMPARE(display->message(), QStringLiteral("Welcome"));
+    QTest::keyClicks(amountEdit(), QStringLiteral("18.40"));
+    QCOMPARE(display->message(), QStringLiteral("Show your payment code to the cashier"));
+    amountEdit()->clear();
+    QCOMPARE(display->message(), QStringLiteral("Welcome")); // no amount, nothing to pay yet
+    amountEdit()->setText(QStringLiteral("0"));
+    QCOMPARE(display->message(), QStringLiteral("Welcome"));
+    amountEdit()->setText(QStringLiteral("18.40"));
+    // The QR flow replaces the prompt with its own.
+    QTest::keyClick(amountEdit(), Qt::Key_Return);
+    QTRY_COMPARE(window().currentScreen(), window().paymentScreen());
+    QCOMPARE(display->message(), QStringLiteral("Scan with WeChat Pay to pay"));
+}
+
+void TestScanGui::refusalScreenTakesTheNextScan()
+{
+    amountEdit()->setText(QStringLiteral("11.00"));
+    typeIntoFocus(testCode("WX_MICROPAY", sim::MicropayScenario::CodeRejected, 19), ScannerGapMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window().scanScreen()->step(), ScanScreen::Step::Refused, OutcomeTimeoutMs);
+    // The customer refreshed the code: scanning it at once is "scan again", for the same amount.
+    typeIntoFocus(testCode("WX_MICROPAY", sim::MicropayScenario::PaidAtOnce, 20), ScannerGapMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window().currentScreen(), window().outcomeScreen(), OutcomeTimeoutMs);
+    const QList<Order> all = orders();
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.at(0).state == OrderState::Paid ? all.at(0).amount.minor : all.at(1).amount.minor, 1100);
+    QVERIFY((all.at(0).state == OrderState::Failed) != (all.at(1).state == OrderState::Failed));
 }
 
 QTEST_MAIN(TestScanGui)
