@@ -711,6 +711,21 @@
         <source>Payment not completed</source>
         <translation>Payment not completed</translation>
     </message>
+    <message>
+        <location line="+29"/>
+        <source>Show your payment code to the cashier</source>
+        <translation>Show your payment code to the cashier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Processing…</source>
+        <translation>Processing…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm the payment on your phone (%1)</source>
+        <translation>Confirm the payment on your phone (%1)</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::DaySummaryView</name>
@@ -835,12 +850,12 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+254"/>
+        <location filename="../ui/MainWindow.cpp" line="+258"/>
         <source>The customer display needs a second screen, or room beside this window.</source>
         <translation>The customer display needs a second screen, or room beside this window.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+88"/>
         <source>Cancel this sale?</source>
         <translation>Cancel this sale?</translation>
     </message>
@@ -1943,7 +1958,7 @@
 <context>
     <name>paydesk::SaleScreen</name>
     <message>
-        <location filename="../ui/SaleScreen.cpp" line="+271"/>
+        <location filename="../ui/SaleScreen.cpp" line="+340"/>
         <source>New sale</source>
         <translation>New sale</translation>
     </message>
@@ -1982,6 +1997,26 @@
         <source>Delete the last digit</source>
         <translation>Delete the last digit</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment code:</source>
+        <translation>Payment code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan or type</source>
+        <translation>Scan or type</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer&apos;s payment code</source>
+        <translation>Customer&apos;s payment code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charge code</source>
+        <translation>Charge code</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::SalesChart</name>
@@ -2009,6 +2044,133 @@
         <location line="+3"/>
         <source>Sales by hour and channel</source>
         <translation>Sales by hour and channel</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ScanDemoPanel</name>
+    <message>
+        <location filename="../ui/ScanDemoPanel.cpp" line="+90"/>
+        <source>Simulate a scan:</source>
+        <translation>Simulate a scan:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No funds</source>
+        <translation>No funds</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expired code</source>
+        <translation>Expired code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Risk control</source>
+        <translation>Risk control</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No reply</source>
+        <translation>No reply</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer&apos;s wallet pays at once</source>
+        <translation>The customer&apos;s wallet pays at once</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer confirms with a password for a few seconds, then pays</source>
+        <translation>The customer confirms with a password for a few seconds, then pays</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wallet refuses: insufficient funds</source>
+        <translation>The wallet refuses: insufficient funds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wallet refuses: the code expired or was already used</source>
+        <translation>The wallet refuses: the code expired or was already used</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wallet&apos;s risk control refuses the payment</source>
+        <translation>The wallet&apos;s risk control refuses the payment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gateway takes the order and never answers</source>
+        <translation>The gateway takes the order and never answers</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ScanScreen</name>
+    <message>
+        <location filename="../ui/ScanScreen.cpp" line="+98"/>
+        <source>%1 · code %2</source>
+        <extracomment>The wallet and the payment code&apos;s last four digits, e.g. &quot;WeChat Pay · code ****0001&quot;.</extracomment>
+        <translation>%1 · code %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel  (Esc)</source>
+        <translation>Cancel  (Esc)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan again  (Enter)</source>
+        <translation>Scan again  (Enter)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not charged</source>
+        <translation>Not charged</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking with the gateway…</source>
+        <translation>Checking with the gateway…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer confirming…</source>
+        <translation>Customer confirming…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Processing…</source>
+        <translation>Processing…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The wallet refused the payment.</source>
+        <translation>The wallet refused the payment.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer is confirming the payment on their phone (password). Wait, or cancel if they cannot pay.</source>
+        <translation>The customer is confirming the payment on their phone (password). Wait, or cancel if they cannot pay.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outcome unknown — checking with the gateway…</source>
+        <translation>Outcome unknown — checking with the gateway…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending the payment code to the gateway…</source>
+        <translation>Sending the payment code to the gateway…</translation>
     </message>
 </context>
 <context>

@@ -711,6 +711,21 @@
         <source>Payment not completed</source>
         <translation>Paiement non effectué</translation>
     </message>
+    <message>
+        <location line="+29"/>
+        <source>Show your payment code to the cashier</source>
+        <translation>Montrez votre code de paiement au caissier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Processing…</source>
+        <translation>Traitement en cours…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm the payment on your phone (%1)</source>
+        <translation>Confirmez le paiement sur votre téléphone (%1)</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::DaySummaryView</name>
@@ -835,12 +850,12 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+254"/>
+        <location filename="../ui/MainWindow.cpp" line="+258"/>
         <source>The customer display needs a second screen, or room beside this window.</source>
         <translation>L’affichage client demande un deuxième écran, ou de la place à côté de cette fenêtre.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+88"/>
         <source>Cancel this sale?</source>
         <translation>Annuler cette vente?</translation>
     </message>
@@ -1943,7 +1958,7 @@
 <context>
     <name>paydesk::SaleScreen</name>
     <message>
-        <location filename="../ui/SaleScreen.cpp" line="+271"/>
+        <location filename="../ui/SaleScreen.cpp" line="+340"/>
         <source>New sale</source>
         <translation>Nouvelle vente</translation>
     </message>
@@ -1982,6 +1997,26 @@
         <source>Delete the last digit</source>
         <translation>Supprimer le dernier chiffre</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment code:</source>
+        <translation>Code de paiement&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan or type</source>
+        <translation>Balayez ou tapez</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer&apos;s payment code</source>
+        <translation>Code de paiement du client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charge code</source>
+        <translation>Encaisser le code</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::SalesChart</name>
@@ -2009,6 +2044,133 @@
         <location line="+3"/>
         <source>Sales by hour and channel</source>
         <translation>Ventes par heure et mode de paiement</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ScanDemoPanel</name>
+    <message>
+        <location filename="../ui/ScanDemoPanel.cpp" line="+90"/>
+        <source>Simulate a scan:</source>
+        <translation>Balayage simulé&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No funds</source>
+        <translation>Sans fonds</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expired code</source>
+        <translation>Code expiré</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Risk control</source>
+        <translation>Risque</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No reply</source>
+        <translation>Sans réponse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer&apos;s wallet pays at once</source>
+        <translation>Le portefeuille du client paie aussitôt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer confirms with a password for a few seconds, then pays</source>
+        <translation>Le client confirme avec un mot de passe pendant quelques secondes, puis paie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wallet refuses: insufficient funds</source>
+        <translation>Le portefeuille refuse : fonds insuffisants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wallet refuses: the code expired or was already used</source>
+        <translation>Le portefeuille refuse : le code a expiré ou a déjà servi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wallet&apos;s risk control refuses the payment</source>
+        <translation>Le contrôle des risques du portefeuille refuse le paiement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gateway takes the order and never answers</source>
+        <translation>La passerelle prend la commande et ne répond jamais</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ScanScreen</name>
+    <message>
+        <location filename="../ui/ScanScreen.cpp" line="+98"/>
+        <source>%1 · code %2</source>
+        <extracomment>The wallet and the payment code&apos;s last four digits, e.g. &quot;WeChat Pay · code ****0001&quot;.</extracomment>
+        <translation>%1 · code %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel  (Esc)</source>
+        <translation>Annuler  (Échap)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan again  (Enter)</source>
+        <translation>Balayer de nouveau  (Entrée)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not charged</source>
+        <translation>Non encaissé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking with the gateway…</source>
+        <translation>Vérification auprès de la passerelle…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer confirming…</source>
+        <translation>Le client confirme…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Processing…</source>
+        <translation>Traitement en cours…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The wallet refused the payment.</source>
+        <translation>Le portefeuille a refusé le paiement.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer is confirming the payment on their phone (password). Wait, or cancel if they cannot pay.</source>
+        <translation>Le client confirme le paiement sur son téléphone (mot de passe). Attendez, ou annulez s’il ne peut pas payer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outcome unknown — checking with the gateway…</source>
+        <translation>Résultat inconnu — vérification auprès de la passerelle…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending the payment code to the gateway…</source>
+        <translation>Envoi du code de paiement à la passerelle…</translation>
     </message>
 </context>
 <context>

@@ -711,6 +711,21 @@
         <source>Payment not completed</source>
         <translation>支付未完成</translation>
     </message>
+    <message>
+        <location line="+29"/>
+        <source>Show your payment code to the cashier</source>
+        <translation>请向收银员出示付款码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Processing…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm the payment on your phone (%1)</source>
+        <translation>请在手机上确认付款（%1）</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::DaySummaryView</name>
@@ -831,12 +846,12 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+254"/>
+        <location filename="../ui/MainWindow.cpp" line="+258"/>
         <source>The customer display needs a second screen, or room beside this window.</source>
         <translation>顾客显示屏需要第二块屏幕，或在本窗口旁留出空间。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+88"/>
         <source>Cancel this sale?</source>
         <translation>取消这笔交易？</translation>
     </message>
@@ -1931,7 +1946,7 @@
 <context>
     <name>paydesk::SaleScreen</name>
     <message>
-        <location filename="../ui/SaleScreen.cpp" line="+271"/>
+        <location filename="../ui/SaleScreen.cpp" line="+340"/>
         <source>New sale</source>
         <translation>新交易</translation>
     </message>
@@ -1970,6 +1985,26 @@
         <source>Delete the last digit</source>
         <translation>删除最后一位</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment code:</source>
+        <translation>付款码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan or type</source>
+        <translation>扫描或输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer&apos;s payment code</source>
+        <translation>顾客的付款码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charge code</source>
+        <translation>按付款码收款</translation>
+    </message>
 </context>
 <context>
     <name>paydesk::SalesChart</name>
@@ -1997,6 +2032,133 @@
         <location line="+3"/>
         <source>Sales by hour and channel</source>
         <translation>按小时和支付渠道统计销售</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ScanDemoPanel</name>
+    <message>
+        <location filename="../ui/ScanDemoPanel.cpp" line="+90"/>
+        <source>Simulate a scan:</source>
+        <translation>模拟扫码：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Password</source>
+        <translation>输入密码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No funds</source>
+        <translation>余额不足</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expired code</source>
+        <translation>付款码过期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Risk control</source>
+        <translation>风控拒绝</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No reply</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer&apos;s wallet pays at once</source>
+        <translation>顾客的钱包立即付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer confirms with a password for a few seconds, then pays</source>
+        <translation>顾客输入密码确认几秒钟后付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wallet refuses: insufficient funds</source>
+        <translation>钱包拒绝：余额不足</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wallet refuses: the code expired or was already used</source>
+        <translation>钱包拒绝：付款码已过期或已使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wallet&apos;s risk control refuses the payment</source>
+        <translation>钱包风控拒绝此付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gateway takes the order and never answers</source>
+        <translation>网关接收订单但一直不应答</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::ScanScreen</name>
+    <message>
+        <location filename="../ui/ScanScreen.cpp" line="+98"/>
+        <source>%1 · code %2</source>
+        <extracomment>The wallet and the payment code&apos;s last four digits, e.g. &quot;WeChat Pay · code ****0001&quot;.</extracomment>
+        <translation>%1 · 付款码 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel  (Esc)</source>
+        <translation>取消  (Esc)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan again  (Enter)</source>
+        <translation>重新扫码  (Enter)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not charged</source>
+        <translation>未收款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking with the gateway…</source>
+        <translation>正在向网关核实…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer confirming…</source>
+        <translation>顾客确认中…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Processing…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The wallet refused the payment.</source>
+        <translation>钱包拒绝了此付款。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer is confirming the payment on their phone (password). Wait, or cancel if they cannot pay.</source>
+        <translation>顾客正在手机上确认付款（输入密码）。请稍候；如顾客无法付款，可取消。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outcome unknown — checking with the gateway…</source>
+        <translation>结果未知 — 正在向网关核实…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending the payment code to the gateway…</source>
+        <translation>正在将付款码发送到网关…</translation>
     </message>
 </context>
 <context>

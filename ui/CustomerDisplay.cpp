@@ -90,6 +90,44 @@ void CustomerDisplay::showOutcome(const Order &order)
     }
 }
 
+void CustomerDisplay::showScanPrompt(const Money &amount)
+{
+    showScanStep(Mode::ScanPrompt, amount, Channel::Invalid);
+}
+
+void CustomerDisplay::showScanProcessing(const Money &amount)
+{
+    showScanStep(Mode::ScanProcessing, amount, Channel::Invalid);
+}
+
+void CustomerDisplay::showScanConfirming(const Money &amount, Channel channel)
+{
+    showScanStep(Mode::ScanConfirming, amount, channel);
+}
+
+void CustomerDisplay::showScanStep(Mode mode, const Money &amount, Channel channel)
+{
+    m_mode = mode;
+    m_amountValue = amount;
+    m_channel = channel;
+    m_qr->setPayload({});
+    m_qr->hide();
+    m_amount->setText(formatMoney(amount, QLocale()));
+    if (mode == Mode::ScanPrompt)
+        m_message->setText(tr("Show your payment code to the cashier"));
+    else if (mode == Mode::ScanProcessing)
+        m_message->setText(tr("Processing…"));
+    else
+        m_message->setText(tr("Confirm the payment on your phone (%1)").arg(channelDisplayName(channel)));
+    m_message->setStyleSheet(
+        mode == Mode::ScanConfirming ? QStringLiteral("color: white; background: #0D47A1; padding: 24px;") : QString());
+}
+
+QString CustomerDisplay::message() const
+{
+    return m_message->text();
+}
+
 void CustomerDisplay::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
@@ -97,8 +135,10 @@ void CustomerDisplay::changeEvent(QEvent *event)
             showWelcome();
         else if (m_mode == Mode::Payment)
             showPayment(m_amountValue, m_qr->payload(), m_channel);
-        else
+        else if (m_mode == Mode::Outcome)
             showOutcome(m_order);
+        else
+            showScanStep(m_mode, m_amountValue, m_channel);
     }
     QWidget::changeEvent(event);
 }

@@ -6,6 +6,7 @@
 #include "OutcomeScreen.h"
 #include "PaymentScreen.h"
 #include "SaleScreen.h"
+#include "ScanScreen.h"
 #include "SettingsDialog.h"
 #include "manager/ManagerText.h"
 #include "manager/ManagerWindow.h"
@@ -44,9 +45,11 @@ MainWindow::MainWindow(const CounterServices &services, QWidget *parent) : QMain
     m_saleScreen = new SaleScreen(services.settings->saleCurrency(), services.settings->maxAmountMinor(), m_stack);
     m_paymentScreen = new PaymentScreen(services.demo != nullptr, m_stack);
     m_outcomeScreen = new OutcomeScreen(m_stack);
+    m_scanScreen = new ScanScreen(m_stack);
     m_stack->addWidget(m_saleScreen);
     m_stack->addWidget(m_paymentScreen);
     m_stack->addWidget(m_outcomeScreen);
+    m_stack->addWidget(m_scanScreen);
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
 
@@ -70,6 +73,7 @@ MainWindow::MainWindow(const CounterServices &services, QWidget *parent) : QMain
     connect(managerShortcut, &QShortcut::activated, this, &MainWindow::openManager);
 
     connect(services.settings, &Settings::changed, this, &MainWindow::applySetting);
+    setUpScanToPay();
 
     m_closedOrderWatch.setInterval(500);
     connect(&m_closedOrderWatch, &QTimer::timeout, this, &MainWindow::watchClosedOrder);
@@ -303,11 +307,17 @@ void MainWindow::charge(const Money &amount, Channel channel)
 
 void MainWindow::onSaleFinished(Sale *sale)
 {
-    m_outcomeScreen->showOutcome(sale->order(), sale->lastError());
+    showClosedSale(sale->order(), sale->lastError());
+}
+
+// A QR or scan sale's outcome; one that closed unpaid is watched, as it can still turn PAID.
+void MainWindow::showClosedSale(const Order &order, const Error &lastError)
+{
+    m_outcomeScreen->showOutcome(order, lastError);
     m_stack->setCurrentWidget(m_outcomeScreen);
     m_outcomeScreen->setFocus();
-    m_customerDisplay->showOutcome(sale->order());
-    m_closedOrderId = sale->order().state == OrderState::Paid ? 0 : sale->order().id;
+    m_customerDisplay->showOutcome(order);
+    m_closedOrderId = order.state == OrderState::Paid ? 0 : order.id;
     if (m_closedOrderId != 0)
         m_closedOrderWatch.start();
 }

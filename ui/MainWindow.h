@@ -35,6 +35,10 @@ class RefundService;
 class StaffService;
 class Sale;
 class SaleScreen;
+class ScanDemoPanel;
+class ScannerInput;
+class ScanSale;
+class ScanScreen;
 class SecretStore;
 class Settings;
 
@@ -56,7 +60,7 @@ struct CounterServices
     StaffService *staff = nullptr; // null: manager functions without a sign-in (no PIN)
 };
 
-// Assembles the screens — new sale, QR, outcome — and moves between them. The logic lives in
+// Assembles the screens — new sale, QR, scan to pay, outcome — and moves between them. The logic lives in
 // core (Checkout, Sale); this class only wires it to the widgets. It follows the settings while
 // running (language, sale currency); main()'s assembly applies the gateway, relay and sale keys.
 class MainWindow : public QMainWindow
@@ -70,6 +74,7 @@ public:
     SaleScreen *saleScreen() const { return m_saleScreen; }
     PaymentScreen *paymentScreen() const { return m_paymentScreen; }
     OutcomeScreen *outcomeScreen() const { return m_outcomeScreen; }
+    ScanScreen *scanScreen() const { return m_scanScreen; }
     CustomerDisplay *customerDisplay() const { return m_customerDisplay; }
     ManagerWindow *managerWindow() const; // the open manager view, if any
     ReceiptActions *receiptActions() const { return m_receipts; }
@@ -104,6 +109,14 @@ protected:
 private:
     void charge(const Money &amount, Channel channel);
     void onSaleFinished(Sale *sale);
+    void showClosedSale(const Order &order, const Error &lastError);
+    // Scan to pay (MainWindowScan.cpp).
+    void setUpScanToPay();
+    void onScanned(const QString &digits);
+    void startScan(const QString &digits, bool scanned);
+    void onScanStateChanged(ScanSale *sale);
+    void scanAgain();
+    void updateScanPrompt();
     void watchClosedOrder();
     void printReceipt(const Order &order);
     ManagerServices managerServices() const;
@@ -120,6 +133,9 @@ private:
     SaleScreen *m_saleScreen = nullptr;
     PaymentScreen *m_paymentScreen = nullptr;
     OutcomeScreen *m_outcomeScreen = nullptr;
+    ScanScreen *m_scanScreen = nullptr;
+    ScannerInput *m_scanner = nullptr;
+    ScanDemoPanel *m_scanDemo = nullptr; // demo mode only
     CustomerDisplay *m_customerDisplay = nullptr;
     QLabel *m_demoBanner = nullptr;
     QComboBox *m_languageCombo = nullptr;

@@ -3,6 +3,8 @@
 #include "ChannelStyle.h"
 #include "ErrorText.h"
 
+#include "gateway/PaymentCode.h"
+
 #include <QButtonGroup>
 #include <QEvent>
 #include <QGridLayout>
@@ -20,6 +22,7 @@ namespace paydesk {
 namespace {
 
 constexpr Channel CounterChannels[] = {Channel::WxNative, Channel::AlipayQr, Channel::UpiQr};
+constexpr qsizetype PaymentCodeMaxDigits = PaymentCode::MaxDigits;
 
 QFont scaled(QFont font, qreal factor, bool bold)
 {
@@ -65,12 +68,15 @@ SaleScreen::SaleScreen(Currency currency, qint64 maxAmountMinor, QWidget *parent
 {
     setObjectName(QStringLiteral("saleScreen"));
     auto *layout = new QVBoxLayout(this);
-    layout->setSpacing(16);
+    layout->setSpacing(12);
 
+    m_titleRow = new QHBoxLayout;
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("saleTitle"));
     m_title->setFont(scaled(m_title->font(), 1.4, false));
-    layout->addWidget(m_title);
+    m_titleRow->addWidget(m_title);
+    m_titleRow->addStretch(1);
+    layout->addLayout(m_titleRow);
 
     auto *amountRow = new QHBoxLayout;
     m_currencyLabel = new QLabel(this);
@@ -86,6 +92,9 @@ SaleScreen::SaleScreen(Currency currency, qint64 maxAmountMinor, QWidget *parent
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9 ,.\\x{00A0}\\x{202F}]*")), m_amount));
     amountRow->addWidget(m_currencyLabel);
     amountRow->addWidget(m_amount, 1);
+    // The code beside the amount, not below it: the counter must fit a 768 px tall screen.
+    amountRow->addSpacing(12);
+    amountRow->addLayout(buildCodeRow());
     layout->addLayout(amountRow);
 
     m_error = new QLabel(this);
@@ -117,8 +126,45 @@ SaleScreen::SaleScreen(Currency currency, qint64 maxAmountMinor, QWidget *parent
 
     connect(m_amount, &QLineEdit::returnPressed, this, &SaleScreen::charge);
     connect(m_amount, &QLineEdit::textEdited, m_error, &QLabel::clear);
+    connect(m_code, &QLineEdit::textEdited, m_error, &QLabel::clear);
+    connect(m_amount, &QLineEdit::textChanged, this, &SaleScreen::amountChanged);
     retranslate();
     updateCurrencyLabel();
+}
+
+// Typing a code by hand: the digits are masked like a password, because the code is a bearer
+// credential for a minute and the next customer in the queue can read the screen. The cashier
+// copies it from the customer's phone, checks nothing on screen, and a wrong length or digit is
+// refused with a message (PaymentCode, the wallet); the pending screen shows the last four digits.
+QLayout *SaleScreen::buildCodeRow()
+{
+    auto *row = new QHBoxLayout;
+    m_codeLabel = new QLabel(this);
+    m_code = new QLineEdit(this);
+    m_code->setObjectName(QStringLiteral("paymentCodeEdit"));
+    m_code->setEchoMode(QLineEdit::Password);
+    m_code->setMaxLength(int(PaymentCodeMaxDigits));
+    m_code->setMinimumHeight(44);
+    m_code->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]*")), m_code));
+    m_codeLabel->setBuddy(m_code);
+    m_chargeCode = new QPushButton(this);
+    m_chargeCode->setObjectName(QStringLiteral("chargeCodeButton"));
+    m_chargeCode->setMinimumHeight(44);
+    m_chargeCode->setFocusPolicy(Qt::TabFocus);
+    connect(m_code, &QLineEdit::returnPressed, this, &SaleScreen::submitCode);
+    connect(m_chargeCode, &QPushButton::clicked, this, &SaleScreen::submitCode);
+    row->addWidget(m_codeLabel);
+    row->addWidget(m_code, 1);
+    row->addWidget(m_chargeCode);
+    return row;
+}
+
+void SaleScreen::submitCode()
+{
+    QString digits = m_code->text();
+    m_code->clear(); // the code is not kept on screen, whatever happens next
+    Q_EMIT codeEntered(digits);
+    digits.fill(u'0');
 }
 
 void SaleScreen::buildKeypad(QGridLayout *grid)
@@ -176,18 +222,26 @@ void SaleScreen::pressKey(const QString &key)
     m_amount->setFocus();
 }
 
+Result<Money> SaleScreen::amount() const
+{
+    // The default locale, as the keypad's decimal key and the placeholder use: it follows a
+    // language switch, while the widget's own locale() was fixed when it was created.
+    auto minor = parseAmount(m_amount->text(), QLocale(), m_maxAmountMinor);
+    if (!minor)
+        return fail(minor.error());
+    return Money{*minor, m_currency};
+}
+
 void SaleScreen::charge()
 {
     if (!m_charge->isEnabled())
         return;
-    // The default locale, as the keypad's decimal key and the placeholder use: it follows a
-    // language switch, while the widget's own locale() was fixed when it was created.
-    auto amount = parseAmount(m_amount->text(), QLocale(), m_maxAmountMinor);
-    if (!amount) {
-        showError(errorMessage(amount.error()));
+    auto checked = amount();
+    if (!checked) {
+        showError(errorMessage(checked.error()));
         return;
     }
-    Q_EMIT chargeRequested(Money{*amount, m_currency}, selectedChannel());
+    Q_EMIT chargeRequested(*checked, selectedChannel());
 }
 
 void SaleScreen::keyPressEvent(QKeyEvent *event)
@@ -204,7 +258,9 @@ void SaleScreen::keyPressEvent(QKeyEvent *event)
         return;
     case Qt::Key_Return:
     case Qt::Key_Enter:
-        charge();
+        // Enter in the payment code field charges the code (submitCode), never the QR.
+        if (!m_code->hasFocus())
+            charge();
         return;
     default:
         QWidget::keyPressEvent(event);
@@ -214,6 +270,7 @@ void SaleScreen::keyPressEvent(QKeyEvent *event)
 void SaleScreen::reset()
 {
     m_amount->clear();
+    m_code->clear();
     m_error->clear();
     setBusy(false);
     m_amount->setFocus();
@@ -234,6 +291,18 @@ void SaleScreen::showError(const QString &message)
 {
     m_error->setText(message);
     m_amount->setFocus();
+}
+
+void SaleScreen::showCodeError(const QString &message)
+{
+    m_error->setText(message);
+    m_code->setFocus();
+}
+
+void SaleScreen::addTitleRowWidget(QWidget *widget)
+{
+    widget->setParent(this);
+    m_titleRow->addWidget(widget);
 }
 
 Channel SaleScreen::selectedChannel() const
@@ -284,6 +353,11 @@ void SaleScreen::retranslate()
     m_clearKey->setText(tr("Clear"));
     m_clearKey->setAccessibleName(tr("Clear the amount"));
     m_backKey->setAccessibleName(tr("Delete the last digit"));
+    m_codeLabel->setText(tr("Payment code:"));
+    m_code->setPlaceholderText(tr("Scan or type"));
+    m_code->setMinimumWidth(m_code->fontMetrics().horizontalAdvance(m_code->placeholderText()) + 24);
+    m_code->setAccessibleName(tr("Customer's payment code"));
+    m_chargeCode->setText(tr("Charge code"));
 }
 
 } // namespace paydesk

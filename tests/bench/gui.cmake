@@ -16,4 +16,14 @@ if(PAYDESK_BUILD_BENCHMARKS)
         LABELS bench
         TIMEOUT 300
         ENVIRONMENT "LC_ALL=C.UTF-8;LANG=C.UTF-8;TZ=UTC;QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=paydesk.*.info=false")
+
+    # Scan to pay: scanner Enter -> Paid painted, beside Enter -> QR painted in the same run.
+    qt_add_executable(bench_gui_scan bench_gui_scan.cpp)
+    set_target_properties(bench_gui_scan PROPERTIES MACOSX_BUNDLE OFF WIN32_EXECUTABLE OFF)
+    target_link_libraries(bench_gui_scan PRIVATE paydesk_demo_counter paydesk_benchsupport Qt6::Widgets Qt6::Test)
+    add_test(NAME bench_gui_scan_smoke COMMAND bench_gui_scan --sales 3)
+    set_tests_properties(bench_gui_scan_smoke PROPERTIES
+        LABELS bench
+        TIMEOUT 180
+        ENVIRONMENT "LC_ALL=C.UTF-8;LANG=C.UTF-8;TZ=UTC;QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=paydesk.*.info=false")
 endif()

@@ -1,7 +1,8 @@
 // screenshot_tour [OUTPUT_DIR]: shows the real cashier window in demo mode on a real X display
 // (ctest runs it under xvfb-run) and, in English, French (Canada) and Simplified Chinese, saves a
 // PNG of the whole screen at each step: sale, QR, Paid, cancel confirmation, Cancelled, Failed,
-// Expired, customer display (QR and Paid), settings. Then it checks what a phone would see: zbarimg
+// Expired, customer display (QR and Paid), settings, scan to pay (Paid, refused, customer
+// confirming with the customer display, processing). Then it checks what a phone would see: zbarimg
 // must decode the QR in the screenshots back to the sale's payment link, every module must be at
 // least 4 px and the light quiet zone at least 4 modules wide. Exits 1 on any failure.
 //
@@ -9,7 +10,8 @@
 // 1024x768, 1366x768 and 1920x1080): in each language the demo window must fit the available
 // area; then in kiosk mode (ui/kiosk) it must fill the screen without a frame, and on the sale,
 // QR and Paid screens no label, button or the amount may be clipped or leave the screen, the
-// amount must stay big, and the QR must be large and read back by zbarimg.
+// amount must stay big, and the QR must be large and read back by zbarimg; the scan-to-pay
+// screens (refused, customer confirming, processing) must not clip either.
 
 #include "DemoCounter.h"
 
@@ -20,6 +22,7 @@
 #include "ui/MainWindow.h"
 #include "ui/OutcomeScreen.h"
 #include "ui/QrWidget.h"
+#include "ui/ScanScreen.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -86,6 +89,8 @@ private:
     void customerDisplaySteps();
     void settingsStep();
     void expiredStep();
+    bool scan(const QString &amount, const char *demoButton, ScanScreen::Step until, const QString &what);
+    void scanSteps(bool kiosk);
     void checkFitsScreen(const QString &where);
     void customerDisplayPlacementStep();
     void checkNothingClipped(const QString &where);
@@ -332,6 +337,71 @@ void Tour::expiredStep()
         checkOutcomeColour(shoot(QStringLiteral("expired")), qRgb(0x45, 0x5A, 0x64));
 }
 
+// Scan to pay through demo mode's "Simulate a scan" buttons (the scanner path); waits for the
+// scan screen's step, or the outcome screen when `until` is Invalid.
+bool Tour::scan(const QString &amount, const char *demoButton, ScanScreen::Step until, const QString &what)
+{
+    MainWindow &window = m_counter->window();
+    child<QLineEdit>("amountEdit")->setText(amount);
+    child<QPushButton>(demoButton)->click();
+    if (until == ScanScreen::Step::Invalid)
+        return waitForOutcome(what);
+    return waitFor(
+        [&window, until] {
+            return window.currentScreen() == window.scanScreen() && window.scanScreen()->step() == until;
+        },
+        what);
+}
+
+// Paid, refused, the customer confirming (then cancelled) and, last since it stays open,
+// processing (the gateway never answers). In kiosk mode nothing may be clipped.
+void Tour::scanSteps(bool kiosk)
+{
+    const QString prefix = kiosk ? QStringLiteral("kiosk-") : QString();
+    auto look = [this, kiosk, prefix](const QString &name) {
+        const QString png = shoot(prefix + name);
+        if (kiosk)
+            checkNothingClipped(prefix + name);
+        return png;
+    };
+    // A scanner types into the window that has the keyboard, as a cashier's click gives it.
+    m_counter->window().activateWindow();
+    check(QTest::qWaitForWindowActive(&m_counter->window()), QStringLiteral("scan: the counter has the keyboard"));
+    newSale();
+    if (!kiosk
+        && scan(QStringLiteral("42.00"), "simulateScanPaid", ScanScreen::Step::Invalid,
+                QStringLiteral("scan: Paid screen")))
+        checkOutcomeColour(look(QStringLiteral("scan-paid")), qRgb(0x1B, 0x5E, 0x20));
+    newSale();
+    if (scan(QStringLiteral("19.99"), "simulateScanInsufficientFunds", ScanScreen::Step::Refused,
+             QStringLiteral("scan: refused screen")))
+        look(QStringLiteral("scan-refused"));
+    child<QPushButton>("scanAgainButton")->click();
+    CustomerDisplay *display = m_counter->window().customerDisplay();
+    if (!kiosk) { // the customer's side: asked for the code, then to confirm on the phone
+        m_counter->window().setCustomerDisplayVisible(true);
+        const QRect screen = QGuiApplication::primaryScreen()->geometry();
+        display->setGeometry(screen.right() - 600, 60, 560, 720);
+        check(QTest::qWaitForWindowExposed(display), QStringLiteral("scan: customer display shown"));
+        child<QLineEdit>("amountEdit")->setText(QStringLiteral("19.99"));
+        display->raise();
+        shoot(QStringLiteral("customer-display-scan-prompt"));
+    }
+    if (scan(QStringLiteral("19.99"), "simulateScanPassword", ScanScreen::Step::Confirming,
+             QStringLiteral("scan: customer confirming screen"))) {
+        if (!kiosk)
+            display->raise();
+        look(QStringLiteral("scan-confirming"));
+        child<QPushButton>("scanCancelButton")->click();
+        waitForOutcome(QStringLiteral("scan: cancelled while confirming"));
+    }
+    m_counter->window().setCustomerDisplayVisible(false);
+    newSale();
+    if (scan(QStringLiteral("7.00"), "simulateScanNoReply", ScanScreen::Step::Processing,
+             QStringLiteral("scan: processing screen")))
+        look(QStringLiteral("scan-processing"));
+}
+
 void Tour::run(const QString &language)
 {
     m_language = language;
@@ -352,6 +422,7 @@ void Tour::run(const QString &language)
     customerDisplaySteps();
     settingsStep();
     expiredStep();
+    scanSteps(false);
     m_counter.reset();
 }
 
@@ -550,6 +621,7 @@ void Tour::runSizes(const QString &language)
         shoot(QStringLiteral("kiosk-paid"));
         checkNothingClipped(QStringLiteral("kiosk, Paid"));
     }
+    scanSteps(true);
     m_counter.reset();
 }
 
