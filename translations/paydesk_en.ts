@@ -955,22 +955,12 @@
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowCashier.cpp" line="+80"/>
-        <source>Sign in (F8)</source>
-        <translation>Sign in (F8)</translation>
+        <location filename="../ui/MainWindowCashier.cpp" line="+86"/>
+        <source>Cashier: %1. F8 switches to another cashier.</source>
+        <translation>Cashier: %1. F8 switches to another cashier.</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Cashier: %1 (F8)</source>
-        <translation>Cashier: %1 (F8)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Another cashier signs in</source>
-        <translation>Another cashier signs in</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>No cashier accounts yet</source>
         <translation>No cashier accounts yet</translation>
     </message>
@@ -1732,17 +1722,17 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>This account is disabled. A manager can enable it again.</source>
         <translation>This account is disabled. A manager can enable it again.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The staff accounts cannot be read right now. Try again.</source>
         <translation>The staff accounts cannot be read right now. Try again.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Wrong name or PIN.</source>
         <translation>Wrong name or PIN.</translation>
     </message>
@@ -2230,7 +2220,7 @@
         <translation>Enter the merchant key.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>The merchant key could not be stored: %1</source>
         <translation>The merchant key could not be stored: %1</translation>
     </message>
@@ -2268,7 +2258,7 @@
 <context>
     <name>paydesk::SignInScreen</name>
     <message>
-        <location filename="../ui/SignInScreen.cpp" line="+132"/>
+        <location filename="../ui/SignInScreen.cpp" line="+134"/>
         <source>Choose your name first.</source>
         <translation>Choose your name first.</translation>
     </message>
@@ -2279,13 +2269,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Name</source>
-        <translation>&amp;Name</translation>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;PIN</source>
-        <translation>&amp;PIN</translation>
+        <source>PIN</source>
+        <translation>PIN</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2311,19 +2301,19 @@
 <context>
     <name>paydesk::StaffPage</name>
     <message>
-        <location filename="../ui/manager/StaffPage.cpp" line="+138"/>
-        <location line="+160"/>
+        <location filename="../ui/manager/StaffPage.cpp" line="+144"/>
+        <location line="+162"/>
         <source>Manager</source>
         <translation>Manager</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+159"/>
+        <location line="-162"/>
+        <location line="+161"/>
         <source>Cashier</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-160"/>
         <source>Disabled</source>
         <translation>Disabled</translation>
     </message>
@@ -2333,7 +2323,7 @@
         <translation>Active</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Only a signed-in manager can change staff accounts. Lock the manager view and sign in again.</source>
         <translation>Only a signed-in manager can change staff accounts. Lock the manager view and sign in again.</translation>
     </message>
@@ -2343,7 +2333,7 @@
         <translation>A name is 1 to 64 letters, digits or signs.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+15"/>
         <source>There is already an account named %1.</source>
         <translation>There is already an account named %1.</translation>

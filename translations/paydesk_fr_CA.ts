@@ -955,22 +955,12 @@
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowCashier.cpp" line="+80"/>
-        <source>Sign in (F8)</source>
-        <translation>Se connecter (F8)</translation>
+        <location filename="../ui/MainWindowCashier.cpp" line="+86"/>
+        <source>Cashier: %1. F8 switches to another cashier.</source>
+        <translation>À la caisse : %1. F8 pour changer de personne.</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Cashier: %1 (F8)</source>
-        <translation>Caisse : %1 (F8)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Another cashier signs in</source>
-        <translation>Une autre personne se connecte à la caisse</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>No cashier accounts yet</source>
         <translation>Aucun compte de caisse pour l&apos;instant</translation>
     </message>
@@ -1732,17 +1722,17 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>This account is disabled. A manager can enable it again.</source>
         <translation>Ce compte est désactivé. Un gérant peut le réactiver.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The staff accounts cannot be read right now. Try again.</source>
         <translation>Les comptes d&apos;employés sont illisibles pour le moment. Réessayez.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Wrong name or PIN.</source>
         <translation>Nom ou NIP erroné.</translation>
     </message>
@@ -2230,7 +2220,7 @@
         <translation>Entrez la clé marchand.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>The merchant key could not be stored: %1</source>
         <translation>La clé marchand n’a pas pu être enregistrée&#xa0;: %1</translation>
     </message>
@@ -2268,7 +2258,7 @@
 <context>
     <name>paydesk::SignInScreen</name>
     <message>
-        <location filename="../ui/SignInScreen.cpp" line="+132"/>
+        <location filename="../ui/SignInScreen.cpp" line="+134"/>
         <source>Choose your name first.</source>
         <translation>Choisissez d&apos;abord votre nom.</translation>
     </message>
@@ -2279,13 +2269,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Name</source>
-        <translation>&amp;Nom</translation>
+        <source>Name</source>
+        <translation>Nom</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;PIN</source>
-        <translation>N&amp;IP</translation>
+        <source>PIN</source>
+        <translation>NIP</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2311,19 +2301,19 @@
 <context>
     <name>paydesk::StaffPage</name>
     <message>
-        <location filename="../ui/manager/StaffPage.cpp" line="+138"/>
-        <location line="+160"/>
+        <location filename="../ui/manager/StaffPage.cpp" line="+144"/>
+        <location line="+162"/>
         <source>Manager</source>
         <translation>Gérant</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+159"/>
+        <location line="-162"/>
+        <location line="+161"/>
         <source>Cashier</source>
         <translation>Personne à la caisse</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-160"/>
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
@@ -2333,7 +2323,7 @@
         <translation>Actif</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Only a signed-in manager can change staff accounts. Lock the manager view and sign in again.</source>
         <translation>Seul un gérant connecté peut modifier les comptes. Verrouillez la vue du gérant et reconnectez-vous.</translation>
     </message>
@@ -2343,7 +2333,7 @@
         <translation>Un nom compte de 1 à 64 lettres, chiffres ou signes.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+15"/>
         <source>There is already an account named %1.</source>
         <translation>Un compte nommé %1 existe déjà.</translation>

@@ -951,22 +951,12 @@
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowCashier.cpp" line="+80"/>
-        <source>Sign in (F8)</source>
-        <translation>登录（F8）</translation>
+        <location filename="../ui/MainWindowCashier.cpp" line="+86"/>
+        <source>Cashier: %1. F8 switches to another cashier.</source>
+        <translation>收银员：%1。按 F8 切换收银员。</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Cashier: %1 (F8)</source>
-        <translation>收银员：%1（F8）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Another cashier signs in</source>
-        <translation>换另一位收银员登录</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>No cashier accounts yet</source>
         <translation>尚无收银员账户</translation>
     </message>
@@ -1724,17 +1714,17 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>This account is disabled. A manager can enable it again.</source>
         <translation>此账户已停用。经理可以重新启用。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The staff accounts cannot be read right now. Try again.</source>
         <translation>暂时无法读取员工账户，请重试。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Wrong name or PIN.</source>
         <translation>姓名或密码错误。</translation>
     </message>
@@ -2218,7 +2208,7 @@
         <translation>请输入商户密钥。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>The merchant key could not be stored: %1</source>
         <translation>无法保存商户密钥：%1</translation>
     </message>
@@ -2256,7 +2246,7 @@
 <context>
     <name>paydesk::SignInScreen</name>
     <message>
-        <location filename="../ui/SignInScreen.cpp" line="+132"/>
+        <location filename="../ui/SignInScreen.cpp" line="+134"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的姓名。</translation>
     </message>
@@ -2267,13 +2257,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Name</source>
-        <translation>姓名(&amp;N)</translation>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;PIN</source>
-        <translation>密码(&amp;P)</translation>
+        <source>PIN</source>
+        <translation>密码</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2299,19 +2289,19 @@
 <context>
     <name>paydesk::StaffPage</name>
     <message>
-        <location filename="../ui/manager/StaffPage.cpp" line="+138"/>
-        <location line="+160"/>
+        <location filename="../ui/manager/StaffPage.cpp" line="+144"/>
+        <location line="+162"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+159"/>
+        <location line="-162"/>
+        <location line="+161"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-160"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
@@ -2321,7 +2311,7 @@
         <translation>启用中</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Only a signed-in manager can change staff accounts. Lock the manager view and sign in again.</source>
         <translation>只有已登录的经理才能修改员工账户。请锁定经理视图后重新登录。</translation>
     </message>
@@ -2331,7 +2321,7 @@
         <translation>姓名为 1 到 64 个字母、数字或符号。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+15"/>
         <source>There is already an account named %1.</source>
         <translation>已存在名为 %1 的账户。</translation>

@@ -8,6 +8,7 @@
 #include "payment/Checkout.h"
 #include "staff/CashierSession.h"
 
+#include <QFontMetrics>
 #include <QLayout>
 #include <QMessageBox>
 #include <QPushButton>
@@ -15,8 +16,9 @@
 
 namespace paydesk {
 
-// One top-bar button: who is selling, and a click (or F8) to switch. Hidden while the store has
-// no cashier accounts, so the bar stays as it was; F8 then says how to add them.
+// One top-bar button: who is selling, and a click (or F8) to switch. Shown while someone is
+// signed in, so a store without cashier accounts keeps the bar as it was (F8 then says how to
+// add them).
 void MainWindow::buildCashierControls(QWidget *bar, QLayout *row)
 {
     m_switchButton = new QPushButton(bar);
@@ -72,13 +74,17 @@ void MainWindow::signOut()
     showSignIn();
 }
 
+// The signed-in cashier's name on the top bar, elided so that a long name never pushes the bar
+// off a 1024 px screen; the whole name in the tooltip.
 void MainWindow::updateCashier()
 {
+    constexpr int MaxNameWidth = 160;
     const QString name = m_session && m_session->cashier() ? m_session->cashierName() : QString();
-    const bool asked = needsSignIn();
-    m_switchButton->setVisible(asked || !name.isEmpty());
-    m_switchButton->setText(name.isEmpty() ? tr("Sign in (F8)") : tr("Cashier: %1 (F8)").arg(name));
-    m_switchButton->setToolTip(tr("Another cashier signs in"));
+    m_switchButton->setVisible(!name.isEmpty());
+    const QFontMetrics metrics(m_switchButton->font());
+    m_switchButton->setText(metrics.elidedText(name, Qt::ElideRight, MaxNameWidth));
+    m_switchButton->setToolTip(tr("Cashier: %1. F8 switches to another cashier.").arg(name));
+    m_switchButton->setAccessibleName(m_switchButton->toolTip());
     m_switchButton->setMinimumWidth(0);
     m_switchButton->setMinimumWidth(m_switchButton->sizeHint().width() + 16);
 }

@@ -57,6 +57,8 @@ SignInScreen::SignInScreen(CashierSession &session, QWidget *parent) : QWidget(p
         field->setFont(scaled(field->font(), 1.4, false));
         field->setMinimumSize(280, 52);
     }
+    for (QLabel *label : {m_nameLabel, m_pinLabel})
+        label->setFont(scaled(label->font(), 1.3, false));
     m_nameLabel->setBuddy(m_name);
     m_pinLabel->setBuddy(m_pin);
     form->addWidget(m_nameLabel, 0, 1);
@@ -154,8 +156,8 @@ void SignInScreen::changeEvent(QEvent *event)
 void SignInScreen::retranslate()
 {
     m_title->setText(tr("Who is selling?"));
-    m_nameLabel->setText(tr("&Name"));
-    m_pinLabel->setText(tr("&PIN"));
+    m_nameLabel->setText(tr("Name"));
+    m_pinLabel->setText(tr("PIN"));
     m_pin->setAccessibleName(tr("Your PIN"));
     m_signIn->setText(tr("Sign in"));
     m_back->setText(tr("Back to the sale"));
