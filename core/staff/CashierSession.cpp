@@ -50,7 +50,8 @@ void CashierSession::signOut()
 
 void CashierSession::recordSignOut(const QString &detail)
 {
-    m_staff.recordAudit(u"sign_out"_s, m_cashier->name, detail);
+    if (m_cashier)
+        m_staff.recordAudit(u"sign_out"_s, m_cashier->name, detail);
 }
 
 } // namespace paydesk
