@@ -8,6 +8,7 @@
 #include "SaleScreen.h"
 #include "ScanScreen.h"
 #include "SettingsDialog.h"
+#include "SignInScreen.h"
 #include "manager/ManagerText.h"
 #include "manager/ManagerWindow.h"
 #include "manager/ReceiptActions.h"
@@ -15,6 +16,7 @@
 #include "config/Settings.h"
 #include "demo/DemoEnvironment.h"
 #include "payment/Checkout.h"
+#include "staff/CashierSession.h"
 #include "staff/StaffService.h"
 
 #include <QComboBox>
@@ -36,6 +38,8 @@ namespace paydesk {
 MainWindow::MainWindow(const CounterServices &services, QWidget *parent) : QMainWindow(parent), m_services(services)
 {
     setObjectName(QStringLiteral("mainWindow"));
+    if (services.staff)
+        m_session = std::make_unique<CashierSession>(*services.staff);
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(12, 8, 12, 12);
@@ -50,6 +54,13 @@ MainWindow::MainWindow(const CounterServices &services, QWidget *parent) : QMain
     m_stack->addWidget(m_paymentScreen);
     m_stack->addWidget(m_outcomeScreen);
     m_stack->addWidget(m_scanScreen);
+    if (m_session) {
+        m_signInScreen = new SignInScreen(*m_session, m_stack);
+        m_stack->addWidget(m_signInScreen);
+        connect(m_signInScreen, &SignInScreen::signedIn, this, &MainWindow::onSignedIn);
+        connect(m_signInScreen, &SignInScreen::backRequested, this, &MainWindow::newSale);
+        connect(m_signInScreen, &SignInScreen::signOutRequested, this, &MainWindow::signOut);
+    }
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
 
@@ -71,6 +82,8 @@ MainWindow::MainWindow(const CounterServices &services, QWidget *parent) : QMain
     connect(settingsShortcut, &QShortcut::activated, this, &MainWindow::openSettings);
     auto *managerShortcut = new QShortcut(QKeySequence(Qt::Key_F9), this);
     connect(managerShortcut, &QShortcut::activated, this, &MainWindow::openManager);
+    auto *switchShortcut = new QShortcut(QKeySequence(Qt::Key_F8), this);
+    connect(switchShortcut, &QShortcut::activated, this, &MainWindow::switchCashier);
 
     connect(services.settings, &Settings::changed, this, &MainWindow::applySetting);
     setUpScanToPay();
@@ -87,7 +100,12 @@ MainWindow::MainWindow(const CounterServices &services, QWidget *parent) : QMain
     newSale();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The manager view goes with this window: nothing left here to follow its closing.
+    if (m_managerWindow)
+        disconnect(m_managerWindow, nullptr, this, nullptr);
+}
 
 QWidget *MainWindow::buildTopBar()
 {
@@ -101,6 +119,7 @@ QWidget *MainWindow::buildTopBar()
     m_demoBanner->setVisible(m_services.demo != nullptr);
     row->addWidget(m_demoBanner);
     row->addStretch(1);
+    buildCashierControls(bar, row);
     m_languageCombo = new QComboBox(bar);
     m_languageCombo->setObjectName(QStringLiteral("languageCombo"));
     m_languageCombo->setFocusPolicy(Qt::TabFocus);
@@ -270,6 +289,10 @@ void MainWindow::followScreens()
 void MainWindow::newSale()
 {
     m_closedOrderWatch.stop();
+    if (needsSignIn()) {
+        showSignIn();
+        return;
+    }
     m_saleScreen->reset();
     m_stack->setCurrentWidget(m_saleScreen);
     m_customerDisplay->showWelcome();
@@ -422,6 +445,12 @@ void MainWindow::openManager()
         QStringLiteral("manager_unlock"), name.isEmpty() ? managerActorName(m_services.settings->terminalId()) : name,
         QStringLiteral("manager view opened with a manager's PIN"));
     m_managerWindow = new ManagerWindow(manager, this);
+    // The manager may have added or disabled cashiers: the counter follows once the view closes.
+    connect(m_managerWindow, &QObject::destroyed, this, [this] {
+        updateCashier();
+        if (m_stack->currentWidget() == m_saleScreen && needsSignIn())
+            showSignIn();
+    });
     m_managerWindow->setManagerName(name);
     m_managerWindow->show();
 }
@@ -463,6 +492,7 @@ void MainWindow::retranslate()
     if (index >= 0)
         m_languageCombo->setCurrentIndex(index);
     m_languageCombo->setAccessibleName(tr("Language"));
+    retranslateCashier();
     updateDisplayButton();
 }
 

@@ -11,6 +11,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QNetworkAccessManager;
@@ -19,6 +21,7 @@ class QStackedWidget;
 
 namespace paydesk {
 
+class CashierSession;
 class Checkout;
 class CustomerDisplay;
 class DemoEnvironment;
@@ -41,6 +44,8 @@ class ScanSale;
 class ScanScreen;
 class SecretStore;
 class Settings;
+class SignInScreen;
+struct StaffAccount;
 
 // What the window needs, built in main() and passed down.
 struct CounterServices
@@ -76,6 +81,8 @@ public:
     OutcomeScreen *outcomeScreen() const { return m_outcomeScreen; }
     ScanScreen *scanScreen() const { return m_scanScreen; }
     CustomerDisplay *customerDisplay() const { return m_customerDisplay; }
+    SignInScreen *signInScreen() const { return m_signInScreen; } // null without staff accounts
+    CashierSession *cashierSession() const { return m_session.get(); }
     ManagerWindow *managerWindow() const; // the open manager view, if any
     ReceiptActions *receiptActions() const { return m_receipts; }
     QWidget *currentScreen() const;
@@ -98,6 +105,9 @@ public Q_SLOTS:
     void openSettings();
     void openManager();
     void confirmCancel();
+    // F8: another cashier signs in (never while a customer may be paying). With no staff
+    // accounts yet, says how to add them.
+    void switchCashier();
 
 Q_SIGNALS:
     // Saved in the settings screen; the assembly in main() rebuilds what signs with it.
@@ -128,6 +138,16 @@ private:
     void updateDisplayButton();
     void followScreens();
 
+    // MainWindowCashier.cpp: who is selling.
+    void buildCashierControls(QWidget *bar, QLayout *row);
+    bool needsSignIn() const;
+    void showSignIn();
+    void onSignedIn(const StaffAccount &account);
+    void signOut();
+    void updateCashier();
+    void explainStaffAccounts();
+    void retranslateCashier();
+
     CounterServices m_services;
     QStackedWidget *m_stack = nullptr;
     SaleScreen *m_saleScreen = nullptr;
@@ -137,6 +157,9 @@ private:
     ScannerInput *m_scanner = nullptr;
     ScanDemoPanel *m_scanDemo = nullptr; // demo mode only
     CustomerDisplay *m_customerDisplay = nullptr;
+    std::unique_ptr<CashierSession> m_session; // null without a StaffService
+    SignInScreen *m_signInScreen = nullptr;
+    QPushButton *m_switchButton = nullptr;
     QLabel *m_demoBanner = nullptr;
     QComboBox *m_languageCombo = nullptr;
     QPushButton *m_settingsButton = nullptr;

@@ -2,10 +2,13 @@
 
 #include "staff/StaffService.h"
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QVBoxLayout>
 
 namespace paydesk {
@@ -52,20 +55,27 @@ void PinDialog::accept()
         m_message->setText(tr("%1 is not a manager.").arg(name));
         return;
     }
-    switch (signInRefusalForUi(signedIn.error().reason)) {
-    case SignInFailure::Locked:
-        m_message->setText(
-            tr("Too many wrong PINs. Locked for %n more minute(s).", nullptr, signedIn.error().remainingLockMinutes()));
-        return;
+    m_message->setText(signInRefusalText(signedIn.error()));
+}
+
+QString signInRefusalText(const SignInRefusal &refusal)
+{
+    switch (signInRefusalForUi(refusal.reason)) {
+    case SignInFailure::Locked: {
+        const QTime until = QDateTime::fromMSecsSinceEpoch(refusal.lockedUntilUtcMs).toLocalTime().time();
+        return QCoreApplication::translate("paydesk::PinDialog",
+                                           "Too many wrong PINs. Locked until %1 (%n more minute(s)).", nullptr,
+                                           refusal.remainingLockMinutes())
+            .arg(QLocale().toString(until, QLocale::ShortFormat));
+    }
     case SignInFailure::Disabled:
-        m_message->setText(tr("This account is disabled."));
-        return;
+        return QCoreApplication::translate("paydesk::PinDialog",
+                                           "This account is disabled. A manager can enable it again.");
     case SignInFailure::StoreFailure:
-        m_message->setText(tr("The staff accounts cannot be read right now. Try again."));
-        return;
+        return QCoreApplication::translate("paydesk::PinDialog",
+                                           "The staff accounts cannot be read right now. Try again.");
     default:
-        m_message->setText(tr("Wrong name or PIN."));
-        return;
+        return QCoreApplication::translate("paydesk::PinDialog", "Wrong name or PIN.");
     }
 }
 

@@ -12,6 +12,11 @@ class QLineEdit;
 namespace paydesk {
 
 class StaffService;
+struct SignInRefusal;
+
+// A refused sign-in in plain words, the same on the counter and in the manager view: a wrong PIN
+// and an unknown name alike, a lock with the local time it ends.
+QString signInRefusalText(const SignInRefusal &refusal);
 
 // Signs a manager in with their name and PIN through the staff accounts (StaffService): 10
 // wrong PINs lock the account for 30 minutes, on every terminal sharing the order log, and

@@ -8,6 +8,7 @@
 #include "gateway/iotpay/IotPayChannels.h"
 #include "money/Channel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -65,6 +66,8 @@ QFormLayout *SettingsDialog::buildForm(bool firstRun)
     m_notifyUrl = addLine(form, QStringLiteral("notifyUrlEdit"), tr("Notify URL"));
     m_terminalId = addLine(form, QStringLiteral("terminalIdEdit"), tr("Terminal ID"));
     m_cashier = addLine(form, QStringLiteral("cashierEdit"), tr("Cashier"));
+    m_cashier->setToolTip(tr("Recorded on the sales while the store has no cashier accounts. A manager adds them in "
+                             "Manager (F9) → Staff; from then on each cashier signs in at the counter."));
     m_currency = new QComboBox(this);
     m_currency->setObjectName(QStringLiteral("currencyCombo"));
     for (Currency c : AllCurrencies) {
@@ -86,6 +89,10 @@ QFormLayout *SettingsDialog::buildForm(bool firstRun)
     for (const QString &code : LanguageSwitcher::available())
         m_language->addItem(LanguageSwitcher::nativeName(code), code);
     form->addRow(tr("Language"), m_language);
+    m_kiosk = new QCheckBox(tr("Fill the screen, without a window frame (kiosk)"), this);
+    m_kiosk->setObjectName(QStringLiteral("kioskCheck"));
+    m_kiosk->setToolTip(tr("Applies as soon as the settings are saved. --fullscreen does the same for one run."));
+    form->addRow(tr("Counter window"), m_kiosk);
     m_pin = addLine(form, QStringLiteral("pinEdit"), firstRun ? tr("Manager PIN") : tr("New manager PIN"));
     m_pin->setEchoMode(QLineEdit::Password);
     m_pin->setPlaceholderText(firstRun ? tr("4 to 12 digits") : tr("unchanged"));
@@ -115,6 +122,7 @@ void SettingsDialog::load()
     m_relayMode->setCurrentIndex(m_relayMode->findData(int(m_settings.relayMode())));
     m_relayPort->setValue(m_settings.relayPort());
     m_language->setCurrentIndex(std::max(0, m_language->findData(m_settings.uiLanguage())));
+    m_kiosk->setChecked(m_settings.value(SettingKeys::UiKiosk));
 }
 
 void SettingsDialog::showMessage(const QString &text, bool good)
@@ -168,8 +176,8 @@ Result<void> SettingsDialog::save()
           m_settings.setTerminalId(m_terminalId->text().trimmed()), m_settings.setCashier(m_cashier->text().trimmed()),
           m_settings.setSaleCurrency(Currency(m_currency->currentData().toInt())),
           m_settings.setRelayMode(RelayMode(m_relayMode->currentData().toInt())),
-          m_settings.setRelayPort(m_relayPort->value()),
-          m_settings.setUiLanguage(m_language->currentData().toString())}) {
+          m_settings.setRelayPort(m_relayPort->value()), m_settings.setUiLanguage(m_language->currentData().toString()),
+          m_settings.setValue(SettingKeys::UiKiosk, m_kiosk->isChecked())}) {
         if (!result)
             return fail(result.error());
     }

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
@@ -70,6 +71,7 @@ private:
     QComboBox *m_relayMode = nullptr;
     QSpinBox *m_relayPort = nullptr;
     QComboBox *m_language = nullptr;
+    QCheckBox *m_kiosk = nullptr;
     QLineEdit *m_pin = nullptr;
     QLineEdit *m_pinRepeat = nullptr;
     QLabel *m_message = nullptr;

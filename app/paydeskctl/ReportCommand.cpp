@@ -116,7 +116,8 @@ void printReport(QTextStream &out, const DailyReport &report)
 
 // The day's orders, all states, oldest first; written to a temporary file and renamed, so a
 // failed export never leaves half a file where the previous one was.
-Result<qint64> writeCsv(const OrderLog &log, const DailyReport &report, const QString &path, bool bom)
+Result<qint64> writeCsv(const OrderLog &log, const DailyReport &report, const QString &path, bool bom,
+                        const QString &cashier)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -124,8 +125,9 @@ Result<qint64> writeCsv(const OrderLog &log, const DailyReport &report, const QS
     CsvOptions options;
     options.zone = report.day.zone;
     options.byteOrderMark = bom;
-    auto written
-        = exportOrdersCsv(log, OrderFilter::forRange(report.range.fromUtcMs, report.range.toUtcMs), file, options);
+    OrderFilter filter = OrderFilter::forRange(report.range.fromUtcMs, report.range.toUtcMs);
+    filter.cashier = cashier;
+    auto written = exportOrdersCsv(log, filter, file, options);
     if (!written)
         return written;
     if (!file.commit())
@@ -163,6 +165,10 @@ void addReportOptions(QCommandLineParser &parser)
     parser.addOption(
         {QStringLiteral("pdf"), QStringLiteral("Write the Z report as PDF to FILE."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the report as JSON.")});
+    parser.addOption({QStringLiteral("cashier"),
+                      QStringLiteral("Only this cashier: their row of the per-cashier totals, and only their orders "
+                                     "in the CSV."),
+                      QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file instead of the configured one."),
                       QStringLiteral("FILE")});
 }
@@ -173,7 +179,8 @@ int writeExports(const QCommandLineParser &parser, const OrderLog &log, const Da
 {
     if (parser.isSet(QStringLiteral("csv"))) {
         const QString csvPath = parser.value(QStringLiteral("csv"));
-        const auto written = writeCsv(log, report, csvPath, parser.isSet(QStringLiteral("bom")));
+        const auto written = writeCsv(log, report, csvPath, parser.isSet(QStringLiteral("bom")),
+                                      parser.value(QStringLiteral("cashier")));
         if (!written) {
             err << "paydeskctl report: CSV not written: " << describe(written.error()) << Qt::endl;
             return ExitFailed;
@@ -228,10 +235,17 @@ int runReport(QCoreApplication &, const QStringList &arguments)
         err << "paydeskctl report: " << describe(report.error()) << Qt::endl;
         return exitCodeFor(report.error());
     }
+    DailyReport shown = *report;
+    if (parser.isSet(QStringLiteral("cashier"))) {
+        const QString cashier = parser.value(QStringLiteral("cashier"));
+        shown.cashiers.removeIf([&cashier](const CashierTotals &totals) { return totals.cashier != cashier; });
+        if (shown.cashiers.isEmpty())
+            err << "paydeskctl report: no paid sale or refund by cashier " << cashier << " in this day" << Qt::endl;
+    }
     if (parser.isSet(QStringLiteral("json")))
-        out << QJsonDocument(dailyReportToJson(*report)).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(dailyReportToJson(shown)).toJson(QJsonDocument::Indented);
     else
-        printReport(out, *report);
+        printReport(out, shown);
     out.flush();
     return writeExports(parser, **log, *report, *settings, clock, err);
 }

@@ -344,6 +344,10 @@ public:
     Result<StaffAccount> setStaffPinVerifier(qint64 id, const QString &pinVerifier); // clears the lock-out
     Result<StaffAccount> setStaffDisabled(qint64 id, bool disabled);
     Result<StaffAccount> setStaffLockout(qint64 id, int failedAttempts, qint64 lockedUntilUtcMs);
+    // One wrong PIN, counted in one statement (UPDATE ... RETURNING) so that terminals failing at
+    // once never lose a count: unless the account is locked at `nowUtcMs`, failed_attempts + 1
+    // (1 after a lock that has run out) and, at `maxFailures`, a lock until nowUtcMs + lockoutMs.
+    Result<StaffFailureCount> countStaffFailure(qint64 id, qint64 nowUtcMs, int maxFailures, qint64 lockoutMs);
 
     // PRAGMA data_version: changes whenever another connection commits. Cheap to poll.
     Result<qint64> dataVersion() const;

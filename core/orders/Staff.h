@@ -40,4 +40,12 @@ struct NewStaffAccount
     qint64 lockedUntilUtcMs = 0;
 };
 
+// OrderLog::countStaffFailure: the account after a wrong PIN. `counted` is false when it was
+// locked already (by another terminal, say), and the account is then as it stands.
+struct StaffFailureCount
+{
+    StaffAccount account;
+    bool counted = false;
+};
+
 } // namespace paydesk

@@ -162,4 +162,36 @@ Result<StaffAccount> OrderLog::setStaffLockout(qint64 id, int failedAttempts, qi
                        {failedAttempts, lockedUntilUtcMs, d->now()});
 }
 
+Result<StaffFailureCount> OrderLog::countStaffFailure(qint64 id, qint64 nowUtcMs, int maxFailures, qint64 lockoutMs)
+{
+    // Every column on the right-hand side is the row before the update, on SQLite and PostgreSQL
+    // alike; a lock that has run out (locked_until_ms <= now, not 0) starts the count again.
+    const QString counted = u"CASE WHEN locked_until_ms <> 0 THEN 1 ELSE failed_attempts + 1 END"_s;
+    const QString update = u"UPDATE staff SET failed_attempts = "_s + counted + u", locked_until_ms = CASE WHEN "_s
+        + counted + u" >= ? THEN ? ELSE 0 END, updated_at_ms = ? WHERE id = ? AND locked_until_ms <= ? RETURNING "_s
+        + StaffColumns;
+    auto transaction = d->writeTransaction();
+    if (auto begun = transaction.begin(); !begun)
+        return fail(begun.error());
+    auto query = sql::run(d->db, update, {maxFailures, nowUtcMs + lockoutMs, nowUtcMs, id, nowUtcMs});
+    if (!query)
+        return fail(query.error());
+    StaffFailureCount result;
+    result.counted = query->next();
+    if (!result.counted && query->lastError().isValid())
+        return fail(sql::storeError(d->db, query->lastError(), u"counting a wrong PIN"_s));
+    if (result.counted)
+        result.account = staffFromQuery(*query);
+    query->finish(); // a COMMIT refuses to run while the statement is still stepping
+    if (!result.counted) {
+        auto current = readStaff(d->db, u"id = ?"_s, id); // locked already, or no such account
+        if (!current)
+            return fail(current.error());
+        result.account = *current;
+    }
+    if (auto committed = transaction.commit(); !committed)
+        return fail(committed.error());
+    return result;
+}
+
 } // namespace paydesk

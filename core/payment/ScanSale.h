@@ -1,16 +1,7 @@
 #pragma once
 
-#include "common/Clock.h"
-#include "common/Error.h"
 #include "gateway/PaymentCode.h"
-#include "gateway/PaymentGateway.h"
-#include "orders/OrderLog.h"
-#include "payment/PaymentLifecycle.h"
-#include "payment/Sale.h"
-
-#include <QObject>
-#include <QPointer>
-#include <QTimer>
+#include "payment/SaleBase.h"
 
 namespace paydesk {
 
@@ -26,7 +17,7 @@ namespace paydesk {
 // - timeout, reset, 5xx, unreadable reply: UNKNOWN, resolved by query (never re-created).
 // A PAID from a query, the relay or a late answer always wins. The code itself is only ever
 // sent; the order log gets its last four digits (event "payment-code"), logs the same.
-class ScanSale : public QObject
+class ScanSale : public SaleBase
 {
     Q_OBJECT
 
@@ -42,59 +33,27 @@ public:
     // code, channel, currency, store) are returned and nothing is charged.
     Result<void> start(const Money &amount, const PaymentCode &code);
 
-    // Asks the gateway once more, then CANCELLED (or PAID if the customer just confirmed).
-    void requestCancel();
+    // requestCancel(): asks the gateway once more, then CANCELLED (or PAID if the customer just
+    // confirmed).
 
-    const Order &order() const { return m_order; }
-    OrderState state() const { return m_order.state; }
-    bool isClosed() const { return isClosedState(m_order.state); }
-    bool isClosing() const { return m_closing; }
     // AWAITING: the gateway has the order and the customer is confirming on their phone.
     bool isCustomerConfirming() const { return m_order.state == OrderState::Awaiting; }
     const QString &maskedCode() const { return m_maskedCode; }
-    const Error &lastError() const { return m_lastError; }
 
 Q_SIGNALS:
-    void stateChanged(paydesk::OrderState state);
     void customerConfirming(); // the pending screen: "the customer is confirming the payment"
-    void errorOccurred(const paydesk::Error &error);
-    void finished(paydesk::OrderState state);
 
 private:
-    enum class CloseReason {
-        Invalid = 0,
-        GaveUp,
-        Cancelled
-    };
-
     Result<void> openOrder(const Money &amount, Channel channel);
     void sendCreate(const PaymentCode &code);
     void onCreateFinished(GatewayCall *call);
     void onCreatePaidOrPending(const GatewayResponse &response);
-    void onQueryFinished(GatewayCall *call);
-    void sendQuery();
+    void onQueryFinished(GatewayCall *call) override;
     void scheduleNextQuery();
-    void beginClose(CloseReason reason);
-    void finishClose();
     void applyStep(const LifecycleStep &step);
-    void reportError(const Error &error);
-    void reload();
 
-    OrderLog &m_orderLog;
-    PaymentGateway &m_gateway;
-    const Clock &m_clock;
-    PaymentLifecycle m_lifecycle;
-    SaleConfig m_config;
-
-    Order m_order;
-    Error m_lastError;
     QString m_maskedCode;
-    bool m_started = false;
-    bool m_closing = false;
-    CloseReason m_closeReason = CloseReason::Invalid;
     qint64 m_deadlineMonotonicMs = 0;
-    QPointer<GatewayCall> m_pendingQuery;
-    QTimer m_queryTimer;
 };
 
 } // namespace paydesk

@@ -47,11 +47,18 @@ const PinVerifier &StaffService::decoy()
     return *m_decoy;
 }
 
-SignInResult StaffService::refuse(const QString &name, SignInFailure reason, const QString &auditDetail,
-                                  qint64 remainingLockMs)
+SignInResult StaffService::refuse(const QString &name, SignInFailure reason, const QString &auditDetail)
 {
     audit(u"sign_in_failure"_s, name, auditDetail);
-    return std::unexpected(SignInRefusal{reason, remainingLockMs, {}});
+    return std::unexpected(SignInRefusal{reason, 0, 0, {}});
+}
+
+SignInResult StaffService::refuseLocked(const QString &name, const PinLockout &lockout, bool audited)
+{
+    if (audited)
+        audit(u"sign_in_failure"_s, name, u"locked out"_s);
+    return std::unexpected(
+        SignInRefusal{SignInFailure::Locked, lockout.remainingLockMs(), lockout.state().lockedUntilUtcMs, {}});
 }
 
 SignInResult StaffService::signIn(const QString &name, QStringView pin)
@@ -62,35 +69,45 @@ SignInResult StaffService::signIn(const QString &name, QStringView pin)
         return refuse(name.left(MaxNameLength), SignInFailure::UnknownName, u"unknown name"_s);
     }
     if (!account)
-        return std::unexpected(SignInRefusal{SignInFailure::StoreFailure, 0, describe(account.error())});
+        return std::unexpected(SignInRefusal{SignInFailure::StoreFailure, 0, 0, describe(account.error())});
+    const PinLockout lockout(m_clock, {account->failedAttempts, account->lockedUntilUtcMs});
+    if (lockout.isLocked())
+        return refuseLocked(name, lockout);
     auto verifier = PinVerifier::fromString(account->pinVerifier);
-    PinLockout lockout(m_clock, {account->failedAttempts, account->lockedUntilUtcMs});
-    const PinCheck check = lockout.check(verifier ? *verifier : PinVerifier{}, pin);
-    const PinLockoutState after = lockout.state();
-    if (after != PinLockoutState{account->failedAttempts, account->lockedUntilUtcMs}) {
-        auto saved = m_orderLog.setStaffLockout(account->id, after.failedAttempts, after.lockedUntilUtcMs);
-        if (!saved)
-            return std::unexpected(SignInRefusal{SignInFailure::StoreFailure, 0, describe(saved.error())});
+    if (!verifyPin(verifier ? *verifier : PinVerifier{}, pin))
+        return wrongPin(*account);
+    if (account->failedAttempts != 0 || account->lockedUntilUtcMs != 0) {
+        auto cleared = m_orderLog.setStaffLockout(account->id, 0, 0);
+        if (!cleared)
+            return std::unexpected(SignInRefusal{SignInFailure::StoreFailure, 0, 0, describe(cleared.error())});
+        account = std::move(cleared);
     }
-    switch (check) {
-    case PinCheck::Accepted:
-        if (account->disabled)
-            return refuse(name, SignInFailure::Disabled, u"account disabled"_s);
-        audit(u"sign_in"_s, name, staffRoleName(account->role));
-        return *account;
-    case PinCheck::LockedOut:
-        return refuse(name, SignInFailure::Locked, u"locked out"_s, lockout.remainingLockMs());
-    default:
-        if (lockout.isLocked()) {
-            audit(u"sign_in_failure"_s, name, u"wrong PIN"_s);
-            audit(u"lockout"_s, name,
-                  u"locked for "_s + QString::number(PinLockout::DefaultLockoutMs / 60'000) + u" minutes after "_s
-                      + QString::number(PinLockout::DefaultMaxFailures) + u" wrong PINs"_s);
-            return std::unexpected(SignInRefusal{SignInFailure::Locked, lockout.remainingLockMs(), {}});
-        }
-        return refuse(name, SignInFailure::WrongPin,
-                      u"wrong PIN; "_s + QString::number(lockout.attemptsLeft()) + u" attempts left"_s);
+    if (account->disabled)
+        return refuse(name, SignInFailure::Disabled, u"account disabled"_s);
+    audit(u"sign_in"_s, name, staffRoleName(account->role));
+    return *account;
+}
+
+// Counted in the order log in one statement, so that two terminals failing at once both count.
+SignInResult StaffService::wrongPin(const StaffAccount &account)
+{
+    auto counted = m_orderLog.countStaffFailure(account.id, m_clock.nowUtcMs(), PinLockout::DefaultMaxFailures,
+                                                PinLockout::DefaultLockoutMs);
+    if (!counted)
+        return std::unexpected(SignInRefusal{SignInFailure::StoreFailure, 0, 0, describe(counted.error())});
+    const StaffAccount &after = counted->account;
+    const PinLockout lockout(m_clock, {after.failedAttempts, after.lockedUntilUtcMs});
+    if (!counted->counted) // another terminal locked it meanwhile
+        return refuseLocked(account.name, lockout);
+    if (lockout.isLocked()) {
+        audit(u"sign_in_failure"_s, account.name, u"wrong PIN"_s);
+        audit(u"lockout"_s, account.name,
+              u"locked for "_s + QString::number(PinLockout::DefaultLockoutMs / 60'000) + u" minutes after "_s
+                  + QString::number(PinLockout::DefaultMaxFailures) + u" wrong PINs"_s);
+        return refuseLocked(account.name, lockout, false);
     }
+    return refuse(account.name, SignInFailure::WrongPin,
+                  u"wrong PIN; "_s + QString::number(lockout.attemptsLeft()) + u" attempts left"_s);
 }
 
 Result<StaffAccount> StaffService::accountNamed(const QString &name) const
@@ -147,6 +164,20 @@ Result<StaffAccount> StaffService::disable(const StaffAccount &manager, const QS
     if (disabled)
         audit(u"staff_disabled"_s, by->name, name);
     return disabled;
+}
+
+Result<StaffAccount> StaffService::enable(const StaffAccount &manager, const QString &name)
+{
+    auto by = requireManager(manager);
+    if (!by)
+        return by;
+    auto account = accountNamed(name);
+    if (!account || !account->disabled)
+        return account;
+    auto enabled = m_orderLog.setStaffDisabled(account->id, false);
+    if (enabled)
+        audit(u"staff_enabled"_s, by->name, name);
+    return enabled;
 }
 
 Result<StaffAccount> StaffService::changePin(const StaffAccount &actor, const QString &name, QStringView newPin)

@@ -24,6 +24,7 @@ struct SignInRefusal
 {
     SignInFailure reason = SignInFailure::Invalid;
     qint64 remainingLockMs = 0; // Locked: how long still
+    qint64 lockedUntilUtcMs = 0; // Locked: until when
     QString detail; // StoreFailure: the order log's error (for logs, never a PIN)
 
     int remainingLockMinutes() const { return int((remainingLockMs + 59'999) / 60'000); }
@@ -54,6 +55,7 @@ public:
     // enabled manager is refused (nobody could manage the staff any more).
     Result<StaffAccount> create(const StaffAccount &manager, const QString &name, StaffRole role, QStringView pin);
     Result<StaffAccount> disable(const StaffAccount &manager, const QString &name);
+    Result<StaffAccount> enable(const StaffAccount &manager, const QString &name);
     // A manager sets anyone's PIN; a cashier only their own. Clears the account's lock-out.
     Result<StaffAccount> changePin(const StaffAccount &actor, const QString &name, QStringView newPin);
 
@@ -72,14 +74,18 @@ public:
     // `managerName`, or with no manager account yet the first one (migrateManagerPin).
     Result<void> adoptManagerPin(const QString &managerName, const PinVerifier &verifier, const QString &actor);
 
+    // A staff event of the counter's (a sign-out) in the audit trail, `actor` the account's name.
+    void recordAudit(const QString &kind, const QString &actor, const QString &detail) { audit(kind, actor, detail); }
+
     // A name is 1 to 64 printable characters without leading or trailing spaces.
     static Result<void> validateName(const QString &name);
 
 private:
     Result<StaffAccount> requireManager(const StaffAccount &manager) const;
     Result<StaffAccount> accountNamed(const QString &name) const;
-    SignInResult refuse(const QString &name, SignInFailure reason, const QString &auditDetail,
-                        qint64 remainingLockMs = 0);
+    SignInResult wrongPin(const StaffAccount &account);
+    SignInResult refuse(const QString &name, SignInFailure reason, const QString &auditDetail);
+    SignInResult refuseLocked(const QString &name, const PinLockout &lockout, bool audited = true);
     void audit(const QString &kind, const QString &actor, const QString &detail);
     const PinVerifier &decoy();
 

@@ -12,12 +12,14 @@
 #include "staff/StaffService.h"
 #include "ui/Language.h"
 #include "ui/MainWindow.h"
+#include "ui/manager/ManagerWindow.h"
 
 #include <QApplication>
 #include <QDateTime>
 #include <QDialog>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -73,6 +75,23 @@ Result<std::unique_ptr<ManagerRig>> ManagerRig::start(const Options &options)
     services.receiptPrinter = options.thermalPrinter ? rig->m_printer.get() : nullptr;
     rig->m_window = std::make_unique<MainWindow>(services);
     return rig;
+}
+
+bool ManagerRig::showWindow()
+{
+    m_window->show();
+    m_window->activateWindow();
+    return QTest::qWaitForWindowActive(m_window.get());
+}
+
+ManagerWindow *ManagerRig::openManager()
+{
+    ModalAnswer answer([](QWidget *modal) { enterPin(modal, QString::fromLatin1(Pin)); });
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("managerButton")), Qt::LeftButton);
+    ManagerWindow *manager = m_window->managerWindow();
+    if (!answer.answered() || !manager || !QTest::qWaitForWindowExposed(manager))
+        return nullptr;
+    return manager;
 }
 
 Result<void> ManagerRig::startServices(const Options &options)

@@ -25,6 +25,7 @@ class DemoEnvironment;
 class IotPayClient;
 class LanguageSwitcher;
 class MainWindow;
+class ManagerWindow;
 class MemoryPrinterTransport;
 class MemorySecretStore;
 class Reconciler;
@@ -58,6 +59,11 @@ public:
     MemoryPrinterTransport &printer() { return *m_printer; }
     LanguageSwitcher &language() { return *m_language; }
     const Clock &clock() const { return m_clock; }
+
+    // Shows the counter window and waits until it is active; false when it never was.
+    bool showWindow();
+    // Opens the manager view through the Manager button with the manager PIN; null when it did not open.
+    ManagerWindow *openManager();
 
     // A sale through the Checkout that the simulated customer pays; the PAID order.
     Result<Order> paidSale(qint64 amountMinor, Channel channel);

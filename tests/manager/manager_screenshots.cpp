@@ -1,14 +1,16 @@
 // Shows the manager view with a demo day in it, for screenshots on a real (virtual) X server:
-//   xvfb-run -s "-screen 0 1440x900x24" manager_screenshots [en|fr_CA|zh_CN] [orders|summary|audit|settings|refund] [z.pdf]
+//   xvfb-run -s "-screen 0 1440x900x24" manager_screenshots [en|fr_CA|zh_CN] [orders|summary|audit|settings|staff|refund] [z.pdf]
 // then `import -window root shot.png` while it runs (it quits after 20 s).
 
 #include "ManagerRig.h"
 
 #include "payment/RefundService.h"
+#include "staff/StaffService.h"
 #include "ui/MainWindow.h"
 #include "ui/manager/ManagerWindow.h"
 #include "ui/manager/OrderDetailView.h"
 #include "ui/manager/RefundDialog.h"
+#include "ui/manager/StaffPage.h"
 
 #include <QApplication>
 #include <QTabWidget>
@@ -18,6 +20,25 @@
 #include <cstdio>
 
 using namespace paydesk;
+
+namespace {
+
+void addStaff(ManagerRig &rig, ManagerWindow &manager)
+{
+    StaffService &staff = rig.staff();
+    const auto mina = staff.createFirstManager(QStringLiteral("Mina Haddad"), u"2468", QStringLiteral("demo"));
+    if (!mina)
+        return;
+    for (const QString &name : {QStringLiteral("Li Wei"), QStringLiteral("Zoé Tremblay"), QStringLiteral("Sam Roy")})
+        (void)staff.create(*mina, name, StaffRole::Cashier, u"1357");
+    for (int attempt = 0; attempt < 10; ++attempt)
+        (void)staff.signIn(QStringLiteral("Sam Roy"), u"0000");
+    (void)staff.disable(*mina, QStringLiteral("Li Wei"));
+    manager.setManagerName(mina->name);
+    manager.staffPage()->reload();
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -56,7 +77,9 @@ int main(int argc, char *argv[])
     manager->orderView()->selectRow(1); // a paid one (row 0 is the open order)
     auto *tabs = manager->findChild<QTabWidget *>(QStringLiteral("managerTabs"));
     const QStringList pages{QStringLiteral("orders"), QStringLiteral("summary"), QStringLiteral("audit"),
-                            QStringLiteral("settings")};
+                            QStringLiteral("settings"), QStringLiteral("staff")};
+    if (page == u"staff") // a store's accounts: a manager, cashiers, one locked, one disabled
+        addStaff(**rig, *manager);
     tabs->setCurrentIndex(std::max<int>(0, int(pages.indexOf(page))));
     if (page == u"refund") {
         QTimer::singleShot(300, manager, [&rig, manager] {

@@ -71,8 +71,7 @@ private Q_SLOTS:
 
 private:
     MainWindow &window() { return m_rig->window(); }
-    // Opens the manager view with the right PIN; null when it did not open.
-    ManagerWindow *openManager();
+    ManagerWindow *openManager() { return m_rig->openManager(); }
     QStringList auditKinds();
     int rowOf(ManagerWindow *manager, const QString &mchOrderNo);
     bool selectOrder(ManagerWindow *manager, const QString &mchOrderNo);
@@ -86,26 +85,12 @@ void TestManagerGui::init()
     auto rig = ManagerRig::start();
     QVERIFY2(rig, qPrintable(rig ? QString() : describe(rig.error())));
     m_rig = std::move(*rig);
-    window().show();
-    window().activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(&window()));
+    QVERIFY(m_rig->showWindow());
 }
 
 void TestManagerGui::cleanup()
 {
     m_rig.reset();
-}
-
-ManagerWindow *TestManagerGui::openManager()
-{
-    ModalAnswer answer([](QWidget *modal) { enterPin(modal, QString::fromLatin1(ManagerRig::Pin)); });
-    QTest::mouseClick(window().findChild<QPushButton *>(u"managerButton"_s), Qt::LeftButton);
-    ManagerWindow *manager = window().managerWindow();
-    if (!answer.answered() || !manager)
-        return nullptr;
-    if (!QTest::qWaitForWindowExposed(manager))
-        return nullptr;
-    return manager;
 }
 
 QStringList TestManagerGui::auditKinds()
@@ -198,7 +183,9 @@ void TestManagerGui::lockOutAfterTenWrongPins()
     QVERIFY(wrong.answered());
     QCOMPARE(messages.size(), 11);
     QCOMPARE(messages[8], u"Wrong name or PIN."_s);
-    QVERIFY2(messages[9].startsWith(u"Too many wrong PINs. Locked for 30 more minutes"_s), qPrintable(messages[9]));
+    QVERIFY2(messages[9].startsWith(u"Too many wrong PINs. Locked until "_s)
+                 && messages[9].endsWith(u" (30 more minutes)."_s),
+             qPrintable(messages[9]));
     QVERIFY2(messages[10].startsWith(u"Too many wrong PINs"_s), qPrintable(messages[10]));
     QVERIFY(!window().managerWindow());
     QVERIFY(m_rig->orderLog().staffAccountByName(u"manager"_s)->lockedUntilUtcMs > m_rig->clock().nowUtcMs());

@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void saleAndRefundReceipts();
     void unwritablePathIsAnError();
     void paydeskctlWritesThePdf();
+    void paydeskctlTotalsAndFiltersByCashier();
 
 private:
     // A log with a known day: two paid sales, a partial refund, a late payment, an order still
@@ -314,6 +316,57 @@ void TestManagerPdf::paydeskctlWritesThePdf()
     QVERIFY(text.contains(u"41.15 CAD"_s));
     // The text report still goes to stdout.
     QVERIFY(QString::fromUtf8(ctl.readAllStandardOutput()).contains(u"Business day 2026-06-10"_s));
+}
+
+// `paydeskctl report --cashier`: that cashier's row of the per-cashier totals, and their orders
+// only in the CSV; the Z report has every cashier's.
+void TestManagerPdf::paydeskctlTotalsAndFiltersByCashier()
+{
+    ManualClock clock;
+    const QString logPath = m_dir.filePath(u"cashiers.sqlite"_s);
+    QString bobsOrder;
+    {
+        auto log = OrderLog::open(logPath, clock);
+        QVERIFY(log);
+        buildDay(**log, clock);
+        LogBuilder day(**log, clock, Toronto);
+        OrderSpec byBob{Channel::AlipayQr, {4200, Currency::CAD}};
+        byBob.cashier = u"bob"_s;
+        bobsOrder = day.order(u"2026-06-10T15:00:00"_s, byBob).mchOrderNo;
+    }
+    const QString config = m_dir.filePath(u"cashiers.ini"_s);
+    {
+        Settings settings(config);
+        QVERIFY(settings.setReportTimeZoneId("America/Toronto"));
+        QVERIFY(settings.setReportCutoffHour(4));
+        QVERIFY(settings.sync());
+    }
+    const QString csv = m_dir.filePath(u"bob.csv"_s);
+    const QString pdf = m_dir.filePath(u"cashiers.pdf"_s);
+    QProcess ctl;
+    ctl.start(QStringLiteral(PAYDESKCTL),
+              {u"report"_s, u"--config"_s, config, u"--order-log"_s, logPath, u"--date"_s, u"2026-06-10"_s,
+               u"--cashier"_s, u"bob"_s, u"--csv"_s, csv, u"--pdf"_s, pdf});
+    QVERIFY(ctl.waitForFinished(60'000));
+    QVERIFY2(ctl.exitCode() == 0, ctl.readAllStandardError().constData());
+    const QStringList out = QString::fromUtf8(ctl.readAllStandardOutput()).split(u'\n');
+    const qsizetype header = out.indexOf(QRegularExpression(u"Cashier\\s+Cur.*"_s));
+    QVERIFY2(header >= 0, qPrintable(out.join(u'\n')));
+    QCOMPARE(out.value(header + 1).simplified(), u"bob CAD 1 42.00 0.00 42.00"_s);
+    QVERIFY(out.filter(QRegularExpression(u"^alice\\s"_s)).isEmpty());
+
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = file.readAll().split('\n');
+    QCOMPARE(rows.size(), 3); // header, bob's order, the empty rest
+    QVERIFY(rows[1].startsWith(QByteArray(bobsOrder.toUtf8() + ',')));
+
+    const QStringList zLines = pdfToText(pdf).split(u'\n');
+    QVERIFY(!zLines.filter(u"Totals per cashier and currency"_s).isEmpty());
+    QCOMPARE(zLines.filter(QRegularExpression(u"^\\s*alice\\s"_s)).value(0).simplified(),
+             u"alice CAD 3 46.15 CAD 1 5.00 CAD 41.15 CAD"_s);
+    QCOMPARE(zLines.filter(QRegularExpression(u"^\\s*bob\\s"_s)).value(0).simplified(),
+             u"bob CAD 1 42.00 CAD 0 0.00 CAD 42.00 CAD"_s);
 }
 
 QTEST_MAIN(TestManagerPdf)

@@ -1,8 +1,12 @@
 #include "orders/OrderLog.h"
+#include "staff/CashierSession.h"
 #include "staff/StaffService.h"
 
 #include <QTemporaryDir>
+#include <QThread>
+
 #include <QTest>
+#include <latch>
 
 using namespace paydesk;
 using namespace Qt::StringLiterals;
@@ -21,6 +25,11 @@ private slots:
     void wrongPinAndUnknownNameReadTheSame();
     void locksAtTheTenthFailureForThirtyMinutes();
     void lockHoldsAcrossServicesOnTheSameDatabase();
+    void failuresAtOnceOnTwoConnectionsAllCount();
+    void failureCountIsOneStatement();
+    void managerEnablesADisabledAccount();
+    void counterAsksOnceThereIsACashier();
+    void switchAndSignOutAreAudited();
     void disabledAccountIsRefused();
     void cashierCannotManageStaff();
     void managerManagesStaff();
@@ -139,6 +148,121 @@ void TestStaffService::lockHoldsAcrossServicesOnTheSameDatabase()
     QVERIFY(reopened);
     StaffService second(**reopened, m_clock, Iterations);
     QCOMPARE(second.signIn(u"mina"_s, u"2468").error().reason, SignInFailure::Locked);
+}
+
+// Two terminals (two connections, two threads) typing wrong PINs at the same moment: each of
+// the ten is counted, so the tenth locks the account, once. A read-then-write counter loses
+// counts here, because the PBKDF2 check sits between its read and its write.
+void TestStaffService::failuresAtOnceOnTwoConnectionsAllCount()
+{
+    seedManager();
+    const QString path = m_dir->filePath(u"orders.sqlite"_s);
+    QList<SignInFailure> reasons[2];
+    QThread *threads[2] = {};
+    std::latch ready(2); // both connections open before either types a PIN
+    for (int t = 0; t < 2; ++t) {
+        threads[t] = QThread::create([this, path, &reasons, &ready, t] {
+            auto log = OrderLog::open(path, m_clock);
+            ready.arrive_and_wait();
+            if (!log)
+                return;
+            StaffService terminal(**log, m_clock, Iterations * 20);
+            for (int attempt = 0; attempt < 5; ++attempt)
+                reasons[t].append(terminal.signIn(u"mina"_s, u"1111").error().reason);
+        });
+        threads[t]->start();
+    }
+    for (QThread *thread : threads) {
+        QVERIFY(thread->wait(60'000));
+        delete thread;
+    }
+    QCOMPARE(reasons[0].size() + reasons[1].size(), 10);
+    QCOMPARE(reasons[0].count(SignInFailure::Locked) + reasons[1].count(SignInFailure::Locked), 1);
+    const auto account = m_log->staffAccountByName(u"mina"_s);
+    QCOMPARE(account->failedAttempts, 10);
+    QCOMPARE(account->lockedUntilUtcMs, m_clock.nowUtcMs() + PinLockout::DefaultLockoutMs);
+    QCOMPARE(auditKinds().count(u"sign_in_failure"_s), 10);
+    QCOMPARE(auditKinds().count(u"lockout"_s), 1);
+}
+
+// The order log's side: counts from what the row holds, not from what a caller read before.
+void TestStaffService::failureCountIsOneStatement()
+{
+    const StaffAccount mina = seedManager();
+    auto other = OrderLog::open(m_dir->filePath(u"orders.sqlite"_s), m_clock);
+    QVERIFY(other);
+    const qint64 now = m_clock.nowUtcMs();
+    QCOMPARE(m_log->countStaffFailure(mina.id, now, 3, 60'000)->account.failedAttempts, 1);
+    QCOMPARE((*other)->countStaffFailure(mina.id, now, 3, 60'000)->account.failedAttempts, 2);
+    const auto third = m_log->countStaffFailure(mina.id, now, 3, 60'000);
+    QVERIFY(third->counted);
+    QCOMPARE(third->account.lockedUntilUtcMs, now + 60'000);
+    // Locked: not counted, the row stays as it is.
+    const auto whileLocked = (*other)->countStaffFailure(mina.id, now + 59'999, 3, 60'000);
+    QVERIFY(!whileLocked->counted);
+    QCOMPARE(whileLocked->account.failedAttempts, 3);
+    QCOMPARE(whileLocked->account.lockedUntilUtcMs, now + 60'000);
+    // A lock that has run out starts the count again.
+    const auto after = m_log->countStaffFailure(mina.id, now + 60'000, 3, 60'000);
+    QVERIFY(after->counted);
+    QCOMPARE(after->account.failedAttempts, 1);
+    QCOMPARE(after->account.lockedUntilUtcMs, 0);
+    QCOMPARE(m_log->countStaffFailure(999, now, 3, 60'000).error().code, ErrorCode::NotFound);
+}
+
+void TestStaffService::managerEnablesADisabledAccount()
+{
+    const StaffAccount mina = seedManager();
+    auto staff = service();
+    const auto li = staff.create(mina, u"li"_s, StaffRole::Cashier, u"1357");
+    QVERIFY(li);
+    QVERIFY(staff.disable(mina, u"li"_s));
+    QCOMPARE(staff.enable(*li, u"li"_s).error().code, ErrorCode::InvalidArgument); // not a manager
+    const auto enabled = staff.enable(mina, u"li"_s);
+    QVERIFY(enabled);
+    QVERIFY(!enabled->disabled);
+    QVERIFY(staff.signIn(u"li"_s, u"1357"));
+    QVERIFY(auditKinds().contains(u"staff_enabled"_s));
+}
+
+// The manager account the old PIN became does not make every counter ask for a sign-in; the
+// first (enabled) cashier account does.
+void TestStaffService::counterAsksOnceThereIsACashier()
+{
+    const StaffAccount mina = seedManager();
+    auto staff = service();
+    CashierSession session(staff);
+    QCOMPARE(*session.signInRequired(), false);
+    QVERIFY(staff.create(mina, u"li"_s, StaffRole::Cashier, u"1357"));
+    QCOMPARE(*session.signInRequired(), true);
+    QCOMPARE(*session.names(), (QStringList{u"li"_s, u"mina"_s}));
+    QVERIFY(staff.disable(mina, u"li"_s));
+    QCOMPARE(*session.signInRequired(), false);
+    QCOMPARE(*session.names(), QStringList{u"mina"_s});
+}
+
+void TestStaffService::switchAndSignOutAreAudited()
+{
+    const StaffAccount mina = seedManager();
+    auto staff = service();
+    QVERIFY(staff.create(mina, u"li"_s, StaffRole::Cashier, u"1357"));
+    CashierSession session(staff);
+    QVERIFY(session.signIn(u"li"_s, u"1357"));
+    QCOMPARE(session.cashierName(), u"li"_s);
+    // A refused switch leaves the cashier signed in.
+    QCOMPARE(session.signIn(u"mina"_s, u"0000").error().reason, SignInFailure::WrongPin);
+    QCOMPARE(session.cashierName(), u"li"_s);
+    QVERIFY(!auditKinds().contains(u"sign_out"_s));
+    QVERIFY(session.signIn(u"mina"_s, u"2468"));
+    QCOMPARE(session.cashierName(), u"mina"_s);
+    session.signOut();
+    QVERIFY(!session.cashier());
+    QStringList signOuts;
+    for (const AuditEvent &event : audit()) {
+        if (event.kind == u"sign_out")
+            signOuts.append(event.actor + u": "_s + event.detail);
+    }
+    QCOMPARE(signOuts, (QStringList{u"li: switched to mina"_s, u"mina: signed out"_s}));
 }
 
 void TestStaffService::disabledAccountIsRefused()

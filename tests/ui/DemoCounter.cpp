@@ -26,6 +26,11 @@ DemoCounter::~DemoCounter()
     m_counter.reset();
 }
 
+StaffService &DemoCounter::staff()
+{
+    return m_counter->staff();
+}
+
 Checkout &DemoCounter::checkout()
 {
     return m_counter->checkout();
@@ -54,6 +59,7 @@ Result<std::unique_ptr<DemoCounter>> DemoCounter::start(const DemoCounterOptions
     services.clock = &counter->m_clock;
     services.language = counter->m_language.get();
     services.demo = counter->m_demo.get();
+    services.staff = &counter->m_counter->staff(); // as main() does: sign-in once there are cashiers
     counter->m_window = std::make_unique<MainWindow>(services);
     return counter;
 }

@@ -21,6 +21,7 @@ class MainWindow;
 class OrderLog;
 class SecretStore;
 class Settings;
+class StaffService;
 
 struct DemoCounterOptions
 {
@@ -43,6 +44,7 @@ public:
     DemoEnvironment &demo() { return *m_demo; }
     Checkout &checkout();
     OrderLog &orderLog();
+    StaffService &staff();
     Settings &settings() { return *m_settings; }
     LanguageSwitcher &language() { return *m_language; }
 

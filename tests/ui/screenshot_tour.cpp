@@ -18,11 +18,14 @@
 #include "config/SettingKeys.h"
 #include "payment/Checkout.h"
 #include "payment/Sale.h"
+#include "staff/StaffService.h"
 #include "ui/CustomerDisplay.h"
 #include "ui/MainWindow.h"
 #include "ui/OutcomeScreen.h"
 #include "ui/QrWidget.h"
 #include "ui/ScanScreen.h"
+#include "ui/SaleScreen.h"
+#include "ui/SignInScreen.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -91,6 +94,7 @@ private:
     void expiredStep();
     bool scan(const QString &amount, const char *demoButton, ScanScreen::Step until, const QString &what);
     void scanSteps(bool kiosk);
+    void signInSteps(const QString &where);
     void checkFitsScreen(const QString &where);
     void customerDisplayPlacementStep();
     void checkNothingClipped(const QString &where);
@@ -402,6 +406,46 @@ void Tour::scanSteps(bool kiosk)
         look(QStringLiteral("scan-processing"));
 }
 
+// Who is selling: with cashier accounts the counter opens on the sign-in screen; a wrong PIN
+// says so; once signed in the top bar names the cashier. Nothing clipped at any step.
+void Tour::signInSteps(const QString &where)
+{
+    StaffService &staff = m_counter->staff();
+    auto manager = staff.createFirstManager(QStringLiteral("Mina"), u"2468", QStringLiteral("tour"));
+    if (!check(manager.has_value(), where + QStringLiteral(": first manager account")))
+        return;
+    for (const QString &name : {QStringLiteral("Li Wei"), QStringLiteral("Zoé Tremblay")})
+        (void)staff.create(*manager, name, StaffRole::Cashier, u"1357");
+    newSale();
+    MainWindow &window = m_counter->window();
+    if (!check(window.currentScreen() == window.signInScreen(), where + QStringLiteral(": sign-in screen at start")))
+        return;
+    settle();
+    checkNothingClipped(where + QStringLiteral(", sign-in"));
+    shoot(where + QStringLiteral("-sign-in"));
+    auto *name = child<QComboBox>("cashierNameCombo");
+    auto *pin = child<QLineEdit>("cashierPinEdit");
+    name->setEditText(QStringLiteral("Zoé Tremblay"));
+    QTest::keyClicks(pin, QStringLiteral("0000"));
+    QTest::keyClick(pin, Qt::Key_Return);
+    check(!child<QLabel>("signInMessage")->text().isEmpty(), where + QStringLiteral(": a wrong PIN is refused"));
+    settle();
+    checkNothingClipped(where + QStringLiteral(", sign-in refused"));
+    shoot(where + QStringLiteral("-sign-in-wrong-pin"));
+    QTest::keyClicks(pin, QStringLiteral("1357"));
+    QTest::keyClick(pin, Qt::Key_Return);
+    if (!check(window.currentScreen() == static_cast<QWidget *>(window.saleScreen()),
+               where + QStringLiteral(": signed in, on the sale screen")))
+        return;
+    settle();
+    checkNothingClipped(where + QStringLiteral(", sale with a cashier signed in"));
+    shoot(where + QStringLiteral("-signed-in"));
+    window.switchCashier();
+    settle();
+    checkNothingClipped(where + QStringLiteral(", switching cashier"));
+    shoot(where + QStringLiteral("-switch-cashier"));
+}
+
 void Tour::run(const QString &language)
 {
     m_language = language;
@@ -421,6 +465,7 @@ void Tour::run(const QString &language)
     paymentSteps();
     customerDisplaySteps();
     settingsStep();
+    signInSteps(QStringLiteral("window"));
     expiredStep();
     scanSteps(false);
     m_counter.reset();
@@ -622,6 +667,7 @@ void Tour::runSizes(const QString &language)
         checkNothingClipped(QStringLiteral("kiosk, Paid"));
     }
     scanSteps(true);
+    signInSteps(QStringLiteral("kiosk"));
     m_counter.reset();
 }
 

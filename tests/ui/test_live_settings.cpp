@@ -16,6 +16,7 @@
 #include "ui/SaleScreen.h"
 #include "ui/SettingsDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEventLoop>
 #include <QLabel>
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void relayPortChangeRestartsTheRelay();
     void relayPortTakenKeepsTheOldRelay();
     void languageChangeRetranslates();
+    void kioskCheckboxAppliesAtOnce();
     void saleSettingsApplyToTheNextSale();
     void gatewayChangeAppliesToTheNextSale();
     void testConnectionAsksTheGatewayOfTheEditedDetails();
@@ -236,6 +238,29 @@ void TestLiveSettings::languageChangeRetranslates()
     QCOMPARE(m_language->language(), u"fr_CA"_s);
     QTRY_COMPARE(settingsButton->text(), u"Paramètres (F10)"_s);
     QCOMPARE(m_settings->uiLanguage(), u"fr_CA"_s);
+}
+
+// The kiosk checkbox writes ui/kiosk; the counter goes full screen without a frame on saving, and
+// back to a window when it is cleared.
+void TestLiveSettings::kioskCheckboxAppliesAtOnce()
+{
+    QVERIFY(!m_window->isFullScreen());
+    QVERIFY(saveInSettingsScreen([&](SettingsDialog &dialog) {
+        auto *kiosk = child<QCheckBox>(dialog, "kioskCheck");
+        QVERIFY(!kiosk->isChecked());
+        kiosk->setChecked(true);
+    }));
+    QCOMPARE(m_settings->value(SettingKeys::UiKiosk), true);
+    QTRY_VERIFY(m_window->isFullScreen());
+    QVERIFY(m_window->windowFlags().testFlag(Qt::FramelessWindowHint));
+    QVERIFY(saveInSettingsScreen([&](SettingsDialog &dialog) {
+        auto *kiosk = child<QCheckBox>(dialog, "kioskCheck");
+        QVERIFY(kiosk->isChecked()); // loaded from the setting
+        kiosk->setChecked(false);
+    }));
+    QCOMPARE(m_settings->value(SettingKeys::UiKiosk), false);
+    QTRY_VERIFY(!m_window->isFullScreen());
+    QVERIFY(!m_window->windowFlags().testFlag(Qt::FramelessWindowHint));
 }
 
 void TestLiveSettings::saleSettingsApplyToTheNextSale()

@@ -285,9 +285,9 @@ void TestTranslations::languageSwitcherTranslatesAtRuntime()
 
     QVERIFY(switcher.setLanguage(QStringLiteral("en")));
     QCOMPARE(QCoreApplication::translate("paydesk::OutcomeScreen", "Cancelled"), QStringLiteral("Cancelled"));
-    QCOMPARE(QCoreApplication::translate("paydesk::PinDialog", "Too many wrong PINs. Locked for %n more minute(s).",
-                                         nullptr, 1),
-             QStringLiteral("Too many wrong PINs. Locked for 1 more minute."));
+    QCOMPARE(QCoreApplication::translate("paydesk::PinDialog",
+                                         "Too many wrong PINs. Locked until %1 (%n more minute(s)).", nullptr, 1),
+             QStringLiteral("Too many wrong PINs. Locked until %1 (1 more minute)."));
     QVERIFY(!switcher.setLanguage(QStringLiteral("de")));
     QCOMPARE(switcher.language(), QStringLiteral("en"));
 }

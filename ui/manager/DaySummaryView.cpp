@@ -80,6 +80,10 @@ DaySummaryView::DaySummaryView(QWidget *parent) : QWidget(parent)
     left->addWidget(m_sourcesTitle);
     m_sources = totalsTable(QStringLiteral("sourceTotalsTable"), top);
     left->addWidget(m_sources, 2);
+    m_cashiersTitle = new QLabel(top);
+    left->addWidget(m_cashiersTitle);
+    m_cashiers = totalsTable(QStringLiteral("cashierTotalsTable"), top);
+    left->addWidget(m_cashiers, 2);
     auto *right = new QVBoxLayout;
     m_alertsTitle = new QLabel(top);
     right->addWidget(m_alertsTitle);
@@ -127,6 +131,12 @@ void DaySummaryView::fillTotals()
         const SourceTotals &t = m_report.sources[i];
         setTotalsRow(m_sources, int(i), orderSourceText(t.source), t.currency, t.paidCount, t.grossMinor, t.refundCount,
                      t.refundsMinor);
+    }
+    m_cashiers->setRowCount(int(m_report.cashiers.size()));
+    for (qsizetype i = 0; i < m_report.cashiers.size(); ++i) {
+        const CashierTotals &t = m_report.cashiers[i];
+        setTotalsRow(m_cashiers, int(i), cashierTotalsName(t.cashier), t.currency, t.paidCount, t.grossMinor,
+                     t.refundCount, t.refundsMinor);
     }
 }
 
@@ -201,6 +211,8 @@ void DaySummaryView::retranslate()
     m_totals->setHorizontalHeaderLabels(totalsHeader(tr("Channel")));
     m_sourcesTitle->setText(tr("<b>Totals per source and currency</b>"));
     m_sources->setHorizontalHeaderLabels(totalsHeader(tr("Source")));
+    m_cashiersTitle->setText(tr("<b>Totals per cashier and currency</b>"));
+    m_cashiers->setHorizontalHeaderLabels(totalsHeader(tr("Cashier")));
     if (m_report.day.date.isValid())
         setReport(m_report);
     else

@@ -12,8 +12,8 @@ namespace paydesk {
 
 class SalesChart;
 
-// The business day at a glance: totals per channel and currency and per source (counter,
-// mini program, app) and currency (count, gross, refunds, net), what needs checking before
+// The business day at a glance: totals per channel and currency, per source (counter, mini
+// program, app) and currency, and per cashier and currency (count, gross, refunds, net), what needs checking before
 // closing the day, and the sales chart.
 class DaySummaryView : public QWidget
 {
@@ -25,6 +25,7 @@ public:
     void setReport(const DailyReport &report);
     const DailyReport &report() const { return m_report; }
     SalesChart *chart() const { return m_chart; }
+    QTableWidget *cashierTotals() const { return m_cashiers; }
     QStringList alertLines() const;
 
 Q_SIGNALS:
@@ -47,6 +48,8 @@ private:
     QTableWidget *m_totals = nullptr;
     QLabel *m_sourcesTitle = nullptr;
     QTableWidget *m_sources = nullptr;
+    QLabel *m_cashiersTitle = nullptr;
+    QTableWidget *m_cashiers = nullptr;
     QListWidget *m_alerts = nullptr;
     SalesChart *m_chart = nullptr;
 };

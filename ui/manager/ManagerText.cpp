@@ -18,6 +18,7 @@ public:
     static QString source(OrderSource source);
     static QString event(const QString &kind);
     static QString audit(const QString &kind);
+    static QString noCashier() { return tr("No cashier"); }
 };
 
 QString ManagerText::state(OrderState state, bool late)
@@ -112,6 +113,10 @@ QString ManagerText::audit(const QString &kind)
         return tr("Staff account added");
     if (kind == u"staff_disabled")
         return tr("Staff account disabled");
+    if (kind == u"staff_enabled")
+        return tr("Staff account enabled");
+    if (kind == u"sign_out")
+        return tr("Signed out");
     if (kind == u"staff_pin_changed")
         return tr("Staff PIN changed");
     if (kind == u"staff_migrated")
@@ -150,6 +155,11 @@ QString refundStateText(RefundState state)
 QString orderSourceText(OrderSource source)
 {
     return ManagerText::source(source);
+}
+
+QString cashierTotalsName(const QString &cashier)
+{
+    return cashier.isEmpty() ? ManagerText::noCashier() : cashier;
 }
 
 QString eventKindText(const QString &kind)

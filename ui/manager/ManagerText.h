@@ -12,6 +12,7 @@ namespace paydesk {
 QString orderStateText(OrderState state, bool late = false);
 QString refundStateText(RefundState state);
 QString orderSourceText(OrderSource source); // "Counter", "Mini program", "App"
+QString cashierTotalsName(const QString &cashier); // the name, or "No cashier" for sales without one
 QString eventKindText(const QString &kind);
 QString auditKindText(const QString &kind);
 

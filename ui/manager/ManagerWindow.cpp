@@ -11,6 +11,7 @@
 #include "OrderTableModel.h"
 #include "PinDialog.h"
 #include "ReceiptActions.h"
+#include "StaffPage.h"
 #include "staff/StaffService.h"
 
 #include "config/Settings.h"
@@ -57,6 +58,11 @@ ManagerWindow::ManagerWindow(const ManagerServices &services, QWidget *parent)
     m_tabs->addTab(m_audit, QString());
     m_settingsPage = new ManagerSettingsPage(*services.settings, m_tabs);
     m_tabs->addTab(m_settingsPage, QString());
+    if (services.staff) {
+        m_staffPage = new StaffPage(*services.staff, *services.clock, m_tabs);
+        m_staffPage->setTimeZone(services.settings->reportTimeZone());
+        m_tabs->addTab(m_staffPage, QString());
+    }
     layout->addWidget(m_tabs, 1);
     m_pages->addWidget(m_content);
     m_pages->addWidget(buildLockPage());
@@ -245,6 +251,12 @@ void ManagerWindow::connectServices()
         m_idleLock->setTimeoutMs(m_services.settings->managerIdleLockMinutes() * 60'000);
         refreshAudit();
     });
+    if (m_staffPage) {
+        connect(m_staffPage, &StaffPage::changed, this, [this](const QString &what) {
+            status(what);
+            refreshAudit();
+        });
+    }
     connect(m_settingsPage, &ManagerSettingsPage::testPrintRequested, this, &ManagerWindow::printTestReceipt);
     connect(m_detail, &OrderDetailView::saleReceiptRequested, this, [this](const Order &order, ReceiptOutput output) {
         printReceipt(m_services.receipts->saleReceipt(order), output, u"sale receipt " + order.mchOrderNo);
@@ -281,6 +293,13 @@ BusinessDayRange ManagerWindow::dayRange() const
                             m_services.settings->reportCutoffHour());
 }
 
+void ManagerWindow::setManagerName(const QString &name)
+{
+    m_managerName = name;
+    if (m_staffPage)
+        m_staffPage->setManagerName(name);
+}
+
 QString ManagerWindow::managerName() const
 {
     return m_managerName.isEmpty() ? managerActorName(m_services.settings->terminalId()) : m_managerName;
@@ -291,6 +310,8 @@ void ManagerWindow::refresh()
     reloadOrders();
     refreshReport();
     refreshAudit();
+    if (m_staffPage)
+        m_staffPage->reload();
 }
 
 void ManagerWindow::reloadOrders()
@@ -398,7 +419,7 @@ bool ManagerWindow::unlock()
     QString name;
     if (!askPin(m_services, this, &name))
         return false;
-    m_managerName = name;
+    setManagerName(name);
     audit(QStringLiteral("manager_unlock"), QStringLiteral("unlocked with a manager's PIN"));
     m_pages->setCurrentIndex(0);
     refresh();
@@ -447,6 +468,8 @@ void ManagerWindow::retranslate()
     m_tabs->setTabText(1, tr("Day summary"));
     m_tabs->setTabText(2, tr("Audit trail"));
     m_tabs->setTabText(3, tr("Receipts and lock"));
+    if (m_staffPage)
+        m_tabs->setTabText(4, tr("Staff"));
     m_lockMessage->setText(tr("The manager view is locked. Enter the manager PIN to continue."));
     m_unlock->setText(tr("Unlock…"));
     m_closeLocked->setText(tr("Close"));

@@ -32,6 +32,7 @@ class Reconciler;
 class ReceiptActions;
 class RefundService;
 class Settings;
+class StaffPage;
 class StaffService;
 struct ReceiptData;
 struct ReconcileReport;
@@ -52,7 +53,8 @@ struct ManagerServices
 
 // The manager view, behind the manager PIN: the orders of a business day with filters, an
 // order's timeline and refunds, the day's totals, alerts and chart, exports (CSV, Z report),
-// receipts, "Check open orders", the audit trail and the receipt printer settings. Locks
+// receipts, "Check open orders", the audit trail, the receipt printer settings and the staff
+// accounts. Locks
 // itself after the configured idle time. The work is done by core; this window wires it up.
 class ManagerWindow : public QMainWindow
 {
@@ -73,7 +75,7 @@ public:
     const DailyReport &report() const { return m_report; }
     // The manager who signed in; managerActorName(terminal) when nobody had to.
     QString managerName() const;
-    void setManagerName(const QString &name) { m_managerName = name; }
+    void setManagerName(const QString &name);
 
     bool isLocked() const;
     IdleLock *idleLock() const { return m_idleLock; }
@@ -82,6 +84,8 @@ public:
     OrderDetailView *orderDetail() const { return m_detail; }
     DaySummaryView *daySummary() const { return m_summary; }
     AuditView *auditView() const { return m_audit; }
+    StaffPage *staffPage() const { return m_staffPage; } // null without staff accounts
+    QTabWidget *tabs() const { return m_tabs; }
     OrderFilterBar *filterBar() const { return m_filters; }
 
     // The non-interactive halves of the export buttons.
@@ -155,6 +159,7 @@ private:
     DaySummaryView *m_summary = nullptr;
     AuditView *m_audit = nullptr;
     ManagerSettingsPage *m_settingsPage = nullptr;
+    StaffPage *m_staffPage = nullptr;
     QLabel *m_lockMessage = nullptr;
     QPushButton *m_unlock = nullptr;
     QPushButton *m_closeLocked = nullptr;

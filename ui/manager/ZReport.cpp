@@ -105,6 +105,7 @@ private:
     static void header(PageWriter &page, const DailyReport &report, const ZReportInfo &info);
     static void totals(PageWriter &page, const DailyReport &report);
     static void sources(PageWriter &page, const DailyReport &report);
+    static void cashiers(PageWriter &page, const DailyReport &report);
     static void totalsHeader(PageWriter &page, const QString &firstColumn);
     static void states(PageWriter &page, const DailyReport &report);
     static void alerts(PageWriter &page, const DailyReport &report);
@@ -136,6 +137,7 @@ void ZReport::paint(PageWriter &page, const DailyReport &report, const ZReportIn
     header(page, report, info);
     totals(page, report);
     sources(page, report);
+    cashiers(page, report);
     states(page, report);
     alerts(page, report);
     hours(page, report);
@@ -205,6 +207,25 @@ void ZReport::sources(PageWriter &page, const DailyReport &report)
                              t.refundsMinor),
                  TotalsStretch);
     }
+    page.gap(3);
+}
+
+// Who sold what: each cashier's sales, and the refunds of their sales. Left out when no sale
+// recorded a cashier.
+void ZReport::cashiers(PageWriter &page, const DailyReport &report)
+{
+    const bool anyCashier = std::any_of(report.cashiers.cbegin(), report.cashiers.cend(),
+                                        [](const CashierTotals &t) { return !t.cashier.isEmpty(); });
+    if (!anyCashier)
+        return;
+    page.line(tr("Totals per cashier and currency"), 12, true);
+    totalsHeader(page, tr("Cashier"));
+    for (const CashierTotals &t : report.cashiers) {
+        page.row(totalsCells(cashierTotalsName(t.cashier), t.currency, t.paidCount, t.grossMinor, t.refundCount,
+                             t.refundsMinor),
+                 TotalsStretch);
+    }
+    page.line(tr("A refund counts against the cashier who made the sale."), 8);
     page.gap(3);
 }
 

@@ -1,0 +1,57 @@
+#include "CashierSession.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace paydesk {
+
+Result<bool> CashierSession::signInRequired() const
+{
+    auto accounts = m_staff.accounts();
+    if (!accounts)
+        return fail(accounts.error());
+    return std::any_of(accounts->cbegin(), accounts->cend(), [](const StaffAccount &account) {
+        return account.role == StaffRole::Cashier && !account.disabled;
+    });
+}
+
+Result<QStringList> CashierSession::names() const
+{
+    auto accounts = m_staff.accounts();
+    if (!accounts)
+        return fail(accounts.error());
+    QStringList names;
+    for (const StaffAccount &account : *accounts) {
+        if (!account.disabled)
+            names.append(account.name);
+    }
+    return names;
+}
+
+SignInResult CashierSession::signIn(const QString &name, QStringView pin)
+{
+    auto signedIn = m_staff.signIn(name, pin);
+    if (!signedIn)
+        return signedIn;
+    if (m_cashier && m_cashier->name != signedIn->name)
+        recordSignOut(u"switched to "_s + signedIn->name);
+    m_cashier = *signedIn;
+    return signedIn;
+}
+
+void CashierSession::signOut()
+{
+    if (!m_cashier)
+        return;
+    recordSignOut(u"signed out"_s);
+    m_cashier.reset();
+}
+
+void CashierSession::recordSignOut(const QString &detail)
+{
+    if (m_cashier)
+        m_staff.recordAudit(u"sign_out"_s, m_cashier->name, detail);
+}
+
+} // namespace paydesk
