@@ -186,7 +186,7 @@
 <context>
     <name>ManagerText</name>
     <message>
-        <location filename="../ui/manager/ManagerText.cpp" line="+27"/>
+        <location filename="../ui/manager/ManagerText.cpp" line="+28"/>
         <source>New</source>
         <translation>New</translation>
     </message>
@@ -311,7 +311,17 @@
         <translation>Wrong PIN</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <source>Staff account enabled</source>
+        <translation>Staff account enabled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed out</source>
+        <translation>Signed out</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Refund requested</source>
         <translation>Refund requested</translation>
     </message>
@@ -351,12 +361,17 @@
         <translation>Open orders checked</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-32"/>
         <source>Signed in</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-86"/>
+        <source>No cashier</source>
+        <translation>No cashier</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Sign-in refused</source>
         <translation>Sign-in refused</translation>
     </message>
@@ -376,7 +391,7 @@
         <translation>Staff account disabled</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Staff PIN changed</source>
         <translation>Staff PIN changed</translation>
     </message>
@@ -489,7 +504,7 @@
 <context>
     <name>ZReport</name>
     <message>
-        <location filename="../ui/manager/ZReport.cpp" line="+146"/>
+        <location filename="../ui/manager/ZReport.cpp" line="+148"/>
         <source>End-of-day report (Z)</source>
         <translation>End-of-day report (Z)</translation>
     </message>
@@ -529,7 +544,7 @@
         <translation>Channel</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+64"/>
         <source>Currency</source>
         <translation>Currency</translation>
     </message>
@@ -561,7 +576,7 @@
         <translation>Net</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-49"/>
         <source>No payments in this business day.</source>
         <translation>No payments in this business day.</translation>
     </message>
@@ -587,6 +602,21 @@
     </message>
     <message>
         <location line="+17"/>
+        <source>Totals per cashier and currency</source>
+        <translation>Totals per cashier and currency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A refund counts against the cashier who made the sale.</source>
+        <translation>A refund counts against the cashier who made the sale.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Orders by state</source>
         <translation>Orders by state</translation>
     </message>
@@ -730,7 +760,7 @@
 <context>
     <name>paydesk::DaySummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/manager/DaySummaryView.cpp" line="+110"/>
+        <location filename="../ui/manager/DaySummaryView.cpp" line="+114"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %n order(s) created in the business day</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n order created in the business day</numerusform>
@@ -738,7 +768,7 @@
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Late payment %1: %2, paid %3 — refund or keep</source>
         <translation>Late payment %1: %2, paid %3 — refund or keep</translation>
     </message>
@@ -842,6 +872,16 @@
         <translation>Source</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Totals per cashier and currency&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Totals per cashier and currency&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&lt;b&gt;Alerts&lt;/b&gt;</source>
         <translation>&lt;b&gt;Alerts&lt;/b&gt;</translation>
@@ -850,12 +890,12 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+258"/>
+        <location filename="../ui/MainWindow.cpp" line="+277"/>
         <source>The customer display needs a second screen, or room beside this window.</source>
         <translation>The customer display needs a second screen, or room beside this window.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>Cancel this sale?</source>
         <translation>Cancel this sale?</translation>
     </message>
@@ -885,7 +925,7 @@
         <translation>The new settings apply from now on.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Printing the receipt…</source>
         <translation>Printing the receipt…</translation>
     </message>
@@ -928,6 +968,21 @@
         <location line="+9"/>
         <source>Language</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCashier.cpp" line="+86"/>
+        <source>Cashier: %1. F8 switches to another cashier.</source>
+        <translation>Cashier: %1. F8 switches to another cashier.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No cashier accounts yet</source>
+        <translation>No cashier accounts yet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sales are recorded under the cashier name of the settings (%1). To have each cashier sign in, a manager adds their accounts in Manager (F9) → Staff, or on the command line with &quot;paydeskctl staff add NAME --role cashier&quot;. From then on the counter asks who is selling.</source>
+        <translation>Sales are recorded under the cashier name of the settings (%1). To have each cashier sign in, a manager adds their accounts in Manager (F9) → Staff, or on the command line with &quot;paydeskctl staff add NAME --role cashier&quot;. From then on the counter asks who is selling.</translation>
     </message>
 </context>
 <context>
@@ -1026,7 +1081,7 @@
 <context>
     <name>paydesk::ManagerWindow</name>
     <message numerus="yes">
-        <location filename="../ui/manager/ManagerWindow.cpp" line="+322"/>
+        <location filename="../ui/manager/ManagerWindow.cpp" line="+343"/>
         <source>Day summary (%n alert(s))</source>
         <translation>
             <numerusform>Day summary (%n alert)</numerusform>
@@ -1131,6 +1186,11 @@
         <location line="+1"/>
         <source>Receipts and lock</source>
         <translation>Receipts and lock</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1643,21 +1703,13 @@
 <context>
     <name>paydesk::PinDialog</name>
     <message>
-        <location filename="../ui/PinDialog.cpp" line="+16"/>
+        <location filename="../ui/PinDialog.cpp" line="+19"/>
         <location line="+10"/>
         <source>Manager PIN</source>
         <translation>Manager PIN</translation>
     </message>
-    <message numerus="yes">
-        <location line="+32"/>
-        <source>Too many wrong PINs. Locked for %n more minute(s).</source>
-        <translation>
-            <numerusform>Too many wrong PINs. Locked for %n more minute.</numerusform>
-            <numerusform>Too many wrong PINs. Locked for %n more minutes.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="-40"/>
+        <location line="-8"/>
         <source>Enter a manager&apos;s name and PIN:</source>
         <translation>Enter a manager&apos;s name and PIN:</translation>
     </message>
@@ -1676,10 +1728,18 @@
         <source>%1 is not a manager.</source>
         <translation>%1 is not a manager.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Too many wrong PINs. Locked until %1 (%n more minute(s)).</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Locked until %1 (%n more minute).</numerusform>
+            <numerusform>Too many wrong PINs. Locked until %1 (%n more minutes).</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+9"/>
-        <source>This account is disabled.</source>
-        <translation>This account is disabled.</translation>
+        <location line="+6"/>
+        <source>This account is disabled. A manager can enable it again.</source>
+        <translation>This account is disabled. A manager can enable it again.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2176,7 +2236,7 @@
 <context>
     <name>paydesk::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+28"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+29"/>
         <source>Set up PayDesk</source>
         <translation>Set up PayDesk</translation>
     </message>
@@ -2207,12 +2267,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>unchanged</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-33"/>
         <source>Gateway URL</source>
         <translation>Gateway URL</translation>
     </message>
@@ -2232,7 +2292,12 @@
         <translation>Cashier</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Recorded on the sales while the store has no cashier accounts. A manager adds them in Manager (F9) → Staff; from then on each cashier signs in at the counter.</source>
+        <translation>Recorded on the sales while the store has no cashier accounts. A manager adds them in Manager (F9) → Staff; from then on each cashier signs in at the counter.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Currency</source>
         <translation>Currency</translation>
     </message>
@@ -2263,6 +2328,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Fill the screen, without a window frame (kiosk)</source>
+        <translation>Fill the screen, without a window frame (kiosk)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applies as soon as the settings are saved. --fullscreen does the same for one run.</source>
+        <translation>Applies as soon as the settings are saved. --fullscreen does the same for one run.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter window</source>
+        <translation>Counter window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Manager PIN</source>
         <translation>Manager PIN</translation>
     </message>
@@ -2282,12 +2362,12 @@
         <translation>Repeat the PIN</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-52"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>Choose a manager PIN (4 to 12 digits).</source>
         <translation>Choose a manager PIN (4 to 12 digits).</translation>
     </message>
@@ -2335,6 +2415,216 @@
         <location line="+3"/>
         <source>The gateway cannot be reached — check the network and the gateway URL.</source>
         <translation>The gateway cannot be reached — check the network and the gateway URL.</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::SignInScreen</name>
+    <message>
+        <location filename="../ui/SignInScreen.cpp" line="+134"/>
+        <source>Choose your name first.</source>
+        <translation>Choose your name first.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Who is selling?</source>
+        <translation>Who is selling?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your PIN</source>
+        <translation>Your PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the sale</source>
+        <translation>Back to the sale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::StaffPage</name>
+    <message>
+        <location filename="../ui/manager/StaffPage.cpp" line="+144"/>
+        <location line="+162"/>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <location line="+161"/>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Only a signed-in manager can change staff accounts. Lock the manager view and sign in again.</source>
+        <translation>Only a signed-in manager can change staff accounts. Lock the manager view and sign in again.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A name is 1 to 64 letters, digits or signs.</source>
+        <translation>A name is 1 to 64 letters, digits or signs.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+15"/>
+        <source>There is already an account named %1.</source>
+        <translation>There is already an account named %1.</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+66"/>
+        <source>A PIN is 4 to 12 digits.</source>
+        <translation>A PIN is 4 to 12 digits.</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <location line="+66"/>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>The two PINs differ. Type the same PIN twice.</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>There is no manager account yet: the first account is a manager&apos;s.</source>
+        <translation>There is no manager account yet: the first account is a manager&apos;s.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 added as a manager.</source>
+        <translation>%1 added as a manager.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 added as a cashier.</source>
+        <translation>%1 added as a cashier.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+30"/>
+        <source>Choose an account in the list first.</source>
+        <translation>Choose an account in the list first.</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>%1 is the last manager. Add another manager first: without one, nobody could manage the staff.</source>
+        <translation>%1 is the last manager. Add another manager first: without one, nobody could manage the staff.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is disabled and can no longer sign in.</source>
+        <translation>%1 is disabled and can no longer sign in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is enabled and can sign in again.</source>
+        <translation>%1 is enabled and can sign in again.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>New PIN set for %1; a lock on the account is lifted.</source>
+        <translation>New PIN set for %1; a lock on the account is lifted.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add a staff account</source>
+        <translation>Add a staff account</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+39"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <location line="+38"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>PIN (4 to 12 digits)</source>
+        <translation>PIN (4 to 12 digits)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>PIN again</source>
+        <translation>PIN again</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>New PIN for %1</source>
+        <translation>New PIN for %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New PIN (4 to 12 digits)</source>
+        <translation>New PIN (4 to 12 digits)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Who may sell and manage at this store&apos;s counters. A cashier signs in at the counter (F8 switches); a manager also opens this view.</source>
+        <translation>Who may sell and manage at this store&apos;s counters. A cashier signs in at the counter (F8 switches); a manager also opens this view.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Locked until</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset PIN…</source>
+        <translation>Reset PIN…</translation>
     </message>
 </context>
 </TS>

@@ -186,7 +186,7 @@
 <context>
     <name>ManagerText</name>
     <message>
-        <location filename="../ui/manager/ManagerText.cpp" line="+27"/>
+        <location filename="../ui/manager/ManagerText.cpp" line="+28"/>
         <source>New</source>
         <translation>Nouvelle</translation>
     </message>
@@ -311,7 +311,17 @@
         <translation>NIP erroné</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <source>Staff account enabled</source>
+        <translation>Compte d&apos;employé réactivé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed out</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Refund requested</source>
         <translation>Remboursement demandé</translation>
     </message>
@@ -351,12 +361,17 @@
         <translation>Commandes ouvertes vérifiées</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-32"/>
         <source>Signed in</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-86"/>
+        <source>No cashier</source>
+        <translation>Aucune personne à la caisse</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Sign-in refused</source>
         <translation>Connexion refusée</translation>
     </message>
@@ -376,7 +391,7 @@
         <translation>Compte d&apos;employé désactivé</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Staff PIN changed</source>
         <translation>NIP d&apos;employé modifié</translation>
     </message>
@@ -489,7 +504,7 @@
 <context>
     <name>ZReport</name>
     <message>
-        <location filename="../ui/manager/ZReport.cpp" line="+146"/>
+        <location filename="../ui/manager/ZReport.cpp" line="+148"/>
         <source>End-of-day report (Z)</source>
         <translation>Rapport de fin de journée (Z)</translation>
     </message>
@@ -529,7 +544,7 @@
         <translation>Mode de paiement</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+64"/>
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
@@ -561,7 +576,7 @@
         <translation>Net</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-49"/>
         <source>No payments in this business day.</source>
         <translation>Aucun paiement dans cette journée d’affaires.</translation>
     </message>
@@ -587,6 +602,21 @@
     </message>
     <message>
         <location line="+17"/>
+        <source>Totals per cashier and currency</source>
+        <translation>Totaux par personne à la caisse et par devise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cashier</source>
+        <translation>Personne à la caisse</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A refund counts against the cashier who made the sale.</source>
+        <translation>Un remboursement compte pour la personne qui a fait la vente.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Orders by state</source>
         <translation>Commandes par état</translation>
     </message>
@@ -730,7 +760,7 @@
 <context>
     <name>paydesk::DaySummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/manager/DaySummaryView.cpp" line="+110"/>
+        <location filename="../ui/manager/DaySummaryView.cpp" line="+114"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %n order(s) created in the business day</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n commande créée dans la journée d’affaires</numerusform>
@@ -738,7 +768,7 @@
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Late payment %1: %2, paid %3 — refund or keep</source>
         <translation>Paiement en retard %1 : %2, payé à %3 — rembourser ou conserver</translation>
     </message>
@@ -842,6 +872,16 @@
         <translation>Provenance</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Totals per cashier and currency&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Totaux par personne à la caisse et par devise&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cashier</source>
+        <translation>Personne à la caisse</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&lt;b&gt;Alerts&lt;/b&gt;</source>
         <translation>&lt;b&gt;Alertes&lt;/b&gt;</translation>
@@ -850,12 +890,12 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+258"/>
+        <location filename="../ui/MainWindow.cpp" line="+277"/>
         <source>The customer display needs a second screen, or room beside this window.</source>
         <translation>L’affichage client demande un deuxième écran, ou de la place à côté de cette fenêtre.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>Cancel this sale?</source>
         <translation>Annuler cette vente?</translation>
     </message>
@@ -885,7 +925,7 @@
         <translation>Les nouveaux paramètres s’appliquent dès maintenant.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Printing the receipt…</source>
         <translation>Impression du reçu…</translation>
     </message>
@@ -928,6 +968,21 @@
         <location line="+9"/>
         <source>Language</source>
         <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCashier.cpp" line="+86"/>
+        <source>Cashier: %1. F8 switches to another cashier.</source>
+        <translation>À la caisse : %1. F8 pour changer de personne.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No cashier accounts yet</source>
+        <translation>Aucun compte de caisse pour l&apos;instant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sales are recorded under the cashier name of the settings (%1). To have each cashier sign in, a manager adds their accounts in Manager (F9) → Staff, or on the command line with &quot;paydeskctl staff add NAME --role cashier&quot;. From then on the counter asks who is selling.</source>
+        <translation>Les ventes sont enregistrées sous le nom de caisse des paramètres (%1). Pour que chaque personne se connecte, un gérant ajoute les comptes dans Gérant (F9) → Personnel, ou en ligne de commande avec « paydeskctl staff add NOM --role cashier ». La caisse demande ensuite qui vend.</translation>
     </message>
 </context>
 <context>
@@ -1026,7 +1081,7 @@
 <context>
     <name>paydesk::ManagerWindow</name>
     <message numerus="yes">
-        <location filename="../ui/manager/ManagerWindow.cpp" line="+322"/>
+        <location filename="../ui/manager/ManagerWindow.cpp" line="+343"/>
         <source>Day summary (%n alert(s))</source>
         <translation>
             <numerusform>Résumé de la journée (%n alerte)</numerusform>
@@ -1131,6 +1186,11 @@
         <location line="+1"/>
         <source>Receipts and lock</source>
         <translation>Reçus et verrouillage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff</source>
+        <translation>Personnel</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1643,21 +1703,13 @@
 <context>
     <name>paydesk::PinDialog</name>
     <message>
-        <location filename="../ui/PinDialog.cpp" line="+16"/>
+        <location filename="../ui/PinDialog.cpp" line="+19"/>
         <location line="+10"/>
         <source>Manager PIN</source>
         <translation>NIP du gérant</translation>
     </message>
-    <message numerus="yes">
-        <location line="+32"/>
-        <source>Too many wrong PINs. Locked for %n more minute(s).</source>
-        <translation>
-            <numerusform>Trop de NIP erronés. Verrouillé encore %n minute.</numerusform>
-            <numerusform>Trop de NIP erronés. Verrouillé encore %n minutes.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="-40"/>
+        <location line="-8"/>
         <source>Enter a manager&apos;s name and PIN:</source>
         <translation>Entrez le nom et le NIP d&apos;un gérant&#xa0;:</translation>
     </message>
@@ -1676,10 +1728,18 @@
         <source>%1 is not a manager.</source>
         <translation>%1 n&apos;est pas gérant.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Too many wrong PINs. Locked until %1 (%n more minute(s)).</source>
+        <translation>
+            <numerusform>Trop de NIP erronés. Verrouillé jusqu&apos;à %1 (encore %n minute).</numerusform>
+            <numerusform>Trop de NIP erronés. Verrouillé jusqu&apos;à %1 (encore %n minutes).</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+9"/>
-        <source>This account is disabled.</source>
-        <translation>Ce compte est désactivé.</translation>
+        <location line="+6"/>
+        <source>This account is disabled. A manager can enable it again.</source>
+        <translation>Ce compte est désactivé. Un gérant peut le réactiver.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2176,7 +2236,7 @@
 <context>
     <name>paydesk::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+28"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+29"/>
         <source>Set up PayDesk</source>
         <translation>Configurer PayDesk</translation>
     </message>
@@ -2207,12 +2267,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>unchanged</source>
         <translation>sans changement</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-33"/>
         <source>Gateway URL</source>
         <translation>URL de la passerelle</translation>
     </message>
@@ -2232,7 +2292,12 @@
         <translation>Personne à la caisse</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Recorded on the sales while the store has no cashier accounts. A manager adds them in Manager (F9) → Staff; from then on each cashier signs in at the counter.</source>
+        <translation>Inscrit sur les ventes tant que le magasin n&apos;a aucun compte de caisse. Un gérant les ajoute dans Gérant (F9) → Personnel; chaque personne se connecte ensuite à la caisse.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
@@ -2263,6 +2328,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Fill the screen, without a window frame (kiosk)</source>
+        <translation>Plein écran, sans cadre de fenêtre (kiosque)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applies as soon as the settings are saved. --fullscreen does the same for one run.</source>
+        <translation>S&apos;applique dès l&apos;enregistrement des paramètres. --fullscreen fait de même pour une seule exécution.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter window</source>
+        <translation>Fenêtre de la caisse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Manager PIN</source>
         <translation>NIP du gérant</translation>
     </message>
@@ -2282,12 +2362,12 @@
         <translation>Répétez le NIP</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-52"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>Choose a manager PIN (4 to 12 digits).</source>
         <translation>Choisissez un NIP de gérant (4 à 12 chiffres).</translation>
     </message>
@@ -2335,6 +2415,216 @@
         <location line="+3"/>
         <source>The gateway cannot be reached — check the network and the gateway URL.</source>
         <translation>La passerelle est injoignable — vérifiez le réseau et l’URL de la passerelle.</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::SignInScreen</name>
+    <message>
+        <location filename="../ui/SignInScreen.cpp" line="+134"/>
+        <source>Choose your name first.</source>
+        <translation>Choisissez d&apos;abord votre nom.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Who is selling?</source>
+        <translation>Qui est à la caisse?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your PIN</source>
+        <translation>Votre NIP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the sale</source>
+        <translation>Retour à la vente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::StaffPage</name>
+    <message>
+        <location filename="../ui/manager/StaffPage.cpp" line="+144"/>
+        <location line="+162"/>
+        <source>Manager</source>
+        <translation>Gérant</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <location line="+161"/>
+        <source>Cashier</source>
+        <translation>Personne à la caisse</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Only a signed-in manager can change staff accounts. Lock the manager view and sign in again.</source>
+        <translation>Seul un gérant connecté peut modifier les comptes. Verrouillez la vue du gérant et reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A name is 1 to 64 letters, digits or signs.</source>
+        <translation>Un nom compte de 1 à 64 lettres, chiffres ou signes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+15"/>
+        <source>There is already an account named %1.</source>
+        <translation>Un compte nommé %1 existe déjà.</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+66"/>
+        <source>A PIN is 4 to 12 digits.</source>
+        <translation>Un NIP compte de 4 à 12 chiffres.</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <location line="+66"/>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>Les deux NIP diffèrent. Tapez deux fois le même NIP.</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>There is no manager account yet: the first account is a manager&apos;s.</source>
+        <translation>Il n&apos;y a pas encore de compte de gérant : le premier compte est celui d&apos;un gérant.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 added as a manager.</source>
+        <translation>%1 ajouté comme gérant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 added as a cashier.</source>
+        <translation>%1 ajouté à la caisse.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+30"/>
+        <source>Choose an account in the list first.</source>
+        <translation>Choisissez d&apos;abord un compte dans la liste.</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>%1 is the last manager. Add another manager first: without one, nobody could manage the staff.</source>
+        <translation>%1 est le dernier gérant. Ajoutez d&apos;abord un autre gérant : sans gérant, personne ne pourrait gérer le personnel.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is disabled and can no longer sign in.</source>
+        <translation>%1 est désactivé et ne peut plus se connecter.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is enabled and can sign in again.</source>
+        <translation>%1 est réactivé et peut se connecter de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>New PIN set for %1; a lock on the account is lifted.</source>
+        <translation>Nouveau NIP pour %1; le verrouillage du compte est levé.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add a staff account</source>
+        <translation>Ajouter un compte d&apos;employé</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+39"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <location line="+38"/>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>PIN (4 to 12 digits)</source>
+        <translation>NIP (4 à 12 chiffres)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>PIN again</source>
+        <translation>NIP de nouveau</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>New PIN for %1</source>
+        <translation>Nouveau NIP pour %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New PIN (4 to 12 digits)</source>
+        <translation>Nouveau NIP (4 à 12 chiffres)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Who may sell and manage at this store&apos;s counters. A cashier signs in at the counter (F8 switches); a manager also opens this view.</source>
+        <translation>Qui peut vendre et gérer aux caisses de ce magasin. La personne à la caisse se connecte à la caisse (F8 pour changer); un gérant ouvre aussi cette vue.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Locked until</source>
+        <translation>Verrouillé jusqu&apos;à</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enable</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset PIN…</source>
+        <translation>Nouveau NIP…</translation>
     </message>
 </context>
 </TS>

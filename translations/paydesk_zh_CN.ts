@@ -186,7 +186,7 @@
 <context>
     <name>ManagerText</name>
     <message>
-        <location filename="../ui/manager/ManagerText.cpp" line="+27"/>
+        <location filename="../ui/manager/ManagerText.cpp" line="+28"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -311,7 +311,17 @@
         <translation>密码错误</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <source>Staff account enabled</source>
+        <translation>已启用员工账户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed out</source>
+        <translation>已退出登录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Refund requested</source>
         <translation>申请退款</translation>
     </message>
@@ -351,12 +361,17 @@
         <translation>已核查未完成订单</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-32"/>
         <source>Signed in</source>
         <translation>已登录</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-86"/>
+        <source>No cashier</source>
+        <translation>无收银员</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Sign-in refused</source>
         <translation>登录被拒绝</translation>
     </message>
@@ -376,7 +391,7 @@
         <translation>已停用员工账户</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Staff PIN changed</source>
         <translation>员工密码已更改</translation>
     </message>
@@ -489,7 +504,7 @@
 <context>
     <name>ZReport</name>
     <message>
-        <location filename="../ui/manager/ZReport.cpp" line="+146"/>
+        <location filename="../ui/manager/ZReport.cpp" line="+148"/>
         <source>End-of-day report (Z)</source>
         <translation>日结报表（Z 报表）</translation>
     </message>
@@ -529,7 +544,7 @@
         <translation>支付渠道</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+64"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
@@ -561,7 +576,7 @@
         <translation>净额</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-49"/>
         <source>No payments in this business day.</source>
         <translation>本营业日没有收款。</translation>
     </message>
@@ -587,6 +602,21 @@
     </message>
     <message>
         <location line="+17"/>
+        <source>Totals per cashier and currency</source>
+        <translation>按收银员和币种合计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A refund counts against the cashier who made the sale.</source>
+        <translation>退款计入完成该笔销售的收银员。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Orders by state</source>
         <translation>按状态统计订单</translation>
     </message>
@@ -730,14 +760,14 @@
 <context>
     <name>paydesk::DaySummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/manager/DaySummaryView.cpp" line="+110"/>
+        <location filename="../ui/manager/DaySummaryView.cpp" line="+114"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %n order(s) created in the business day</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;——本营业日共创建 %n 笔订单</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Late payment %1: %2, paid %3 — refund or keep</source>
         <translation>逾期付款 %1：%2，付款于 %3——退款或保留</translation>
     </message>
@@ -838,6 +868,16 @@
         <translation>来源</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Totals per cashier and currency&lt;/b&gt;</source>
+        <translation>&lt;b&gt;按收银员和币种合计&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&lt;b&gt;Alerts&lt;/b&gt;</source>
         <translation>&lt;b&gt;警示&lt;/b&gt;</translation>
@@ -846,12 +886,12 @@
 <context>
     <name>paydesk::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+258"/>
+        <location filename="../ui/MainWindow.cpp" line="+277"/>
         <source>The customer display needs a second screen, or room beside this window.</source>
         <translation>顾客显示屏需要第二块屏幕，或在本窗口旁留出空间。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>Cancel this sale?</source>
         <translation>取消这笔交易？</translation>
     </message>
@@ -881,7 +921,7 @@
         <translation>新设置现已生效。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Printing the receipt…</source>
         <translation>正在打印小票…</translation>
     </message>
@@ -924,6 +964,21 @@
         <location line="+9"/>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowCashier.cpp" line="+86"/>
+        <source>Cashier: %1. F8 switches to another cashier.</source>
+        <translation>收银员：%1。按 F8 切换收银员。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No cashier accounts yet</source>
+        <translation>尚无收银员账户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sales are recorded under the cashier name of the settings (%1). To have each cashier sign in, a manager adds their accounts in Manager (F9) → Staff, or on the command line with &quot;paydeskctl staff add NAME --role cashier&quot;. From then on the counter asks who is selling.</source>
+        <translation>销售记录在设置中的收银员名称下（%1）。若要每位收银员登录，请经理在“经理（F9）→ 员工”中添加账户，或在命令行运行 &quot;paydeskctl staff add 姓名 --role cashier&quot;。此后收银台会询问由谁收银。</translation>
     </message>
 </context>
 <context>
@@ -1022,7 +1077,7 @@
 <context>
     <name>paydesk::ManagerWindow</name>
     <message numerus="yes">
-        <location filename="../ui/manager/ManagerWindow.cpp" line="+322"/>
+        <location filename="../ui/manager/ManagerWindow.cpp" line="+343"/>
         <source>Day summary (%n alert(s))</source>
         <translation>
             <numerusform>当日汇总（%n 条警示）</numerusform>
@@ -1125,6 +1180,11 @@
         <location line="+1"/>
         <source>Receipts and lock</source>
         <translation>小票与锁定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff</source>
+        <translation>员工</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1636,20 +1696,13 @@
 <context>
     <name>paydesk::PinDialog</name>
     <message>
-        <location filename="../ui/PinDialog.cpp" line="+16"/>
+        <location filename="../ui/PinDialog.cpp" line="+19"/>
         <location line="+10"/>
         <source>Manager PIN</source>
         <translation>经理密码</translation>
     </message>
-    <message numerus="yes">
-        <location line="+32"/>
-        <source>Too many wrong PINs. Locked for %n more minute(s).</source>
-        <translation>
-            <numerusform>密码错误次数过多。还需锁定 %n 分钟。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="-40"/>
+        <location line="-8"/>
         <source>Enter a manager&apos;s name and PIN:</source>
         <translation>请输入经理的姓名和密码：</translation>
     </message>
@@ -1668,10 +1721,17 @@
         <source>%1 is not a manager.</source>
         <translation>%1 不是经理。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Too many wrong PINs. Locked until %1 (%n more minute(s)).</source>
+        <translation>
+            <numerusform>密码错误次数过多。锁定至 %1（还剩 %n 分钟）。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+9"/>
-        <source>This account is disabled.</source>
-        <translation>此账户已停用。</translation>
+        <location line="+6"/>
+        <source>This account is disabled. A manager can enable it again.</source>
+        <translation>此账户已停用。经理可以重新启用。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2164,7 +2224,7 @@
 <context>
     <name>paydesk::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+28"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+29"/>
         <source>Set up PayDesk</source>
         <translation>设置 PayDesk</translation>
     </message>
@@ -2195,12 +2255,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>unchanged</source>
         <translation>保持不变</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-33"/>
         <source>Gateway URL</source>
         <translation>网关地址</translation>
     </message>
@@ -2220,7 +2280,12 @@
         <translation>收银员</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Recorded on the sales while the store has no cashier accounts. A manager adds them in Manager (F9) → Staff; from then on each cashier signs in at the counter.</source>
+        <translation>在门店没有收银员账户时记录在销售上。经理可在“经理（F9）→ 员工”中添加账户；此后每位收银员在收银台登录。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
@@ -2251,6 +2316,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Fill the screen, without a window frame (kiosk)</source>
+        <translation>全屏，无窗口边框（自助终端模式）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applies as soon as the settings are saved. --fullscreen does the same for one run.</source>
+        <translation>保存设置后立即生效。--fullscreen 仅对本次运行有同样效果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter window</source>
+        <translation>收银窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Manager PIN</source>
         <translation>经理密码</translation>
     </message>
@@ -2270,12 +2350,12 @@
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-52"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>Choose a manager PIN (4 to 12 digits).</source>
         <translation>请设置经理密码（4 到 12 位数字）。</translation>
     </message>
@@ -2323,6 +2403,216 @@
         <location line="+3"/>
         <source>The gateway cannot be reached — check the network and the gateway URL.</source>
         <translation>无法连接网关——请检查网络和网关地址。</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::SignInScreen</name>
+    <message>
+        <location filename="../ui/SignInScreen.cpp" line="+134"/>
+        <source>Choose your name first.</source>
+        <translation>请先选择您的姓名。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Who is selling?</source>
+        <translation>谁在收银？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your PIN</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the sale</source>
+        <translation>返回销售</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>paydesk::StaffPage</name>
+    <message>
+        <location filename="../ui/manager/StaffPage.cpp" line="+144"/>
+        <location line="+162"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location line="-162"/>
+        <location line="+161"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>启用中</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Only a signed-in manager can change staff accounts. Lock the manager view and sign in again.</source>
+        <translation>只有已登录的经理才能修改员工账户。请锁定经理视图后重新登录。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A name is 1 to 64 letters, digits or signs.</source>
+        <translation>姓名为 1 到 64 个字母、数字或符号。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+15"/>
+        <source>There is already an account named %1.</source>
+        <translation>已存在名为 %1 的账户。</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+66"/>
+        <source>A PIN is 4 to 12 digits.</source>
+        <translation>密码为 4 到 12 位数字。</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <location line="+66"/>
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>两次输入的密码不一致。请输入两次相同的密码。</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>There is no manager account yet: the first account is a manager&apos;s.</source>
+        <translation>尚无经理账户：第一个账户必须是经理账户。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 added as a manager.</source>
+        <translation>已将 %1 添加为经理。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 added as a cashier.</source>
+        <translation>已将 %1 添加为收银员。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+30"/>
+        <source>Choose an account in the list first.</source>
+        <translation>请先在列表中选择一个账户。</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>%1 is the last manager. Add another manager first: without one, nobody could manage the staff.</source>
+        <translation>%1 是最后一位经理。请先添加另一位经理：没有经理就无人能管理员工。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is disabled and can no longer sign in.</source>
+        <translation>%1 已停用，不能再登录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is enabled and can sign in again.</source>
+        <translation>%1 已启用，可以再次登录。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>New PIN set for %1; a lock on the account is lifted.</source>
+        <translation>已为 %1 设置新密码；账户锁定已解除。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add a staff account</source>
+        <translation>添加员工账户</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+39"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <location line="+38"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>PIN (4 to 12 digits)</source>
+        <translation>密码（4 到 12 位数字）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+18"/>
+        <source>PIN again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>New PIN for %1</source>
+        <translation>%1 的新密码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New PIN (4 to 12 digits)</source>
+        <translation>新密码（4 到 12 位数字）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Who may sell and manage at this store&apos;s counters. A cashier signs in at the counter (F8 switches); a manager also opens this view.</source>
+        <translation>谁可以在本店收银台收银和管理。收银员在收银台登录（F8 切换）；经理还可以打开此视图。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset PIN…</source>
+        <translation>重设密码…</translation>
     </message>
 </context>
 </TS>
