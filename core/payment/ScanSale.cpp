@@ -91,13 +91,24 @@ void ScanSale::onCreateFinished(GatewayCall *call)
     if (isClosed())
         return;
     const Result<GatewayResponse> &result = call->result();
+    // Paid at once (most scans): the create's own answer is the payment, confirmed straight from
+    // CREATING like a paid query — one commit before Paid shows, not AWAITING and then PAID.
+    const bool paidAtOnce = result && isPaid(result->status) && result->amount && !result->currencyCode.isEmpty();
+    if (paidAtOnce) {
+        applyStep(m_lifecycle.queryAnswered(m_order, *result, m_gateway, Actor));
+        if (isClosed())
+            return;
+    }
     // A scan-to-pay create shows nothing: a success is the order the customer pays (or paid).
     const LifecycleStep step = m_lifecycle.createAnswered(m_order, CreateReply{result, {}, {}}, Actor);
     applyStep(step);
     if (isClosed())
         return;
     if (result && m_order.state == OrderState::Awaiting) {
-        onCreatePaidOrPending(*result);
+        if (paidAtOnce)
+            sendQuery(); // "paid" with an amount or currency that did not fit: ask the gateway
+        else
+            onCreatePaidOrPending(*result);
     } else if (m_order.state == OrderState::Unknown) {
         sendQuery(); // resolve the unclear outcome before anything else
     }
