@@ -55,7 +55,7 @@ Result<QList<StoreLogin>> loginsOf(const QStringList &values)
     return logins;
 }
 
-// The store URL a program of `role` puts in its store/url setting: the administrator's URL with
+// The store URL a program of `role` puts in its store/orderLogPath setting: the administrator's URL with
 // the login's name instead, less the administrator's own credentials (passfile, certificate).
 QString urlFor(const QString &adminUrl, const QString &login)
 {
@@ -97,7 +97,7 @@ void printLogins(const StoreSetupReport &report, const QString &adminUrl, QTextS
         << "\" -c '\\password NAME'   (or interactively: \\password NAME)\n"
            "and give each program a passfile (chmod 600; the URL's passfile= option or PGPASSFILE), or use\n"
            "client certificates (pg_hba.conf `hostssl ... cert`, sslcert= and sslkey= in the URL).\n";
-    out << "store/url of each program (add sslmode=verify-full&sslrootcert=FILE over TCP):\n";
+    out << "store/orderLogPath of each program (add sslmode=verify-full&sslrootcert=FILE over TCP):\n";
     for (const StoreRole role : AllStoreRoles) {
         QString name = QStringLiteral("NAME");
         for (const StoreLogin &login : report.logins) {

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QProcess>
 #include <QTest>
+#include <QUrl>
 
 using namespace paydesk;
 using namespace paydesk::testing;
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void historyIsAppendOnlyForEveryRole();
     void storeInitCommandTwice();
     void storeInitRefusesBadInput();
+    void storeInitAsTheDatabaseOwner();
 
 private:
     QString urlAs(StoreRole role) const { return urlAsUser(loginName(role)); }
@@ -350,6 +352,30 @@ void TestStoreRoles::storeInitRefusesBadInput()
         QVERIFY2(!err.contains(secret) && !QString::fromUtf8(ctl.readAllStandardOutput()).contains(secret),
                  qPrintable(err));
     }
+}
+
+// As the README sets it up: a non-superuser administrator with CREATEROLE owning the database.
+void TestStoreRoles::storeInitAsTheDatabaseOwner()
+{
+    TestStore store;
+    QVERIFY2(store.isValid(), qPrintable(store.error()));
+    const QString admin = loginName(StoreRole::Manager) + u"_admin"_s;
+    const QString database = QUrl(store.url(u"owned"_s)).path().mid(1);
+    QCOMPARE(store.admin(u"CREATE ROLE "_s + admin + u" LOGIN CREATEROLE"_s), QString());
+    QCOMPARE(store.admin(u"ALTER DATABASE "_s + database + u" OWNER TO "_s + admin), QString());
+    const QString url = TestStore::urlOfDatabase(database, admin);
+    const QString counter = loginName(StoreRole::Terminal) + u"_owned"_s;
+    const auto report = setUpStore(url, {StoreLogin{StoreRole::Terminal, counter, false}});
+    QVERIFY2(report, report ? "" : qPrintable(describe(report.error())));
+    QCOMPARE(report->adminUser, admin);
+    QCOMPARE(report->schemaVersion, OrderLog::currentSchemaVersion());
+    auto terminal = OrderLog::open(TestStore::urlOfDatabase(database, counter), m_clock);
+    QVERIFY2(terminal, terminal ? "" : qPrintable(describe(terminal.error())));
+    const Order order = awaitingOrder(**terminal);
+    QCOMPARE(order.state, OrderState::Awaiting);
+    const PaymentConfirmation paid{order.mchOrderNo, order.payOrderId, order.amount, {}, 0, u"query"_s};
+    QCOMPARE(errorCodeOf((*terminal)->confirmPayment(paid)), ErrorCode::StoreDenied);
+    QVERIFY(setUpStore(url, {}));
 }
 
 QTEST_GUILESS_MAIN(TestStoreRoles)
