@@ -35,8 +35,9 @@ namespace paydesk {
 // relay role, which runs on the store's server and verifies every notification's signature
 // (and, through `paydeskctl reconcile`, asks the gateway itself), can confirm a payment. The
 // counter's own query fallback (a payment the relay missed) is therefore refused on a terminal
-// login: the order stays open, the cashier sees that the database refused it, and the relay's
-// reconcile run with its own query_order confirms it. No function lets a terminal mark PAID on
+// login: the cashier sees that the database refused it, and a relay login confirms the payment,
+// from the gateway's retried notification or with `paydeskctl reconcile` (its own query_order)
+// while the order is open. No function lets a terminal mark PAID on
 // its own word (a SECURITY DEFINER "confirm with payOrderId" would be callable from psql with an
 // id read off the row, and so prevent nothing).
 
