@@ -139,6 +139,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The store&apos;s database does not allow this login to do that (roles). Nothing was changed — call your manager or installer.</source>
+        <translation>The store&apos;s database does not allow this login to do that (roles). Nothing was changed — call your manager or installer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The disk is full. Nothing was charged. Free some space and try again.</source>
         <translation>The disk is full. Nothing was charged. Free some space and try again.</translation>
     </message>
@@ -158,7 +163,7 @@
         <translation>Something went wrong: %1</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-73"/>
         <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
         <translation>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</translation>
     </message>

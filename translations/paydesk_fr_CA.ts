@@ -139,6 +139,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The store&apos;s database does not allow this login to do that (roles). Nothing was changed — call your manager or installer.</source>
+        <translation>La base de données du magasin ne permet pas cette opération à cet identifiant (rôles). Rien n&apos;a été modifié — appelez votre gérant ou votre installateur.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The disk is full. Nothing was charged. Free some space and try again.</source>
         <translation>Le disque est plein. Rien n’a été débité. Libérez de l’espace et réessayez.</translation>
     </message>
@@ -158,7 +163,7 @@
         <translation>Un problème est survenu&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-73"/>
         <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
         <translation>Ce n’est pas un code de paiement WeChat Pay, Alipay ou UnionPay. Rien n’a été encaissé.</translation>
     </message>

@@ -139,6 +139,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The store&apos;s database does not allow this login to do that (roles). Nothing was changed — call your manager or installer.</source>
+        <translation>门店数据库不允许此登录执行该操作（角色权限）。未做任何更改——请联系经理或安装人员。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The disk is full. Nothing was charged. Free some space and try again.</source>
         <translation>磁盘已满。未发生扣款。请释放空间后重试。</translation>
     </message>
@@ -158,7 +163,7 @@
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-73"/>
         <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
         <translation>这不是微信支付、支付宝或银联的付款码。未收取任何款项。</translation>
     </message>

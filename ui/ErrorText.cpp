@@ -112,6 +112,9 @@ QString ErrorText::message(const Error &error)
     case ErrorCode::StoreReadOnly:
     case ErrorCode::StoreCorrupt:
         return tr("The order log cannot be written. Nothing was charged. Call your installer.");
+    case ErrorCode::StoreDenied:
+        return tr("The store's database does not allow this login to do that (roles). Nothing was changed — call your "
+                  "manager or installer.");
     case ErrorCode::StoreFull:
         return tr("The disk is full. Nothing was charged. Free some space and try again.");
     case ErrorCode::StoreBusy:

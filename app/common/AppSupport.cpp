@@ -63,6 +63,7 @@ int exitCodeFor(const Error &error)
     case ErrorCode::StoreFull:
     case ErrorCode::StoreBusy:
     case ErrorCode::StoreFailure:
+    case ErrorCode::StoreDenied:
         return ExitStore;
     case ErrorCode::Network:
     case ErrorCode::Timeout:

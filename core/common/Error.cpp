@@ -100,6 +100,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("Duplicate");
     case ErrorCode::TransitionRejected:
         return QStringLiteral("TransitionRejected");
+    case ErrorCode::StoreDenied:
+        return QStringLiteral("StoreDenied");
     case ErrorCode::ConfigMissing:
         return QStringLiteral("ConfigMissing");
     case ErrorCode::SecretUnavailable:

@@ -55,6 +55,7 @@ enum class ErrorCode {
     NotFound,
     Duplicate,
     TransitionRejected,
+    StoreDenied, // the database refused the operation to this login's role (least privilege)
 
     // configuration and secrets
     ConfigMissing,

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace paydesk {
 namespace {
 
@@ -251,10 +253,19 @@ Result<void> Settings::validateRelayPath(const QString &path)
     return {};
 }
 
+// A SQLite file, or a store's PostgreSQL database (design.md "Storage backends"); the order log
+// checks the URL's options when it opens it. Never echoed: a URL may carry a password, refused.
 Result<void> Settings::validateOrderLogPath(const QString &path)
 {
+    static const QRegularExpression storeUrl(u"^postgres(ql)?://"_s, QRegularExpression::CaseInsensitiveOption);
+    if (storeUrl.match(path).hasMatch()) {
+        const QUrl url(path);
+        if (!url.isValid() || !url.password().isEmpty())
+            return invalid(u"must be a postgresql://user@host/db URL without a password (use a passfile)"_s);
+        return {};
+    }
     if (path.isEmpty() || !QDir::isAbsolutePath(path))
-        return invalid(u"must be an absolute file path, got \"" + path + u'"');
+        return invalid(u"must be an absolute file path or a postgresql:// URL, got \"" + path + u'"');
     return {};
 }
 

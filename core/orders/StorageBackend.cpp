@@ -26,11 +26,12 @@ ErrorCode errorCodeFor(StoreFault fault)
         return ErrorCode::StoreCorrupt;
     case StoreFault::Full:
         return ErrorCode::StoreFull;
-    // "Cannot open / not writable": a role without the right is, to its user, a store it
-    // cannot use.
     case StoreFault::Unavailable:
-    case StoreFault::Permission:
         return ErrorCode::StoreUnavailable;
+    // A store role refused what it may not do (PostgreSQL 42501, a failed sign-in; SQLite's
+    // PERM and AUTH): its own message, not "cannot be written".
+    case StoreFault::Permission:
+        return ErrorCode::StoreDenied;
     case StoreFault::ConstraintViolation:
     case StoreFault::Other:
     case StoreFault::Invalid:

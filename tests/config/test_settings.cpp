@@ -333,7 +333,11 @@ void TestSettings::validationMessages_data()
     add("interval", probe.setQueryIntervalMs(100),
         u"sale/queryIntervalMs: must be between 1000 and 60000 ms, got 100"_s);
     add("order log relative", probe.setOrderLogPath(u"orders.sqlite"_s),
-        u"store/orderLogPath: must be an absolute file path, got \"orders.sqlite\""_s);
+        u"store/orderLogPath: must be an absolute file path or a postgresql:// URL, got \"orders.sqlite\""_s);
+    add("order log store URL", probe.setOrderLogPath(u"postgresql://counter1@db.example/store?sslmode=verify-full"_s),
+        QString());
+    add("order log URL with a password", probe.setOrderLogPath(u"postgresql://counter1:hunter2@db/store"_s),
+        u"store/orderLogPath: must be a postgresql://user@host/db URL without a password (use a passfile)"_s);
     add("null pin verifier", probe.setPinVerifier(PinVerifier{}),
         u"manager/pinVerifier: is empty; use clearPinVerifier() to remove the PIN"_s);
     add("negative attempts", probe.setPinLockoutState({-1, 0}),

@@ -158,7 +158,7 @@ void TestStorageBackend::faultsMapToErrorCodes()
     QCOMPARE(errorCodeFor(StoreFault::UniqueViolation), ErrorCode::Duplicate);
     QCOMPARE(errorCodeFor(StoreFault::ConstraintViolation), ErrorCode::StoreFailure);
     QCOMPARE(errorCodeFor(StoreFault::Unavailable), ErrorCode::StoreUnavailable);
-    QCOMPARE(errorCodeFor(StoreFault::Permission), ErrorCode::StoreUnavailable);
+    QCOMPARE(errorCodeFor(StoreFault::Permission), ErrorCode::StoreDenied);
     QCOMPARE(errorCodeFor(StoreFault::Corrupt), ErrorCode::StoreCorrupt);
     QCOMPARE(errorCodeFor(StoreFault::Full), ErrorCode::StoreFull);
     QCOMPARE(errorCodeFor(StoreFault::ReadOnly), ErrorCode::StoreReadOnly);
@@ -398,7 +398,8 @@ void TestStorageBackend::permissionDeniedIsPermission()
     {
         const auto log = OrderLog::open(TestStore::urlOfDatabase(database, role), m_clock);
         QVERIFY(!log);
-        QCOMPARE(log.error().code, ErrorCode::StoreUnavailable);
+        // A role the database refuses is told so (StoreDenied), not "cannot be opened".
+        QCOMPARE(log.error().code, ErrorCode::StoreDenied);
         QVERIFY2(log.error().detail.contains(u"42501"_s), qPrintable(log.error().detail));
         RawConnection raw(TestStore::urlOfDatabase(database, role));
         QVERIFY(raw.isOpen());

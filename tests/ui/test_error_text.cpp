@@ -49,6 +49,10 @@ void TestErrorText::typedGatewayErrors_data()
     QTest::newRow("repeated")
         << int(ErrorCode::PaymentCodeRepeated)
         << u"This payment code was just used for another order. Ask the customer to refresh the code."_s;
+    // A store role refused by the database (least privilege): said in words, not "something went wrong".
+    QTest::newRow("denied") << int(ErrorCode::StoreDenied)
+                            << u"The store's database does not allow this login to do that (roles). Nothing was"
+                               " changed — call your manager or installer."_s;
 }
 
 void TestErrorText::typedGatewayErrors()
