@@ -23,8 +23,8 @@
 #include "ui/MainWindow.h"
 #include "ui/OutcomeScreen.h"
 #include "ui/QrWidget.h"
-#include "ui/ScanScreen.h"
 #include "ui/SaleScreen.h"
+#include "ui/ScanScreen.h"
 #include "ui/SignInScreen.h"
 
 #include <QApplication>
