@@ -105,10 +105,7 @@ void ScanSale::onCreateFinished(GatewayCall *call)
     if (isClosed())
         return;
     if (result && m_order.state == OrderState::Awaiting) {
-        if (paidAtOnce)
-            sendQuery(); // "paid" with an amount or currency that did not fit: ask the gateway
-        else
-            onCreatePaidOrPending(*result);
+        onCreatePaidOrPending(*result);
     } else if (m_order.state == OrderState::Unknown) {
         sendQuery(); // resolve the unclear outcome before anything else
     }
@@ -117,13 +114,9 @@ void ScanSale::onCreateFinished(GatewayCall *call)
 void ScanSale::onCreatePaidOrPending(const GatewayResponse &response)
 {
     if (isPaid(response.status)) {
-        if (response.amount && !response.currencyCode.isEmpty()) {
-            // The create's own answer is the payment: the lifecycle confirms it like a paid query.
-            applyStep(m_lifecycle.queryAnswered(m_order, response, m_gateway, Actor));
-            if (isClosed())
-                return;
-        }
-        sendQuery(); // paid without the amount, or refused as a payment: ask the gateway
+        // Paid without the amount, or a payment the order log refused (onCreateFinished tried
+        // it): ask the gateway.
+        sendQuery();
         return;
     }
     Q_EMIT customerConfirming();
