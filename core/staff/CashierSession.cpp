@@ -1,19 +1,15 @@
 #include "CashierSession.h"
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 namespace paydesk {
 
 Result<bool> CashierSession::signInRequired() const
 {
-    auto accounts = m_staff.accounts();
-    if (!accounts)
-        return fail(accounts.error());
-    return std::any_of(accounts->cbegin(), accounts->cend(), [](const StaffAccount &account) {
-        return account.role == StaffRole::Cashier && !account.disabled;
-    });
+    auto cashiers = m_staff.enabledCount(StaffRole::Cashier);
+    if (!cashiers)
+        return fail(cashiers.error());
+    return *cashiers > 0;
 }
 
 Result<QStringList> CashierSession::names() const

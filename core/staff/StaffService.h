@@ -60,6 +60,8 @@ public:
     Result<StaffAccount> changePin(const StaffAccount &actor, const QString &name, QStringView newPin);
 
     Result<QList<StaffAccount>> accounts() const { return m_orderLog.staffAccounts(); }
+    // How many enabled accounts have `role` (one indexed count, not the accounts).
+    Result<qint64> enabledCount(StaffRole role) const { return m_orderLog.countStaffAccounts(role); }
 
     // The single manager PIN of earlier versions (a verifier in the settings) becomes the
     // manager account DefaultManagerName, with its lock-out state, when the order log has no
