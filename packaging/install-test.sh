@@ -21,6 +21,7 @@ echo "== building the package"
 DEB=$(ls -t "$BUILD_DIR"/paydesk_*.deb | head -n 1)
 echo "package: $DEB"
 dpkg-deb -f "$DEB" Depends
+dpkg-deb -f "$DEB" Recommends | grep -q libqt6sql6-psql || { echo "install-test: the package does not recommend libqt6sql6-psql" >&2; exit 1; }
 
 cleanup() {
     [ -n "${RELAY_PID:-}" ] && kill "$RELAY_PID" 2>/dev/null || true

@@ -289,6 +289,10 @@ void MainWindow::followScreens()
 void MainWindow::newSale()
 {
     m_closedOrderWatch.stop();
+    if (m_session && m_session->recheck()) { // disabled by a manager since the sign-in
+        m_services.checkout->setCashier({});
+        updateCashier();
+    }
     if (needsSignIn()) {
         showSignIn();
         return;

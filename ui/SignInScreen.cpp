@@ -5,6 +5,8 @@
 
 #include "staff/CashierSession.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QCompleter>
 #include <QEvent>
@@ -14,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 namespace paydesk {
@@ -34,8 +37,8 @@ SignInScreen::SignInScreen(CashierSession &session, QWidget *parent) : QWidget(p
     setObjectName(QStringLiteral("signInScreen"));
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
+    m_baseFont = font();
     m_title = namedWidget<QLabel>(QStringLiteral("signInTitle"), this);
-    m_title->setFont(scaled(m_title->font(), 1.8, true));
     m_title->setAlignment(Qt::AlignCenter);
     m_title->setWordWrap(true);
     layout->addWidget(m_title);
@@ -53,12 +56,6 @@ SignInScreen::SignInScreen(CashierSession &session, QWidget *parent) : QWidget(p
     m_pin = namedWidget<QLineEdit>(QStringLiteral("cashierPinEdit"), this);
     m_pin->setEchoMode(QLineEdit::Password);
     m_pin->setMaxLength(12);
-    for (QWidget *field : std::initializer_list<QWidget *>{m_name, m_pin}) {
-        field->setFont(scaled(field->font(), 1.4, false));
-        field->setMinimumSize(280, 52);
-    }
-    for (QLabel *label : {m_nameLabel, m_pinLabel})
-        label->setFont(scaled(label->font(), 1.3, false));
     m_nameLabel->setBuddy(m_name);
     m_pinLabel->setBuddy(m_pin);
     form->addWidget(m_nameLabel, 0, 1);
@@ -70,16 +67,13 @@ SignInScreen::SignInScreen(CashierSession &session, QWidget *parent) : QWidget(p
     m_message->setWordWrap(true);
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setStyleSheet(QStringLiteral("color: #B00020;"));
-    m_message->setFont(scaled(m_message->font(), 1.2, false));
     layout->addWidget(m_message);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     m_signIn = namedWidget<QPushButton>(QStringLiteral("signInButton"), this);
-    m_signIn->setFont(scaled(m_signIn->font(), 1.3, true));
     m_back = namedWidget<QPushButton>(QStringLiteral("signInBackButton"), this);
     m_signOut = namedWidget<QPushButton>(QStringLiteral("signOutButton"), this);
     for (QPushButton *button : {m_signIn, m_back, m_signOut}) {
-        button->setMinimumHeight(52);
         button->setFocusPolicy(button == m_signIn ? Qt::StrongFocus : Qt::TabFocus);
         buttons->addWidget(button);
     }
@@ -87,11 +81,41 @@ SignInScreen::SignInScreen(CashierSession &session, QWidget *parent) : QWidget(p
     layout->addLayout(buttons);
     layout->addStretch(2);
 
+    applyScale(1.0);
+
     connect(m_pin, &QLineEdit::returnPressed, this, &SignInScreen::signIn);
     connect(m_signIn, &QPushButton::clicked, this, &SignInScreen::signIn);
     connect(m_back, &QPushButton::clicked, this, &SignInScreen::backRequested);
     connect(m_signOut, &QPushButton::clicked, this, &SignInScreen::signOutRequested);
     retranslate();
+}
+
+// The form grows with the screen: sized for 1024×768 at 1.0, half as large again on 1920×1080,
+// so the fields stay easy to hit and read on a large panel without running off a small one.
+void SignInScreen::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    constexpr qreal BaseHeight = 680; // a 768 px screen less the top bar
+    applyScale(std::clamp(qreal(height()) / BaseHeight, 1.0, 1.6));
+}
+
+void SignInScreen::applyScale(qreal factor)
+{
+    if (qAbs(factor - m_scale) < 0.05)
+        return;
+    m_scale = factor;
+    m_title->setFont(scaled(m_baseFont, 1.8 * factor, true));
+    for (QWidget *field : std::initializer_list<QWidget *>{m_name, m_pin}) {
+        field->setFont(scaled(m_baseFont, 1.4 * factor, false));
+        field->setMinimumSize(qRound(280 * factor), qRound(52 * factor));
+    }
+    for (QLabel *label : {m_nameLabel, m_pinLabel})
+        label->setFont(scaled(m_baseFont, 1.3 * factor, false));
+    m_message->setFont(scaled(m_baseFont, 1.2 * factor, false));
+    for (QPushButton *button : {m_signIn, m_back, m_signOut}) {
+        button->setFont(scaled(m_baseFont, 1.3 * factor, button == m_signIn));
+        button->setMinimumHeight(qRound(52 * factor));
+    }
 }
 
 void SignInScreen::start()

@@ -2,6 +2,7 @@
 
 #include "orders/Staff.h"
 
+#include <QFont>
 #include <QWidget>
 
 class QComboBox;
@@ -35,11 +36,13 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void signIn();
     void retranslate();
+    void applyScale(qreal factor);
 
     CashierSession &m_session;
     QLabel *m_title = nullptr;
@@ -51,6 +54,8 @@ private:
     QPushButton *m_signIn = nullptr;
     QPushButton *m_back = nullptr;
     QPushButton *m_signOut = nullptr;
+    QFont m_baseFont; // the application font the sizes below scale from
+    qreal m_scale = 0;
 };
 
 } // namespace paydesk

@@ -21,20 +21,21 @@ const QString Command = QStringLiteral("paydeskctl staff");
 
 void addStaffOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(
-        QStringLiteral("The staff accounts kept in the order log (shared by every terminal of a store's database):\n"
-                       "  list                            names, roles and whether disabled or locked\n"
-                       "  add NAME --role cashier|manager a new account; its PIN is read from standard input\n"
-                       "  disable NAME                    the account can no longer sign in\n"
-                       "  pin NAME                        sets a new PIN (read from standard input), lifting a lock\n"
-                       "add, disable and pin need a manager's sign-in: --manager NAME and the PIN from --pin-file, or\n"
-                       "the first line of standard input (not echoed on a terminal); the new PIN is the next line.\n"
-                       "Without any manager account yet, `add NAME --role manager` makes the first one.\n"
-                       "Exit 0 done, 1 refused (name taken, no such account, the last manager), 2 usage,\n"
-                       "3 configuration, 4 order log unavailable, 6 the manager's name or PIN wrong or locked."));
+    parser.setApplicationDescription(QStringLiteral(
+        "The staff accounts kept in the order log (shared by every terminal of a store's database):\n"
+        "  list                            names, roles and whether disabled or locked\n"
+        "  add NAME --role cashier|manager a new account; its PIN is read from standard input\n"
+        "  disable NAME                    the account can no longer sign in\n"
+        "  enable NAME                     a disabled account can sign in again\n"
+        "  pin NAME                        sets a new PIN (read from standard input), lifting a lock\n"
+        "add, disable, enable and pin need a manager's sign-in: --manager NAME and the PIN from --pin-file, or\n"
+        "the first line of standard input (not echoed on a terminal); the new PIN is the next line.\n"
+        "Without any manager account yet, `add NAME --role manager` makes the first one.\n"
+        "Exit 0 done, 1 refused (name taken, no such account, the last manager), 2 usage,\n"
+        "3 configuration, 4 order log unavailable, 6 the manager's name or PIN wrong or locked."));
     parser.addHelpOption();
     addConfigOption(parser);
-    parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("list, add, disable or pin."));
+    parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("list, add, disable, enable or pin."));
     parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The staff account (not for list)."));
     parser.addOption({QStringLiteral("role"), QStringLiteral("add: cashier or manager."), QStringLiteral("ROLE")});
     addManagerOptions(parser);
@@ -109,7 +110,7 @@ int add(StaffService &staff, const QCommandLineParser &parser, const QString &na
     return ExitOk;
 }
 
-int disableOrPin(StaffService &staff, const QCommandLineParser &parser, const QString &action, const QString &name)
+int changeAccount(StaffService &staff, const QCommandLineParser &parser, const QString &action, const QString &name)
 {
     QTextStream err(stderr);
     StaffAccount manager;
@@ -118,6 +119,8 @@ int disableOrPin(StaffService &staff, const QCommandLineParser &parser, const QS
     Result<StaffAccount> done;
     if (action == u"disable") {
         done = staff.disable(manager, name);
+    } else if (action == u"enable") {
+        done = staff.enable(manager, name);
     } else {
         auto pin = readNewPin(name);
         if (!pin) {
@@ -128,7 +131,8 @@ int disableOrPin(StaffService &staff, const QCommandLineParser &parser, const QS
     }
     if (!done)
         return refusedWith(done.error(), err);
-    QTextStream(stdout) << (action == u"disable" ? "disabled " : "new PIN set for ") << name << Qt::endl;
+    const char *what = action == u"disable" ? "disabled " : action == u"enable" ? "enabled " : "new PIN set for ";
+    QTextStream(stdout) << what << name << Qt::endl;
     return ExitOk;
 }
 
@@ -143,9 +147,9 @@ int runStaff(QCoreApplication &, const QStringList &arguments)
     QTextStream err(stderr);
     const QStringList positional = parser.positionalArguments();
     const QString action = positional.value(0);
-    const bool named = action == u"add" || action == u"disable" || action == u"pin";
+    const bool named = action == u"add" || action == u"disable" || action == u"enable" || action == u"pin";
     if (!(action == u"list" && positional.size() == 1) && !(named && positional.size() == 2)) {
-        err << "usage: paydeskctl staff list | add NAME --role cashier|manager | disable NAME | pin NAME"
+        err << "usage: paydeskctl staff list | add NAME --role cashier|manager | disable NAME | enable NAME | pin NAME"
                " [--manager NAME] [--pin-file FILE]"
             << Qt::endl;
         return ExitUsage;
@@ -170,7 +174,7 @@ int runStaff(QCoreApplication &, const QStringList &arguments)
         return list(staff, clock);
     if (action == u"add")
         return add(staff, parser, positional.at(1), settings->terminalId());
-    return disableOrPin(staff, parser, action, positional.at(1));
+    return changeAccount(staff, parser, action, positional.at(1));
 }
 
 } // namespace paydesk

@@ -166,9 +166,11 @@ Result<StaffFailureCount> OrderLog::countStaffFailure(qint64 id, qint64 nowUtcMs
 {
     // Every column on the right-hand side is the row before the update, on SQLite and PostgreSQL
     // alike; a lock that has run out (locked_until_ms <= now, not 0) starts the count again.
+    // PostgreSQL types `THEN ? ELSE 0` as INTEGER from the 0: the lock's epoch ms need the cast.
     const QString counted = u"CASE WHEN locked_until_ms <> 0 THEN 1 ELSE failed_attempts + 1 END"_s;
     const QString update = u"UPDATE staff SET failed_attempts = "_s + counted + u", locked_until_ms = CASE WHEN "_s
-        + counted + u" >= ? THEN ? ELSE 0 END, updated_at_ms = ? WHERE id = ? AND locked_until_ms <= ? RETURNING "_s
+        + counted
+        + u" >= ? THEN CAST(? AS BIGINT) ELSE 0 END, updated_at_ms = ? WHERE id = ? AND locked_until_ms <= ? RETURNING "_s
         + StaffColumns;
     auto transaction = d->writeTransaction();
     if (auto begun = transaction.begin(); !begun)

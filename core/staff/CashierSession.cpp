@@ -44,6 +44,19 @@ void CashierSession::signOut()
     m_cashier.reset();
 }
 
+bool CashierSession::recheck()
+{
+    if (!m_cashier)
+        return false;
+    const auto current = m_staff.account(m_cashier->name);
+    const bool gone = current ? current->disabled : current.error().code == ErrorCode::NotFound;
+    if (!gone)
+        return false;
+    recordSignOut(u"account disabled"_s);
+    m_cashier.reset();
+    return true;
+}
+
 void CashierSession::recordSignOut(const QString &detail)
 {
     if (m_cashier)

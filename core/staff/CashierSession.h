@@ -24,6 +24,10 @@ public:
     // otherwise, the previous cashier still signed in.
     SignInResult signIn(const QString &name, QStringView pin);
     void signOut();
+    // The signed-in account read again: one disabled (or removed) since its sign-in is signed out
+    // ("sign_out", "account disabled") and true is returned. An order log that cannot be read
+    // changes nothing: the cashier stays signed in until the store answers.
+    bool recheck();
 
     const std::optional<StaffAccount> &cashier() const { return m_cashier; }
     QString cashierName() const { return m_cashier ? m_cashier->name : QString(); }

@@ -60,6 +60,7 @@ public:
     Result<StaffAccount> changePin(const StaffAccount &actor, const QString &name, QStringView newPin);
 
     Result<QList<StaffAccount>> accounts() const { return m_orderLog.staffAccounts(); }
+    Result<StaffAccount> account(const QString &name) const { return accountNamed(name); }
     // How many enabled accounts have `role` (one indexed count, not the accounts).
     Result<qint64> enabledCount(StaffRole role) const { return m_orderLog.countStaffAccounts(role); }
 

@@ -117,11 +117,12 @@ void TestStaffProcesses::helpNamesTheCommand()
     Child help(builtProgram(u"app/paydeskctl/paydeskctl"_s), m_dir->filePath(u"help-stderr.log"_s));
     help.start({u"help"_s});
     QVERIFY(help.waitForExit(10'000));
-    QVERIFY(help.readStdout().contains("staff     list, add and disable staff accounts"));
+    QVERIFY(help.readStdout().contains("staff     list, add, disable, enable staff accounts"));
     const Run staffHelp = staff({u"--help"_s}, {});
     QCOMPARE(staffHelp.exitCode, 0);
     QVERIFY2(staffHelp.out.contains("--role") && staffHelp.out.contains("--manager")
-                 && staffHelp.out.contains("--pin-file") && staffHelp.out.contains("disable NAME"),
+                 && staffHelp.out.contains("--pin-file") && staffHelp.out.contains("disable NAME")
+                 && staffHelp.out.contains("enable NAME"),
              staffHelp.out.constData());
 }
 
@@ -152,14 +153,20 @@ void TestStaffProcesses::managerPinMigratesAndManagesStaff()
     QVERIFY2(disable.exitCode == 0, disable.err.constData());
     const Run listed = staff({u"list"_s}, {});
     QCOMPARE(listed.out, QByteArray("li\tcashier\tdisabled\nmanager\tmanager\tactive\n"));
+    const Run enable = staff({u"enable"_s, u"li"_s}, "4321\n");
+    QVERIFY2(enable.exitCode == 0, enable.err.constData());
+    QVERIFY(enable.out.contains("enabled li"));
+    const Run relisted = staff({u"list"_s}, {});
+    QCOMPARE(relisted.out, QByteArray("li\tcashier\tactive\nmanager\tmanager\tactive\n"));
     // Migrated once only, whatever the number of runs.
     const QStringList kinds = auditKinds();
     QCOMPARE(kinds.count(u"staff_migrated"_s), 1);
     QCOMPARE(kinds.count(u"staff_created"_s), 1);
     QCOMPARE(kinds.count(u"staff_pin_changed"_s), 1);
     QCOMPARE(kinds.count(u"staff_disabled"_s), 1);
-    QVERIFY(kinds.count(u"sign_in"_s) >= 4);
-    for (const Run &run : {add, again, pin, disable, listed}) {
+    QCOMPARE(kinds.count(u"staff_enabled"_s), 1);
+    QVERIFY(kinds.count(u"sign_in"_s) >= 5);
+    for (const Run &run : {add, again, pin, disable, listed, enable, relisted}) {
         for (const char *secret : {"4321", "135792", "246801", "864200"})
             QVERIFY(!run.out.contains(secret) && !run.err.contains(secret));
     }

@@ -2,6 +2,8 @@
 #include "staff/CashierSession.h"
 #include "staff/StaffService.h"
 
+#include "TestStore.h"
+
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -30,6 +32,7 @@ private slots:
     void managerEnablesADisabledAccount();
     void counterAsksOnceThereIsACashier();
     void switchAndSignOutAreAudited();
+    void disabledWhileSignedInIsSignedOut();
     void disabledAccountIsRefused();
     void cashierCannotManageStaff();
     void managerManagesStaff();
@@ -49,17 +52,17 @@ private:
     QStringList auditKinds() const;
 
     static constexpr int Iterations = MinPinIterations; // fast; production uses the default
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<testing::TestStore> m_store; // SQLite, or a PostgreSQL database (the _pg run)
     ManualClock m_clock;
     std::unique_ptr<OrderLog> m_log;
 };
 
 void TestStaffService::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<testing::TestStore>();
+    QVERIFY2(m_store->isValid(), qPrintable(m_store->error()));
     m_clock.setWallMs(1'700'000'000'000);
-    auto log = OrderLog::open(m_dir->filePath(u"orders.sqlite"_s), m_clock);
+    auto log = OrderLog::open(m_store->url(), m_clock);
     QVERIFY2(log, qPrintable(log ? QString() : describe(log.error())));
     m_log = std::move(*log);
 }
@@ -67,7 +70,7 @@ void TestStaffService::init()
 void TestStaffService::cleanup()
 {
     m_log.reset();
-    m_dir.reset();
+    m_store.reset();
 }
 
 StaffAccount TestStaffService::seedManager(const QString &name, const QString &pin)
@@ -144,7 +147,7 @@ void TestStaffService::lockHoldsAcrossServicesOnTheSameDatabase()
             (void)first.signIn(u"mina"_s, u"1111");
     }
     // Another terminal (or a restart) sees the same lock: it lives on the account.
-    auto reopened = OrderLog::open(m_dir->filePath(u"orders.sqlite"_s), m_clock);
+    auto reopened = OrderLog::open(m_store->url(), m_clock);
     QVERIFY(reopened);
     StaffService second(**reopened, m_clock, Iterations);
     QCOMPARE(second.signIn(u"mina"_s, u"2468").error().reason, SignInFailure::Locked);
@@ -156,7 +159,7 @@ void TestStaffService::lockHoldsAcrossServicesOnTheSameDatabase()
 void TestStaffService::failuresAtOnceOnTwoConnectionsAllCount()
 {
     seedManager();
-    const QString path = m_dir->filePath(u"orders.sqlite"_s);
+    const QString path = m_store->url();
     QList<SignInFailure> reasons[2];
     QThread *threads[2] = {};
     std::latch ready(2); // both connections open before either types a PIN
@@ -189,7 +192,7 @@ void TestStaffService::failuresAtOnceOnTwoConnectionsAllCount()
 void TestStaffService::failureCountIsOneStatement()
 {
     const StaffAccount mina = seedManager();
-    auto other = OrderLog::open(m_dir->filePath(u"orders.sqlite"_s), m_clock);
+    auto other = OrderLog::open(m_store->url(), m_clock);
     QVERIFY(other);
     const qint64 now = m_clock.nowUtcMs();
     QCOMPARE(m_log->countStaffFailure(mina.id, now, 3, 60'000)->account.failedAttempts, 1);
@@ -263,6 +266,34 @@ void TestStaffService::switchAndSignOutAreAudited()
             signOuts.append(event.actor + u": "_s + event.detail);
     }
     QCOMPARE(signOuts, (QStringList{u"li: switched to mina"_s, u"mina: signed out"_s}));
+}
+
+// A manager disables a cashier who is signed in at a counter (from another terminal, say): the
+// counter's next check signs them out, audited; a store that cannot be read signs nobody out.
+void TestStaffService::disabledWhileSignedInIsSignedOut()
+{
+    const StaffAccount mina = seedManager();
+    auto staff = service();
+    QVERIFY(staff.create(mina, u"li"_s, StaffRole::Cashier, u"1357"));
+    CashierSession session(staff);
+    QVERIFY(session.signIn(u"li"_s, u"1357"));
+    QVERIFY(!session.recheck());
+    QCOMPARE(session.cashierName(), u"li"_s);
+
+    auto other = OrderLog::open(m_store->url(), m_clock);
+    QVERIFY(other);
+    StaffService managerTerminal(**other, m_clock, Iterations);
+    QVERIFY(managerTerminal.disable(mina, u"li"_s));
+    QVERIFY(session.recheck());
+    QVERIFY(!session.cashier());
+    QVERIFY(!session.recheck()); // nobody signed in: nothing to do
+    QStringList signOuts;
+    for (const AuditEvent &event : audit()) {
+        if (event.kind == u"sign_out")
+            signOuts.append(event.actor + u": "_s + event.detail);
+    }
+    QCOMPARE(signOuts, QStringList{u"li: account disabled"_s});
+    QCOMPARE(session.signIn(u"li"_s, u"1357").error().reason, SignInFailure::Disabled);
 }
 
 void TestStaffService::disabledAccountIsRefused()
