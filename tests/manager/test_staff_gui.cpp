@@ -64,6 +64,7 @@ private Q_SLOTS:
     void quickSwitchWithF8();
     void wrongPinsLockTheAccount();
     void disabledAccountIsRefused();
+    void disabledWhileSellingIsSignedOutAtTheNextSale();
     void cashierIsKeptOutOfTheManagerView();
     void cashierOnOrdersRefundsAndTotals();
     void staffPageAddsDisablesAndResets();
@@ -222,6 +223,23 @@ void TestStaffGui::disabledAccountIsRefused()
     QCOMPARE(signInMessage(), u"This account is disabled. A manager can enable it again."_s);
     QCOMPARE(window().currentScreen(), signIn());
     QCOMPARE(auditLines(u"sign_in_failure"_s), QStringList{u"li: account disabled"_s});
+}
+
+// A manager disables li (at another terminal) while li is selling here: li keeps the sale on the
+// screen, and the next sale asks who is selling; the orders after it are not li's.
+void TestStaffGui::disabledWhileSellingIsSignedOutAtTheNextSale()
+{
+    addCashiers();
+    QVERIFY(signInAs(u"li"_s, u"1357"));
+    const auto manager = m_rig->orderLog().staffAccountByName(u"manager"_s);
+    QVERIFY(m_rig->staff().disable(*manager, u"li"_s));
+    QCOMPARE(window().currentScreen(), static_cast<QWidget *>(window().saleScreen()));
+    window().newSale();
+    QCOMPARE(window().currentScreen(), signIn());
+    QCOMPARE(auditLines(u"sign_out"_s), QStringList{u"li: account disabled"_s});
+    QVERIFY(m_rig->checkout().cashier() != u"li"_s);
+    QVERIFY(signInAs(u"bob"_s, u"8642"));
+    QCOMPARE(m_rig->checkout().cashier(), u"bob"_s);
 }
 
 void TestStaffGui::cashierIsKeptOutOfTheManagerView()
