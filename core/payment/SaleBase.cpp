@@ -11,6 +11,11 @@ SaleBase::SaleBase(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clo
 {
     m_queryTimer.setSingleShot(true);
     connect(&m_queryTimer, &QTimer::timeout, this, &SaleBase::sendQuery);
+    m_watch = m_orderLog.watchPayments();
+    if (m_watch) {
+        connect(m_watch, &PaymentWatch::hint, this, &SaleBase::onPaymentHint);
+        connect(m_watch, &PaymentWatch::reconnected, this, &SaleBase::onReconnected);
+    }
 }
 
 SaleBase::~SaleBase() = default;
@@ -118,13 +123,32 @@ void SaleBase::reportStepErrors(const LifecycleStep &step)
         reportError(*step.storeError);
 }
 
+void SaleBase::onPaymentHint(const QString &mchOrderNo)
+{
+    if (m_started && !isClosed() && mchOrderNo == m_order.mchOrderNo)
+        reload();
+}
+
+void SaleBase::onReconnected()
+{
+    // An announcement may have gone by while the connection was down.
+    if (m_started && !isClosed())
+        reload();
+}
+
 void SaleBase::reload()
 {
     auto fresh = m_orderLog.orderById(m_order.id);
     if (!fresh) {
-        reportError(fresh.error());
+        // The store out of reach: said once; the sale goes on (queries, close) and its outcome is
+        // written when the store is back.
+        const bool lost = fresh.error().code == ErrorCode::StoreUnavailable;
+        if (!lost || !m_storeLost)
+            reportError(fresh.error());
+        m_storeLost = lost;
         return;
     }
+    m_storeLost = false;
     const OrderState before = m_order.state;
     m_order = *fresh;
     if (m_order.state == before)
