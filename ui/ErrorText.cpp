@@ -112,6 +112,8 @@ QString ErrorText::message(const Error &error)
     case ErrorCode::StoreReadOnly:
     case ErrorCode::StoreCorrupt:
         return tr("The order log cannot be written. Nothing was charged. Call your installer.");
+    case ErrorCode::PaidAwaitingRelay:
+        return tr("Paid at the gateway — waiting for the store's relay to confirm. Do not charge again.");
     case ErrorCode::StoreDenied:
         return tr("The store's database does not allow this login to do that (roles). Nothing was changed — call your "
                   "manager or installer.");

@@ -105,6 +105,12 @@ void SaleBase::finishClose()
 {
     if (isClosed())
         return;
+    if (m_paidAtGateway) {
+        // Paid: never EXPIRED or CANCELLED on top of it. The relay's confirmation shows as PAID
+        // (pushed, or the safety re-read).
+        reload();
+        return;
+    }
     const bool expired = m_closeReason == CloseReason::Expired;
     auto closed
         = m_lifecycle.close(m_order, expired ? OrderState::Expired : OrderState::Cancelled,
@@ -117,8 +123,13 @@ void SaleBase::finishClose()
 
 void SaleBase::reportStepErrors(const LifecycleStep &step)
 {
-    if (step.error)
+    if (step.error && step.error->code == ErrorCode::PaidAwaitingRelay) {
+        if (!m_paidAtGateway) // said once: the queries that follow say the same
+            reportError(*step.error);
+        m_paidAtGateway = true;
+    } else if (step.error) {
         reportError(*step.error);
+    }
     if (step.storeError)
         reportError(*step.storeError);
 }

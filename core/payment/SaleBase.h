@@ -57,6 +57,8 @@ public:
     bool isClosed() const { return isClosedState(m_order.state); }
     bool isClosing() const { return m_closing; }
     const Error &lastError() const { return m_lastError; }
+    // Store mode: paid at the gateway, waiting for the store's relay to confirm (PaidAwaitingRelay).
+    bool isPaidAtGateway() const { return m_paidAtGateway && !isClosed(); }
 
 Q_SIGNALS:
     void stateChanged(paydesk::OrderState state);
@@ -119,6 +121,9 @@ protected:
     QPointer<GatewayCall> m_pendingQuery;
     QPointer<PaymentWatch> m_watch; // store mode: payments pushed; null on a single file (polled)
     bool m_storeLost = false; // a re-read failed for want of the store: said once, until it is back
+    // Store mode: the gateway said paid but this terminal may not record it (PaidAwaitingRelay):
+    // the sale is never closed EXPIRED or CANCELLED on top of that; it waits for the relay.
+    bool m_paidAtGateway = false;
     QTimer m_queryTimer; // single shot: sendQuery()
 };
 

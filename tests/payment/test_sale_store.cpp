@@ -11,10 +11,12 @@
 #include "gateway/iotpay/IotPayClient.h"
 #include "orders/OrderLog.h"
 #include "orders/PaymentWatch.h"
+#include "orders/StoreSetup.h"
 #include "payment/Sale.h"
 #include "relay/RelayService.h"
 #include "sim/GatewaySimulator.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -56,9 +58,10 @@ private Q_SLOTS:
     void connectionKilledMidSaleEndsPaid();
     void storeDownRefusesNewSalesAndInFlightSaleFinishes();
     void idleTerminalCostsNothing();
+    void paidAtGatewayWaitsForTheRelay();
 
 private:
-    void startServices(bool relayUp);
+    void startServices(bool relayUp, const QString &terminalUser = {});
     SaleConfig pushOnlyConfig() const; // no gateway query, no safety poll within a test's time
     QString databaseName();
     // Runs `statement` on the store's own database as the superuser (NOTIFY is per database).
@@ -131,11 +134,13 @@ QString TestSaleStore::killTerminalConnections()
                           + QStringLiteral("'"));
 }
 
-void TestSaleStore::startServices(bool relayUp)
+void TestSaleStore::startServices(bool relayUp, const QString &terminalUser)
 {
     const QString url = m_store->url();
     // The terminal names itself, so that a test can kill its connection and no other.
-    const QString terminalUrl = testing::TestStore::isPostgres() ? url + u"&application_name=" + TerminalApp : url;
+    QString terminalUrl = testing::TestStore::isPostgres() ? url + u"&application_name=" + TerminalApp : url;
+    if (!terminalUser.isEmpty())
+        terminalUrl.replace(QStringLiteral("user=postgres"), QStringLiteral("user=") + terminalUser);
     auto log = OrderLog::open(terminalUrl, m_clock);
     QVERIFY2(log, log ? "" : qPrintable(describe(log.error())));
     m_log = std::move(*log);
@@ -373,6 +378,55 @@ void TestSaleStore::idleTerminalCostsNothing()
     qInfo().noquote() << "idle terminal over 10 s: its connection last active" << before.second << "->" << after.second
                       << "; database transactions (autovacuum included):" << (after.first - before.first);
     QCOMPARE(after.second, before.second); // not one statement from the terminal
+}
+
+// The known gap of least privilege, closed: with the relays down, the terminal's own query finds
+// the payment but its role may not record it. The cashier is told so in plain words (never a
+// quiet EXPIRED or CANCELLED), the sale stays open, and the relay's confirmation shows as PAID.
+void TestSaleStore::paidAtGatewayWaitsForTheRelay()
+{
+    if (!testing::TestStore::isPostgres())
+        QSKIP("store mode: PostgreSQL roles");
+    const QString pid = QString::number(QCoreApplication::applicationPid());
+    const QString terminalLogin = QStringLiteral("salestore_terminal_") + pid;
+    const QString relayLogin = QStringLiteral("salestore_relay_") + pid;
+    const auto setUp = setUpStore(
+        m_store->url(),
+        {StoreLogin{StoreRole::Terminal, terminalLogin, false}, StoreLogin{StoreRole::Relay, relayLogin, false}});
+    QVERIFY2(setUp, setUp ? "" : qPrintable(describe(setUp.error())));
+    startServices(false, terminalLogin);
+    QVERIFY(m_log->watchPayments());
+    SaleConfig config = pushOnlyConfig();
+    config.graceMs = 200;
+    config.queryIntervalMs = 300;
+    Sale *sale = startSale(config);
+    QVERIFY(sale);
+    QSignalSpy errors(sale, &Sale::errorOccurred);
+    QTRY_COMPARE(sale->state(), OrderState::Awaiting);
+    QVERIFY(m_sim->pay(sale->order().mchOrderNo));
+    QTRY_VERIFY(sale->isPaidAtGateway());
+    QCOMPARE(errors.count(), 1);
+    QCOMPARE(errors.first().first().value<Error>().code, ErrorCode::PaidAwaitingRelay);
+
+    // The cashier cancels (or the QR's time runs out): nothing closes over a payment.
+    sale->requestCancel();
+    QTest::qWait(1500);
+    QCOMPARE(sale->state(), OrderState::Awaiting);
+    QVERIFY(!sale->isClosed());
+    QCOMPARE(errors.count(), 1); // said once, not at every query
+
+    // The store's relay confirms it (its own notify or reconciliation): pushed to the terminal.
+    auto relayLog = OrderLog::open(
+        QString(m_store->url()).replace(QStringLiteral("user=postgres"), QStringLiteral("user=") + relayLogin),
+        m_clock);
+    QVERIFY2(relayLog, relayLog ? "" : qPrintable(describe(relayLog.error())));
+    PaymentConfirmation paid{sale->order().mchOrderNo, sale->order().payOrderId,    sale->order().amount, {},
+                             m_clock.nowUtcMs(),       QStringLiteral("reconciler")};
+    const auto confirmed = (*relayLog)->confirmPayment(paid);
+    QVERIFY2(confirmed, confirmed ? "" : qPrintable(describe(confirmed.error())));
+    QCOMPARE(confirmed->verdict, ConfirmVerdict::Applied);
+    QTRY_COMPARE_WITH_TIMEOUT(sale->state(), OrderState::Paid, 3000);
+    QVERIFY(!sale->order().late);
 }
 
 QTEST_MAIN(TestSaleStore)
