@@ -109,6 +109,9 @@ QString ErrorText::message(const Error &error)
     case ErrorCode::SecretUnavailable:
         return tr("The merchant key cannot be read — open Settings (F10) to enter it again.");
     case ErrorCode::StoreUnavailable:
+        // A file that cannot be opened, or the store's database out of reach (store mode).
+        return tr("The order log cannot be reached. No new sale can start until it is back — nothing was charged. "
+                  "Call your installer if this lasts.");
     case ErrorCode::StoreReadOnly:
     case ErrorCode::StoreCorrupt:
         return tr("The order log cannot be written. Nothing was charged. Call your installer.");

@@ -115,8 +115,11 @@ void SaleBase::finishClose()
     auto closed
         = m_lifecycle.close(m_order, expired ? OrderState::Expired : OrderState::Cancelled,
                             expired ? m_identity.expiryReason : u"cancelled by the cashier"_s, m_identity.actor);
-    if (!closed && closed.error().code != ErrorCode::TransitionRejected)
+    m_closePending = !closed && closed.error().code == ErrorCode::StoreUnavailable;
+    if (!closed && closed.error().code != ErrorCode::TransitionRejected && !(m_closePending && m_storeLost))
         reportError(closed.error());
+    if (m_closePending)
+        m_storeLost = true; // said once
     // Re-read in every case: a rejected move means another writer (the relay) got there first.
     reload();
 }
@@ -142,8 +145,12 @@ void SaleBase::onPaymentHint(const QString &mchOrderNo)
 
 void SaleBase::onReconnected()
 {
-    // An announcement may have gone by while the connection was down.
-    if (m_started && !isClosed())
+    // An announcement may have gone by while the connection was down; a close may be waiting.
+    if (!m_started || isClosed())
+        return;
+    if (m_closePending)
+        finishClose();
+    else
         reload();
 }
 

@@ -124,6 +124,9 @@ protected:
     // Store mode: the gateway said paid but this terminal may not record it (PaidAwaitingRelay):
     // the sale is never closed EXPIRED or CANCELLED on top of that; it waits for the relay.
     bool m_paidAtGateway = false;
+    // The close (EXPIRED/CANCELLED) could not be written for want of the store: written again
+    // after the reconnect, or at the next safety re-read.
+    bool m_closePending = false;
     QTimer m_queryTimer; // single shot: sendQuery()
 };
 

@@ -300,6 +300,9 @@ void TestSaleStore::storeDownRefusesNewSalesAndInFlightSaleFinishes()
     QVERIFY(sale);
     QSignalSpy errors(sale, &Sale::errorOccurred);
     QTRY_COMPARE(sale->state(), OrderState::Awaiting);
+    Sale *cancelled = startSale(config); // cancelled by the cashier while the database is away
+    QVERIFY(cancelled);
+    QTRY_COMPARE(cancelled->state(), OrderState::Awaiting);
 
     // The database goes away for this terminal (refuses connections; its connection killed).
     QCOMPARE(m_store->admin(QStringLiteral("ALTER DATABASE ") + databaseName()
@@ -318,14 +321,18 @@ void TestSaleStore::storeDownRefusesNewSalesAndInFlightSaleFinishes()
     QCOMPARE(m_sim->orders().size(), gatewayOrders);
 
     // The customer pays meanwhile: the sale's query finds it, the write waits for the database.
+    // The other sale is cancelled: the gateway is asked once more, the CANCELLED waits too.
     QVERIFY(m_sim->pay(sale->order().mchOrderNo));
+    cancelled->requestCancel();
     QTest::qWait(1500);
     QCOMPARE(sale->state(), OrderState::Awaiting);
+    QCOMPARE(cancelled->state(), OrderState::Awaiting);
     QCOMPARE(m_store->admin(QStringLiteral("ALTER DATABASE ") + databaseName()
                             + QStringLiteral(" WITH ALLOW_CONNECTIONS true")),
              QString());
     QTRY_COMPARE_WITH_TIMEOUT(sale->state(), OrderState::Paid, 10'000);
     QVERIFY(hasEvent(*m_log, sale->order().id, OrderState::Paid, QStringLiteral("query")));
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled->state(), OrderState::Cancelled, 10'000);
     QVERIFY(m_log->isConnected());
     for (const auto &error : std::as_const(errors)) {
         const Error e = error.first().value<Error>();

@@ -17,8 +17,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <QThread>
+#include <QUrl>
 
 #include <atomic>
 #include <barrier>
@@ -109,6 +112,7 @@ private Q_SLOTS:
     void mixedBurstSplitAcrossTwoRelays();
     void killNineOfOneRelayMidBurst();
     void oneOrderPerClientReference();
+    void deadConnectionsAreReplaced();
 
 private:
     bool startRelays(int count, const QString &url);
@@ -432,6 +436,94 @@ void TestRelayFleet::oneOrderPerClientReference()
     QVERIFY(log);
     for (int r = 0; r < References; ++r)
         QVERIFY((*log)->orderByClientReference(QStringLiteral("client-ref-") + QString::number(r), 0));
+}
+
+// The relay keeps one connection per worker thread: killed server-side, each is noticed and
+// replaced (no notify lost to it); with the database refusing connections /health says so with 503
+// and the notifies are refused (the gateway retries); back, everything is served again. The relay
+// never holds more connections than its worker threads.
+void TestRelayFleet::deadConnectionsAreReplaced()
+{
+    constexpr int OrderCount = 60;
+    const QString url = m_store->url();
+    const QString relayApp = QStringLiteral("relay-under-test");
+    auto opened = OrderLog::open(url, m_clock);
+    QVERIFY(opened);
+    OrderLog &log = **opened;
+    QList<Order> orders;
+    for (int i = 0; i < OrderCount; ++i)
+        orders.append(createAwaitingOrder(log, 300 + i));
+    QVERIFY(startRelays(1, url + u"&application_name=" + relayApp));
+    const quint16 port = m_relays[0]->port();
+    const QString database = QUrl(url).path().mid(1);
+    const auto relayConnections = [&]() -> int {
+        QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("fleet-probe"));
+        int n = -1;
+        {
+            admin.setHostName(testing::TestStore::socketDir());
+            admin.setPort(testing::TestStore::port().toInt());
+            admin.setUserName(QStringLiteral("postgres"));
+            admin.setDatabaseName(QStringLiteral("postgres"));
+            if (admin.open()) {
+                QSqlQuery query(admin);
+                if (query.exec(QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = '") + database
+                               + QStringLiteral("' AND application_name = '") + relayApp + u'\'')
+                    && query.next())
+                    n = query.value(0).toInt();
+            }
+            admin.close();
+        }
+        admin = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("fleet-probe"));
+        return n;
+    };
+    const auto send = [&](int from, int to) {
+        QList<Planned> plan;
+        for (int i = from; i < to; ++i)
+            plan.append({Kind::Genuine, i, notifyRequest(signedFields(genuineFields(orders[i], i), m_key)), 0});
+        return sendAll({port}, plan, 8);
+    };
+    const auto killRelayConnections = [&] {
+        return m_store->admin(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '")
+                              + database + QStringLiteral("' AND application_name = '") + relayApp + u'\'');
+    };
+
+    for (const Answer &answer : send(0, 20))
+        QCOMPARE(answer.body, QByteArray("success"));
+    const int held = relayConnections();
+    qInfo("relay connections after a burst: %d (4 worker threads)", held);
+    QVERIFY(held >= 1 && held <= 4);
+
+    // Killed server-side: the next statement on each finds it lost and opens a new one.
+    QCOMPARE(killRelayConnections(), QString());
+    for (const Answer &answer : send(20, 40))
+        QCOMPARE(answer.body, QByteArray("success"));
+    QCOMPARE(health(port).value(u"database").toString(), QStringLiteral("ok"));
+    QVERIFY(relayConnections() <= 4);
+
+    // The database refuses connections: /health says so (503); notifies are refused, not lost.
+    QCOMPARE(
+        m_store->admin(QStringLiteral("ALTER DATABASE ") + database + QStringLiteral(" WITH ALLOW_CONNECTIONS false")),
+        QString());
+    QCOMPARE(killRelayConnections(), QString());
+    const RawReply down = rawExchange(port, httpRequest("GET", "/health"), 10'000);
+    QCOMPARE(down.status, 503);
+    QCOMPARE(QJsonDocument::fromJson(down.body).object().value(u"database").toString(), QStringLiteral("unavailable"));
+    for (const Answer &answer : send(40, 50)) {
+        QVERIFY(answer.status >= 500);
+        QVERIFY(!answer.body.contains("success"));
+    }
+    QCOMPARE(
+        m_store->admin(QStringLiteral("ALTER DATABASE ") + database + QStringLiteral(" WITH ALLOW_CONNECTIONS true")),
+        QString());
+    QThread::msleep(5'500); // the longest back-off between two attempts
+    for (const Answer &answer : send(40, 60))
+        QCOMPARE(answer.body, QByteArray("success"));
+    QCOMPARE(health(port).value(u"database").toString(), QStringLiteral("ok"));
+    for (int i = 0; i < OrderCount; ++i) {
+        QCOMPARE(log.orderById(orders[i].id)->state, OrderState::Paid);
+        QCOMPARE(paidTransitions(log, orders[i].id), 1);
+    }
 }
 
 QTEST_MAIN(TestRelayFleet)
