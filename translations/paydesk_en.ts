@@ -133,9 +133,19 @@
         <translation>The merchant key cannot be read — open Settings (F10) to enter it again.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The order log cannot be reached. No new sale can start until it is back — nothing was charged. Call your installer if this lasts.</source>
+        <translation>The order log cannot be reached. No new sale can start until it is back — nothing was charged. Call your installer if this lasts.</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>The order log cannot be written. Nothing was charged. Call your installer.</source>
         <translation>The order log cannot be written. Nothing was charged. Call your installer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid at the gateway — waiting for the store&apos;s relay to confirm. Do not charge again.</source>
+        <translation>Paid at the gateway — waiting for the store&apos;s relay to confirm. Do not charge again.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -163,7 +173,7 @@
         <translation>Something went wrong: %1</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-78"/>
         <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
         <translation>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</translation>
     </message>

@@ -133,9 +133,19 @@
         <translation>La clé marchand est illisible — ouvrez les Paramètres (F10) pour la saisir de nouveau.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The order log cannot be reached. No new sale can start until it is back — nothing was charged. Call your installer if this lasts.</source>
+        <translation>Le journal des commandes est injoignable. Aucune nouvelle vente ne peut commencer avant son retour — rien n&apos;a été débité. Appelez votre installateur si cela dure.</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>The order log cannot be written. Nothing was charged. Call your installer.</source>
         <translation>Impossible d’écrire dans le journal des commandes. Rien n’a été débité. Appelez votre installateur.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid at the gateway — waiting for the store&apos;s relay to confirm. Do not charge again.</source>
+        <translation>Payé auprès de la passerelle — en attente de la confirmation du relais du magasin. Ne débitez pas de nouveau.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -163,7 +173,7 @@
         <translation>Un problème est survenu&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-78"/>
         <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
         <translation>Ce n’est pas un code de paiement WeChat Pay, Alipay ou UnionPay. Rien n’a été encaissé.</translation>
     </message>

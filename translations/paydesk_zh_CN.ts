@@ -133,9 +133,19 @@
         <translation>无法读取商户密钥——请打开设置（F10）重新输入。</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The order log cannot be reached. No new sale can start until it is back — nothing was charged. Call your installer if this lasts.</source>
+        <translation>无法连接订单日志。恢复之前不能开始新的销售——未扣款。如果持续，请联系安装人员。</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>The order log cannot be written. Nothing was charged. Call your installer.</source>
         <translation>无法写入订单记录。未发生扣款。请联系安装人员。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid at the gateway — waiting for the store&apos;s relay to confirm. Do not charge again.</source>
+        <translation>网关已收款——正在等待门店中继确认。请勿重复收款。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -163,7 +173,7 @@
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-78"/>
         <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
         <translation>这不是微信支付、支付宝或银联的付款码。未收取任何款项。</translation>
     </message>

@@ -109,9 +109,14 @@ QString ErrorText::message(const Error &error)
     case ErrorCode::SecretUnavailable:
         return tr("The merchant key cannot be read — open Settings (F10) to enter it again.");
     case ErrorCode::StoreUnavailable:
+        // A file that cannot be opened, or the store's database out of reach (store mode).
+        return tr("The order log cannot be reached. No new sale can start until it is back — nothing was charged. "
+                  "Call your installer if this lasts.");
     case ErrorCode::StoreReadOnly:
     case ErrorCode::StoreCorrupt:
         return tr("The order log cannot be written. Nothing was charged. Call your installer.");
+    case ErrorCode::PaidAwaitingRelay:
+        return tr("Paid at the gateway — waiting for the store's relay to confirm. Do not charge again.");
     case ErrorCode::StoreDenied:
         return tr("The store's database does not allow this login to do that (roles). Nothing was changed — call your "
                   "manager or installer.");

@@ -56,6 +56,9 @@ enum class ErrorCode {
     Duplicate,
     TransitionRejected,
     StoreDenied, // the database refused the operation to this login's role (least privilege)
+    // Store mode: the gateway reports the order paid, but this terminal's role may not record a
+    // payment; the store's relay confirms it (its notify, or its reconciliation). Never closed meanwhile.
+    PaidAwaitingRelay,
 
     // configuration and secrets
     ConfigMissing,

@@ -154,6 +154,12 @@ Result<ConfirmOutcome> OrderLog::confirmPayment(const PaymentConfirmation &confi
             judgement = judge(*order, confirmation);
             if (auto applied = applyVerdict(d->db, *order, judgement, confirmation, now); !applied)
                 return fail(applied.error());
+            // Store mode: the terminals listening hear of it when this commits (a hint: they re-read).
+            if (const QString announce = d->backend->paymentAnnounceStatement();
+                !announce.isEmpty() && judgement.verdict == ConfirmVerdict::Applied) {
+                if (auto sent = sql::run(d->db, announce, {order->mchOrderNo}); !sent)
+                    return fail(sent.error());
+            }
             auto after = orderrows::readOne(d->db, u"id = ?"_s, order->id);
             if (!after)
                 return fail(after.error());

@@ -3,6 +3,8 @@
 #include "OrderLogPrivate.h"
 #include "Schema.h"
 
+#include <QDebug>
+#include <QSqlDriver>
 #include <QSqlQuery>
 
 #include <atomic>
@@ -57,6 +59,7 @@ Result<int> prepareSchema(const sql::Connection &db, const OrderLog::Options &op
 
 OrderLog::Private::~Private()
 {
+    watch.reset(); // before the connection whose notifications it hears
     if (connectionName.isEmpty())
         return;
     // removeDatabase() warns and leaks unless no QSqlDatabase handle is left.
@@ -96,6 +99,9 @@ Result<std::unique_ptr<OrderLog>> OrderLog::open(const QString &path, const Cloc
                             options.busyTimeoutMs};
     if (auto opened = p->backend->open(p->db.db, store->location, storeOptions(options)); !opened)
         return fail(opened.error());
+    p->keeper.location = store->location;
+    p->keeper.options = storeOptions(options);
+    p->db.keeper = &p->keeper;
     const auto version = prepareSchema(p->db, options);
     if (!version)
         return fail(version.error());
@@ -193,6 +199,53 @@ Result<qint64> OrderLog::dataVersion() const
     if (!version)
         return fail(version.error());
     return version->toLongLong();
+}
+
+PaymentWatch *OrderLog::watchPayments()
+{
+    if (d->watch)
+        return d->watch.get();
+    const QString channel = d->backend->paymentChannel();
+    if (channel.isEmpty())
+        return nullptr;
+    if (auto usable = sql::restore(d->db); !usable)
+        qWarning().noquote() << "order log: not connected while subscribing:" << describe(usable.error());
+    d->keeper.channels.append(channel);
+    if (d->db.db.isOpen() && !d->db.db.driver()->subscribeToNotification(channel))
+        qWarning().noquote() << "order log: LISTEN" << channel << "failed:" << d->db.db.driver()->lastError().text();
+    Private *p = d.get();
+    d->watch = std::make_unique<PaymentWatch>([p] { return sql::restore(p->db).has_value(); },
+                                              [p] { return p->keeper.reconnects; });
+    // The driver object stays the same across reconnects: this connection outlives them.
+    QObject::connect(d->db.db.driver(), &QSqlDriver::notification, d->watch.get(),
+                     [p, channel](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+                         if (name == channel && p->watch)
+                             p->watch->announce(payload.toString());
+                     });
+    return d->watch.get();
+}
+
+bool OrderLog::isConnected()
+{
+    return sql::restore(d->db).has_value();
+}
+
+Result<bool> OrderLog::tryClaimOrder(qint64 orderId)
+{
+    const QString statement = d->backend->orderClaimStatement();
+    if (statement.isEmpty())
+        return true;
+    const auto taken = sql::scalar(d->db, statement, {QString::number(orderId)});
+    if (!taken)
+        return fail(taken.error());
+    return taken->toBool();
+}
+
+void OrderLog::releaseOrder(qint64 orderId)
+{
+    const QString statement = d->backend->orderReleaseStatement();
+    if (!statement.isEmpty())
+        (void)sql::scalar(d->db, statement, {QString::number(orderId)});
 }
 
 Result<QString> OrderLog::integrityCheck() const

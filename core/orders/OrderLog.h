@@ -103,6 +103,10 @@ struct NewOrder
     QString subject;
     qint64 expiresAtMs = 0;
     QString clientReference; // the API caller's own order id (online orders), or empty
+    // With a client reference and this > 0: one order per reference. An order with the same
+    // reference created at or after this time refuses the new one (Duplicate); the look-up and
+    // the insert are one transaction under a database lock, so this holds across processes.
+    qint64 clientReferenceSinceUtcMs = 0;
 };
 
 // Optional data a transition records on the row (empty values leave the column unchanged).
@@ -228,6 +232,7 @@ struct VerdictCount
 
 struct OrderFilter; // orders/OrderFilter.h
 struct OrderSlice;
+class PaymentWatch; // orders/PaymentWatch.h
 
 // The order log: one SQLite file (WAL, synchronous=FULL, busy_timeout, BEGIN IMMEDIATE for
 // every write), shared by the GUI and the relay, safe with several processes writing at once.
@@ -351,6 +356,18 @@ public:
 
     // PRAGMA data_version: changes whenever another connection commits. Cheap to poll.
     Result<qint64> dataVersion() const;
+
+    // Store mode (design.md "Storage backends"). Payments pushed (PaymentWatch.h): made on the
+    // first call, subscribed, owned by the order log; null where the backend pushes nothing
+    // (SQLite: poll dataVersion()).
+    PaymentWatch *watchPayments();
+    // Whether the connection is usable now; a lost one is opened again first (outside a
+    // transaction, with back-off). Always true on SQLite.
+    bool isConnected();
+    // A claim on one order for as long as this connection holds it (a relay's reconciler asking
+    // the gateway about it): false when another connection has it. Always granted on SQLite.
+    Result<bool> tryClaimOrder(qint64 orderId);
+    void releaseOrder(qint64 orderId);
     Result<QString> integrityCheck() const; // "ok" when healthy
     Result<void> checkWritable(); // takes and releases the write lock
 

@@ -3,6 +3,7 @@
 // Internal to core/orders: the state OrderLog's implementation files share.
 
 #include "OrderLog.h"
+#include "PaymentWatch.h"
 #include "SqlSupport.h"
 #include "StorageBackend.h"
 
@@ -18,7 +19,9 @@ struct OrderLog::Private
     QString connectionName;
     std::unique_ptr<StorageBackend> backend;
     sql::Connection db; // on `backend`
+    sql::Keeper keeper; // db.keeper: brings a lost server connection back
     int schemaVersion = 0;
+    std::unique_ptr<PaymentWatch> watch;
 
     Private() = default;
     ~Private();

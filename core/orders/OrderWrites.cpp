@@ -63,6 +63,30 @@ Result<QString> mintMchOrderNo(const sql::Connection &db, const QString &termina
     return number;
 }
 
+// One order per client reference, across every process on the store: the look-up runs in the
+// creating transaction after a lock on the reference (PostgreSQL: an advisory lock released at
+// COMMIT; SQLite: the write transaction itself), so two relays cannot both find none.
+Result<void> checkClientReference(const sql::Connection &db, const NewOrder &order)
+{
+    if (order.clientReference.isEmpty() || order.clientReferenceSinceUtcMs <= 0)
+        return {};
+    if (const QString lock = db.backend->clientReferenceLockStatement(); !lock.isEmpty()) {
+        if (auto locked = sql::run(db, lock, {order.clientReference}); !locked)
+            return fail(locked.error());
+    }
+    auto existing
+        = sql::run(db, u"SELECT mch_order_no FROM orders WHERE client_reference = ? AND created_at_ms >= ? LIMIT 1"_s,
+                   {order.clientReference, order.clientReferenceSinceUtcMs});
+    if (!existing)
+        return fail(existing.error());
+    if (existing->next()) {
+        return fail(ErrorCode::Duplicate,
+                    u"order "_s + existing->value(0).toString() + u" already has client reference "_s
+                        + order.clientReference);
+    }
+    return {};
+}
+
 Result<Order> requireOrder(const sql::Connection &db, qint64 orderId)
 {
     return orderrows::readOne(db, u"id = ?"_s, orderId);
@@ -79,6 +103,8 @@ Result<Order> OrderLog::createOrder(const NewOrder &order)
         if (auto begun = transaction.begin(); !begun)
             return fail(begun.error());
         const qint64 now = d->now();
+        if (auto unique = checkClientReference(d->db, order); !unique)
+            return fail(unique.error());
         const auto number = mintMchOrderNo(d->db, order.terminalId, now);
         if (!number)
             return fail(number.error());

@@ -314,6 +314,41 @@ QString PostgresBackend::integrityCheckStatement() const
            " FROM pg_index WHERE NOT indisvalid"_s;
 }
 
+// Advisory lock keys are PayDesk's own: the first half of a two-key lock names what is locked
+// ("PayD" + 1, + 2 in ASCII), a keyspace apart from the migration lock's single key.
+QString PostgresBackend::paymentChannel() const
+{
+    return u"paydesk_paid"_s;
+}
+
+QString PostgresBackend::paymentAnnounceStatement() const
+{
+    // Queued by the transaction and delivered to the listeners only when it commits.
+    return u"SELECT pg_notify('paydesk_paid', ?)"_s;
+}
+
+QString PostgresBackend::clientReferenceLockStatement() const
+{
+    // Transaction-scoped: released by the COMMIT that makes the new order visible.
+    return u"SELECT pg_advisory_xact_lock(1348565317, hashtext(?))"_s;
+}
+
+QString PostgresBackend::orderClaimStatement() const
+{
+    // Session-scoped, held across the gateway round trip; a lost connection releases it.
+    return u"SELECT pg_try_advisory_lock(1348565318, hashtext(CAST(? AS TEXT)))"_s;
+}
+
+QString PostgresBackend::orderReleaseStatement() const
+{
+    return u"SELECT pg_advisory_unlock(1348565318, hashtext(CAST(? AS TEXT)))"_s;
+}
+
+bool PostgresBackend::reconnects() const
+{
+    return true;
+}
+
 StoreFault PostgresBackend::classify(const QSqlError &error) const
 {
     if (error.type() == QSqlError::NoError)

@@ -55,6 +55,14 @@ public:
     QString integrityCheckStatement() const override;
 
     StoreFault classify(const QSqlError &error) const override;
+
+    QString paymentChannel() const override;
+    QString paymentAnnounceStatement() const override;
+    QString clientReferenceLockStatement() const override;
+    QString orderClaimStatement() const override;
+    QString orderReleaseStatement() const override;
+    bool reconnects() const override;
+
     // The classification of one SQLSTATE (five characters); an empty one is a client-side
     // failure of libpq: the connection could not be made or was lost.
     static StoreFault classifySqlState(const QString &sqlState);

@@ -1,7 +1,9 @@
 #include "SqlSupport.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QSqlDriver>
 #include <QStringList>
 #include <QThread>
 
@@ -12,6 +14,8 @@ namespace paydesk::sql {
 namespace {
 
 constexpr int MaxBusyAttempts = 10;
+constexpr qint64 FirstReconnectDelayMs = 100;
+constexpr qint64 MaxReconnectDelayMs = 5'000;
 
 thread_local int conflictCount = 0;
 
@@ -41,7 +45,49 @@ Error storeError(const Connection &db, const QSqlError &error, const QString &co
     return Error{storeErrorCode(db, error), detail, {}, 0};
 }
 
-Result<QSqlQuery> run(const Connection &db, const QString &statement, const QVariantList &values)
+Result<void> restore(const Connection &db)
+{
+    Keeper *keeper = db.keeper;
+    if (db.db.isOpen() || !keeper || !db.backend->reconnects())
+        return {};
+    if (keeper->inTransaction)
+        return fail(ErrorCode::StoreUnavailable, u"the connection to the database was lost within a transaction"_s);
+    const qint64 now = QDeadlineTimer::current().deadline();
+    if (now < keeper->nextAttemptMs)
+        return fail(ErrorCode::StoreUnavailable, u"the database is unreachable (reconnecting)"_s);
+    QSqlDatabase handle = db.db;
+    handle.close(); // frees the lost connection and its notification socket
+    const qint64 delay = std::min(MaxReconnectDelayMs, FirstReconnectDelayMs << std::min(keeper->failedAttempts, 6));
+    if (auto opened = db.backend->open(handle, keeper->location, keeper->options); !opened) {
+        ++keeper->failedAttempts;
+        keeper->nextAttemptMs = now + delay;
+        handle.close();
+        return fail(ErrorCode::StoreUnavailable, u"the database is unreachable: "_s + opened.error().detail);
+    }
+    for (const QString &channel : std::as_const(keeper->channels)) {
+        if (!handle.driver()->subscribeToNotification(channel)) {
+            ++keeper->failedAttempts;
+            keeper->nextAttemptMs = now + delay;
+            handle.close();
+            return fail(ErrorCode::StoreUnavailable, u"the database is reachable but LISTEN failed"_s);
+        }
+    }
+    keeper->failedAttempts = 0;
+    keeper->nextAttemptMs = 0;
+    ++keeper->reconnects;
+    return {};
+}
+
+namespace {
+
+// A statement that changes nothing or starts a transaction: safe to send again on a new
+// connection when the old one was found lost by sending it.
+bool isSafeToRepeat(const QString &statement)
+{
+    return statement.startsWith(u"SELECT"_s) || statement.startsWith(u"BEGIN"_s);
+}
+
+Result<QSqlQuery> runOnce(const Connection &db, const QString &statement, const QVariantList &values)
 {
     QSqlQuery query(db.db);
     query.setForwardOnly(true);
@@ -59,6 +105,23 @@ Result<QSqlQuery> run(const Connection &db, const QString &statement, const QVar
     if (!query.exec())
         return fail(storeError(db, query.lastError(), statement));
     return query;
+}
+
+} // namespace
+
+Result<QSqlQuery> run(const Connection &db, const QString &statement, const QVariantList &values)
+{
+    if (auto usable = restore(db); !usable)
+        return fail(usable.error());
+    auto done = runOnce(db, statement, values);
+    // Found lost by this statement (a server restart, a connection killed server-side): open a new
+    // connection at once and send it again when that cannot do anything twice.
+    if (!done && db.keeper && !db.keeper->inTransaction && !db.db.isOpen() && isSafeToRepeat(statement)) {
+        if (auto usable = restore(db); !usable)
+            return fail(usable.error());
+        return runOnce(db, statement, values);
+    }
+    return done;
 }
 
 Result<QVariant> scalar(const Connection &db, const QString &statement, const QVariantList &values)
@@ -172,6 +235,8 @@ Result<void> WriteTransaction::begin()
     if (auto begun = runRetryingBusy(m_db, m_db.backend->beginWriteStatement()); !begun)
         return fail(begun.error());
     m_active = true;
+    if (m_db.keeper)
+        m_db.keeper->inTransaction = true;
     return {};
 }
 
@@ -186,6 +251,8 @@ Result<void> WriteTransaction::commit()
         return fail(error);
     }
     m_active = false;
+    if (m_db.keeper)
+        m_db.keeper->inTransaction = false;
     return {};
 }
 
@@ -203,6 +270,8 @@ Result<void> WriteTransaction::commitThroughDriver()
                     u"COMMIT: the server rolled the transaction back (a statement in it had failed)"_s);
     }
     m_active = false;
+    if (m_db.keeper)
+        m_db.keeper->inTransaction = false;
     return {};
 }
 
@@ -210,9 +279,13 @@ void WriteTransaction::rollback()
 {
     // After some errors (SQLITE_FULL, SQLITE_IOERR) SQLite has already rolled back and this
     // ROLLBACK fails with "no transaction is active", which is harmless.
+    m_active = false;
+    if (m_db.keeper)
+        m_db.keeper->inTransaction = false;
+    if (!m_db.db.isOpen())
+        return; // lost: the server has rolled it back
     QSqlQuery query(m_db.db);
     query.exec(u"ROLLBACK"_s);
-    m_active = false;
 }
 
 } // namespace paydesk::sql

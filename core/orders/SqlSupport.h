@@ -15,6 +15,20 @@
 
 namespace paydesk::sql {
 
+// What a connection to a server needs to come back after it was lost (StorageBackend::
+// reconnects()): no Qt signal fires when the server goes away; QPSQL's isOpen() turns false and
+// the next statement fails with an empty error. The order log owns one per connection.
+struct Keeper
+{
+    QString location; // what the backend opens
+    StoreOptions options;
+    QStringList channels; // subscribed to again after every reconnect
+    bool inTransaction = false; // never reconnect inside one: its work is lost with the connection
+    int failedAttempts = 0; // since the connection was last good
+    qint64 nextAttemptMs = 0; // monotonic: the back-off
+    quint64 reconnects = 0; // successful ones, for whoever must re-read after one
+};
+
 // An open Qt SQL connection and the backend it belongs to (which classifies its errors and
 // knows its dialect). Cheap to copy: QSqlDatabase is a handle.
 struct Connection
@@ -22,7 +36,13 @@ struct Connection
     QSqlDatabase db;
     const StorageBackend *backend = nullptr;
     int busyTimeoutMs = 0;
+    Keeper *keeper = nullptr; // none: a lost connection stays lost
 };
+
+// Whether the connection is usable now, opening it again first when it was lost, outside a
+// transaction and at most as often as the back-off allows (100 ms doubling to 5 s). StoreUnavailable
+// while the server cannot be reached.
+Result<void> restore(const Connection &db);
 
 // The error's ErrorCode through the backend's typed classification of its native code.
 ErrorCode storeErrorCode(const Connection &db, const QSqlError &error);

@@ -12,6 +12,36 @@ namespace paydesk {
 
 StorageBackend::~StorageBackend() = default;
 
+QString StorageBackend::paymentChannel() const
+{
+    return {};
+}
+
+QString StorageBackend::paymentAnnounceStatement() const
+{
+    return {};
+}
+
+QString StorageBackend::clientReferenceLockStatement() const
+{
+    return {};
+}
+
+QString StorageBackend::orderClaimStatement() const
+{
+    return {};
+}
+
+QString StorageBackend::orderReleaseStatement() const
+{
+    return {};
+}
+
+bool StorageBackend::reconnects() const
+{
+    return false;
+}
+
 ErrorCode errorCodeFor(StoreFault fault)
 {
     switch (fault) {

@@ -92,6 +92,25 @@ public:
     virtual QString integrityCheckStatement() const = 0;
 
     virtual StoreFault classify(const QSqlError &error) const = 0;
+
+    // Store mode (design.md "Storage backends"): what a backend shared by several processes adds.
+    // The defaults are a single file's: nothing to push, nothing to lock beyond the write
+    // transaction, nothing to reconnect.
+    //
+    // The channel on which a confirming transaction announces, on commit, the mchOrderNo it paid;
+    // empty: the backend pushes nothing (readers poll dataVersionStatement()).
+    virtual QString paymentChannel() const;
+    // Run inside the confirming transaction with the mchOrderNo bound: sends the announcement.
+    virtual QString paymentAnnounceStatement() const;
+    // Run first in the write transaction that looks up a client reference and creates its order,
+    // with the reference bound: one such transaction at a time per reference, in every process.
+    virtual QString clientReferenceLockStatement() const;
+    // A claim on one order (its id bound) held by this connection until released or lost:
+    // answers one row, true when taken. Empty: every claim is granted.
+    virtual QString orderClaimStatement() const;
+    virtual QString orderReleaseStatement() const;
+    // Whether a connection can be lost (a server) and is then opened again by the order log.
+    virtual bool reconnects() const;
 };
 
 // A store URL as the `store/url` setting holds it: a file path (or file: URL) is a SQLite file;

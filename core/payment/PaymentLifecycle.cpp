@@ -153,7 +153,15 @@ LifecycleStep PaymentLifecycle::paidByQuery(const Order &order, const GatewayRes
     confirmation.paidAtMs = response.paySuccTimeMs;
     confirmation.actor = actor;
     auto outcome = confirm(confirmation);
-    if (!outcome) {
+    if (!outcome && outcome.error().code == ErrorCode::StoreDenied) {
+        // Store mode: only the relay's role may mark an order paid. The payment is real; the
+        // order waits, open, for the relay to confirm it.
+        step.error = Error{ErrorCode::PaidAwaitingRelay,
+                           u"the gateway reports the payment; waiting for the store's relay to confirm it ("_s
+                               + outcome.error().detail.left(MaxErrorChars) + u')',
+                           {},
+                           0};
+    } else if (!outcome) {
         step.storeError = outcome.error();
     } else if (isRefusal(outcome->verdict) || outcome->verdict == ConfirmVerdict::UnknownOrder) {
         step.error = Error{ErrorCode::ResponseMismatch,

@@ -55,11 +55,23 @@ void Reconciler::next()
         QMetaObject::invokeMethod(this, &Reconciler::next, Qt::QueuedConnection);
         return;
     }
+    // Only one reconciler at a time asks about an order (store mode: several relays on one
+    // database); another holding it is settling it now.
+    const auto claimed = m_orderLog.tryClaimOrder(order.id);
+    if (!claimed || !*claimed) {
+        if (!claimed)
+            noteError(order, describe(claimed.error()));
+        else
+            ++m_report.claimedElsewhere;
+        QMetaObject::invokeMethod(this, &Reconciler::next, Qt::QueuedConnection);
+        return;
+    }
     GatewayCall *call = m_gateway.queryOrder({order.mchOrderNo, {}});
     call->setParent(this);
     connect(call, &GatewayCall::finished, this, [this, call, order] {
         call->deleteLater();
         onQueryFinished(call, order);
+        m_orderLog.releaseOrder(order.id);
         next();
     });
 }

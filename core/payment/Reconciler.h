@@ -25,6 +25,7 @@ struct ReconcileReport
     int changed = 0;
     int stillOpen = 0;
     int errors = 0;
+    int claimedElsewhere = 0; // being reconciled by another process (store mode): left to it
     QList<ReconcileChange> changes;
     QStringList errorDetails;
 };

@@ -41,7 +41,9 @@ Result<void> Sale::start(const Money &amount, Channel channel)
     m_order = *created;
     m_started = true;
     m_expiryMonotonicMs = m_clock.monotonicMs() + m_config.validityMs;
-    if (auto version = m_orderLog.dataVersion())
+    if (m_watch)
+        m_nextSafetyReadMonotonicMs = m_clock.monotonicMs() + m_config.safetyPollMs;
+    else if (auto version = m_orderLog.dataVersion())
         m_lastDataVersion = *version;
 
     // Persist CREATING before the request leaves: a crash after this point is resolved by query.
@@ -143,8 +145,18 @@ void Sale::watchTick()
         stopTimers();
         return;
     }
-    auto version = m_orderLog.dataVersion();
-    if (version && *version != m_lastDataVersion) {
+    if (m_watch) {
+        // Store mode: pushed (onPaymentHint); the row read here only as a slow safety net.
+        if (m_clock.monotonicMs() >= m_nextSafetyReadMonotonicMs) {
+            m_nextSafetyReadMonotonicMs = m_clock.monotonicMs() + m_config.safetyPollMs;
+            if (m_closePending)
+                finishClose();
+            else
+                reload();
+            if (isClosed())
+                return;
+        }
+    } else if (auto version = m_orderLog.dataVersion(); version && *version != m_lastDataVersion) {
         m_lastDataVersion = *version;
         reload();
         if (isClosed())

@@ -41,6 +41,7 @@ private:
     qint64 m_expiryMonotonicMs = 0;
     qint64 m_awaitingSinceMonotonicMs = 0;
     qint64 m_lastDataVersion = -1;
+    qint64 m_nextSafetyReadMonotonicMs = 0; // store mode
     QTimer m_watchTimer;
 };
 

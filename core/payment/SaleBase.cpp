@@ -11,6 +11,11 @@ SaleBase::SaleBase(OrderLog &orderLog, PaymentGateway &gateway, const Clock &clo
 {
     m_queryTimer.setSingleShot(true);
     connect(&m_queryTimer, &QTimer::timeout, this, &SaleBase::sendQuery);
+    m_watch = m_orderLog.watchPayments();
+    if (m_watch) {
+        connect(m_watch, &PaymentWatch::hint, this, &SaleBase::onPaymentHint);
+        connect(m_watch, &PaymentWatch::reconnected, this, &SaleBase::onReconnected);
+    }
 }
 
 SaleBase::~SaleBase() = default;
@@ -100,31 +105,68 @@ void SaleBase::finishClose()
 {
     if (isClosed())
         return;
+    if (m_paidAtGateway) {
+        // Paid: never EXPIRED or CANCELLED on top of it. The relay's confirmation shows as PAID
+        // (pushed, or the safety re-read).
+        reload();
+        return;
+    }
     const bool expired = m_closeReason == CloseReason::Expired;
     auto closed
         = m_lifecycle.close(m_order, expired ? OrderState::Expired : OrderState::Cancelled,
                             expired ? m_identity.expiryReason : u"cancelled by the cashier"_s, m_identity.actor);
-    if (!closed && closed.error().code != ErrorCode::TransitionRejected)
+    m_closePending = !closed && closed.error().code == ErrorCode::StoreUnavailable;
+    if (!closed && closed.error().code != ErrorCode::TransitionRejected && !(m_closePending && m_storeLost))
         reportError(closed.error());
+    if (m_closePending)
+        m_storeLost = true; // said once
     // Re-read in every case: a rejected move means another writer (the relay) got there first.
     reload();
 }
 
 void SaleBase::reportStepErrors(const LifecycleStep &step)
 {
-    if (step.error)
+    if (step.error && step.error->code == ErrorCode::PaidAwaitingRelay) {
+        if (!m_paidAtGateway) // said once: the queries that follow say the same
+            reportError(*step.error);
+        m_paidAtGateway = true;
+    } else if (step.error) {
         reportError(*step.error);
+    }
     if (step.storeError)
         reportError(*step.storeError);
+}
+
+void SaleBase::onPaymentHint(const QString &mchOrderNo)
+{
+    if (m_started && !isClosed() && mchOrderNo == m_order.mchOrderNo)
+        reload();
+}
+
+void SaleBase::onReconnected()
+{
+    // An announcement may have gone by while the connection was down; a close may be waiting.
+    if (!m_started || isClosed())
+        return;
+    if (m_closePending)
+        finishClose();
+    else
+        reload();
 }
 
 void SaleBase::reload()
 {
     auto fresh = m_orderLog.orderById(m_order.id);
     if (!fresh) {
-        reportError(fresh.error());
+        // The store out of reach: said once; the sale goes on (queries, close) and its outcome is
+        // written when the store is back.
+        const bool lost = fresh.error().code == ErrorCode::StoreUnavailable;
+        if (!lost || !m_storeLost)
+            reportError(fresh.error());
+        m_storeLost = lost;
         return;
     }
+    m_storeLost = false;
     const OrderState before = m_order.state;
     m_order = *fresh;
     if (m_order.state == before)

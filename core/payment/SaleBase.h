@@ -4,6 +4,7 @@
 #include "common/Error.h"
 #include "gateway/PaymentGateway.h"
 #include "orders/OrderLog.h"
+#include "orders/PaymentWatch.h"
 #include "payment/PaymentLifecycle.h"
 
 #include <QLoggingCategory>
@@ -24,7 +25,10 @@ struct SaleConfig
     QString productId = QStringLiteral("POS");
     QString clientIp = QStringLiteral("127.0.0.1");
     qint64 validityMs = 5 * 60 * 1000; // the QR is offered this long
-    int watchIntervalMs = 50; // order-row check (PRAGMA data_version, then one read)
+    int watchIntervalMs = 50; // order-row check (PRAGMA data_version, then one read); local checks in store mode
+    // Store mode (payments pushed, PaymentWatch): the row is re-read on a hint for this order and
+    // after a reconnect, and this often anyway as a safety net.
+    int safetyPollMs = 3'000;
     int graceMs = 5'000; // wait for the notify before querying
     int queryIntervalMs = 3'000; // query_order polling after the grace, jittered ±15 %
     int unknownRetryMs = 2'000; // resolving an UNKNOWN create outcome
@@ -53,6 +57,8 @@ public:
     bool isClosed() const { return isClosedState(m_order.state); }
     bool isClosing() const { return m_closing; }
     const Error &lastError() const { return m_lastError; }
+    // Store mode: paid at the gateway, waiting for the store's relay to confirm (PaidAwaitingRelay).
+    bool isPaidAtGateway() const { return m_paidAtGateway && !isClosed(); }
 
 Q_SIGNALS:
     void stateChanged(paydesk::OrderState state);
@@ -93,6 +99,9 @@ protected:
     void reportStepErrors(const LifecycleStep &step);
     void reportError(const Error &error);
     void reload();
+    // A hint that this sale's order may have moved (store mode): re-read the row, trust only it.
+    void onPaymentHint(const QString &mchOrderNo);
+    void onReconnected();
     // From reload(), when the row's state moved, before stateChanged.
     virtual void onStateMoved(OrderState before) { (void)before; }
     virtual void stopTimers() { m_queryTimer.stop(); }
@@ -110,6 +119,14 @@ protected:
     bool m_closing = false;
     CloseReason m_closeReason = CloseReason::Invalid;
     QPointer<GatewayCall> m_pendingQuery;
+    QPointer<PaymentWatch> m_watch; // store mode: payments pushed; null on a single file (polled)
+    bool m_storeLost = false; // a re-read failed for want of the store: said once, until it is back
+    // Store mode: the gateway said paid but this terminal may not record it (PaidAwaitingRelay):
+    // the sale is never closed EXPIRED or CANCELLED on top of that; it waits for the relay.
+    bool m_paidAtGateway = false;
+    // The close (EXPIRED/CANCELLED) could not be written for want of the store: written again
+    // after the reconnect, or at the next safety re-read.
+    bool m_closePending = false;
     QTimer m_queryTimer; // single shot: sendQuery()
 };
 

@@ -172,21 +172,22 @@ HttpResponse OnlinePaymentApi::create(const OnlinePaymentRequest &payment, Order
     newOrder.subject = payment.subject;
     newOrder.expiresAtMs = m_clock.nowUtcMs() + m_options.validityMs;
     newOrder.clientReference = payment.clientOrderRef;
+    newOrder.clientReferenceSinceUtcMs = m_clock.nowUtcMs() - RefWindowMs;
 
     PaymentLifecycle lifecycle(log, m_clock);
-    Result<Order> order = fail(ErrorCode::Invalid);
-    {
-        // One order per clientOrderRef: look up and create under one lock (this relay is the
-        // only writer of API orders).
-        QMutexLocker lock(&m_refMutex);
-        if (!payment.clientOrderRef.isEmpty()) {
-            if (auto existing = existingForRef(payment.clientOrderRef, log))
-                return *existing;
-        }
-        order = lifecycle.open(newOrder);
-        if (order && !payment.clientOrderRef.isEmpty())
-            (void)log.recordEvent(order->id, u"client-ref"_s, Actor, payment.clientOrderRef);
+    // One order per clientOrderRef across every relay on the store: the order log looks it up and
+    // creates under a database lock, never a lock of this process.
+    if (!payment.clientOrderRef.isEmpty()) {
+        if (auto existing = existingForRef(payment.clientOrderRef, log))
+            return *existing;
     }
+    Result<Order> order = lifecycle.open(newOrder);
+    if (!order && order.error().code == ErrorCode::Duplicate && !payment.clientOrderRef.isEmpty()) {
+        if (auto existing = existingForRef(payment.clientOrderRef, log))
+            return *existing;
+    }
+    if (order && !payment.clientOrderRef.isEmpty())
+        (void)log.recordEvent(order->id, u"client-ref"_s, Actor, payment.clientOrderRef);
     if (!order) {
         qCWarning(lcApi).noquote() << "order not created:" << describe(order.error());
         return errorReply(503, u"unavailable"_s, u"order log unavailable, retry later"_s);

@@ -9,7 +9,6 @@
 #include "relay/RateLimiter.h"
 
 #include <QHash>
-#include <QMutex>
 #include <QString>
 
 #include <atomic>
@@ -102,7 +101,6 @@ private:
     const Clock &m_clock;
     RateLimiter m_limiter;
     ReplayGuard m_replays;
-    QMutex m_refMutex; // one order per clientOrderRef within this relay
     QHash<QString, QString> m_notifyUrls; // by gateway name
 
     std::atomic<qint64> m_created{0};

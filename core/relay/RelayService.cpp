@@ -22,6 +22,12 @@ std::atomic<quint64> nextServiceId{1};
 
 // Each worker thread of the HTTP server keeps its own order-log connection (a Qt SQL connection
 // belongs to the thread that opened it); the map is destroyed with the thread, in that thread.
+// A connection the server dropped is opened again by the order log itself (with back-off, outside
+// a transaction), so a relay holds at most one connection per worker thread: the notify
+// listener's pool (HttpServerOptions::threadPoolSize, 4), plus with the back-end endpoint one per
+// open API connection (OnlineApiOptions connectionLimit, 64: a thread each) and the
+// reconciler's one — 4 + 64 + 1 at most, 4 without the endpoint. Several relays on one
+// PostgreSQL (max_connections 100 by default) should lower the API's connection limit.
 thread_local std::map<quint64, std::unique_ptr<OrderLog>> t_orderLogs;
 
 } // namespace
@@ -276,6 +282,9 @@ QJsonObject RelayService::health()
     }
     report.insert(QStringLiteral("status"), error.isEmpty() ? QStringLiteral("ok") : QStringLiteral("error"));
     report.insert(QStringLiteral("store"), error.isEmpty() ? QStringLiteral("writable") : error);
+    // The connection itself (store mode: the database server), apart from why it cannot write.
+    report.insert(QStringLiteral("database"),
+                  log && log->isConnected() ? QStringLiteral("ok") : QStringLiteral("unavailable"));
     const RelayCounters c = counters();
     report.insert(QStringLiteral("accepted"), c.accepted);
     report.insert(QStringLiteral("duplicate"), c.duplicate);

@@ -14,6 +14,12 @@
 // The comparison runs the same sales with the relay unreachable and query polling every
 // 3000 ms (grace 0), paying at a random moment; the analytical figure for a uniform phase is
 // p50 1500 ms, p99 2970 ms.
+//
+// --store postgresql://... (store mode, design.md: p99 <= 10 ms): the order log is that database;
+// the relay commits on its own connection and the sale learns of it through LISTEN/NOTIFY (a
+// hint, then one re-read of its row), not by polling; the relay runs in this process but talks to
+// the server as a separate session, so the announcement crosses the server as it would to another
+// machine's terminal. The comparison is the same sales on 3 s query polling.
 
 #include "BenchSupport.h"
 
@@ -90,9 +96,9 @@ struct Services
     }
 };
 
-Result<void> startServices(Services &s)
+Result<void> startServices(Services &s, const QString &store)
 {
-    const QString path = s.dir.filePath(QStringLiteral("orders.sqlite"));
+    const QString path = store.isEmpty() ? s.dir.filePath(QStringLiteral("orders.sqlite")) : store;
     auto log = OrderLog::open(path, s.clock);
     if (!log)
         return fail(log.error());
@@ -245,12 +251,17 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("poll-sales"), QStringLiteral("Sales confirmed by polling (default 40)."),
                       QStringLiteral("P")});
     parser.addOption({QStringLiteral("no-poll"), QStringLiteral("Skip the measured polling comparison.")});
+    parser.addOption(
+        {QStringLiteral("store"),
+         QStringLiteral("The order log: a postgresql:// URL (store mode, LISTEN/NOTIFY); default a SQLite file."),
+         QStringLiteral("URL")});
     parser.process(app);
+    const QString store = parser.value(QStringLiteral("store"));
     const int sales = intOption(parser, QStringLiteral("sales"), 200);
     const int pollSales = intOption(parser, QStringLiteral("poll-sales"), 40);
 
     Services services;
-    if (auto started = startServices(services); !started) {
+    if (auto started = startServices(services, store); !started) {
         QTextStream(stderr) << "bench_paid_latency: " << describe(started.error()) << Qt::endl;
         return 1;
     }
@@ -259,6 +270,7 @@ int main(int argc, char *argv[])
     config.notifyUrl = services.notifyUrl;
     config.validityMs = 10 * 60 * 1000;
     config.graceMs = 60'000; // no query during the measurement: only the relay path
+    config.safetyPollMs = 60'000; // store mode: nor the safety re-read: only the push
     const RelaySamples relay = measureRelayPath(services, sales, config);
     const Summary fromAck = summarize(relay.fromAckMs);
 
@@ -277,14 +289,21 @@ int main(int argc, char *argv[])
     }
 
     const bool ok = relay.failures == 0 && pollFailures == 0;
+    const bool pushed = services.log->watchPayments() != nullptr;
+    const int target = pushed ? 10 : 100;
     printJson({{QStringLiteral("bench"), QStringLiteral("paid_latency")},
                {QStringLiteral("environment"), environmentJson()},
+               {QStringLiteral("store"), pushed ? QStringLiteral("postgresql") : QStringLiteral("sqlite")},
+               {QStringLiteral("path"),
+                pushed ? QStringLiteral("LISTEN/NOTIFY, then one re-read of the row")
+                       : QStringLiteral("PRAGMA data_version polling")},
                {QStringLiteral("watchIntervalMs"), config.watchIntervalMs},
+               {QStringLiteral("safetyPollMs"), config.safetyPollMs},
                {QStringLiteral("relayCommitToPaid"), toJson(fromAck)},
                {QStringLiteral("customerPaysToPaid"), toJson(summarize(relay.fromPayMs))},
                {QStringLiteral("relayFailures"), relay.failures},
                {QStringLiteral("polling"), polling},
-               {QStringLiteral("targetP99Ms"), 100},
-               {QStringLiteral("meetsTarget"), ok && fromAck.count > 0 && fromAck.p99Ms <= 100}});
+               {QStringLiteral("targetP99Ms"), target},
+               {QStringLiteral("meetsTarget"), ok && fromAck.count > 0 && fromAck.p99Ms <= target}});
     return ok ? 0 : 1;
 }

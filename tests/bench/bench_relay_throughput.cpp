@@ -3,6 +3,12 @@
 // Beside it, the physical limit measured in the same run on the same disk: a tight loop of the
 // same durable commits (OrderLog::confirmPayment with its audit row, one per transaction).
 // design.md "Performance targets": relay >= 50 % of the tight loop.
+//
+// --store postgresql://... (store mode): 2 relays (RelayService, each its own worker threads and
+// connections) on that one database, K clients each, every notify acknowledged after its
+// commit (synchronous_commit on); beside it, PostgreSQL's own rate of the same commits
+// (confirmPayment + audit row, one transaction each) from one connection and from 8 at once.
+// design.md: >= 1,000 notifies/s with 2 relays on this 2-core machine.
 
 #include "BenchSupport.h"
 #include "NotifyFactory.h"
@@ -19,6 +25,7 @@
 #include <QTextStream>
 
 #include <atomic>
+#include <barrier>
 #include <thread>
 
 using namespace paydesk;
@@ -166,6 +173,126 @@ Result<Totals> runRounds(OrderLog &baselineLog, OrderLog &relayLog, quint16 port
     return totals;
 }
 
+// The same commits as the relays', back to back from `connections` connections at once.
+Result<double> runParallelLoops(const QString &url, const QList<Order> &orders, int connections, const Clock &clock)
+{
+    std::atomic<int> failures{0};
+    std::barrier opened(connections + 1); // every connection open before the clock starts
+    std::vector<std::thread> threads;
+    for (int c = 0; c < connections; ++c) {
+        threads.emplace_back([&, c] {
+            // An order log belongs to the thread that uses it.
+            auto log = OrderLog::open(url, clock);
+            opened.arrive_and_wait();
+            if (!log) {
+                ++failures;
+                return;
+            }
+            QList<Order> share;
+            for (qsizetype i = c; i < orders.size(); i += connections)
+                share.append(orders[i]);
+            if (!runTightLoop(**log, share, clock))
+                ++failures;
+        });
+    }
+    opened.arrive_and_wait();
+    QElapsedTimer timer;
+    timer.start();
+    for (auto &thread : threads)
+        thread.join();
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (failures > 0)
+        return fail(ErrorCode::StoreFailure, QStringLiteral("a loop failed"));
+    return seconds;
+}
+
+int runStoreMode(const QString &url, int orderCount, int clientsPerRelay, int threads)
+{
+    SystemClock clock;
+    auto log = OrderLog::open(url, clock);
+    if (!log)
+        return fatal(QStringLiteral("store"), log.error());
+    constexpr int Relays = 2;
+    std::vector<std::unique_ptr<RelayService>> relays;
+    QList<quint16> ports;
+    for (int r = 0; r < Relays; ++r) {
+        RelayOptions options;
+        options.orderLogPath = url;
+        options.notify.mchId = QString::fromLatin1(test::TestMchId);
+        options.notify.key = MerchantKey(QByteArray(test::TestKey));
+        if (threads > 0)
+            options.http.threadPoolSize = unsigned(threads);
+        relays.push_back(std::make_unique<RelayService>(options, clock));
+        auto port = relays.back()->start();
+        if (!port)
+            return fatal(QStringLiteral("relay"), port.error());
+        ports.append(*port);
+    }
+    auto oneOrders = awaitingOrders(**log, orderCount);
+    auto manyOrders = oneOrders ? awaitingOrders(**log, orderCount) : oneOrders;
+    auto relayOrders = manyOrders ? awaitingOrders(**log, orderCount) : manyOrders;
+    if (!relayOrders)
+        return fatal(QStringLiteral("orders"), relayOrders.error());
+    const MerchantKey key{QByteArray(test::TestKey)};
+
+    const auto one = runTightLoop(**log, *oneOrders, clock);
+    if (!one)
+        return fatal(QStringLiteral("one connection"), one.error());
+    const auto many = runParallelLoops(url, *manyOrders, 8, clock);
+    if (!many)
+        return fatal(QStringLiteral("8 connections"), many.error());
+    // Each relay its share of the orders, its own clients, all at once.
+    std::vector<RelayRun> runs(Relays);
+    QElapsedTimer wall;
+    wall.start();
+    std::vector<std::thread> senders;
+    for (int r = 0; r < Relays; ++r) {
+        senders.emplace_back([&, r] {
+            QList<QByteArray> requests;
+            for (qsizetype i = r; i < relayOrders->size(); i += Relays)
+                requests.append(notifyFor((*relayOrders)[i], key));
+            runs[size_t(r)] = runRelay(ports[r], requests, clientsPerRelay);
+        });
+    }
+    for (auto &sender : senders)
+        sender.join();
+    const double relaySeconds = double(wall.nsecsElapsed()) / 1e9;
+    int acknowledged = 0;
+    int failures = 0;
+    qint64 storeFailed = 0;
+    for (int r = 0; r < Relays; ++r) {
+        acknowledged += runs[size_t(r)].acknowledged;
+        failures += runs[size_t(r)].failures;
+        storeFailed += relays[size_t(r)]->counters().storeFailed;
+        relays[size_t(r)]->stop();
+    }
+    const double relayRate = acknowledged / relaySeconds;
+    const double oneRate = orderCount / *one;
+    const double manyRate = orderCount / *many;
+    printJson({{QStringLiteral("bench"), QStringLiteral("relay_throughput")},
+               {QStringLiteral("environment"), environmentJson()},
+               {QStringLiteral("store"), QStringLiteral("postgresql")},
+               {QStringLiteral("orders"), orderCount},
+               {QStringLiteral("relays"), Relays},
+               {QStringLiteral("clientsPerRelay"), clientsPerRelay},
+               {QStringLiteral("relay"),
+                QJsonObject{{QStringLiteral("seconds"), relaySeconds},
+                            {QStringLiteral("acknowledged"), acknowledged},
+                            {QStringLiteral("failures"), failures},
+                            {QStringLiteral("storeFailed"), storeFailed},
+                            {QStringLiteral("notifiesPerSec"), std::round(relayRate * 10) / 10}}},
+               {QStringLiteral("baseline"),
+                QJsonObject{{QStringLiteral("what"),
+                             QStringLiteral("OrderLog::confirmPayment + audit row, one transaction each "
+                                            "(synchronous_commit on), tight loops")},
+                            {QStringLiteral("oneConnectionCommitsPerSec"), std::round(oneRate * 10) / 10},
+                            {QStringLiteral("eightConnectionsCommitsPerSec"), std::round(manyRate * 10) / 10}}},
+               {QStringLiteral("ratioToEightConnections"), std::round(relayRate / manyRate * 1000) / 1000},
+               {QStringLiteral("targetNotifiesPerSec"), 1000},
+               {QStringLiteral("meetsTarget"), relayRate >= 1000 && failures == 0}});
+    return failures == 0 ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -185,9 +312,16 @@ int main(int argc, char *argv[])
                       QStringLiteral("T")});
     parser.addOption({QStringLiteral("dir"), QStringLiteral("Directory for the order logs (default: a temporary one)."),
                       QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("store"),
+                      QStringLiteral("A postgresql:// database: 2 relays on it (store mode); default SQLite files."),
+                      QStringLiteral("URL")});
     parser.process(app);
     const int orderCount = intOption(parser, QStringLiteral("orders"), 2000);
     const int clients = intOption(parser, QStringLiteral("clients"), 8);
+    if (parser.isSet(QStringLiteral("store"))) {
+        return runStoreMode(parser.value(QStringLiteral("store")), orderCount, clients,
+                            intOption(parser, QStringLiteral("threads"), 0));
+    }
     const int rounds = std::min(orderCount, intOption(parser, QStringLiteral("rounds"), 4));
 
     QTemporaryDir dir(parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) + u"/bench-XXXXXX"

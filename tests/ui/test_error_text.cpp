@@ -53,6 +53,13 @@ void TestErrorText::typedGatewayErrors_data()
     QTest::newRow("denied") << int(ErrorCode::StoreDenied)
                             << u"The store's database does not allow this login to do that (roles). Nothing was"
                                " changed — call your manager or installer."_s;
+    // Store mode: the store's database out of reach (never the driver's "database not open").
+    QTest::newRow("unreachable") << int(ErrorCode::StoreUnavailable)
+                                 << u"The order log cannot be reached. No new sale can start until it is back —"
+                                    " nothing was charged. Call your installer if this lasts."_s;
+    QTest::newRow("paid, waiting for the relay")
+        << int(ErrorCode::PaidAwaitingRelay)
+        << u"Paid at the gateway — waiting for the store's relay to confirm. Do not charge again."_s;
 }
 
 void TestErrorText::typedGatewayErrors()
