@@ -102,6 +102,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("TransitionRejected");
     case ErrorCode::StoreDenied:
         return QStringLiteral("StoreDenied");
+    case ErrorCode::TerminalTaken:
+        return QStringLiteral("TerminalTaken");
     case ErrorCode::ConfigMissing:
         return QStringLiteral("ConfigMissing");
     case ErrorCode::SecretUnavailable:

@@ -56,6 +56,7 @@ enum class ErrorCode {
     Duplicate,
     TransitionRejected,
     StoreDenied, // the database refused the operation to this login's role (least privilege)
+    TerminalTaken, // the terminal id is registered in the store's database by another install
 
     // configuration and secrets
     ConfigMissing,
