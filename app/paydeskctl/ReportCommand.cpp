@@ -133,9 +133,11 @@ void printAlerts(QTextStream &out, const DailyReport &report)
 void printReport(QTextStream &out, const DailyReport &report)
 {
     if (!report.scope.isChain()) {
-        out << "Scope: " << (report.scope.storeId.isEmpty() ? QString() : QStringLiteral("store ") + report.scope.storeId)
+        out << "Scope: "
+            << (report.scope.storeId.isEmpty() ? QString() : QStringLiteral("store ") + report.scope.storeId)
             << (report.scope.storeId.isEmpty() || report.scope.terminalId.isEmpty() ? "" : ", ")
-            << (report.scope.terminalId.isEmpty() ? QString() : QStringLiteral("terminal ") + report.scope.terminalId) << '\n';
+            << (report.scope.terminalId.isEmpty() ? QString() : QStringLiteral("terminal ") + report.scope.terminalId)
+            << '\n';
     }
     out << "Business day " << report.day.date.toString(Qt::ISODate) << " (" << report.day.zone.id() << ", "
         << QDateTime::fromMSecsSinceEpoch(report.range.fromUtcMs, report.day.zone).toString(Qt::ISODate) << " to "

@@ -176,8 +176,7 @@ int init(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 }
 
 // The store a command other than init works on: the URL given, or the configured one.
-Result<std::unique_ptr<OrderLog>> openStore(const QCommandLineParser &parser, const QString &given,
-                                            const Clock &clock)
+Result<std::unique_ptr<OrderLog>> openStore(const QCommandLineParser &parser, const QString &given, const Clock &clock)
 {
     const QString url = given.isEmpty() ? settingsFor(parser)->orderLogPath() : given;
     OrderLog::Options options;
@@ -194,9 +193,9 @@ void printTotals(const QString &title, const HistoryTotals &totals, QTextStream 
     for (const CurrencyHistoryTotals &row : totals.currencies) {
         out << "  " << currencyCode(row.currency).leftJustified(4) << QString::number(row.orders).rightJustified(7)
             << formatMinorPlain(row.ordersMinor).rightJustified(15) << QString::number(row.paidOrders).rightJustified(7)
-            << formatMinorPlain(row.paidMinor).rightJustified(15) << formatMinorPlain(row.refundedMinor).rightJustified(15)
-            << QString::number(row.refunds).rightJustified(8) << formatMinorPlain(row.refundsMinor).rightJustified(15)
-            << '\n';
+            << formatMinorPlain(row.paidMinor).rightJustified(15)
+            << formatMinorPlain(row.refundedMinor).rightJustified(15) << QString::number(row.refunds).rightJustified(8)
+            << formatMinorPlain(row.refundsMinor).rightJustified(15) << '\n';
     }
 }
 

@@ -69,20 +69,21 @@ Result<TerminalRegistration> OrderLog::registerTerminal(const TerminalRegistrati
         if (auto begun = transaction.begin(); !begun)
             return fail(begun.error());
         const qint64 now = d->now();
-        if (auto inserted = sql::run(d->db,
-                                     u"INSERT INTO terminals (terminal_id, store_id, instance_id, registered_at_ms,"
-                                     " last_seen_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (terminal_id) DO NOTHING"_s,
-                                     {terminal.terminalId, sql::nonNull(terminal.storeId), terminal.instanceId, now,
-                                      now});
+        if (auto inserted
+            = sql::run(d->db,
+                       u"INSERT INTO terminals (terminal_id, store_id, instance_id, registered_at_ms,"
+                       " last_seen_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (terminal_id) DO NOTHING"_s,
+                       {terminal.terminalId, sql::nonNull(terminal.storeId), terminal.instanceId, now, now});
             !inserted) {
             return fail(inserted.error());
         }
-        const auto rows = readTerminals(d->db, u" WHERE terminal_id = ?"_s + d->backend->rowLockClause(),
-                                        {terminal.terminalId});
+        const auto rows
+            = readTerminals(d->db, u" WHERE terminal_id = ?"_s + d->backend->rowLockClause(), {terminal.terminalId});
         if (!rows)
             return fail(rows.error());
         if (rows->isEmpty())
-            return fail(ErrorCode::StoreFailure, u"terminal "_s + terminal.terminalId + u" vanished while registering"_s);
+            return fail(ErrorCode::StoreFailure,
+                        u"terminal "_s + terminal.terminalId + u" vanished while registering"_s);
         TerminalRegistration registered = rows->first();
         if (registered.instanceId != terminal.instanceId) {
             // Named by store and date, never by the other install's identity.
@@ -92,9 +93,9 @@ Result<TerminalRegistration> OrderLog::registerTerminal(const TerminalRegistrati
                             + u" ms)"_s);
         }
         if (registered.storeId != terminal.storeId || registered.lastSeenMs != now) {
-            if (auto updated = sql::run(d->db,
-                                        u"UPDATE terminals SET store_id = ?, last_seen_ms = ? WHERE terminal_id = ?"_s,
-                                        {sql::nonNull(terminal.storeId), now, terminal.terminalId});
+            if (auto updated
+                = sql::run(d->db, u"UPDATE terminals SET store_id = ?, last_seen_ms = ? WHERE terminal_id = ?"_s,
+                           {sql::nonNull(terminal.storeId), now, terminal.terminalId});
                 !updated) {
                 return fail(updated.error());
             }

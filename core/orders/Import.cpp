@@ -43,10 +43,12 @@ const QList<TableCopy> &tableCopies()
 {
     static const QList<TableCopy> copies{
         {u"orders"_s,
-         {u"mch_order_no"_s, u"terminal_id"_s, u"cashier"_s, u"channel"_s, u"amount_minor"_s, u"currency"_s,
-          u"state"_s, u"late"_s, u"source"_s, u"gateway"_s, u"subject"_s, u"pay_order_id"_s, u"channel_order_no"_s,
-          u"qr_payload"_s, u"created_at_ms"_s, u"updated_at_ms"_s, u"paid_at_ms"_s, u"expires_at_ms"_s,
-          u"refunded_minor"_s, u"last_error"_s, u"client_reference"_s, u"store_id"_s},
+         {u"mch_order_no"_s,     u"terminal_id"_s,   u"cashier"_s,        u"channel"_s,
+          u"amount_minor"_s,     u"currency"_s,      u"state"_s,          u"late"_s,
+          u"source"_s,           u"gateway"_s,       u"subject"_s,        u"pay_order_id"_s,
+          u"channel_order_no"_s, u"qr_payload"_s,    u"created_at_ms"_s,  u"updated_at_ms"_s,
+          u"paid_at_ms"_s,       u"expires_at_ms"_s, u"refunded_minor"_s, u"last_error"_s,
+          u"client_reference"_s, u"store_id"_s},
          {},
          {},
          u"mch_order_no"_s,
@@ -145,8 +147,8 @@ Result<int> snapshot(const QString &sourcePath, const QString &copyPath)
     if (!version)
         return fail(version.error());
     if (*version > schema::latestVersion())
-        return fail(ErrorCode::StoreFailure, u"the source was written by a newer PayDesk (schema version "_s
-                                                 + QString::number(*version) + u')');
+        return fail(ErrorCode::StoreFailure,
+                    u"the source was written by a newer PayDesk (schema version "_s + QString::number(*version) + u')');
     if (*version == 0)
         return fail(ErrorCode::InvalidArgument, backend->location + u" is not a PayDesk order log"_s);
     if (auto copied = sql::run(db, u"VACUUM INTO ?"_s, {copyPath}); !copied)
@@ -179,10 +181,11 @@ Result<qint64> countOf(const sql::Connection &db, const QString &table, const QS
 {
     const auto count = sourceId.isEmpty()
         ? sql::scalar(db, u"SELECT COUNT(*) FROM "_s + table)
-        : sql::scalar(db,
-                      u"SELECT COUNT(*) FROM "_s + table
-                          + u" t JOIN import_map m ON m.imported_id = t.id AND m.source_table = ? AND m.source_id = ?"_s,
-                      {table, sourceId});
+        : sql::scalar(
+            db,
+            u"SELECT COUNT(*) FROM "_s + table
+                + u" t JOIN import_map m ON m.imported_id = t.id AND m.source_table = ? AND m.source_id = ?"_s,
+            {table, sourceId});
     if (!count)
         return fail(count.error());
     return count->toLongLong();
@@ -233,12 +236,12 @@ Result<HistoryTotals> totalsOf(const sql::Connection &db, const QString &sourceI
     for (const auto &[code, row] : byCurrency)
         totals.currencies.append(row);
     const std::array<std::pair<QString, qint64 *>, 7> counts{{{u"orders"_s, &totals.orders},
-                                                               {u"events"_s, &totals.events},
-                                                               {u"gateway_messages"_s, &totals.gatewayMessages},
-                                                               {u"refunds"_s, &totals.refunds},
-                                                               {u"notifications"_s, &totals.notifications},
-                                                               {u"audit"_s, &totals.audit},
-                                                               {u"staff"_s, &totals.staff}}};
+                                                              {u"events"_s, &totals.events},
+                                                              {u"gateway_messages"_s, &totals.gatewayMessages},
+                                                              {u"refunds"_s, &totals.refunds},
+                                                              {u"notifications"_s, &totals.notifications},
+                                                              {u"audit"_s, &totals.audit},
+                                                              {u"staff"_s, &totals.staff}}};
     for (const auto &[table, count] : counts) {
         const auto value = countOf(db, table, sourceId);
         if (!value)
@@ -296,8 +299,9 @@ public:
     Importer(const sql::Connection &source, const sql::Connection &target, QString sourceId, qint64 now,
              const ImportOptions &options)
         : m_source(source), m_target(target), m_sourceId(std::move(sourceId)), m_now(now), m_options(options),
-          m_mapInsert(target, u"INSERT INTO import_map (source_id, source_table, source_row_id, imported_id,"
-                              " imported_at_ms) VALUES (?, ?, ?, ?, ?)"_s)
+          m_mapInsert(target,
+                      u"INSERT INTO import_map (source_id, source_table, source_row_id, imported_id,"
+                      " imported_at_ms) VALUES (?, ?, ?, ?, ?)"_s)
     {}
 
     Result<void> run(HistoryTotals &copied, qint64 &staffSkipped)
@@ -333,17 +337,17 @@ public:
 private:
     Result<qint64> copyTable(const TableCopy &table, qint64 &staffSkipped)
     {
-        auto rows = sql::run(m_source,
-                             u"SELECT id, "_s + table.columns.join(u", "_s) + u" FROM "_s + table.table
-                                 + u" ORDER BY id"_s);
+        auto rows = sql::run(
+            m_source, u"SELECT id, "_s + table.columns.join(u", "_s) + u" FROM "_s + table.table + u" ORDER BY id"_s);
         if (!rows)
             return fail(rows.error());
         IdMap &map = m_maps[table.table];
         const IdMap &orders = m_maps[u"orders"_s];
-        Statement insert(m_target, u"INSERT INTO "_s + table.table + u" ("_s + table.columns.join(u", "_s)
-                                       + u") VALUES ("_s + sql::placeholders(table.columns.size()) + u')'
-                                       + m_target.backend->returningIdClause());
-        Statement existing(m_target, u"SELECT id FROM "_s + table.table + u" WHERE "_s + table.uniqueColumn + u" = ?"_s);
+        Statement insert(m_target,
+                         u"INSERT INTO "_s + table.table + u" ("_s + table.columns.join(u", "_s) + u") VALUES ("_s
+                             + sql::placeholders(table.columns.size()) + u')' + m_target.backend->returningIdClause());
+        Statement existing(m_target,
+                           u"SELECT id FROM "_s + table.table + u" WHERE "_s + table.uniqueColumn + u" = ?"_s);
         qint64 copied = 0;
         while (rows->next()) {
             const qint64 sourceId = rows->value(0).toLongLong();
@@ -367,8 +371,9 @@ private:
                     values.append(rows->value(position));
             }
             if (!table.orderColumn.isEmpty() && values[int(table.columns.indexOf(table.orderColumn))] == -1)
-                return fail(ErrorCode::StoreFailure, table.table + u" row "_s + QString::number(sourceId)
-                                                         + u" of the source refers to an order it does not have"_s);
+                return fail(ErrorCode::StoreFailure,
+                            table.table + u" row "_s + QString::number(sourceId)
+                                + u" of the source refers to an order it does not have"_s);
             qint64 targetId = 0;
             if (!table.uniqueColumn.isEmpty()) {
                 const QVariant unique = values[int(table.columns.indexOf(table.uniqueColumn))];
@@ -411,9 +416,10 @@ private:
         auto rows = sql::run(m_source, u"SELECT name, value FROM sequences ORDER BY name"_s);
         if (!rows)
             return fail(rows.error());
-        Statement raise(m_target, u"INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
-                                  " SET value = CASE WHEN excluded.value > sequences.value THEN excluded.value"
-                                  " ELSE sequences.value END"_s);
+        Statement raise(m_target,
+                        u"INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
+                        " SET value = CASE WHEN excluded.value > sequences.value THEN excluded.value"
+                        " ELSE sequences.value END"_s);
         while (rows->next()) {
             if (auto done = raise.exec({rows->value(0).toString(), rows->value(1).toLongLong()}); !done)
                 return fail(done.error());

@@ -95,8 +95,8 @@ Result<Order> OrderLog::createOrder(const NewOrder &order)
             {*number, order.terminalId, sql::nonNull(order.cashier), channelId(order.channel), order.amount.minor,
              currencyCode(order.amount.currency), orderStateName(OrderState::New), orderSourceName(order.source),
              order.gateway.isEmpty() ? iotpay::Name.toString() : order.gateway, sql::nonNull(order.subject), now, now,
-             sql::nullIfZero(order.expiresAtMs), sql::nullIfEmpty(order.clientReference),
-             sql::nonNull(order.storeId), order.terminalId});
+             sql::nullIfZero(order.expiresAtMs), sql::nullIfEmpty(order.clientReference), sql::nonNull(order.storeId),
+             order.terminalId});
         if (!id)
             return fail(id.error());
 

@@ -59,12 +59,11 @@ Result<QList<OrderGroupRow>> OrderLog::orderGroupsBetween(qint64 fromUtcMs, qint
         return fail(query.error());
     QList<OrderGroupRow> rows;
     while (query->next()) {
-        rows.append(OrderGroupRow{query->value(0).toLongLong(), orderStateFromName(query->value(1).toString()),
-                                  channelFromId(query->value(2).toString()),
-                                  currencyFromCode(query->value(3).toString()), query->value(4).toLongLong() != 0,
-                                  orderSourceFromName(query->value(5).toString()), query->value(6).toInt(),
-                                  query->value(7).toLongLong(), query->value(8).toString(),
-                                  query->value(9).toString()});
+        rows.append(OrderGroupRow{
+            query->value(0).toLongLong(), orderStateFromName(query->value(1).toString()),
+            channelFromId(query->value(2).toString()), currencyFromCode(query->value(3).toString()),
+            query->value(4).toLongLong() != 0, orderSourceFromName(query->value(5).toString()), query->value(6).toInt(),
+            query->value(7).toLongLong(), query->value(8).toString(), query->value(9).toString()});
     }
     if (auto read = checkRead(d->db, *query, u"order totals"_s); !read)
         return fail(read.error());
@@ -76,22 +75,23 @@ Result<QList<RefundGroupRow>> OrderLog::refundGroupsBetween(qint64 fromUtcMs, qi
 {
     QVariantList values{fromUtcMs, toUtcMs};
     const QString scoped = orderrows::scopeCondition(scope, values, u"o."_s);
-    auto query = sql::run(d->db,
-                          u"SELECT o.channel, r.currency, r.state, o.source, COUNT(*),"
-                          " CAST(SUM(r.amount_minor) AS BIGINT), o.store_id, o.terminal_id"
-                          " FROM refunds r JOIN orders o ON o.id = r.order_id"
-                          " WHERE r.created_at_ms >= ? AND r.created_at_ms < ?"_s
-                              + scoped + u" GROUP BY o.channel, r.currency, r.state, o.source, o.store_id, o.terminal_id"_s,
-                          values);
+    auto query
+        = sql::run(d->db,
+                   u"SELECT o.channel, r.currency, r.state, o.source, COUNT(*),"
+                   " CAST(SUM(r.amount_minor) AS BIGINT), o.store_id, o.terminal_id"
+                   " FROM refunds r JOIN orders o ON o.id = r.order_id"
+                   " WHERE r.created_at_ms >= ? AND r.created_at_ms < ?"_s
+                       + scoped + u" GROUP BY o.channel, r.currency, r.state, o.source, o.store_id, o.terminal_id"_s,
+                   values);
     if (!query)
         return fail(query.error());
     QList<RefundGroupRow> rows;
     while (query->next()) {
-        rows.append(RefundGroupRow{
-            channelFromId(query->value(0).toString()), currencyFromCode(query->value(1).toString()),
-            refundStateFromName(query->value(2).toString()), orderSourceFromName(query->value(3).toString()),
-            query->value(4).toInt(), query->value(5).toLongLong(), query->value(6).toString(),
-            query->value(7).toString()});
+        rows.append(
+            RefundGroupRow{channelFromId(query->value(0).toString()), currencyFromCode(query->value(1).toString()),
+                           refundStateFromName(query->value(2).toString()),
+                           orderSourceFromName(query->value(3).toString()), query->value(4).toInt(),
+                           query->value(5).toLongLong(), query->value(6).toString(), query->value(7).toString()});
     }
     if (auto read = checkRead(d->db, *query, u"refund totals"_s); !read)
         return fail(read.error());
@@ -133,8 +133,7 @@ Result<QList<CashierGroupRow>> OrderLog::cashierGroupsBetween(qint64 fromUtcMs, 
 }
 
 // One query with OR, so that the planner keeps to the created_at range (late has no index).
-Result<QList<Order>> OrderLog::lateOrOpenOrdersBetween(qint64 fromUtcMs, qint64 toUtcMs,
-                                                       const ReportScope &scope) const
+Result<QList<Order>> OrderLog::lateOrOpenOrdersBetween(qint64 fromUtcMs, qint64 toUtcMs, const ReportScope &scope) const
 {
     QVariantList values{fromUtcMs, toUtcMs};
     QString condition = u"created_at_ms >= ? AND created_at_ms < ? AND (late = 1 OR state IN ("_s

@@ -63,8 +63,8 @@ QString csvRecord(const QStringList &fields)
 
 QStringList orderCsvHeader()
 {
-    return {u"order_number"_s,     u"created_at"_s, u"paid_at"_s,  u"state"_s,  u"late"_s,     u"channel"_s,
-            u"amount"_s,           u"currency"_s,   u"refunded"_s, u"net"_s,    u"terminal"_s, u"cashier"_s,
+    return {u"order_number"_s,     u"created_at"_s, u"paid_at"_s,  u"state"_s,   u"late"_s,     u"channel"_s,
+            u"amount"_s,           u"currency"_s,   u"refunded"_s, u"net"_s,     u"terminal"_s, u"cashier"_s,
             u"gateway_order_id"_s, u"subject"_s,    u"source"_s,   u"gateway"_s, u"store"_s};
 }
 

@@ -184,8 +184,9 @@ Result<void> aggregateOrders(const OrderLog &log, const BusinessDayRange &range,
     if (!rows)
         return fail(rows.error());
     for (const OrderGroupRow &row : *rows)
-        builder.addOrders(row.bucket, row.state, row.late,
-                          {row.channel, row.currency, row.source, row.count, row.sumMinor, row.storeId, row.terminalId});
+        builder.addOrders(
+            row.bucket, row.state, row.late,
+            {row.channel, row.currency, row.source, row.count, row.sumMinor, row.storeId, row.terminalId});
     return {};
 }
 
@@ -196,8 +197,8 @@ Result<void> aggregateRefunds(const OrderLog &log, const BusinessDayRange &range
     if (!rows)
         return fail(rows.error());
     for (const RefundGroupRow &row : *rows)
-        builder.addRefunds(row.state,
-                           {row.channel, row.currency, row.source, row.count, row.sumMinor, row.storeId, row.terminalId});
+        builder.addRefunds(
+            row.state, {row.channel, row.currency, row.source, row.count, row.sumMinor, row.storeId, row.terminalId});
     return {};
 }
 
