@@ -40,7 +40,7 @@ void addStoreOptions(QCommandLineParser &parser)
         "source's and the imported rows' totals per currency, which must agree. Run it as the store's\n"
         "administrator (it writes every history table).\n"
         "  terminals [URL]               the terminal ids registered in the store, by which store\n"
-        "  release-terminal TERMINAL [URL]  frees the id of a replaced counter\n"
+        "  release-terminal TERMINAL [URL]  frees the id of a replaced counter (as the administrator)\n"
         "Exit 0 done, 2 usage, a malformed URL or login name, 4 the database refused or is unreachable,\n"
         "1 an import whose totals do not agree."));
     parser.addHelpOption();

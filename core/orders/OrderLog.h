@@ -199,8 +199,17 @@ struct OrderGroupRow
     OrderSource source = OrderSource::Invalid;
     int count = 0;
     qint64 sumMinor = 0; // of amount_minor
+};
+
+// Orders of a range by store, terminal, currency and state.
+struct PlaceGroupRow
+{
     QString storeId;
     QString terminalId;
+    Currency currency = Currency::Invalid;
+    OrderState state = OrderState::Invalid;
+    int count = 0;
+    qint64 sumMinor = 0;
 };
 
 // Refunds requested in a range by their order's channel and source, currency and state.
@@ -390,6 +399,8 @@ public:
     // notifications) in [fromUtcMs, toUtcMs), of the orders in `scope` (refunds: of their order's
     // store and terminal). Notifications are the database's (an unmatched one has no order).
     Result<QList<OrderGroupRow>> orderGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs, qint64 bucketMs,
+                                                    const ReportScope &scope = {}) const;
+    Result<QList<PlaceGroupRow>> placeGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs,
                                                     const ReportScope &scope = {}) const;
     Result<QList<RefundGroupRow>> refundGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs,
                                                       const ReportScope &scope = {}) const;

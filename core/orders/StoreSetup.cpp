@@ -85,8 +85,9 @@ QList<Grant> grantsOf(StoreRole role)
             + QList<Grant>{{u"UPDATE (refunded_minor, updated_at_ms)"_s, u"orders"_s},
                            {u"INSERT, UPDATE"_s, u"refunds"_s},
                            {u"INSERT, UPDATE"_s, u"staff"_s},
-                           // Releases a replaced counter's terminal id (paydeskctl store release-terminal).
-                           {u"INSERT, UPDATE, DELETE"_s, u"terminals"_s}};
+                           // A counter on a manager's login registers itself as well; releasing an
+                           // id (DELETE) is the administrator's, as no group deletes anything.
+                           {u"INSERT, UPDATE (store_id, last_seen_ms)"_s, u"terminals"_s}};
     case StoreRole::Report:
         break;
     }

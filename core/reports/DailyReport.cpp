@@ -59,8 +59,6 @@ public:
     {
         m_report.orderCount += group.count;
         m_stateCounts[state] += group.count;
-        placeTotalsFor(m_stores, group.storeId, {}, group.currency).orderCount += group.count;
-        placeTotalsFor(m_terminals, group.storeId, group.terminalId, group.currency).orderCount += group.count;
         if (late)
             m_report.alerts.lateCount += group.count;
         if (isOpenState(state))
@@ -73,16 +71,23 @@ public:
         SourceTotals &bySource = sourceTotalsFor(group.source, group.currency);
         bySource.paidCount += group.count;
         bySource.grossMinor += group.sumMinor;
-        for (PlaceTotals *place : {&placeTotalsFor(m_stores, group.storeId, {}, group.currency),
-                                   &placeTotalsFor(m_terminals, group.storeId, group.terminalId, group.currency)}) {
-            place->paidCount += group.count;
-            place->grossMinor += group.sumMinor;
-        }
         if (quarter < 0 || quarter >= m_hourOfQuarter.size())
             return; // cannot happen for rows inside the range; never index out of bounds
         HourSales &sales = hourSalesFor(m_report.hours[m_hourOfQuarter[quarter]], group.channel, group.currency);
         sales.paidCount += group.count;
         sales.grossMinor += group.sumMinor;
+    }
+
+    void addPlace(const PlaceGroupRow &row)
+    {
+        for (PlaceTotals *place : {&placeTotalsFor(m_stores, row.storeId, {}, row.currency),
+                                   &placeTotalsFor(m_terminals, row.storeId, row.terminalId, row.currency)}) {
+            place->orderCount += row.count;
+            if (row.state == OrderState::Paid) {
+                place->paidCount += row.count;
+                place->grossMinor += row.sumMinor;
+            }
+        }
     }
 
     void addRefunds(RefundState state, const Group &group)
@@ -184,9 +189,13 @@ Result<void> aggregateOrders(const OrderLog &log, const BusinessDayRange &range,
     if (!rows)
         return fail(rows.error());
     for (const OrderGroupRow &row : *rows)
-        builder.addOrders(
-            row.bucket, row.state, row.late,
-            {row.channel, row.currency, row.source, row.count, row.sumMinor, row.storeId, row.terminalId});
+        builder.addOrders(row.bucket, row.state, row.late,
+                          {row.channel, row.currency, row.source, row.count, row.sumMinor, {}, {}});
+    const auto places = log.placeGroupsBetween(range.fromUtcMs, range.toUtcMs, scope);
+    if (!places)
+        return fail(places.error());
+    for (const PlaceGroupRow &row : *places)
+        builder.addPlace(row);
     return {};
 }
 

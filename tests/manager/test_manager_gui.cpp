@@ -46,6 +46,18 @@
 using namespace paydesk;
 using namespace Qt::StringLiterals;
 
+namespace {
+
+TransitionDetails paidBy(const QString &actor, const QString &payOrderId)
+{
+    TransitionDetails details;
+    details.actor = actor;
+    details.payOrderId = payOrderId;
+    return details;
+}
+
+} // namespace
+
 class TestManagerGui : public QObject
 {
     Q_OBJECT
@@ -305,7 +317,7 @@ void TestManagerGui::storeAndTerminalFiltersScopeTheDay()
         order.amount = Money{amount, Currency::CAD};
         const auto created = log.createOrder(order);
         QVERIFY(created);
-        QVERIFY(log.transition(created->id, OrderState::Paid, {u"relay"_s, {}, u"P"_s + QString::number(amount)}));
+        QVERIFY(log.transition(created->id, OrderState::Paid, paidBy(u"relay"_s, u"P"_s + QString::number(amount))));
     }
     ManagerWindow *manager = openManager();
     QVERIFY(manager);

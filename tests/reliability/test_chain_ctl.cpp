@@ -24,6 +24,18 @@ using namespace paydesk;
 using namespace paydesk::testing;
 using namespace Qt::StringLiterals;
 
+namespace {
+
+TransitionDetails paidBy(const QString &actor, const QString &payOrderId)
+{
+    TransitionDetails details;
+    details.actor = actor;
+    details.payOrderId = payOrderId;
+    return details;
+}
+
+} // namespace
+
 class TestChainCtl : public QObject
 {
     Q_OBJECT
@@ -81,10 +93,11 @@ TestChainCtl::Run TestChainCtl::ctl(const QStringList &arguments)
 bool TestChainCtl::writeSettings(const QString &file, const QString &terminalId, const QString &storeId)
 {
     Settings settings(file);
+    if (!settings.migrate())
+        return false;
     const Result<void> steps[] = {
-        settings.migrate(),
-        settings.setMchId(QString::fromLatin1(TestMchId)),
-        settings.setGatewayBaseUrl(u"http://127.0.0.1:9"_s), // never called: no open order is recent
+        settings.setMchId(QString::fromLatin1(test::TestMchId)),
+        settings.setGatewayBaseUrl(u"http://127.0.0.1:9/"_s), // never called: no open order is recent
         settings.setNotifyUrl(u"https://shop.example/notify"_s),
         settings.setRelayMode(RelayMode::Service),
         settings.setOrderLogPath(m_store->url()),
@@ -118,7 +131,7 @@ bool TestChainCtl::makeTerminalFile(const QString &path, const QString &terminal
         if (!created)
             return false;
         if (i % 3 == 0
-            && !(*log)->transition(created->id, OrderState::Paid, {u"test"_s, {}, u"P"_s + QString::number(i)}))
+            && !(*log)->transition(created->id, OrderState::Paid, paidBy(u"test"_s, u"P"_s + QString::number(i))))
             return false;
     }
     return bool((*log)->recordAuditEvent(u"export"_s, u"bob"_s, u"day"_s));
@@ -185,7 +198,7 @@ void TestChainCtl::reportScopedToStoreAndTerminal()
                 order.amount = Money{100 * (i + 1), Currency::CAD};
                 const auto created = (*store)->createOrder(order);
                 QVERIFY(created);
-                QVERIFY((*store)->transition(created->id, OrderState::Paid, {u"test"_s, {}, u"P"_s}));
+                QVERIFY((*store)->transition(created->id, OrderState::Paid, paidBy(u"test"_s, u"P"_s)));
             }
         }
     }
