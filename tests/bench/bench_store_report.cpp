@@ -169,7 +169,8 @@ bool generate(Raw &raw, const Shape &shape, QJsonObject &summary)
     const QString insert = u"INSERT INTO orders ("_s + OrderColumns + u") "_s;
     const QString n = QString::number(shape.orders);
     if (raw.isPostgres()) {
-        if (!raw.exec(insert + orderSelect(shape) + u" FROM generate_series(1, "_s + n + u") AS s(g)"_s))
+        if (!raw.exec(insert + orderSelect(shape) + u" FROM generate_series(CAST(1 AS BIGINT), "_s + n
+                      + u") AS s(g)"_s))
             return false;
     } else {
         if (!raw.exec(u"PRAGMA synchronous = OFF"_s) || !raw.exec(u"PRAGMA journal_mode = MEMORY"_s)
@@ -252,12 +253,12 @@ public:
     ~ThrowAwayServer()
     {
         if (m_started)
-            QProcess::execute(script(), {u"stop"_s, m_dir});
+            run(u"stop"_s);
     }
     bool start()
     {
         m_dir = QDir::tempPath() + u"/paydesk-bench-pg-"_s + QString::number(QCoreApplication::applicationPid());
-        if (QProcess::execute(script(), {u"start"_s, m_dir}) != 0)
+        if (!run(u"start"_s))
             return false;
         m_started = true;
         Raw admin(url(u"postgres"_s));
@@ -270,6 +271,16 @@ public:
     }
 
 private:
+    // The script's own messages go to stderr: stdout is the JSON alone.
+    bool run(const QString &action) const
+    {
+        QProcess process;
+        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process.setStandardOutputFile(QProcess::nullDevice());
+        process.start(script(), {action, m_dir});
+        return process.waitForFinished(120'000) && process.exitStatus() == QProcess::NormalExit
+            && process.exitCode() == 0;
+    }
     static QString script() { return QStringLiteral(PAYDESK_SOURCE_DIR) + u"/tests/pg/pg_test_server.sh"_s; }
     QString m_dir;
     bool m_started = false;
@@ -308,9 +319,8 @@ int main(int argc, char *argv[])
         url = temp.filePath(u"bench-store.sqlite"_s);
     }
     SystemClock clock;
-    auto log = OrderLog::open(url, clock); // the schema, as PayDesk makes it
-    if (!log) {
-        std::fprintf(stderr, "bench_store_report: %s\n", qPrintable(describe(log.error())));
+    if (auto made = OrderLog::open(url, clock); !made) { // the schema, as PayDesk makes it; closed again
+        std::fprintf(stderr, "bench_store_report: %s\n", qPrintable(describe(made.error())));
         return 2;
     }
     QJsonObject generated{
@@ -329,7 +339,7 @@ int main(int argc, char *argv[])
         }
     }
     // Reopened as a terminal would, after generation (statistics in place).
-    log = OrderLog::open(url, clock);
+    auto log = OrderLog::open(url, clock);
     if (!log) {
         std::fprintf(stderr, "bench_store_report: %s\n", qPrintable(describe(log.error())));
         return 2;
