@@ -3,6 +3,7 @@
 #include "orders/OrderFilter.h"
 #include "orders/OrderLog.h"
 #include "orders/Schema.h"
+#include "orders/StoreSetup.h"
 #include "reports/DailyReport.h"
 
 #include <QCryptographicHash>
@@ -33,6 +34,7 @@ private slots:
     void ordersCarryTheirTerminalsStore();
     void terminalIdBelongsToOneInstall();
     void invalidRegistrationsAreRefused();
+    void terminalLoginRegistersOnlyItself();
     void fourTerminalsCreateConcurrently();
     void twoInstallsRacingForOneIdOneWins();
     void filtersAndReportsByStoreAndTerminal();
@@ -135,6 +137,46 @@ void TestChain::invalidRegistrationsAreRefused()
     QVERIFY(checkStoreId(u"S1"_s));
     QVERIFY(!checkStoreId(u"S 1"_s));
     QVERIFY(log->terminals()->isEmpty());
+}
+
+// PostgreSQL's roles (StoreSetup): a terminal login registers its own id and refreshes it, and
+// can neither take another install's id over nor delete a registration; the report role reads.
+void TestChain::terminalLoginRegistersOnlyItself()
+{
+    if (!TestStore::isPostgres())
+        QSKIP("a SQLite file has no roles");
+    const QString adminUrl = m_store->url();
+    const QString terminal = u"c%1_terminal"_s.arg(QCoreApplication::applicationPid());
+    const QString report = u"c%1_report"_s.arg(QCoreApplication::applicationPid());
+    const auto setUp = setUpStore(
+        adminUrl, {StoreLogin{StoreRole::Terminal, terminal, false}, StoreLogin{StoreRole::Report, report, false}});
+    QVERIFY2(setUp, qPrintable(setUp ? QString() : describe(setUp.error())));
+    const QString terminalUrl = QString(adminUrl).replace(u"user=postgres"_s, u"user="_s + terminal);
+    auto counter = OrderLog::open(terminalUrl, m_clock);
+    QVERIFY2(counter, qPrintable(counter ? QString() : describe(counter.error())));
+    QVERIFY((*counter)->registerTerminal({u"T1"_s, u"S1"_s, u"install-a"_s, 0, 0}));
+    m_clock.advanceMs(1000);
+    QVERIFY((*counter)->registerTerminal({u"T1"_s, u"S2"_s, u"install-a"_s, 0, 0}));
+    const auto order = (*counter)->createOrder(sampleOrder(u"T1"_s));
+    QVERIFY2(order, qPrintable(order ? QString() : describe(order.error())));
+    QCOMPARE(order->storeId, u"S2"_s);
+    QCOMPARE(errorCodeOf((*counter)->registerTerminal({u"T1"_s, u"S2"_s, u"install-b"_s, 0, 0})),
+             ErrorCode::TerminalTaken);
+    QCOMPARE(errorCodeOf((*counter)->releaseTerminal(u"T1"_s)), ErrorCode::StoreDenied);
+    RawConnection raw(terminalUrl);
+    QVERIFY(raw.isOpen());
+    QVERIFY(!raw.exec(u"UPDATE terminals SET instance_id = 'install-b' WHERE terminal_id = 'T1'"_s).isEmpty());
+    auto reader = OrderLog::open(QString(adminUrl).replace(u"user=postgres"_s, u"user="_s + report), m_clock,
+                                 {true, 1000, false});
+    QVERIFY(reader);
+    QCOMPARE((*reader)->terminals()->size(), 1);
+    QCOMPARE(errorCodeOf((*reader)->importHistory(m_store->dirPath() + u"/none.sqlite"_s, {})),
+             ErrorCode::StoreUnavailable);
+    // The administrator releases it.
+    auto admin = openLog();
+    QVERIFY(admin);
+    QVERIFY(admin->releaseTerminal(u"T1"_s));
+    QVERIFY((*counter)->registerTerminal({u"T1"_s, u"S2"_s, u"install-b"_s, 0, 0}));
 }
 
 // reliability.md 20: four terminals, each on its own connection and thread, in two stores,
