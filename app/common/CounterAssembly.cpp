@@ -44,6 +44,10 @@ Result<bool> migrateManagerPin(const Settings &settings, StaffService &staff)
 
 Result<void> registerTerminal(Settings &settings, OrderLog &log)
 {
+    // A counter's own SQLite file belongs to that counter: its programs may run with settings
+    // files of their own (paydeskctl as another user), which must not lock each other out.
+    if (!log.isSharedStore())
+        return {};
     QString instance = settings.value(SettingKeys::InstanceId);
     if (instance.isEmpty()) {
         // This install's identity, made once and kept with its settings.

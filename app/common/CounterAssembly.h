@@ -32,8 +32,9 @@ bool isSaleKey(QStringView key); // a key saleConfigFrom reads
 // account, once (StaffService::migrateManagerPin); true when this call did it.
 Result<bool> migrateManagerPin(const Settings &settings, StaffService &staff);
 
-// Registers terminal/id for this install (terminal/instanceId, made on first use) in
-// store/storeId (OrderLog::registerTerminal): TerminalTaken when another install holds the id.
+// On a store's shared database, registers terminal/id for this install (terminal/instanceId,
+// made on first use) in store/storeId (OrderLog::registerTerminal): TerminalTaken when another
+// install holds the id. Nothing on a counter's own SQLite file.
 Result<void> registerTerminal(Settings &settings, OrderLog &log);
 
 struct CounterOptions

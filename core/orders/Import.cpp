@@ -376,7 +376,7 @@ private:
                                 + u" of the source refers to an order it does not have"_s);
             qint64 targetId = 0;
             if (!table.uniqueColumn.isEmpty()) {
-                const QVariant unique = values[int(table.columns.indexOf(table.uniqueColumn))];
+                const QVariant &unique = values[int(table.columns.indexOf(table.uniqueColumn))];
                 auto found = existing.exec({unique});
                 if (!found)
                     return fail(found.error());

@@ -347,6 +347,9 @@ public:
     QString path() const; // the file the log opened (a file: URL resolved); for PostgreSQL a display form
     int schemaVersion() const;
     static int currentSchemaVersion();
+    // A store's (or chain's) database that several installs share (PostgreSQL), rather than one
+    // counter's own file, which only that counter's programs open.
+    bool isSharedStore() const;
 
     // Mints a unique mchOrderNo (terminal id + UTC time + persisted sequence, <= 30 chars,
     // [A-Za-z0-9]) and writes the NEW row and its event in one transaction.
