@@ -168,12 +168,17 @@
         <translation>A sale is already in progress.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>This counter&apos;s terminal id is already used by another PayDesk in the store&apos;s database. Choose another terminal id in Settings (F10), or ask your installer to release it.</source>
+        <translation>This counter&apos;s terminal id is already used by another PayDesk in the store&apos;s database. Choose another terminal id in Settings (F10), or ask your installer to release it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Something went wrong: %1</source>
         <translation>Something went wrong: %1</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-81"/>
         <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
         <translation>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</translation>
     </message>
@@ -420,17 +425,18 @@
     <name>QObject</name>
     <message>
         <location filename="../app/paydesk/main.cpp" line="+94"/>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>PayDesk demo</source>
         <translation>PayDesk demo</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-30"/>
         <source>PayDesk settings</source>
         <translation>PayDesk settings</translation>
     </message>
     <message>
         <location line="+22"/>
+        <location line="+6"/>
         <location line="+2"/>
         <location line="+4"/>
         <location line="+73"/>
@@ -438,7 +444,12 @@
         <translation>PayDesk</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-84"/>
+        <source>This counter&apos;s terminal id %1 is already used by another PayDesk in the store&apos;s database, so it cannot take sales. Choose another terminal id in the settings, or ask your installer to release it (paydeskctl store release-terminal %1).</source>
+        <translation>This counter&apos;s terminal id %1 is already used by another PayDesk in the store&apos;s database, so it cannot take sales. Choose another terminal id in the settings, or ask your installer to release it (paydeskctl store release-terminal %1).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The order log cannot be opened: %1</source>
         <translation>The order log cannot be opened: %1</translation>
     </message>
@@ -519,7 +530,7 @@
 <context>
     <name>ZReport</name>
     <message>
-        <location filename="../ui/manager/ZReport.cpp" line="+148"/>
+        <location filename="../ui/manager/ZReport.cpp" line="+150"/>
         <source>End-of-day report (Z)</source>
         <translation>End-of-day report (Z)</translation>
     </message>
@@ -534,7 +545,7 @@
         <translation>From %1 to %2, time zone %3, day starts at %4:00</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Terminal %1</source>
         <translation>Terminal %1</translation>
     </message>
@@ -559,7 +570,7 @@
         <translation>Channel</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+90"/>
         <source>Currency</source>
         <translation>Currency</translation>
     </message>
@@ -591,12 +602,17 @@
         <translation>Net</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-75"/>
         <source>No payments in this business day.</source>
         <translation>No payments in this business day.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-29"/>
+        <source>Store %1</source>
+        <translation>Store %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -632,6 +648,31 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>Totals per store and terminal</source>
+        <translation>Totals per store and terminal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store · terminal</source>
+        <translation>Store · terminal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No store</source>
+        <translation>No store</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 · terminal %2</source>
+        <translation>%1 · terminal %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 · whole store</source>
+        <translation>%1 · whole store</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Orders by state</source>
         <translation>Orders by state</translation>
     </message>
@@ -775,7 +816,7 @@
 <context>
     <name>paydesk::DaySummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/manager/DaySummaryView.cpp" line="+114"/>
+        <location filename="../ui/manager/DaySummaryView.cpp" line="+120"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %n order(s) created in the business day</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n order created in the business day</numerusform>
@@ -783,7 +824,22 @@
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
+        <source>No store</source>
+        <translation>No store</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · terminal %2</source>
+        <translation>%1 · terminal %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · whole store</source>
+        <translation>%1 · whole store</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Late payment %1: %2, paid %3 — refund or keep</source>
         <translation>Late payment %1: %2, paid %3 — refund or keep</translation>
     </message>
@@ -897,6 +953,16 @@
         <translation>Cashier</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Totals per store and terminal&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Totals per store and terminal&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store · terminal</source>
+        <translation>Store · terminal</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&lt;b&gt;Alerts&lt;/b&gt;</source>
         <translation>&lt;b&gt;Alerts&lt;/b&gt;</translation>
@@ -910,7 +976,7 @@
         <translation>The customer display needs a second screen, or room beside this window.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+96"/>
         <source>Cancel this sale?</source>
         <translation>Cancel this sale?</translation>
     </message>
@@ -1096,7 +1162,7 @@
 <context>
     <name>paydesk::ManagerWindow</name>
     <message numerus="yes">
-        <location filename="../ui/manager/ManagerWindow.cpp" line="+343"/>
+        <location filename="../ui/manager/ManagerWindow.cpp" line="+345"/>
         <source>Day summary (%n alert(s))</source>
         <translation>
             <numerusform>Day summary (%n alert)</numerusform>
@@ -1451,12 +1517,12 @@
 <context>
     <name>paydesk::OrderFilterBar</name>
     <message>
-        <location filename="../ui/manager/OrderFilterBar.cpp" line="+172"/>
+        <location filename="../ui/manager/OrderFilterBar.cpp" line="+176"/>
         <source>The lowest amount is above the highest.</source>
         <translation>The lowest amount is above the highest.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>All states</source>
         <translation>All states</translation>
     </message>
@@ -1517,6 +1583,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
@@ -1526,7 +1597,7 @@
         <translation>Cashier</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Amount from</source>
         <translation>Amount from</translation>
     </message>
@@ -2435,7 +2506,7 @@
 <context>
     <name>paydesk::SignInScreen</name>
     <message>
-        <location filename="../ui/SignInScreen.cpp" line="+134"/>
+        <location filename="../ui/SignInScreen.cpp" line="+158"/>
         <source>Choose your name first.</source>
         <translation>Choose your name first.</translation>
     </message>

@@ -168,12 +168,17 @@
         <translation>Une vente est déjà en cours.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>This counter&apos;s terminal id is already used by another PayDesk in the store&apos;s database. Choose another terminal id in Settings (F10), or ask your installer to release it.</source>
+        <translation>L’identifiant de terminal de cette caisse est déjà utilisé par un autre PayDesk dans la base de données du magasin. Choisissez un autre identifiant de terminal dans les Paramètres (F10), ou demandez à votre installateur de le libérer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Something went wrong: %1</source>
         <translation>Un problème est survenu&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-81"/>
         <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
         <translation>Ce n’est pas un code de paiement WeChat Pay, Alipay ou UnionPay. Rien n’a été encaissé.</translation>
     </message>
@@ -420,17 +425,18 @@
     <name>QObject</name>
     <message>
         <location filename="../app/paydesk/main.cpp" line="+94"/>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>PayDesk demo</source>
         <translation>Démo PayDesk</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-30"/>
         <source>PayDesk settings</source>
         <translation>Paramètres de PayDesk</translation>
     </message>
     <message>
         <location line="+22"/>
+        <location line="+6"/>
         <location line="+2"/>
         <location line="+4"/>
         <location line="+73"/>
@@ -438,7 +444,12 @@
         <translation>PayDesk</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-84"/>
+        <source>This counter&apos;s terminal id %1 is already used by another PayDesk in the store&apos;s database, so it cannot take sales. Choose another terminal id in the settings, or ask your installer to release it (paydeskctl store release-terminal %1).</source>
+        <translation>L’identifiant de terminal %1 de cette caisse est déjà utilisé par un autre PayDesk dans la base de données du magasin : elle ne peut donc pas encaisser. Choisissez un autre identifiant de terminal dans les paramètres, ou demandez à votre installateur de le libérer (paydeskctl store release-terminal %1).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The order log cannot be opened: %1</source>
         <translation>Impossible d’ouvrir le journal des commandes&#xa0;: %1</translation>
     </message>
@@ -519,7 +530,7 @@
 <context>
     <name>ZReport</name>
     <message>
-        <location filename="../ui/manager/ZReport.cpp" line="+148"/>
+        <location filename="../ui/manager/ZReport.cpp" line="+150"/>
         <source>End-of-day report (Z)</source>
         <translation>Rapport de fin de journée (Z)</translation>
     </message>
@@ -534,7 +545,7 @@
         <translation>Du %1 au %2, fuseau horaire %3, la journée commence à %4 h</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Terminal %1</source>
         <translation>Terminal %1</translation>
     </message>
@@ -559,7 +570,7 @@
         <translation>Mode de paiement</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+90"/>
         <source>Currency</source>
         <translation>Devise</translation>
     </message>
@@ -591,12 +602,17 @@
         <translation>Net</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-75"/>
         <source>No payments in this business day.</source>
         <translation>Aucun paiement dans cette journée d’affaires.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-29"/>
+        <source>Store %1</source>
+        <translation>Magasin %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -632,6 +648,31 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>Totals per store and terminal</source>
+        <translation>Totaux par magasin et par terminal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store · terminal</source>
+        <translation>Magasin · terminal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No store</source>
+        <translation>Aucun magasin</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 · terminal %2</source>
+        <translation>%1 · terminal %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 · whole store</source>
+        <translation>%1 · tout le magasin</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Orders by state</source>
         <translation>Commandes par état</translation>
     </message>
@@ -775,7 +816,7 @@
 <context>
     <name>paydesk::DaySummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/manager/DaySummaryView.cpp" line="+114"/>
+        <location filename="../ui/manager/DaySummaryView.cpp" line="+120"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %n order(s) created in the business day</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n commande créée dans la journée d’affaires</numerusform>
@@ -783,7 +824,22 @@
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
+        <source>No store</source>
+        <translation>Aucun magasin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · terminal %2</source>
+        <translation>%1 · terminal %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · whole store</source>
+        <translation>%1 · tout le magasin</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Late payment %1: %2, paid %3 — refund or keep</source>
         <translation>Paiement en retard %1 : %2, payé à %3 — rembourser ou conserver</translation>
     </message>
@@ -897,6 +953,16 @@
         <translation>Personne à la caisse</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Totals per store and terminal&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Totaux par magasin et par terminal&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store · terminal</source>
+        <translation>Magasin · terminal</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&lt;b&gt;Alerts&lt;/b&gt;</source>
         <translation>&lt;b&gt;Alertes&lt;/b&gt;</translation>
@@ -910,7 +976,7 @@
         <translation>L’affichage client demande un deuxième écran, ou de la place à côté de cette fenêtre.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+96"/>
         <source>Cancel this sale?</source>
         <translation>Annuler cette vente?</translation>
     </message>
@@ -1096,7 +1162,7 @@
 <context>
     <name>paydesk::ManagerWindow</name>
     <message numerus="yes">
-        <location filename="../ui/manager/ManagerWindow.cpp" line="+343"/>
+        <location filename="../ui/manager/ManagerWindow.cpp" line="+345"/>
         <source>Day summary (%n alert(s))</source>
         <translation>
             <numerusform>Résumé de la journée (%n alerte)</numerusform>
@@ -1451,12 +1517,12 @@
 <context>
     <name>paydesk::OrderFilterBar</name>
     <message>
-        <location filename="../ui/manager/OrderFilterBar.cpp" line="+172"/>
+        <location filename="../ui/manager/OrderFilterBar.cpp" line="+176"/>
         <source>The lowest amount is above the highest.</source>
         <translation>Le montant minimal dépasse le montant maximal.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
@@ -1517,6 +1583,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Store</source>
+        <translation>Magasin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Terminal</source>
         <translation>Terminal</translation>
     </message>
@@ -1526,7 +1597,7 @@
         <translation>Personne à la caisse</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Amount from</source>
         <translation>Montant de</translation>
     </message>
@@ -2435,7 +2506,7 @@
 <context>
     <name>paydesk::SignInScreen</name>
     <message>
-        <location filename="../ui/SignInScreen.cpp" line="+134"/>
+        <location filename="../ui/SignInScreen.cpp" line="+158"/>
         <source>Choose your name first.</source>
         <translation>Choisissez d&apos;abord votre nom.</translation>
     </message>

@@ -168,12 +168,17 @@
         <translation>已有一笔交易正在进行。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>This counter&apos;s terminal id is already used by another PayDesk in the store&apos;s database. Choose another terminal id in Settings (F10), or ask your installer to release it.</source>
+        <translation>此收银台的终端编号已被门店数据库中的另一台 PayDesk 使用。请在设置（F10）中选择其他终端编号，或请安装人员将其释放。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-81"/>
         <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged.</source>
         <translation>这不是微信支付、支付宝或银联的付款码。未收取任何款项。</translation>
     </message>
@@ -420,17 +425,18 @@
     <name>QObject</name>
     <message>
         <location filename="../app/paydesk/main.cpp" line="+94"/>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>PayDesk demo</source>
         <translation>PayDesk 演示</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-30"/>
         <source>PayDesk settings</source>
         <translation>PayDesk 设置</translation>
     </message>
     <message>
         <location line="+22"/>
+        <location line="+6"/>
         <location line="+2"/>
         <location line="+4"/>
         <location line="+73"/>
@@ -438,7 +444,12 @@
         <translation>PayDesk</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-84"/>
+        <source>This counter&apos;s terminal id %1 is already used by another PayDesk in the store&apos;s database, so it cannot take sales. Choose another terminal id in the settings, or ask your installer to release it (paydeskctl store release-terminal %1).</source>
+        <translation>此收银台的终端编号 %1 已被门店数据库中的另一台 PayDesk 使用，因此无法收款。请在设置中选择其他终端编号，或请安装人员将其释放（paydeskctl store release-terminal %1）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The order log cannot be opened: %1</source>
         <translation>无法打开订单记录：%1</translation>
     </message>
@@ -519,7 +530,7 @@
 <context>
     <name>ZReport</name>
     <message>
-        <location filename="../ui/manager/ZReport.cpp" line="+148"/>
+        <location filename="../ui/manager/ZReport.cpp" line="+150"/>
         <source>End-of-day report (Z)</source>
         <translation>日结报表（Z 报表）</translation>
     </message>
@@ -534,7 +545,7 @@
         <translation>自 %1 至 %2，时区 %3，营业日从 %4:00 开始</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Terminal %1</source>
         <translation>终端 %1</translation>
     </message>
@@ -559,7 +570,7 @@
         <translation>支付渠道</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+90"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
@@ -591,12 +602,17 @@
         <translation>净额</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-75"/>
         <source>No payments in this business day.</source>
         <translation>本营业日没有收款。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-29"/>
+        <source>Store %1</source>
+        <translation>门店 %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -632,6 +648,31 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>Totals per store and terminal</source>
+        <translation>按门店和终端的合计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store · terminal</source>
+        <translation>门店 · 终端</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No store</source>
+        <translation>无门店</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 · terminal %2</source>
+        <translation>%1 · 终端 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 · whole store</source>
+        <translation>%1 · 整个门店</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Orders by state</source>
         <translation>按状态统计订单</translation>
     </message>
@@ -775,14 +816,29 @@
 <context>
     <name>paydesk::DaySummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/manager/DaySummaryView.cpp" line="+114"/>
+        <location filename="../ui/manager/DaySummaryView.cpp" line="+120"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %n order(s) created in the business day</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt;——本营业日共创建 %n 笔订单</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
+        <source>No store</source>
+        <translation>无门店</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · terminal %2</source>
+        <translation>%1 · 终端 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · whole store</source>
+        <translation>%1 · 整个门店</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Late payment %1: %2, paid %3 — refund or keep</source>
         <translation>逾期付款 %1：%2，付款于 %3——退款或保留</translation>
     </message>
@@ -893,6 +949,16 @@
         <translation>收银员</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Totals per store and terminal&lt;/b&gt;</source>
+        <translation>&lt;b&gt;按门店和终端的合计&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store · terminal</source>
+        <translation>门店 · 终端</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&lt;b&gt;Alerts&lt;/b&gt;</source>
         <translation>&lt;b&gt;警示&lt;/b&gt;</translation>
@@ -906,7 +972,7 @@
         <translation>顾客显示屏需要第二块屏幕，或在本窗口旁留出空间。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+96"/>
         <source>Cancel this sale?</source>
         <translation>取消这笔交易？</translation>
     </message>
@@ -1092,7 +1158,7 @@
 <context>
     <name>paydesk::ManagerWindow</name>
     <message numerus="yes">
-        <location filename="../ui/manager/ManagerWindow.cpp" line="+343"/>
+        <location filename="../ui/manager/ManagerWindow.cpp" line="+345"/>
         <source>Day summary (%n alert(s))</source>
         <translation>
             <numerusform>当日汇总（%n 条警示）</numerusform>
@@ -1444,12 +1510,12 @@
 <context>
     <name>paydesk::OrderFilterBar</name>
     <message>
-        <location filename="../ui/manager/OrderFilterBar.cpp" line="+172"/>
+        <location filename="../ui/manager/OrderFilterBar.cpp" line="+176"/>
         <source>The lowest amount is above the highest.</source>
         <translation>最低金额高于最高金额。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
@@ -1510,6 +1576,11 @@
     </message>
     <message>
         <location line="+0"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Terminal</source>
         <translation>终端</translation>
     </message>
@@ -1519,7 +1590,7 @@
         <translation>收银员</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Amount from</source>
         <translation>金额从</translation>
     </message>
@@ -2423,7 +2494,7 @@
 <context>
     <name>paydesk::SignInScreen</name>
     <message>
-        <location filename="../ui/SignInScreen.cpp" line="+134"/>
+        <location filename="../ui/SignInScreen.cpp" line="+158"/>
         <source>Choose your name first.</source>
         <translation>请先选择您的姓名。</translation>
     </message>

@@ -127,6 +127,9 @@ QString ErrorText::message(const Error &error)
         return tr("The order log is busy. Nothing was charged — try again.");
     case ErrorCode::Duplicate:
         return tr("A sale is already in progress.");
+    case ErrorCode::TerminalTaken:
+        return tr("This counter's terminal id is already used by another PayDesk in the store's database. Choose "
+                  "another terminal id in Settings (F10), or ask your installer to release it.");
     default:
         break;
     }

@@ -56,6 +56,7 @@ int exitCodeFor(const Error &error)
     case ErrorCode::ConfigMissing:
     case ErrorCode::SecretUnavailable:
     case ErrorCode::InvalidArgument:
+    case ErrorCode::TerminalTaken:
         return ExitConfig;
     case ErrorCode::StoreUnavailable:
     case ErrorCode::StoreReadOnly:

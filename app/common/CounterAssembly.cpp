@@ -13,6 +13,7 @@
 
 #include <QLoggingCategory>
 #include <QTimer>
+#include <QUuid>
 
 namespace paydesk {
 
@@ -39,6 +40,26 @@ Result<bool> migrateManagerPin(const Settings &settings, StaffService &staff)
         qCInfo(lcAssembly) << "the manager PIN of the settings is now the staff account"
                            << StaffService::DefaultManagerName;
     return migrated;
+}
+
+Result<void> registerTerminal(Settings &settings, OrderLog &log)
+{
+    // A counter's own SQLite file belongs to that counter: its programs may run with settings
+    // files of their own (paydeskctl as another user), which must not lock each other out.
+    if (!log.isSharedStore())
+        return {};
+    QString instance = settings.value(SettingKeys::InstanceId);
+    if (instance.isEmpty()) {
+        // This install's identity, made once and kept with its settings.
+        instance = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (auto saved = settings.setValue(SettingKeys::InstanceId, instance); !saved)
+            return saved;
+    }
+    auto registered = log.registerTerminal(
+        TerminalRegistration{settings.terminalId(), settings.value(SettingKeys::StoreId), instance, 0, 0});
+    if (!registered)
+        return fail(registered.error());
+    return {};
 }
 
 bool isSaleKey(QStringView key)
@@ -82,6 +103,9 @@ Result<std::unique_ptr<CounterAssembly>> CounterAssembly::build(Settings &settin
     counter->m_refunds = std::make_unique<RefundService>(*counter->m_orderLog, *counter->m_gateway, clock);
     counter->m_staff = std::make_unique<StaffService>(*counter->m_orderLog, clock);
     if (!options.readOnlyLog) {
+        // Refused here, before any sale, when another install holds the terminal id.
+        if (auto registered = registerTerminal(settings, *counter->m_orderLog); !registered)
+            return fail(registered.error());
         if (auto migrated = migrateManagerPin(settings, *counter->m_staff); !migrated)
             return fail(migrated.error());
     }
@@ -169,6 +193,10 @@ void CounterAssembly::onSettingChanged(const QString &key)
 {
     if (isSaleKey(key))
         m_checkout->setConfig(saleConfigFrom(m_settings)); // the open sale keeps its own copy
+    if ((key == SettingKeys::TerminalId.name || key == SettingKeys::StoreId.name) && !m_options.readOnlyLog) {
+        if (auto registered = registerTerminal(m_settings, *m_orderLog); !registered)
+            Q_EMIT applyFailed(key, registered.error());
+    }
     if (isGatewayKey(key)) {
         if (auto reloaded = reloadGateway(); !reloaded)
             Q_EMIT applyFailed(key, reloaded.error());

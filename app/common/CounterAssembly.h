@@ -32,6 +32,11 @@ bool isSaleKey(QStringView key); // a key saleConfigFrom reads
 // account, once (StaffService::migrateManagerPin); true when this call did it.
 Result<bool> migrateManagerPin(const Settings &settings, StaffService &staff);
 
+// On a store's shared database, registers terminal/id for this install (terminal/instanceId,
+// made on first use) in store/storeId (OrderLog::registerTerminal): TerminalTaken when another
+// install holds the id. Nothing on a counter's own SQLite file.
+Result<void> registerTerminal(Settings &settings, OrderLog &log);
+
 struct CounterOptions
 {
     QString orderLogPath; // empty: store/orderLogPath
@@ -41,7 +46,8 @@ struct CounterOptions
 
 // The counter's services, built once the same way for the GUI and paydeskctl: the order log,
 // the gateway, the checkout, the reconciler, refunds and staff accounts, and the in-process
-// relay when the program hosts it (startRelay()). Opening a writable order log moves the manager
+// relay when the program hosts it (startRelay()). Opening a writable order log registers the
+// terminal id for this install (refused when another install holds it) and moves the manager
 // PIN of earlier versions into a manager account (migrateManagerPin).
 // With followSettings() the changes of the settings apply while running: sale keys to the next
 // sale, gateway keys to a new gateway, relay keys restart the in-process relay.

@@ -122,6 +122,12 @@ int assemble(Services &services, QNetworkAccessManager *network, const Clock &cl
     auto counter = CounterAssembly::build(*services.settings, *services.secrets, network, clock);
     if (!counter) {
         const Error &error = counter.error();
+        if (error.code == ErrorCode::TerminalTaken)
+            return fatal(QObject::tr("PayDesk"),
+                         QObject::tr("This counter's terminal id %1 is already used by another PayDesk in the store's "
+                                     "database, so it cannot take sales. Choose another terminal id in the settings, "
+                                     "or ask your installer to release it (paydeskctl store release-terminal %1).")
+                             .arg(services.settings->terminalId()));
         if (exitCodeFor(error) == ExitStore)
             return fatal(QObject::tr("PayDesk"),
                          QObject::tr("The order log cannot be opened: %1").arg(describe(error)));

@@ -75,6 +75,33 @@ void printTotals(QTextStream &out, const DailyReport &report)
     out << "Orders by state: " << (states.isEmpty() ? QStringLiteral("none") : states.join(u", ")) << '\n';
 }
 
+// A store's or a chain's day, counter by counter: once there is more than one terminal or a store.
+void printPlaces(QTextStream &out, const DailyReport &report)
+{
+    const bool single = report.terminals.size() <= 1
+        && std::all_of(report.terminals.cbegin(), report.terminals.cend(),
+                       [](const PlaceTotals &totals) { return totals.storeId.isEmpty(); });
+    if (single)
+        return;
+    out << "Store    Terminal Cur Orders   Paid          Gross        Refunds            Net\n";
+    const auto row = [&out](const PlaceTotals &totals, const QString &terminal) {
+        out << (totals.storeId.isEmpty() ? QStringLiteral("-") : totals.storeId).leftJustified(8) << ' '
+            << terminal.leftJustified(8) << ' ' << currencyCode(totals.currency) << ' '
+            << QString::number(totals.orderCount).rightJustified(6) << ' '
+            << QString::number(totals.paidCount).rightJustified(6) << ' '
+            << formatMinorPlain(totals.grossMinor).rightJustified(14) << ' '
+            << formatMinorPlain(totals.refundsMinor).rightJustified(14) << ' '
+            << formatMinorPlain(totals.netMinor()).rightJustified(14) << '\n';
+    };
+    for (const PlaceTotals &store : report.stores) {
+        for (const PlaceTotals &terminal : report.terminals) {
+            if (terminal.storeId == store.storeId && terminal.currency == store.currency)
+                row(terminal, terminal.terminalId);
+        }
+        row(store, QStringLiteral("(store)"));
+    }
+}
+
 void printAlerts(QTextStream &out, const DailyReport &report)
 {
     const ReportAlerts &alerts = report.alerts;
@@ -105,11 +132,19 @@ void printAlerts(QTextStream &out, const DailyReport &report)
 
 void printReport(QTextStream &out, const DailyReport &report)
 {
+    if (!report.scope.isChain()) {
+        out << "Scope: "
+            << (report.scope.storeId.isEmpty() ? QString() : QStringLiteral("store ") + report.scope.storeId)
+            << (report.scope.storeId.isEmpty() || report.scope.terminalId.isEmpty() ? "" : ", ")
+            << (report.scope.terminalId.isEmpty() ? QString() : QStringLiteral("terminal ") + report.scope.terminalId)
+            << '\n';
+    }
     out << "Business day " << report.day.date.toString(Qt::ISODate) << " (" << report.day.zone.id() << ", "
         << QDateTime::fromMSecsSinceEpoch(report.range.fromUtcMs, report.day.zone).toString(Qt::ISODate) << " to "
         << QDateTime::fromMSecsSinceEpoch(report.range.toUtcMs, report.day.zone).toString(Qt::ISODate)
         << "): " << report.orderCount << " orders\n\n";
     printTotals(out, report);
+    printPlaces(out, report);
     out << '\n';
     printAlerts(out, report);
 }
@@ -127,6 +162,8 @@ Result<qint64> writeCsv(const OrderLog &log, const DailyReport &report, const QS
     options.byteOrderMark = bom;
     OrderFilter filter = OrderFilter::forRange(report.range.fromUtcMs, report.range.toUtcMs);
     filter.cashier = cashier;
+    filter.storeId = report.scope.storeId;
+    filter.terminalId = report.scope.terminalId;
     auto written = exportOrdersCsv(log, filter, file, options);
     if (!written)
         return written;
@@ -169,7 +206,15 @@ void addReportOptions(QCommandLineParser &parser)
                       QStringLiteral("Only this cashier: their row of the per-cashier totals, and only their orders "
                                      "in the CSV."),
                       QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("order-log"), QStringLiteral("Order log file instead of the configured one."),
+    parser.addOption({QStringLiteral("store"),
+                      QStringLiteral("Only this store's orders (a store's or chain's database), in the report and "
+                                     "the CSV."),
+                      QStringLiteral("STORE")});
+    parser.addOption({QStringLiteral("terminal"),
+                      QStringLiteral("Only this terminal's orders, in the report and the CSV."),
+                      QStringLiteral("TERMINAL")});
+    parser.addOption({QStringLiteral("order-log"),
+                      QStringLiteral("Order log file (or store URL) instead of the configured one."),
                       QStringLiteral("FILE")});
 }
 
@@ -230,7 +275,12 @@ int runReport(QCoreApplication &, const QStringList &arguments)
         err << "paydeskctl report: " << path << ": " << describe(log.error()) << Qt::endl;
         return ExitStore;
     }
-    const auto report = buildDailyReport(**log, *day);
+    const ReportScope scope{parser.value(QStringLiteral("store")), parser.value(QStringLiteral("terminal"))};
+    if (auto valid = checkStoreId(scope.storeId); !valid) {
+        err << "paydeskctl report: --store: " << describe(valid.error()) << Qt::endl;
+        return ExitUsage;
+    }
+    const auto report = buildDailyReport(**log, *day, scope);
     if (!report) {
         err << "paydeskctl report: " << describe(report.error()) << Qt::endl;
         return exitCodeFor(report.error());

@@ -8,7 +8,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QTextStream>
+#include <QTimeZone>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -30,10 +32,23 @@ void addStoreOptions(QCommandLineParser &parser)
         "paydesk_report where missing, each --login role (ROLE terminal, relay, manager or report) as a\n"
         "member of its group, grants each group only what it may do, and prints a summary. PayDesk never\n"
         "sets a password. Safe to run again, and run it again after every upgrade.\n"
-        "Exit 0 done, 2 usage, a malformed URL or login name, 4 the database refused or is unreachable."));
+        "  import ORDERS.sqlite [URL] [--store STORE]\n"
+        "copies a terminal's whole SQLite history (orders, events, gateway messages, refunds,\n"
+        "notifications, audit, staff accounts whose name is new) into the store at URL (default: the\n"
+        "configured store/orderLogPath), from a snapshot of the file (never changed), in one transaction;\n"
+        "run twice, it copies nothing twice. --store stamps the imported orders with STORE. Prints the\n"
+        "source's and the imported rows' totals per currency, which must agree. Run it as the store's\n"
+        "administrator (it writes every history table).\n"
+        "  terminals [URL]               the terminal ids registered in the store, by which store\n"
+        "  release-terminal TERMINAL [URL]  frees the id of a replaced counter (as the administrator)\n"
+        "Exit 0 done, 2 usage, a malformed URL or login name, 4 the database refused or is unreachable,\n"
+        "1 an import whose totals do not agree."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("init"));
+    addConfigOption(parser);
+    parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("init, import, terminals, release-terminal"));
     parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("postgresql:// URL of the store database."));
+    parser.addOption({QStringLiteral("store"), QStringLiteral("import: the store id of the imported orders."),
+                      QStringLiteral("STORE")});
     parser.addOption({QStringLiteral("login"),
                       QStringLiteral("A login role to create (if missing) in a group: terminal=counter1,"
                                      " relay=relay1, manager=office, report=accounts. Repeatable."),
@@ -160,6 +175,121 @@ int init(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
     return ExitOk;
 }
 
+// The store a command other than init works on: the URL given, or the configured one.
+Result<std::unique_ptr<OrderLog>> openStore(const QCommandLineParser &parser, const QString &given, const Clock &clock)
+{
+    const QString url = given.isEmpty() ? settingsFor(parser)->orderLogPath() : given;
+    OrderLog::Options options;
+    options.create = false;
+    return OrderLog::open(url, clock, options);
+}
+
+void printTotals(const QString &title, const HistoryTotals &totals, QTextStream &out)
+{
+    out << title << ": " << totals.orders << " orders, " << totals.events << " events, " << totals.gatewayMessages
+        << " gateway messages, " << totals.refunds << " refunds, " << totals.notifications << " notifications, "
+        << totals.audit << " audit, " << totals.staff << " staff\n";
+    out << "  Cur  Orders         Amount   Paid           Paid       Refunded Refunds        Refunds\n";
+    for (const CurrencyHistoryTotals &row : totals.currencies) {
+        out << "  " << currencyCode(row.currency).leftJustified(4) << QString::number(row.orders).rightJustified(7)
+            << formatMinorPlain(row.ordersMinor).rightJustified(15) << QString::number(row.paidOrders).rightJustified(7)
+            << formatMinorPlain(row.paidMinor).rightJustified(15)
+            << formatMinorPlain(row.refundedMinor).rightJustified(15) << QString::number(row.refunds).rightJustified(8)
+            << formatMinorPlain(row.refundsMinor).rightJustified(15) << '\n';
+    }
+}
+
+int import(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2 || positional.size() > 3) {
+        err << Command << " import: expected ORDERS.sqlite and optionally the store URL" << Qt::endl;
+        return ExitUsage;
+    }
+    ImportOptions options;
+    options.storeId = parser.value(QStringLiteral("store"));
+    if (auto valid = checkStoreId(options.storeId); !valid) {
+        err << Command << " import: --store: " << describe(valid.error()) << Qt::endl;
+        return ExitUsage;
+    }
+    SystemClock clock;
+    auto log = openStore(parser, positional.value(2), clock);
+    if (!log) {
+        err << Command << " import: " << describe(log.error()) << Qt::endl;
+        return ExitStore;
+    }
+    const auto storeBefore = (*log)->historyTotals();
+    if (!storeBefore) {
+        err << Command << " import: " << describe(storeBefore.error()) << Qt::endl;
+        return ExitStore;
+    }
+    const auto report = (*log)->importHistory(positional.at(1), options);
+    if (!report) {
+        err << Command << " import: " << describe(report.error()) << Qt::endl;
+        return report.error().code == ErrorCode::InvalidArgument ? int(ExitUsage) : int(ExitStore);
+    }
+    const auto storeAfter = (*log)->historyTotals();
+    if (!storeAfter) {
+        err << Command << " import: " << describe(storeAfter.error()) << Qt::endl;
+        return ExitStore;
+    }
+    out << "source:   " << positional.at(1) << " (schema version " << report->sourceSchemaVersion << ", identity "
+        << report->sourceId << ")\n"
+        << "store:    " << (*log)->path() << '\n';
+    printTotals(QStringLiteral("before: the source"), report->source, out);
+    printTotals(QStringLiteral("after: imported from it into the store"), report->imported, out);
+    const HistoryTotals &now = report->copiedNow;
+    out << "copied by this run: " << now.orders << " orders, " << now.events << " events, " << now.gatewayMessages
+        << " gateway messages, " << now.refunds << " refunds, " << now.notifications << " notifications, " << now.audit
+        << " audit, " << now.staff << " staff";
+    if (report->staffSkipped > 0)
+        out << " (" << report->staffSkipped << " staff accounts kept as the store has them)";
+    out << '\n';
+    printTotals(QStringLiteral("the store before"), *storeBefore, out);
+    printTotals(QStringLiteral("the store after"), *storeAfter, out);
+    const bool agree = report->imported == report->source;
+    out << (agree ? "totals agree\n" : "TOTALS DIFFER\n");
+    out.flush();
+    return agree ? int(ExitOk) : int(ExitFailed);
+}
+
+int terminals(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    SystemClock clock;
+    auto log = openStore(parser, parser.positionalArguments().value(1), clock);
+    const auto registered = log ? (*log)->terminals() : Result<QList<TerminalRegistration>>(fail(log.error()));
+    if (!registered) {
+        err << Command << " terminals: " << describe(registered.error()) << Qt::endl;
+        return ExitStore;
+    }
+    out << "Terminal Store    Registered (UTC)     Last seen (UTC)\n";
+    for (const TerminalRegistration &terminal : *registered) {
+        out << terminal.terminalId.leftJustified(8) << ' '
+            << (terminal.storeId.isEmpty() ? QStringLiteral("-") : terminal.storeId).leftJustified(8) << ' '
+            << QDateTime::fromMSecsSinceEpoch(terminal.registeredAtMs, QTimeZone::utc()).toString(Qt::ISODate) << ' '
+            << QDateTime::fromMSecsSinceEpoch(terminal.lastSeenMs, QTimeZone::utc()).toString(Qt::ISODate) << '\n';
+    }
+    return ExitOk;
+}
+
+int releaseTerminal(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2 || positional.size() > 3) {
+        err << Command << " release-terminal: expected TERMINAL and optionally the store URL" << Qt::endl;
+        return ExitUsage;
+    }
+    SystemClock clock;
+    auto log = openStore(parser, positional.value(2), clock);
+    const auto released = log ? (*log)->releaseTerminal(positional.at(1)) : Result<void>(fail(log.error()));
+    if (!released) {
+        err << Command << " release-terminal: " << describe(released.error()) << Qt::endl;
+        return exitCodeFor(released.error());
+    }
+    out << "terminal " << positional.at(1) << " released: the next install that starts with it registers it\n";
+    return ExitOk;
+}
+
 } // namespace
 
 int runStore(QCoreApplication &, const QStringList &arguments)
@@ -172,7 +302,14 @@ int runStore(QCoreApplication &, const QStringList &arguments)
     const QString action = parser.positionalArguments().value(0);
     if (action == u"init")
         return init(parser, out, err);
-    err << Command << ": unknown action '" << action.left(40) << "' (init)" << Qt::endl;
+    if (action == u"import")
+        return import(parser, out, err);
+    if (action == u"terminals")
+        return terminals(parser, out, err);
+    if (action == u"release-terminal")
+        return releaseTerminal(parser, out, err);
+    err << Command << ": unknown action '" << action.left(40) << "' (init, import, terminals, release-terminal)"
+        << Qt::endl;
     return ExitUsage;
 }
 

@@ -104,6 +104,8 @@ QString errorCodeName(ErrorCode code)
         return QStringLiteral("StoreDenied");
     case ErrorCode::PaidAwaitingRelay:
         return QStringLiteral("PaidAwaitingRelay");
+    case ErrorCode::TerminalTaken:
+        return QStringLiteral("TerminalTaken");
     case ErrorCode::ConfigMissing:
         return QStringLiteral("ConfigMissing");
     case ErrorCode::SecretUnavailable:

@@ -59,6 +59,7 @@ enum class ErrorCode {
     // Store mode: the gateway reports the order paid, but this terminal's role may not record a
     // payment; the store's relay confirms it (its notify, or its reconciliation). Never closed meanwhile.
     PaidAwaitingRelay,
+    TerminalTaken, // the terminal id is registered in the store's database by another install
 
     // configuration and secrets
     ConfigMissing,

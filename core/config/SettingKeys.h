@@ -19,6 +19,8 @@
     X(GatewayDeadlineMs, int, "gateway/deadlineMs", 15000, &Settings::validateDeadlineMs)                              \
     X(TerminalId, QString, "terminal/id", QStringLiteral("POS01"), &Settings::validateTerminalId)                      \
     X(Cashier, QString, "terminal/cashier", QString(), &Settings::validateCashier)                                     \
+    X(StoreId, QString, "store/storeId", QString(), &Settings::validateStoreId)                                        \
+    X(InstanceId, QString, "terminal/instanceId", QString(), &Settings::validateInstanceId)                            \
     X(SaleCurrency, Currency, "sale/currency", Currency::CAD, &Settings::validateCurrency)                             \
     X(MaxAmountMinor, qint64, "sale/maxAmountMinor", DefaultMaxAmountMinor, &Settings::validateMaxAmountMinor)         \
     X(ValiditySeconds, int, "sale/validitySeconds", 300, &Settings::validateValiditySeconds)                           \

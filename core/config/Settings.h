@@ -163,6 +163,12 @@ public:
     static Result<void> validateNotifyUrl(const QString &url); // absolute http(s), no '?', <= 200
     static Result<void> validateDeadlineMs(int ms); // 1000..120000
     static Result<void> validateTerminalId(const QString &id); // [A-Za-z0-9]{1,8}
+    // Empty (a single counter: no store) or [A-Za-z0-9]{1,8}: the store of this counter's orders
+    // in a store's or chain's database (design.md "Storage backends").
+    static Result<void> validateStoreId(const QString &id);
+    // This install's identity in the store's terminal registry: empty until the first start
+    // makes one (a UUID), then kept; printable, at most 64.
+    static Result<void> validateInstanceId(const QString &id);
     static Result<void> validateCashier(const QString &name); // <= 64, printable, may be empty
     static Result<void> validateCurrency(Currency currency); // not Invalid
     static Result<void> validateMaxAmountMinor(qint64 minor); // 1..2^31-1 (gateway int)

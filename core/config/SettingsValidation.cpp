@@ -185,6 +185,20 @@ Result<void> Settings::validateTerminalId(const QString &id)
     return {};
 }
 
+Result<void> Settings::validateStoreId(const QString &id)
+{
+    if (id.size() > 8 || !allAsciiAlnum(id))
+        return invalid(QStringLiteral("the store id is empty (a single counter) or 1 to 8 letters or digits"));
+    return {};
+}
+
+Result<void> Settings::validateInstanceId(const QString &id)
+{
+    if (id.size() > 64 || hasControlCharacters(id) || id.trimmed() != id)
+        return invalid(QStringLiteral("the install identity is at most 64 printable characters"));
+    return {};
+}
+
 Result<void> Settings::validateCashier(const QString &name)
 {
     if (name.size() > 64 || hasControlCharacters(name))

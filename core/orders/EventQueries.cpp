@@ -12,11 +12,12 @@ namespace paydesk {
 // For the manager's alerts (core/reports): the events of given kinds on the orders of a
 // business day, through the orders' created_at and the events' order_id indexes.
 Result<QList<OrderNotice>> OrderLog::noticesForOrdersCreatedBetween(const QStringList &kinds, qint64 fromUtcMs,
-                                                                    qint64 toUtcMs) const
+                                                                    qint64 toUtcMs, const ReportScope &scope) const
 {
     if (kinds.isEmpty())
         return QList<OrderNotice>();
     QVariantList values{fromUtcMs, toUtcMs};
+    const QString scoped = orderrows::scopeCondition(scope, values, u"o."_s);
     QStringList marks;
     for (const QString &kind : kinds) {
         marks.append(u"?"_s);
@@ -24,9 +25,8 @@ Result<QList<OrderNotice>> OrderLog::noticesForOrdersCreatedBetween(const QStrin
     }
     auto query = sql::run(d->db,
                           u"SELECT e.id, e.order_id, e.at_ms, e.kind, e.actor, e.detail, o.mch_order_no FROM events e"
-                          " JOIN orders o ON o.id = e.order_id WHERE o.created_at_ms >= ? AND o.created_at_ms < ?"
-                          " AND e.kind IN ("_s
-                              + marks.join(u", "_s) + u") ORDER BY e.at_ms, e.id"_s,
+                          " JOIN orders o ON o.id = e.order_id WHERE o.created_at_ms >= ? AND o.created_at_ms < ?"_s
+                              + scoped + u" AND e.kind IN ("_s + marks.join(u", "_s) + u") ORDER BY e.at_ms, e.id"_s,
                           values);
     if (!query)
         return fail(query.error());

@@ -18,6 +18,7 @@ struct OrderFilter
     QList<OrderState> states; // any of
     QList<Channel> channels; // any of
     Currency currency = Currency::Invalid; // Invalid: any
+    QString storeId; // exact
     QString terminalId; // exact
     QString cashier; // exact
     std::optional<qint64> minAmountMinor; // amount >= min

@@ -119,6 +119,11 @@ int OrderLog::schemaVersion() const
     return d->schemaVersion;
 }
 
+bool OrderLog::isSharedStore() const
+{
+    return d->backend->name() == u"postgresql";
+}
+
 int OrderLog::currentSchemaVersion()
 {
     return schema::latestVersion();

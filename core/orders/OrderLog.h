@@ -71,6 +71,7 @@ struct Order
     qint64 refundedMinor = 0;
     QString lastError;
     QString clientReference; // an online order's clientOrderRef; empty for the counter's
+    QString storeId; // the store of its terminal's registration; empty for a single counter
 };
 
 struct OrderEvent
@@ -107,6 +108,9 @@ struct NewOrder
     // reference created at or after this time refuses the new one (Duplicate); the look-up and
     // the insert are one transaction under a database lock, so this holds across processes.
     qint64 clientReferenceSinceUtcMs = 0;
+    // The order's store; empty: the store its terminal is registered in (registerTerminal), or
+    // none when it is not registered (a single counter).
+    QString storeId;
 };
 
 // Optional data a transition records on the row (empty values leave the column unchanged).
@@ -201,6 +205,17 @@ struct OrderGroupRow
     qint64 sumMinor = 0; // of amount_minor
 };
 
+// Orders of a range by store, terminal, currency and state.
+struct PlaceGroupRow
+{
+    QString storeId;
+    QString terminalId;
+    Currency currency = Currency::Invalid;
+    OrderState state = OrderState::Invalid;
+    int count = 0;
+    qint64 sumMinor = 0;
+};
+
 // Refunds requested in a range by their order's channel and source, currency and state.
 struct RefundGroupRow
 {
@@ -210,6 +225,8 @@ struct RefundGroupRow
     OrderSource source = OrderSource::Invalid;
     int count = 0;
     qint64 sumMinor = 0;
+    QString storeId; // of the refunded order
+    QString terminalId;
 };
 
 // Paid orders created in a range and the refunds that succeeded in it, by the order's cashier
@@ -228,6 +245,79 @@ struct VerdictCount
 {
     QString verdict; // NotificationRecord::verdict
     int count = 0;
+};
+
+// A store id (design.md "Storage backends"): empty (a single counter, no store) or 1 to 8 ASCII
+// letters or digits. InvalidArgument otherwise.
+Result<void> checkStoreId(const QString &storeId);
+
+// Which orders a report read counts: the chain (both empty), one store, one terminal, or one
+// terminal of one store. Empty fields do not narrow.
+struct ReportScope
+{
+    QString storeId;
+    QString terminalId;
+
+    bool isChain() const { return storeId.isEmpty() && terminalId.isEmpty(); }
+};
+
+// A terminal id registered in the store's database by the install that uses it: terminal ids
+// are unique across the database (a chain's), so the order numbers that start with them are too.
+struct TerminalRegistration
+{
+    QString terminalId; // [A-Za-z0-9]{1,8}
+    QString storeId; // checkStoreId
+    QString instanceId; // the install's own identity (a UUID kept in its settings)
+    qint64 registeredAtMs = 0;
+    qint64 lastSeenMs = 0;
+};
+
+// Counts and sums per currency of an order log's history, or of the rows one import copied:
+// what `paydeskctl store import` prints before and after, equal to the cent.
+struct CurrencyHistoryTotals
+{
+    Currency currency = Currency::Invalid;
+    qint64 orders = 0;
+    qint64 ordersMinor = 0; // every order's amount
+    qint64 paidOrders = 0;
+    qint64 paidMinor = 0;
+    qint64 refundedMinor = 0; // orders' refunded_minor
+    qint64 refunds = 0;
+    qint64 refundsMinor = 0; // every refund row's amount
+
+    bool operator==(const CurrencyHistoryTotals &) const = default;
+};
+
+struct HistoryTotals
+{
+    QList<CurrencyHistoryTotals> currencies; // by currency code
+    qint64 orders = 0;
+    qint64 events = 0;
+    qint64 gatewayMessages = 0;
+    qint64 refunds = 0;
+    qint64 notifications = 0;
+    qint64 audit = 0;
+    qint64 staff = 0;
+
+    bool operator==(const HistoryTotals &) const = default;
+};
+
+// What one `store import` did: the source snapshot's totals (before), the totals of everything
+// this source has put into the store (after: equal to `source` once complete) and the rows
+// copied by this run (all zero when it ran before).
+struct ImportReport
+{
+    QString sourceId; // the source history's identity (a digest of its first rows)
+    int sourceSchemaVersion = 0; // before the copy was migrated
+    HistoryTotals source;
+    HistoryTotals imported;
+    HistoryTotals copiedNow; // counts only (currencies empty)
+    qint64 staffSkipped = 0; // accounts whose name the store already had (kept as they are)
+};
+
+struct ImportOptions
+{
+    QString storeId; // stamped on the imported orders (checkStoreId); empty: as in the source
 };
 
 struct OrderFilter; // orders/OrderFilter.h
@@ -262,6 +352,9 @@ public:
     QString path() const; // the file the log opened (a file: URL resolved); for PostgreSQL a display form
     int schemaVersion() const;
     static int currentSchemaVersion();
+    // A store's (or chain's) database that several installs share (PostgreSQL), rather than one
+    // counter's own file, which only that counter's programs open.
+    bool isSharedStore() const;
 
     // Mints a unique mchOrderNo (terminal id + UTC time + persisted sequence, <= 30 chars,
     // [A-Za-z0-9]) and writes the NEW row and its event in one transaction.
@@ -293,7 +386,7 @@ public:
     // The events of these kinds on the orders created in [from, to), oldest first, with their
     // order's number (the manager's alerts; EventQueries.cpp). The events carry no states.
     Result<QList<OrderNotice>> noticesForOrdersCreatedBetween(const QStringList &kinds, qint64 fromUtcMs,
-                                                              qint64 toUtcMs) const;
+                                                              qint64 toUtcMs, const ReportScope &scope = {}) const;
 
     // The audit trail (append-only, like events). InvalidArgument for an empty kind; a detail
     // longer than MaxAuditDetailLength is cut. Read back by time, oldest first, at most `limit`.
@@ -311,13 +404,19 @@ public:
     Result<qint64> countFilteredOrders(const OrderFilter &filter) const;
 
     // The daily report's reads (ReportQueries.cpp), each over created_at_ms (received_at_ms for
-    // notifications) in [fromUtcMs, toUtcMs).
-    Result<QList<OrderGroupRow>> orderGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs, qint64 bucketMs) const;
-    Result<QList<RefundGroupRow>> refundGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs) const;
+    // notifications) in [fromUtcMs, toUtcMs), of the orders in `scope` (refunds: of their order's
+    // store and terminal). Notifications are the database's (an unmatched one has no order).
+    Result<QList<OrderGroupRow>> orderGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs, qint64 bucketMs,
+                                                    const ReportScope &scope = {}) const;
+    Result<QList<PlaceGroupRow>> placeGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs,
+                                                    const ReportScope &scope = {}) const;
+    Result<QList<RefundGroupRow>> refundGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs,
+                                                      const ReportScope &scope = {}) const;
     // By cashier, then currency; a cashier with only refunds in the range has a row too.
-    Result<QList<CashierGroupRow>> cashierGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs) const;
+    Result<QList<CashierGroupRow>> cashierGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs,
+                                                        const ReportScope &scope = {}) const;
     // Late payments and open (NEW, CREATING, UNKNOWN, AWAITING) orders, oldest first.
-    Result<QList<Order>> lateOrOpenOrdersBetween(qint64 fromUtcMs, qint64 toUtcMs) const;
+    Result<QList<Order>> lateOrOpenOrdersBetween(qint64 fromUtcMs, qint64 toUtcMs, const ReportScope &scope = {}) const;
     Result<QList<VerdictCount>> notificationVerdictCounts(qint64 fromUtcMs, qint64 toUtcMs) const;
     // At most `limit` notifications with one of `verdicts`, oldest first, without the raw body.
     Result<QList<NotificationRecord>> notificationsWithVerdicts(qint64 fromUtcMs, qint64 toUtcMs,
@@ -336,7 +435,8 @@ public:
     Result<Refund> refundById(qint64 refundId) const;
     Result<Refund> refundByNo(const QString &mchRefundNo) const;
     Result<QList<Refund>> refundsOfOrder(qint64 orderId) const;
-    Result<QList<Refund>> unresolvedRefunds() const; // PENDING and UNKNOWN, oldest first
+    // PENDING and UNKNOWN, oldest first; of the orders in `scope`.
+    Result<QList<Refund>> unresolvedRefunds(const ReportScope &scope = {}) const;
     Result<RefundBalance> refundBalance(qint64 orderId) const;
 
     // Staff accounts (StaffQueries.cpp; the rules are core/staff's). createStaffAccount:
@@ -353,6 +453,26 @@ public:
     // once never lose a count: unless the account is locked at `nowUtcMs`, failed_attempts + 1
     // (1 after a lock that has run out) and, at `maxFailures`, a lock until nowUtcMs + lockoutMs.
     Result<StaffFailureCount> countStaffFailure(qint64 id, qint64 nowUtcMs, int maxFailures, qint64 lockoutMs);
+
+    // Chain-wide identity (Chain.cpp). registerTerminal records `terminal.terminalId` for
+    // `terminal.instanceId` in `terminal.storeId` (registered_at and last_seen now), or, when
+    // this install registered it before, updates its store and last_seen. TerminalTaken when
+    // another install holds the id; InvalidArgument for a malformed id, store or empty instance.
+    Result<TerminalRegistration> registerTerminal(const TerminalRegistration &terminal);
+    Result<QList<TerminalRegistration>> terminals() const; // by terminal id
+    // Frees a terminal id (a counter replaced): NotFound when it is not registered.
+    Result<void> releaseTerminal(const QString &terminalId);
+
+    // Moving in (Import.cpp): copies the whole history of the terminal's SQLite order log at
+    // `sourcePath` into this log, from a snapshot of it (VACUUM INTO a temporary copy, which is
+    // migrated to this build's schema; the source is opened read-only and never changed), in one
+    // write transaction. Rows this source has put here before are skipped (import_map), so a
+    // second run copies nothing. History tables only receive INSERTs. The per-terminal order
+    // number sequences are raised to the source's. StoreFailure when an order number of the
+    // source is already here from elsewhere.
+    Result<ImportReport> importHistory(const QString &sourcePath, const ImportOptions &options);
+    // This log's totals (every row).
+    Result<HistoryTotals> historyTotals() const;
 
     // PRAGMA data_version: changes whenever another connection commits. Cheap to poll.
     Result<qint64> dataVersion() const;

@@ -48,6 +48,10 @@ struct OrderLog::Private
 
 namespace orderrows {
 
+// " AND <prefix>store_id = ? AND <prefix>terminal_id = ?" for the non-empty fields of `scope`,
+// their values appended to `values`.
+QString scopeCondition(const ReportScope &scope, QVariantList &values, const QString &prefix);
+
 // The names of the open states (NEW, CREATING, UNKNOWN, AWAITING).
 QStringList openStateNames();
 

@@ -74,6 +74,8 @@ Result<Clauses> filterClauses(const OrderFilter &filter)
     addListClauses(filter, clauses);
     if (filter.currency != Currency::Invalid)
         clauses.add(u"currency = ?"_s, {currencyCode(filter.currency)});
+    if (!filter.storeId.isEmpty())
+        clauses.add(u"store_id = ?"_s, {filter.storeId});
     if (!filter.terminalId.isEmpty())
         clauses.add(u"terminal_id = ?"_s, {filter.terminalId});
     if (!filter.cashier.isEmpty())

@@ -32,6 +32,7 @@ enum Column : int {
     RefundedMinor,
     LastError,
     ClientReference,
+    StoreId,
 };
 
 } // namespace
@@ -48,7 +49,7 @@ QString columns()
 {
     return u"id, mch_order_no, terminal_id, cashier, channel, amount_minor, currency, state, late,"
            " source, gateway, subject, pay_order_id, channel_order_no, qr_payload, created_at_ms,"
-           " updated_at_ms, paid_at_ms, expires_at_ms, refunded_minor, last_error, client_reference"_s;
+           " updated_at_ms, paid_at_ms, expires_at_ms, refunded_minor, last_error, client_reference, store_id"_s;
 }
 
 Order fromQuery(const QSqlQuery &query)
@@ -76,6 +77,7 @@ Order fromQuery(const QSqlQuery &query)
     order.refundedMinor = query.value(RefundedMinor).toLongLong();
     order.lastError = query.value(LastError).toString();
     order.clientReference = query.value(ClientReference).toString();
+    order.storeId = query.value(StoreId).toString();
     return order;
 }
 

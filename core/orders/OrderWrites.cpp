@@ -31,6 +31,8 @@ Result<void> validateNewOrder(const NewOrder &order)
         return fail(ErrorCode::InvalidArgument, u"order amount must be positive"_s);
     if (order.source == OrderSource::Invalid)
         return fail(ErrorCode::InvalidArgument, u"order without a source"_s);
+    if (auto store = checkStoreId(order.storeId); !store)
+        return store;
     return {};
 }
 
@@ -113,12 +115,14 @@ Result<Order> OrderLog::createOrder(const NewOrder &order)
         const auto id = sql::insertReturningId(
             d->db,
             u"INSERT INTO orders (mch_order_no, terminal_id, cashier, channel, amount_minor, currency,"
-            " state, late, source, gateway, subject, created_at_ms, updated_at_ms, expires_at_ms, client_reference)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)"_s,
+            " state, late, source, gateway, subject, created_at_ms, updated_at_ms, expires_at_ms, client_reference,"
+            " store_id) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?,"
+            " COALESCE(NULLIF(?, ''), (SELECT t.store_id FROM terminals t WHERE t.terminal_id = ?), ''))"_s,
             {*number, order.terminalId, sql::nonNull(order.cashier), channelId(order.channel), order.amount.minor,
              currencyCode(order.amount.currency), orderStateName(OrderState::New), orderSourceName(order.source),
              order.gateway.isEmpty() ? iotpay::Name.toString() : order.gateway, sql::nonNull(order.subject), now, now,
-             sql::nullIfZero(order.expiresAtMs), sql::nullIfEmpty(order.clientReference)});
+             sql::nullIfZero(order.expiresAtMs), sql::nullIfEmpty(order.clientReference), sql::nonNull(order.storeId),
+             order.terminalId});
         if (!id)
             return fail(id.error());
 

@@ -336,10 +336,15 @@ Result<QList<Refund>> OrderLog::refundsOfOrder(qint64 orderId) const
     return readRefunds(d->db, u"order_id = ?"_s, {orderId});
 }
 
-Result<QList<Refund>> OrderLog::unresolvedRefunds() const
+Result<QList<Refund>> OrderLog::unresolvedRefunds(const ReportScope &scope) const
 {
-    return readRefunds(d->db, u"state IN (?, ?)"_s,
-                       {refundStateName(RefundState::Pending), refundStateName(RefundState::Unknown)});
+    QVariantList values{refundStateName(RefundState::Pending), refundStateName(RefundState::Unknown)};
+    QString condition = u"state IN (?, ?)"_s;
+    if (!scope.isChain()) {
+        QString scoped = orderrows::scopeCondition(scope, values, u"o."_s);
+        condition += u" AND order_id IN (SELECT o.id FROM orders o WHERE 1 = 1"_s + scoped + u')';
+    }
+    return readRefunds(d->db, condition, values);
 }
 
 Result<RefundBalance> OrderLog::refundBalance(qint64 orderId) const

@@ -20,19 +20,40 @@ Result<void> checkRead(const sql::Connection &db, const QSqlQuery &query, const 
 
 } // namespace
 
+namespace orderrows {
+
+QString scopeCondition(const ReportScope &scope, QVariantList &values, const QString &prefix)
+{
+    QString condition;
+    if (!scope.storeId.isEmpty()) {
+        condition += u" AND "_s + prefix + u"store_id = ?"_s;
+        values.append(scope.storeId);
+    }
+    if (!scope.terminalId.isEmpty()) {
+        condition += u" AND "_s + prefix + u"terminal_id = ?"_s;
+        values.append(scope.terminalId);
+    }
+    return condition;
+}
+
+} // namespace orderrows
+
 // One pass over the range's orders: positional GROUP BY and integer division are portable
 // (SQLite and PostgreSQL). Sums are cast: PostgreSQL's SUM of a BIGINT is a NUMERIC, which QPSQL
 // reads as a double.
-Result<QList<OrderGroupRow>> OrderLog::orderGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs, qint64 bucketMs) const
+Result<QList<OrderGroupRow>> OrderLog::orderGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs, qint64 bucketMs,
+                                                          const ReportScope &scope) const
 {
     if (bucketMs <= 0)
         return fail(ErrorCode::InvalidArgument, u"time bucket must be positive"_s);
+    QVariantList values{fromUtcMs, bucketMs, fromUtcMs, toUtcMs};
+    const QString scoped = orderrows::scopeCondition(scope, values, {});
     auto query
         = sql::run(d->db,
                    u"SELECT (created_at_ms - ?) / ?, state, channel, currency, late, source, COUNT(*),"
-                   " CAST(SUM(amount_minor) AS BIGINT) FROM orders WHERE created_at_ms >= ? AND created_at_ms < ?"
-                   " GROUP BY 1, 2, 3, 4, 5, 6"_s,
-                   {fromUtcMs, bucketMs, fromUtcMs, toUtcMs});
+                   " CAST(SUM(amount_minor) AS BIGINT) FROM orders WHERE created_at_ms >= ? AND created_at_ms < ?"_s
+                       + scoped + u" GROUP BY 1, 2, 3, 4, 5, 6"_s,
+                   values);
     if (!query)
         return fail(query.error());
     QList<OrderGroupRow> rows;
@@ -48,43 +69,80 @@ Result<QList<OrderGroupRow>> OrderLog::orderGroupsBetween(qint64 fromUtcMs, qint
     return rows;
 }
 
-Result<QList<RefundGroupRow>> OrderLog::refundGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs) const
+// A second pass rather than two more columns in the one above: grouped by quarter hour and by
+// terminal, a chain's day would come back as tens of thousands of rows.
+Result<QList<PlaceGroupRow>> OrderLog::placeGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs,
+                                                          const ReportScope &scope) const
 {
+    QVariantList values{fromUtcMs, toUtcMs};
+    const QString scoped = orderrows::scopeCondition(scope, values, {});
+    auto query = sql::run(d->db,
+                          u"SELECT store_id, terminal_id, currency, state, COUNT(*), CAST(SUM(amount_minor) AS BIGINT)"
+                          " FROM orders WHERE created_at_ms >= ? AND created_at_ms < ?"_s
+                              + scoped + u" GROUP BY store_id, terminal_id, currency, state"_s,
+                          values);
+    if (!query)
+        return fail(query.error());
+    QList<PlaceGroupRow> rows;
+    while (query->next()) {
+        rows.append(PlaceGroupRow{
+            query->value(0).toString(), query->value(1).toString(), currencyFromCode(query->value(2).toString()),
+            orderStateFromName(query->value(3).toString()), query->value(4).toInt(), query->value(5).toLongLong()});
+    }
+    if (auto read = checkRead(d->db, *query, u"store and terminal totals"_s); !read)
+        return fail(read.error());
+    return rows;
+}
+
+Result<QList<RefundGroupRow>> OrderLog::refundGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs,
+                                                            const ReportScope &scope) const
+{
+    QVariantList values{fromUtcMs, toUtcMs};
+    const QString scoped = orderrows::scopeCondition(scope, values, u"o."_s);
     auto query
         = sql::run(d->db,
-                   u"SELECT o.channel, r.currency, r.state, o.source, COUNT(*), CAST(SUM(r.amount_minor) AS BIGINT)"
+                   u"SELECT o.channel, r.currency, r.state, o.source, COUNT(*),"
+                   " CAST(SUM(r.amount_minor) AS BIGINT), o.store_id, o.terminal_id"
                    " FROM refunds r JOIN orders o ON o.id = r.order_id"
-                   " WHERE r.created_at_ms >= ? AND r.created_at_ms < ?"
-                   " GROUP BY o.channel, r.currency, r.state, o.source"_s,
-                   {fromUtcMs, toUtcMs});
+                   " WHERE r.created_at_ms >= ? AND r.created_at_ms < ?"_s
+                       + scoped + u" GROUP BY o.channel, r.currency, r.state, o.source, o.store_id, o.terminal_id"_s,
+                   values);
     if (!query)
         return fail(query.error());
     QList<RefundGroupRow> rows;
     while (query->next()) {
-        rows.append(RefundGroupRow{
-            channelFromId(query->value(0).toString()), currencyFromCode(query->value(1).toString()),
-            refundStateFromName(query->value(2).toString()), orderSourceFromName(query->value(3).toString()),
-            query->value(4).toInt(), query->value(5).toLongLong()});
+        rows.append(
+            RefundGroupRow{channelFromId(query->value(0).toString()), currencyFromCode(query->value(1).toString()),
+                           refundStateFromName(query->value(2).toString()),
+                           orderSourceFromName(query->value(3).toString()), query->value(4).toInt(),
+                           query->value(5).toLongLong(), query->value(6).toString(), query->value(7).toString()});
     }
     if (auto read = checkRead(d->db, *query, u"refund totals"_s); !read)
         return fail(read.error());
     return rows;
 }
 
-Result<QList<CashierGroupRow>> OrderLog::cashierGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs) const
+Result<QList<CashierGroupRow>> OrderLog::cashierGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs,
+                                                              const ReportScope &scope) const
 {
+    QVariantList values{fromUtcMs, toUtcMs, orderStateName(OrderState::Paid)};
+    const QString ordersScope = orderrows::scopeCondition(scope, values, {});
+    values << fromUtcMs << toUtcMs << refundStateName(RefundState::Succeeded);
+    const QString refundsScope = orderrows::scopeCondition(scope, values, u"o."_s);
     auto query = sql::run(d->db,
                           u"SELECT cashier, currency, CAST(SUM(paid) AS BIGINT), CAST(SUM(gross) AS BIGINT),"
                           " CAST(SUM(refunded) AS BIGINT), CAST(SUM(refunds) AS BIGINT) FROM ("
                           " SELECT cashier, currency, COUNT(*) AS paid, SUM(amount_minor) AS gross, 0 AS refunded,"
-                          " 0 AS refunds FROM orders WHERE created_at_ms >= ? AND created_at_ms < ? AND state = ?"
-                          " GROUP BY cashier, currency"
-                          " UNION ALL SELECT o.cashier, r.currency, 0, 0, COUNT(*), SUM(r.amount_minor)"
-                          " FROM refunds r JOIN orders o ON o.id = r.order_id"
-                          " WHERE r.created_at_ms >= ? AND r.created_at_ms < ? AND r.state = ?"
-                          " GROUP BY o.cashier, r.currency) t GROUP BY cashier, currency ORDER BY cashier, currency"_s,
-                          {fromUtcMs, toUtcMs, orderStateName(OrderState::Paid), fromUtcMs, toUtcMs,
-                           refundStateName(RefundState::Succeeded)});
+                          " 0 AS refunds FROM orders WHERE created_at_ms >= ? AND created_at_ms < ? AND state = ?"_s
+                              + ordersScope
+                              + u" GROUP BY cashier, currency"
+                                " UNION ALL SELECT o.cashier, r.currency, 0, 0, COUNT(*), SUM(r.amount_minor)"
+                                " FROM refunds r JOIN orders o ON o.id = r.order_id"
+                                " WHERE r.created_at_ms >= ? AND r.created_at_ms < ? AND r.state = ?"_s
+                              + refundsScope
+                              + u" GROUP BY o.cashier, r.currency) t GROUP BY cashier, currency"
+                                " ORDER BY cashier, currency"_s,
+                          values);
     if (!query)
         return fail(query.error());
     QList<CashierGroupRow> rows;
@@ -99,11 +157,12 @@ Result<QList<CashierGroupRow>> OrderLog::cashierGroupsBetween(qint64 fromUtcMs, 
 }
 
 // One query with OR, so that the planner keeps to the created_at range (late has no index).
-Result<QList<Order>> OrderLog::lateOrOpenOrdersBetween(qint64 fromUtcMs, qint64 toUtcMs) const
+Result<QList<Order>> OrderLog::lateOrOpenOrdersBetween(qint64 fromUtcMs, qint64 toUtcMs, const ReportScope &scope) const
 {
     QVariantList values{fromUtcMs, toUtcMs};
-    const QString condition = u"created_at_ms >= ? AND created_at_ms < ? AND (late = 1 OR state IN ("_s
+    QString condition = u"created_at_ms >= ? AND created_at_ms < ? AND (late = 1 OR state IN ("_s
         + sql::bindList(values, orderrows::openStateNames()) + u"))"_s;
+    condition += orderrows::scopeCondition(scope, values, {});
     return orderrows::readMany(d->db, condition, values);
 }
 

@@ -172,6 +172,35 @@ QStringList version7(const StorageBackend &)
     };
 }
 
+// A store with several counters and a chain on one database (design.md "Storage backends"):
+// the store of every order (empty: a single counter's own file, and every order made before),
+// the terminal ids registered by the installs that use them (unique across the chain: an order
+// number starts with its terminal id), and what `paydeskctl store import` has copied from a
+// terminal's own file (source file identity + table + source row id -> row here), so that an
+// import run twice copies nothing twice. The day summaries of one store or one terminal read
+// their own index.
+QStringList version8(const StorageBackend &)
+{
+    return {
+        u"ALTER TABLE orders ADD COLUMN store_id TEXT NOT NULL DEFAULT ''"_s,
+        u"CREATE INDEX orders_store_created_at ON orders (store_id, created_at_ms)"_s,
+        u"CREATE INDEX orders_terminal_created_at ON orders (terminal_id, created_at_ms)"_s,
+        u"CREATE TABLE terminals ("
+        " terminal_id TEXT PRIMARY KEY,"
+        " store_id TEXT NOT NULL DEFAULT '',"
+        " instance_id TEXT NOT NULL,"
+        " registered_at_ms {int} NOT NULL,"
+        " last_seen_ms {int} NOT NULL)"_s,
+        u"CREATE TABLE import_map ("
+        " source_id TEXT NOT NULL,"
+        " source_table TEXT NOT NULL,"
+        " source_row_id {int} NOT NULL,"
+        " imported_id {int} NOT NULL,"
+        " imported_at_ms {int} NOT NULL,"
+        " PRIMARY KEY (source_id, source_table, source_row_id))"_s,
+    };
+}
+
 struct Step
 {
     int version = 0;
@@ -181,7 +210,7 @@ struct Step
 // Append only: a released step is never edited, a change is a new step.
 const std::array Steps{
     Step{1, &version1}, Step{2, &version2}, Step{3, &version3}, Step{4, &version4},
-    Step{5, &version5}, Step{6, &version6}, Step{7, &version7},
+    Step{5, &version5}, Step{6, &version6}, Step{7, &version7}, Step{8, &version8},
 };
 
 Error newerThanCode(int stored)

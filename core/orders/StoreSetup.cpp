@@ -71,7 +71,10 @@ QList<Grant> grantsOf(StoreRole role)
             + QList<Grant>{{u"INSERT, UPDATE (" + TerminalOrderColumns + u')', u"orders"_s},
                            SequenceWrites,
                            // The sign-in's lock-out counters, kept on every terminal of the store.
-                           {u"UPDATE (failed_attempts, locked_until_ms, updated_at_ms)"_s, u"staff"_s}};
+                           {u"UPDATE (failed_attempts, locked_until_ms, updated_at_ms)"_s, u"staff"_s},
+                           // Its own registration at start (OrderLog::registerTerminal): never
+                           // another install's identity.
+                           {u"INSERT, UPDATE (store_id, last_seen_ms)"_s, u"terminals"_s}};
     case StoreRole::Relay:
         return HistoryWrites
             + QList<Grant>{{u"INSERT, UPDATE (" + RelayOrderColumns + u')', u"orders"_s},
@@ -81,7 +84,10 @@ QList<Grant> grantsOf(StoreRole role)
         return HistoryWrites
             + QList<Grant>{{u"UPDATE (refunded_minor, updated_at_ms)"_s, u"orders"_s},
                            {u"INSERT, UPDATE"_s, u"refunds"_s},
-                           {u"INSERT, UPDATE"_s, u"staff"_s}};
+                           {u"INSERT, UPDATE"_s, u"staff"_s},
+                           // A counter on a manager's login registers itself as well; releasing an
+                           // id (DELETE) is the administrator's, as no group deletes anything.
+                           {u"INSERT, UPDATE (store_id, last_seen_ms)"_s, u"terminals"_s}};
     case StoreRole::Report:
         break;
     }
@@ -145,14 +151,6 @@ Result<void> runAll(const sql::Connection &db, const QStringList &statements)
             return fail(done.error());
     }
     return {};
-}
-
-Result<bool> tableExists(const sql::Connection &db, const QString &table)
-{
-    const auto count = sql::scalar(db, db.backend->tableCountStatement(), {table});
-    if (!count)
-        return fail(count.error());
-    return count->toLongLong() > 0;
 }
 
 // Everything granted before is taken back first, so that a re-run after a change of this file
@@ -234,15 +232,6 @@ Result<void> applyPrivileges(const sql::Connection &db, const QList<StoreLogin> 
         return made;
     if (auto granted = runAll(db, privilegeStatements(database->toString(), schemaName->toString())); !granted)
         return granted;
-    // A table a later schema step adds (a store's terminals) is granted once it exists.
-    const auto terminals = tableExists(db, u"terminals"_s);
-    if (!terminals)
-        return fail(terminals.error());
-    if (*terminals) {
-        if (auto done = sql::run(db, u"GRANT INSERT, UPDATE ON terminals TO paydesk_terminal, paydesk_manager"_s);
-            !done)
-            return fail(done.error());
-    }
     return transaction.commit();
 }
 

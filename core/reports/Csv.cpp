@@ -63,9 +63,9 @@ QString csvRecord(const QStringList &fields)
 
 QStringList orderCsvHeader()
 {
-    return {u"order_number"_s,     u"created_at"_s, u"paid_at"_s,  u"state"_s,  u"late"_s,     u"channel"_s,
-            u"amount"_s,           u"currency"_s,   u"refunded"_s, u"net"_s,    u"terminal"_s, u"cashier"_s,
-            u"gateway_order_id"_s, u"subject"_s,    u"source"_s,   u"gateway"_s};
+    return {u"order_number"_s,     u"created_at"_s, u"paid_at"_s,  u"state"_s,   u"late"_s,     u"channel"_s,
+            u"amount"_s,           u"currency"_s,   u"refunded"_s, u"net"_s,     u"terminal"_s, u"cashier"_s,
+            u"gateway_order_id"_s, u"subject"_s,    u"source"_s,   u"gateway"_s, u"store"_s};
 }
 
 QStringList orderCsvFields(const Order &order, const CsvOptions &options)
@@ -87,7 +87,8 @@ QStringList orderCsvFields(const Order &order, const CsvOptions &options)
             order.payOrderId,
             freeText(order.subject, options),
             orderSourceName(order.source),
-            order.gateway};
+            order.gateway,
+            order.storeId};
 }
 
 QByteArray ordersToCsv(const QList<Order> &orders, const CsvOptions &options)

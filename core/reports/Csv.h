@@ -27,7 +27,7 @@ struct CsvOptions
 
 // order_number, created_at, paid_at, state, late, channel, amount, currency, refunded, net,
 // terminal, cashier, gateway_order_id, subject, source ("counter", "miniprogram", "app"),
-// gateway (the registered name). Amounts are plain decimals ("28.65"). New columns are
+// gateway (the registered name), store (empty for a single counter). Amounts are plain decimals ("28.65"). New columns are
 // appended, so spreadsheets built on the earlier layout keep working.
 QStringList orderCsvHeader();
 QStringList orderCsvFields(const Order &order, const CsvOptions &options);

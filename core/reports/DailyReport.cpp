@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -14,6 +15,7 @@ namespace {
 
 using TotalsKey = std::pair<Channel, Currency>;
 using SourceKey = std::pair<OrderSource, Currency>;
+using PlaceKey = std::tuple<QString, QString, Currency>;
 
 // One paid or refunded group of rows, as the aggregate queries return them.
 struct Group
@@ -23,6 +25,8 @@ struct Group
     OrderSource source = OrderSource::Invalid;
     int count = 0;
     qint64 sumMinor = 0;
+    QString storeId;
+    QString terminalId;
 };
 
 Result<void> validateDay(const ReportDay &day)
@@ -74,6 +78,18 @@ public:
         sales.grossMinor += group.sumMinor;
     }
 
+    void addPlace(const PlaceGroupRow &row)
+    {
+        for (PlaceTotals *place : {&placeTotalsFor(m_stores, row.storeId, {}, row.currency),
+                                   &placeTotalsFor(m_terminals, row.storeId, row.terminalId, row.currency)}) {
+            place->orderCount += row.count;
+            if (row.state == OrderState::Paid) {
+                place->paidCount += row.count;
+                place->grossMinor += row.sumMinor;
+            }
+        }
+    }
+
     void addRefunds(RefundState state, const Group &group)
     {
         if (state == RefundState::Succeeded) {
@@ -83,6 +99,11 @@ public:
             SourceTotals &bySource = sourceTotalsFor(group.source, group.currency);
             bySource.refundCount += group.count;
             bySource.refundsMinor += group.sumMinor;
+            for (PlaceTotals *place : {&placeTotalsFor(m_stores, group.storeId, {}, group.currency),
+                                       &placeTotalsFor(m_terminals, group.storeId, group.terminalId, group.currency)}) {
+                place->refundCount += group.count;
+                place->refundsMinor += group.sumMinor;
+            }
         } else if (isRefundInFlight(state)) {
             m_report.alerts.unresolvedRefundCount += group.count;
         }
@@ -96,6 +117,10 @@ public:
             m_report.totals.append(totals);
         for (const auto &[key, totals] : m_sources)
             m_report.sources.append(totals);
+        for (const auto &[key, totals] : m_stores)
+            m_report.stores.append(totals);
+        for (const auto &[key, totals] : m_terminals)
+            m_report.terminals.append(totals);
         for (HourBucket &bucket : m_report.hours) {
             std::sort(bucket.sales.begin(), bucket.sales.end(), [](const HourSales &a, const HourSales &b) {
                 return std::pair(a.channel, a.currency) < std::pair(b.channel, b.currency);
@@ -124,6 +149,18 @@ private:
         return it->second;
     }
 
+    static PlaceTotals &placeTotalsFor(std::map<PlaceKey, PlaceTotals> &places, const QString &storeId,
+                                       const QString &terminalId, Currency currency)
+    {
+        auto [it, inserted] = places.try_emplace(PlaceKey{storeId, terminalId, currency});
+        if (inserted) {
+            it->second.storeId = storeId;
+            it->second.terminalId = terminalId;
+            it->second.currency = currency;
+        }
+        return it->second;
+    }
+
     static HourSales &hourSalesFor(HourBucket &bucket, Channel channel, Currency currency)
     {
         for (HourSales &sales : bucket.sales) {
@@ -139,34 +176,44 @@ private:
     std::map<OrderState, int> m_stateCounts;
     std::map<TotalsKey, ChannelTotals> m_totals;
     std::map<SourceKey, SourceTotals> m_sources;
+    std::map<PlaceKey, PlaceTotals> m_stores;
+    std::map<PlaceKey, PlaceTotals> m_terminals;
 };
 
 // One pass over the day's orders: state counts, paid totals, alert counts and the hourly
 // chart all come from the same grouping, by quarter hour.
-Result<void> aggregateOrders(const OrderLog &log, const BusinessDayRange &range, Builder &builder)
+Result<void> aggregateOrders(const OrderLog &log, const BusinessDayRange &range, const ReportScope &scope,
+                             Builder &builder)
 {
-    const auto rows = log.orderGroupsBetween(range.fromUtcMs, range.toUtcMs, QuarterHourMs);
+    const auto rows = log.orderGroupsBetween(range.fromUtcMs, range.toUtcMs, QuarterHourMs, scope);
     if (!rows)
         return fail(rows.error());
     for (const OrderGroupRow &row : *rows)
         builder.addOrders(row.bucket, row.state, row.late,
-                          {row.channel, row.currency, row.source, row.count, row.sumMinor});
+                          {row.channel, row.currency, row.source, row.count, row.sumMinor, {}, {}});
+    const auto places = log.placeGroupsBetween(range.fromUtcMs, range.toUtcMs, scope);
+    if (!places)
+        return fail(places.error());
+    for (const PlaceGroupRow &row : *places)
+        builder.addPlace(row);
     return {};
 }
 
-Result<void> aggregateRefunds(const OrderLog &log, const BusinessDayRange &range, Builder &builder)
+Result<void> aggregateRefunds(const OrderLog &log, const BusinessDayRange &range, const ReportScope &scope,
+                              Builder &builder)
 {
-    const auto rows = log.refundGroupsBetween(range.fromUtcMs, range.toUtcMs);
+    const auto rows = log.refundGroupsBetween(range.fromUtcMs, range.toUtcMs, scope);
     if (!rows)
         return fail(rows.error());
     for (const RefundGroupRow &row : *rows)
-        builder.addRefunds(row.state, {row.channel, row.currency, row.source, row.count, row.sumMinor});
+        builder.addRefunds(
+            row.state, {row.channel, row.currency, row.source, row.count, row.sumMinor, row.storeId, row.terminalId});
     return {};
 }
 
 Result<void> aggregateCashiers(const OrderLog &log, const BusinessDayRange &range, DailyReport &report)
 {
-    const auto rows = log.cashierGroupsBetween(range.fromUtcMs, range.toUtcMs);
+    const auto rows = log.cashierGroupsBetween(range.fromUtcMs, range.toUtcMs, report.scope);
     if (!rows)
         return fail(rows.error());
     for (const CashierGroupRow &row : *rows) {
@@ -177,11 +224,12 @@ Result<void> aggregateCashiers(const OrderLog &log, const BusinessDayRange &rang
 }
 
 // Only when the aggregate found some: the orders behind the late and open counts.
-Result<void> listAlertOrders(const OrderLog &log, const BusinessDayRange &range, ReportAlerts &alerts)
+Result<void> listAlertOrders(const OrderLog &log, const BusinessDayRange &range, const ReportScope &scope,
+                             ReportAlerts &alerts)
 {
     if (alerts.lateCount == 0 && alerts.openCount == 0)
         return {};
-    const auto orders = log.lateOrOpenOrdersBetween(range.fromUtcMs, range.toUtcMs);
+    const auto orders = log.lateOrOpenOrdersBetween(range.fromUtcMs, range.toUtcMs, scope);
     if (!orders)
         return fail(orders.error());
     for (const Order &order : *orders) {
@@ -193,11 +241,12 @@ Result<void> listAlertOrders(const OrderLog &log, const BusinessDayRange &range,
     return {};
 }
 
-Result<void> listUnresolvedRefunds(const OrderLog &log, const BusinessDayRange &range, ReportAlerts &alerts)
+Result<void> listUnresolvedRefunds(const OrderLog &log, const BusinessDayRange &range, const ReportScope &scope,
+                                   ReportAlerts &alerts)
 {
     if (alerts.unresolvedRefundCount == 0)
         return {};
-    const auto refunds = log.unresolvedRefunds();
+    const auto refunds = log.unresolvedRefunds(scope);
     if (!refunds)
         return fail(refunds.error());
     for (const Refund &refund : *refunds) {
@@ -232,9 +281,10 @@ Result<void> notificationAlerts(const OrderLog &log, const BusinessDayRange &ran
 
 // Gateway facts that contradict the log on the day's orders: the events of kind
 // PaymentLifecycle::contradictionEventKind() (core/payment, which this module does not link).
-Result<void> contradictionAlerts(const OrderLog &log, const BusinessDayRange &range, ReportAlerts &alerts)
+Result<void> contradictionAlerts(const OrderLog &log, const BusinessDayRange &range, const ReportScope &scope,
+                                 ReportAlerts &alerts)
 {
-    auto notices = log.noticesForOrdersCreatedBetween({u"contradiction"_s}, range.fromUtcMs, range.toUtcMs);
+    auto notices = log.noticesForOrdersCreatedBetween({u"contradiction"_s}, range.fromUtcMs, range.toUtcMs, scope);
     if (!notices)
         return fail(notices.error());
     alerts.contradictionCount = int(notices->size());
@@ -244,28 +294,29 @@ Result<void> contradictionAlerts(const OrderLog &log, const BusinessDayRange &ra
 
 } // namespace
 
-Result<DailyReport> buildDailyReport(const OrderLog &log, const ReportDay &day)
+Result<DailyReport> buildDailyReport(const OrderLog &log, const ReportDay &day, const ReportScope &scope)
 {
     if (auto valid = validateDay(day); !valid)
         return fail(valid.error());
     DailyReport report;
     report.day = day;
+    report.scope = scope;
     report.range = businessDayRange(day.date, day.zone, day.cutoffHour);
     Builder builder(report);
-    if (auto done = aggregateOrders(log, report.range, builder); !done)
+    if (auto done = aggregateOrders(log, report.range, scope, builder); !done)
         return fail(done.error());
-    if (auto done = aggregateRefunds(log, report.range, builder); !done)
+    if (auto done = aggregateRefunds(log, report.range, scope, builder); !done)
         return fail(done.error());
     builder.finish();
     if (auto done = aggregateCashiers(log, report.range, report); !done)
         return fail(done.error());
-    if (auto done = listAlertOrders(log, report.range, report.alerts); !done)
+    if (auto done = listAlertOrders(log, report.range, scope, report.alerts); !done)
         return fail(done.error());
-    if (auto done = listUnresolvedRefunds(log, report.range, report.alerts); !done)
+    if (auto done = listUnresolvedRefunds(log, report.range, scope, report.alerts); !done)
         return fail(done.error());
     if (auto done = notificationAlerts(log, report.range, report.alerts); !done)
         return fail(done.error());
-    if (auto done = contradictionAlerts(log, report.range, report.alerts); !done)
+    if (auto done = contradictionAlerts(log, report.range, scope, report.alerts); !done)
         return fail(done.error());
     return report;
 }

@@ -59,6 +59,22 @@ struct CashierTotals
     qint64 netMinor() const { return grossMinor - refundsMinor; }
 };
 
+// The same figures for one store (terminalId empty) or one terminal of a store, and currency:
+// a store's day and a chain's, counter by counter. orderCount is every order created.
+struct PlaceTotals
+{
+    QString storeId; // empty: orders of no store (a single counter)
+    QString terminalId; // empty in DailyReport::stores
+    Currency currency = Currency::Invalid;
+    int orderCount = 0;
+    int paidCount = 0;
+    qint64 grossMinor = 0;
+    int refundCount = 0;
+    qint64 refundsMinor = 0;
+
+    qint64 netMinor() const { return grossMinor - refundsMinor; }
+};
+
 struct StateCount
 {
     OrderState state = OrderState::Invalid;
@@ -107,12 +123,16 @@ struct HourBucket
 struct DailyReport
 {
     ReportDay day;
+    ReportScope scope; // the chain, a store, a terminal
+
     BusinessDayRange range;
     int orderCount = 0; // every order created in the day
     QList<StateCount> states; // in OrderState order, zero counts left out
     QList<ChannelTotals> totals; // by channel, then currency
     QList<SourceTotals> sources; // by source, then currency
     QList<CashierTotals> cashiers; // by cashier, then currency
+    QList<PlaceTotals> stores; // by store, then currency
+    QList<PlaceTotals> terminals; // by store, terminal, then currency
     ReportAlerts alerts;
     QList<HourBucket> hours;
 };
@@ -120,7 +140,9 @@ struct DailyReport
 // Computed with a handful of aggregate queries over the indexed created_at_ms (orders),
 // created_at_ms (refunds) and received_at_ms (notifications) ranges: the cost follows the
 // day's volume, not the size of the log. InvalidArgument for an invalid date, zone or cut-off.
-Result<DailyReport> buildDailyReport(const OrderLog &log, const ReportDay &day);
+// Only the orders of `scope` (and their refunds, and events) are counted; notifications are the
+// database's whatever the scope (an unmatched one belongs to no order).
+Result<DailyReport> buildDailyReport(const OrderLog &log, const ReportDay &day, const ReportScope &scope = {});
 
 // For `paydeskctl report --json` and the benchmark: amounts as plain decimals with their
 // currency, times ISO 8601 in the report's zone.

@@ -71,6 +71,21 @@ QJsonObject sourceTotalsJson(const SourceTotals &totals)
             {u"net"_s, formatMinorPlain(totals.netMinor())}};
 }
 
+QJsonObject placeTotalsJson(const PlaceTotals &totals, bool withTerminal)
+{
+    QJsonObject json{{u"store"_s, totals.storeId},
+                     {u"currency"_s, currencyCode(totals.currency)},
+                     {u"orderCount"_s, totals.orderCount},
+                     {u"paidCount"_s, totals.paidCount},
+                     {u"gross"_s, formatMinorPlain(totals.grossMinor)},
+                     {u"refundCount"_s, totals.refundCount},
+                     {u"refunds"_s, formatMinorPlain(totals.refundsMinor)},
+                     {u"net"_s, formatMinorPlain(totals.netMinor())}};
+    if (withTerminal)
+        json.insert(u"terminal"_s, totals.terminalId);
+    return json;
+}
+
 QJsonObject totalsJson(const ChannelTotals &totals)
 {
     return {{u"channel"_s, channelId(totals.channel)},
@@ -147,6 +162,13 @@ QJsonObject dailyReportToJson(const DailyReport &report)
     QJsonArray cashiers;
     for (const CashierTotals &entry : report.cashiers)
         cashiers.append(cashierTotalsJson(entry));
+    QJsonArray stores;
+    for (const PlaceTotals &entry : report.stores)
+        stores.append(placeTotalsJson(entry, false));
+    QJsonArray terminals;
+    for (const PlaceTotals &entry : report.terminals)
+        terminals.append(placeTotalsJson(entry, true));
+    const QJsonObject scope{{u"store"_s, report.scope.storeId}, {u"terminal"_s, report.scope.terminalId}};
     return {{u"date"_s, report.day.date.toString(Qt::ISODate)},
             {u"timeZone"_s, QString::fromUtf8(report.day.zone.id())},
             {u"cutoffHour"_s, report.day.cutoffHour},
@@ -157,6 +179,9 @@ QJsonObject dailyReportToJson(const DailyReport &report)
             {u"totals"_s, totals},
             {u"sources"_s, sources},
             {u"cashiers"_s, cashiers},
+            {u"scope"_s, scope},
+            {u"stores"_s, stores},
+            {u"terminals"_s, terminals},
             {u"alerts"_s, alertsJson(report.alerts, zone)},
             {u"hourly"_s, hoursJson(report.hours, zone)}};
 }

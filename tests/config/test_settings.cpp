@@ -34,6 +34,7 @@ private slots:
     void refusesNewerVersion();
     void refusesGarbageVersion();
     void fileIsOwnerOnly();
+    void storeIdAndInstance();
     void merchantKeyNeverInSettings();
     void onlineOrderKeys();
     void onlineOrderKeysRefusedAllOrNothing();
@@ -164,6 +165,8 @@ void TestSettings::setEverything(Settings &settings)
         settings.setGatewayDeadlineMs(20000),
         settings.setTerminalId(u"POS07"_s),
         settings.setCashier(u"Zoé 王"_s),
+        settings.setValue(SettingKeys::StoreId, u"S1"_s),
+        settings.setValue(SettingKeys::InstanceId, u"0b6f6a52-3c52-4a8e-9d7e-5f1f4a2b9c11"_s),
         settings.setSaleCurrency(Currency::USD),
         settings.setMaxAmountMinor(500000),
         settings.setValiditySeconds(600),
@@ -536,6 +539,26 @@ void TestSettings::fileIsOwnerOnly()
     const Result<void> synced = unwritable.sync();
     QVERIFY(!synced);
     QCOMPARE(synced.error().code, ErrorCode::ConfigMissing);
+}
+
+void TestSettings::storeIdAndInstance()
+{
+    // Empty by default: a single counter with its own order log belongs to no store.
+    Settings settings(freshPath());
+    QVERIFY(settings.migrate().has_value());
+    QCOMPARE(settings.value(SettingKeys::StoreId), QString());
+    QCOMPARE(settings.value(SettingKeys::InstanceId), QString());
+    QVERIFY(Settings::validateStoreId(QString()));
+    QVERIFY(Settings::validateStoreId(u"S1"_s));
+    QVERIFY(Settings::validateStoreId(u"ABCDEFGH"_s));
+    QVERIFY(!Settings::validateStoreId(u"ABCDEFGHI"_s));
+    QVERIFY(!Settings::validateStoreId(u"S-1"_s));
+    QVERIFY(!Settings::validateStoreId(u"Sé"_s));
+    QVERIFY(!settings.setValue(SettingKeys::StoreId, u"S 1"_s));
+    QVERIFY(settings.setValue(SettingKeys::StoreId, u"S2"_s));
+    QCOMPARE(settings.value(SettingKeys::StoreId), u"S2"_s);
+    QVERIFY(!Settings::validateInstanceId(u" padded"_s));
+    QVERIFY(!Settings::validateInstanceId(QString(65, u'a')));
 }
 
 void TestSettings::merchantKeyNeverInSettings()

@@ -46,6 +46,18 @@
 using namespace paydesk;
 using namespace Qt::StringLiterals;
 
+namespace {
+
+TransitionDetails paidBy(const QString &actor, const QString &payOrderId)
+{
+    TransitionDetails details;
+    details.actor = actor;
+    details.payOrderId = payOrderId;
+    return details;
+}
+
+} // namespace
+
 class TestManagerGui : public QObject
 {
     Q_OBJECT
@@ -58,6 +70,7 @@ private Q_SLOTS:
     void lockOutAfterTenWrongPins();
     void cashierCannotRefund();
     void dayListShowsTheOrdersAndFilters();
+    void storeAndTerminalFiltersScopeTheDay();
     void timelineOfTheSelectedOrder();
     void partialRefundThroughTheDialog();
     void unknownRefundIsResolvedLater();
@@ -285,6 +298,57 @@ void TestManagerGui::dayListShowsTheOrdersAndFilters()
     }
     QCOMPARE(charted, 43.65); // amounts in CAD, the default measure
     QCOMPARE(manager->daySummary()->alertLines(), QStringList{u"Nothing to check before closing the day."_s});
+}
+
+// A store's database: the list and the day summary narrowed to a store or a terminal, and the
+// totals per store and terminal.
+void TestManagerGui::storeAndTerminalFiltersScopeTheDay()
+{
+    OrderLog &log = m_rig->orderLog();
+    QVERIFY(log.registerTerminal({m_rig->settings().terminalId(), u"SA"_s, u"rig"_s, 0, 0}));
+    QVERIFY(log.registerTerminal({u"B1"_s, u"SB"_s, u"other-counter"_s, 0, 0}));
+    const auto here = m_rig->paidSale(2865, Channel::WxNative);
+    QVERIFY(here);
+    QCOMPARE(log.orderById(here->id)->storeId, u"SA"_s);
+    for (qint64 amount : {1000, 700}) {
+        NewOrder order;
+        order.terminalId = u"B1"_s;
+        order.channel = Channel::AlipayQr;
+        order.amount = Money{amount, Currency::CAD};
+        const auto created = log.createOrder(order);
+        QVERIFY(created);
+        QVERIFY(log.transition(created->id, OrderState::Paid, paidBy(u"relay"_s, u"P"_s + QString::number(amount))));
+    }
+    ManagerWindow *manager = openManager();
+    QVERIFY(manager);
+    OrderTableModel *model = manager->orderModel();
+    QCOMPARE(model->rowCount(), 3);
+    auto *places = manager->daySummary()->placeTotals();
+    QCOMPARE(places->rowCount(), 4); // SA's terminal and SA, B1 and SB
+    QCOMPARE(manager->report().stores.size(), 2);
+
+    auto *store = manager->findChild<QLineEdit *>(u"storeFilter"_s);
+    QVERIFY(store);
+    QTest::keyClicks(store, u"SB"_s);
+    QTest::keyClick(store, Qt::Key_Return);
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->filter().storeId, u"SB"_s);
+    QCOMPARE(manager->report().orderCount, 2);
+    QCOMPARE(manager->report().scope.storeId, u"SB"_s);
+    QCOMPARE(places->rowCount(), 2);
+    QCOMPARE(places->item(1, 0)->text(), u"SB · whole store"_s);
+    QCOMPARE(places->item(1, 6)->text(), u"$17.00"_s);
+
+    QTest::mouseClick(manager->findChild<QPushButton *>(u"clearFiltersButton"_s), Qt::LeftButton);
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(manager->report().orderCount, 3);
+    auto *terminal = manager->findChild<QLineEdit *>(u"terminalFilter"_s);
+    QTest::keyClicks(terminal, m_rig->settings().terminalId());
+    QTest::keyClick(terminal, Qt::Key_Return);
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(manager->report().orderCount, 1);
+    QCOMPARE(manager->report().terminals.size(), 1);
+    QCOMPARE(manager->report().terminals.first().grossMinor, qint64(2865));
 }
 
 void TestManagerGui::timelineOfTheSelectedOrder()

@@ -125,7 +125,7 @@ void TestCsv::orderRowsWithAmountsAndTimes()
     QCOMPARE(fields,
              (QStringList{u"T1260610163000000001"_s, u"2026-06-10T12:30:00-04:00"_s, u"2026-06-10T12:30:21-04:00"_s,
                           u"PAID"_s, u"no"_s, u"ALIPAY_QR"_s, u"28.65"_s, u"CAD"_s, u"0.05"_s, u"28.60"_s, u"T1"_s,
-                          u"Zoé"_s, u"P0701000000001"_s, u"Latte, large"_s, u"miniprogram"_s, u"ionline"_s}));
+                          u"Zoé"_s, u"P0701000000001"_s, u"Latte, large"_s, u"miniprogram"_s, u"ionline"_s, u""_s}));
     order.state = OrderState::Expired;
     order.paidAtMs = 0;
     order.refundedMinor = 0;
@@ -134,13 +134,16 @@ void TestCsv::orderRowsWithAmountsAndTimes()
     QCOMPARE(expired[9], u"0.00"_s); // nothing kept from an unpaid order
     const QByteArray csv = ordersToCsv({order}, options);
     QVERIFY(csv.startsWith("order_number,created_at,paid_at,state,late,channel,amount,currency,refunded,net,"
-                           "terminal,cashier,gateway_order_id,subject,source,gateway\r\n"));
-    QVERIFY(csv.endsWith(",\"Latte, large\",miniprogram,ionline\r\n"));
+                           "terminal,cashier,gateway_order_id,subject,source,gateway,store\r\n"));
+    QVERIFY(csv.endsWith(",\"Latte, large\",miniprogram,ionline,\r\n"));
+    order.storeId = u"S1"_s;
+    QCOMPARE(orderCsvFields(order, options).value(16), u"S1"_s);
+    order.storeId.clear();
     order.source = OrderSource::App;
     QCOMPARE(orderCsvFields(order, options).value(14), u"app"_s);
     order.source = OrderSource::Counter;
     order.gateway = u"iotpay"_s;
-    QCOMPARE(orderCsvFields(order, options).mid(14), (QStringList{u"counter"_s, u"iotpay"_s}));
+    QCOMPARE(orderCsvFields(order, options).mid(14), (QStringList{u"counter"_s, u"iotpay"_s, u""_s}));
 }
 
 void TestCsv::chineseTextAndBom()
@@ -224,7 +227,7 @@ void TestCsv::exportStreamsTheFilteredList()
     QCOMPARE(records[7][13], u"Tea, \"special\""_s); // i = 7
     QSet<QString> numbers;
     for (qsizetype i = 1; i < records.size(); ++i) {
-        QCOMPARE(records[i].size(), 16);
+        QCOMPARE(records[i].size(), 17);
         QCOMPARE(records[i][14], u"counter"_s);
         QCOMPARE(records[i][3], u"PAID"_s);
         numbers.insert(records[i][0]);

@@ -13,6 +13,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace paydesk {
 
 namespace {
@@ -84,6 +86,10 @@ DaySummaryView::DaySummaryView(QWidget *parent) : QWidget(parent)
     left->addWidget(m_cashiersTitle);
     m_cashiers = totalsTable(QStringLiteral("cashierTotalsTable"), top);
     left->addWidget(m_cashiers, 2);
+    m_placesTitle = new QLabel(top);
+    left->addWidget(m_placesTitle);
+    m_places = totalsTable(QStringLiteral("placeTotalsTable"), top);
+    left->addWidget(m_places, 2);
     auto *right = new QVBoxLayout;
     m_alertsTitle = new QLabel(top);
     right->addWidget(m_alertsTitle);
@@ -137,6 +143,29 @@ void DaySummaryView::fillTotals()
         const CashierTotals &t = m_report.cashiers[i];
         setTotalsRow(m_cashiers, int(i), cashierTotalsName(t.cashier), t.currency, t.paidCount, t.grossMinor,
                      t.refundCount, t.refundsMinor);
+    }
+    // Each store's terminals, then the store's total; a single counter (no store, one terminal)
+    // has no table.
+    const bool single = m_report.terminals.size() <= 1
+        && std::all_of(m_report.terminals.cbegin(), m_report.terminals.cend(),
+                       [](const PlaceTotals &t) { return t.storeId.isEmpty(); });
+    m_places->setVisible(!single);
+    m_placesTitle->setVisible(!single);
+    m_places->setRowCount(0);
+    if (single)
+        return;
+    const auto addRow = [this](const PlaceTotals &t, const QString &label) {
+        const int row = m_places->rowCount();
+        m_places->setRowCount(row + 1);
+        setTotalsRow(m_places, row, label, t.currency, t.paidCount, t.grossMinor, t.refundCount, t.refundsMinor);
+    };
+    for (const PlaceTotals &store : m_report.stores) {
+        const QString storeName = store.storeId.isEmpty() ? tr("No store") : store.storeId;
+        for (const PlaceTotals &terminal : m_report.terminals) {
+            if (terminal.storeId == store.storeId && terminal.currency == store.currency)
+                addRow(terminal, tr("%1 · terminal %2").arg(storeName, terminal.terminalId));
+        }
+        addRow(store, tr("%1 · whole store").arg(storeName));
     }
 }
 
@@ -213,6 +242,8 @@ void DaySummaryView::retranslate()
     m_sources->setHorizontalHeaderLabels(totalsHeader(tr("Source")));
     m_cashiersTitle->setText(tr("<b>Totals per cashier and currency</b>"));
     m_cashiers->setHorizontalHeaderLabels(totalsHeader(tr("Cashier")));
+    m_placesTitle->setText(tr("<b>Totals per store and terminal</b>"));
+    m_places->setHorizontalHeaderLabels(totalsHeader(tr("Store · terminal")));
     if (m_report.day.date.isValid())
         setReport(m_report);
     else

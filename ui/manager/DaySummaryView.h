@@ -26,6 +26,7 @@ public:
     const DailyReport &report() const { return m_report; }
     SalesChart *chart() const { return m_chart; }
     QTableWidget *cashierTotals() const { return m_cashiers; }
+    QTableWidget *placeTotals() const { return m_places; }
     QStringList alertLines() const;
 
 Q_SIGNALS:
@@ -50,6 +51,8 @@ private:
     QTableWidget *m_sources = nullptr;
     QLabel *m_cashiersTitle = nullptr;
     QTableWidget *m_cashiers = nullptr;
+    QLabel *m_placesTitle = nullptr;
+    QTableWidget *m_places = nullptr; // per terminal, then its store (a store's or chain's database)
     QListWidget *m_alerts = nullptr;
     SalesChart *m_chart = nullptr;
 };

@@ -187,6 +187,7 @@ QWidget *ManagerWindow::buildOrdersTab()
     connect(m_model, &OrderTableModel::modelReset, this,
             [this] { QTimer::singleShot(0, this, [this] { m_orderView->resizeColumnsToContents(); }); });
     connect(m_filters, &OrderFilterBar::filterChanged, this, &ManagerWindow::reloadOrders);
+    connect(m_filters, &OrderFilterBar::filterChanged, this, &ManagerWindow::refreshReport);
     connect(m_orderView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ManagerWindow::showSelectedOrder);
     connect(m_model, &OrderTableModel::rowsInserted, this, &ManagerWindow::updateCount);
@@ -332,7 +333,8 @@ void ManagerWindow::reloadOrders()
 void ManagerWindow::refreshReport()
 {
     const ReportDay day{businessDay(), m_services.settings->reportTimeZone(), m_services.settings->reportCutoffHour()};
-    const auto report = buildDailyReport(*m_services.orderLog, day);
+    // Scoped like the list: one store's day, one terminal's, or the whole database's.
+    const auto report = buildDailyReport(*m_services.orderLog, day, m_filters->scope());
     if (!report) {
         status(errorMessage(report.error()), false);
         return;

@@ -75,6 +75,7 @@ OrderFilterBar::OrderFilterBar(QWidget *parent) : QWidget(parent)
     m_state->setObjectName(QStringLiteral("stateFilter"));
     m_channel = new QComboBox(this);
     m_channel->setObjectName(QStringLiteral("channelFilter"));
+    m_store = addEdit("storeFilter");
     m_terminal = addEdit("terminalFilter");
     m_cashier = addEdit("cashierFilter");
     m_minAmount = addEdit("minAmountFilter");
@@ -86,23 +87,25 @@ OrderFilterBar::OrderFilterBar(QWidget *parent) : QWidget(parent)
     for (QComboBox *combo : {m_state, m_channel})
         connect(combo, &QComboBox::currentIndexChanged, this, &OrderFilterBar::filterChanged);
 
-    const QList<QWidget *> fields{m_state, m_channel, m_orderNumber, m_terminal, m_cashier, m_minAmount, m_maxAmount};
+    const QList<QWidget *> fields{m_state,    m_channel, m_orderNumber, m_store,
+                                  m_terminal, m_cashier, m_minAmount,   m_maxAmount};
     for (qsizetype i = 0; i < fields.size(); ++i) {
         auto *label = new QLabel(this);
         label->setBuddy(fields[i]);
         m_labels.append(label);
         // Two rows: what and where on top, who and how much below.
-        const int row = i < 3 ? 0 : 1;
-        const int column = int(i < 3 ? i : i - 3) * 2;
+        const int row = i < 4 ? 0 : 1;
+        const int column = int(i < 4 ? i : i - 4) * 2;
         grid->addWidget(label, row, column);
         grid->addWidget(fields[i], row, column + 1);
     }
+    m_store->setMaxLength(8);
     m_terminal->setMaxLength(8);
-    grid->addWidget(m_clear, 0, 6, 1, 2);
+    grid->addWidget(m_clear, 0, 8, 1, 1);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("filterMessage"));
     m_message->setStyleSheet(QStringLiteral("color: #B00020;"));
-    grid->addWidget(m_message, 2, 0, 1, 8);
+    grid->addWidget(m_message, 2, 0, 1, 9);
     m_message->hide();
     for (int column : {1, 3, 5, 7})
         grid->setColumnStretch(column, 1);
@@ -137,7 +140,7 @@ void OrderFilterBar::clear()
     const QSignalBlocker channelBlock(m_channel);
     m_state->setCurrentIndex(0);
     m_channel->setCurrentIndex(0);
-    for (QLineEdit *edit : {m_terminal, m_cashier, m_minAmount, m_maxAmount, m_orderNumber})
+    for (QLineEdit *edit : {m_store, m_terminal, m_cashier, m_minAmount, m_maxAmount, m_orderNumber})
         edit->clear();
     m_typing.stop();
     Q_EMIT filterChanged();
@@ -153,6 +156,7 @@ Result<OrderFilter> OrderFilterBar::filter(qint64 fromUtcMs, qint64 toUtcMs) con
         filter.channels = {Channel::WxNative, Channel::WxJsapi, Channel::WxApp};
     else if (channel != Channel::Invalid)
         filter.channels = {channel};
+    filter.storeId = m_store->text().trimmed();
     filter.terminalId = m_terminal->text().trimmed();
     filter.cashier = m_cashier->text().trimmed();
     filter.orderNumber = m_orderNumber->text().trimmed();
@@ -184,16 +188,19 @@ QString OrderFilterBar::describe() const
         parts.append(u"state=" + m_state->currentText());
     if (m_channel->currentIndex() > 0)
         parts.append(u"channel=" + channelId(ChannelChoices[std::size_t(m_channel->currentIndex())]));
-    const QList<std::pair<const char *, QLineEdit *>> edits{{"order", m_orderNumber},
-                                                            {"terminal", m_terminal},
-                                                            {"cashier", m_cashier},
-                                                            {"min", m_minAmount},
-                                                            {"max", m_maxAmount}};
+    const QList<std::pair<const char *, QLineEdit *>> edits{{"order", m_orderNumber}, {"store", m_store},
+                                                            {"terminal", m_terminal}, {"cashier", m_cashier},
+                                                            {"min", m_minAmount},     {"max", m_maxAmount}};
     for (const auto &[name, edit] : edits) {
         if (!edit->text().trimmed().isEmpty())
             parts.append(QString::fromLatin1(name) + u'=' + edit->text().trimmed());
     }
     return parts.join(u", ");
+}
+
+ReportScope OrderFilterBar::scope() const
+{
+    return {m_store->text().trimmed(), m_terminal->text().trimmed()};
 }
 
 void OrderFilterBar::changeEvent(QEvent *event)
@@ -218,8 +225,8 @@ void OrderFilterBar::retranslate()
         m_channel->addItem(channelDisplayName(ChannelChoices[i]));
     m_state->setCurrentIndex(state);
     m_channel->setCurrentIndex(channel);
-    const QStringList labels{tr("State"),       tr("Channel"), tr("Order number"), tr("Terminal"), tr("Cashier"),
-                             tr("Amount from"), tr("to")};
+    const QStringList labels{tr("State"),    tr("Channel"), tr("Order number"), tr("Store"),
+                             tr("Terminal"), tr("Cashier"), tr("Amount from"),  tr("to")};
     for (qsizetype i = 0; i < m_labels.size(); ++i)
         m_labels[i]->setText(labels.value(i));
     m_orderNumber->setPlaceholderText(tr("part of the order or gateway number"));

@@ -13,7 +13,7 @@ class QPushButton;
 
 namespace paydesk {
 
-// The manager list's filters: state, channel, terminal, cashier, amount range, order number.
+// The manager list's filters: state, channel, store, terminal, cashier, amount range, order number.
 // Typing waits a moment before filterChanged(), so a fast typist does not query per key.
 class OrderFilterBar : public QWidget
 {
@@ -29,6 +29,8 @@ public:
     Result<OrderFilter> filter(qint64 fromUtcMs, qint64 toUtcMs) const;
     // What the filter selects, in words, for the export's audit record.
     QString describe() const;
+    // The store and terminal typed in: what the day summary is scoped to.
+    ReportScope scope() const;
 
 public Q_SLOTS:
     void clear();
@@ -46,6 +48,7 @@ private:
 
     QComboBox *m_state = nullptr;
     QComboBox *m_channel = nullptr;
+    QLineEdit *m_store = nullptr;
     QLineEdit *m_terminal = nullptr;
     QLineEdit *m_cashier = nullptr;
     QLineEdit *m_minAmount = nullptr;

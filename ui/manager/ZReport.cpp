@@ -106,6 +106,7 @@ private:
     static void totals(PageWriter &page, const DailyReport &report);
     static void sources(PageWriter &page, const DailyReport &report);
     static void cashiers(PageWriter &page, const DailyReport &report);
+    static void places(PageWriter &page, const DailyReport &report);
     static void totalsHeader(PageWriter &page, const QString &firstColumn);
     static void states(PageWriter &page, const DailyReport &report);
     static void alerts(PageWriter &page, const DailyReport &report);
@@ -138,6 +139,7 @@ void ZReport::paint(PageWriter &page, const DailyReport &report, const ZReportIn
     totals(page, report);
     sources(page, report);
     cashiers(page, report);
+    places(page, report);
     states(page, report);
     alerts(page, report);
     hours(page, report);
@@ -154,6 +156,8 @@ void ZReport::header(PageWriter &page, const DailyReport &report, const ZReportI
                   .arg(localDateTimeText(report.range.fromUtcMs, zone), localDateTimeText(report.range.toUtcMs, zone),
                        QString::fromLatin1(zone.id()), QString::number(report.day.cutoffHour).rightJustified(2, u'0')));
     QStringList printed;
+    if (!report.scope.storeId.isEmpty())
+        printed.append(tr("Store %1").arg(report.scope.storeId));
     if (!info.terminalId.isEmpty())
         printed.append(tr("Terminal %1").arg(info.terminalId));
     if (info.printedAtUtcMs > 0)
@@ -226,6 +230,32 @@ void ZReport::cashiers(PageWriter &page, const DailyReport &report)
                  TotalsStretch);
     }
     page.line(tr("A refund counts against the cashier who made the sale."), 8);
+    page.gap(3);
+}
+
+// A store's or a chain's day: each store's terminals and the store's total.
+void ZReport::places(PageWriter &page, const DailyReport &report)
+{
+    const bool single = report.terminals.size() <= 1
+        && std::all_of(report.terminals.cbegin(), report.terminals.cend(),
+                       [](const PlaceTotals &t) { return t.storeId.isEmpty(); });
+    if (single)
+        return;
+    page.line(tr("Totals per store and terminal"), 12, true);
+    totalsHeader(page, tr("Store · terminal"));
+    for (const PlaceTotals &store : report.stores) {
+        const QString storeName = store.storeId.isEmpty() ? tr("No store") : store.storeId;
+        for (const PlaceTotals &t : report.terminals) {
+            if (t.storeId != store.storeId || t.currency != store.currency)
+                continue;
+            page.row(totalsCells(tr("%1 · terminal %2").arg(storeName, t.terminalId), t.currency, t.paidCount,
+                                 t.grossMinor, t.refundCount, t.refundsMinor),
+                     TotalsStretch);
+        }
+        page.row(totalsCells(tr("%1 · whole store").arg(storeName), store.currency, store.paidCount, store.grossMinor,
+                             store.refundCount, store.refundsMinor),
+                 TotalsStretch);
+    }
     page.gap(3);
 }
 
