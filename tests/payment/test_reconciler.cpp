@@ -135,6 +135,8 @@ void TestReconciler::resolvesEveryOpenState()
                                                 QStringLiteral("iotpay"),
                                                 {},
                                                 m_clock.nowUtcMs() + 60'000,
+                                                {},
+                                                0,
                                                 {}});
     (void)m_log->transition(creatingAbsent.id, OrderState::Creating, {});
     m_clock.advanceMs(2 * 60'000); // past the short validity, inside the long one
@@ -202,6 +204,8 @@ void TestReconciler::awaitingOrderUnknownToTheGatewayIsNotFailed()
                                        m_client->name(),
                                        {},
                                        m_clock.nowUtcMs() + 9 * 60'000,
+                                       {},
+                                       0,
                                        {}});
     (void)m_log->transition(order.id, OrderState::Creating, {});
     TransitionDetails details;
