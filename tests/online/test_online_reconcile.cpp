@@ -175,9 +175,13 @@ void TestOnlineReconcile::relayLeavesCounterAndYoungOrdersAlone()
     OnlineEnvironment off;
     QVERIFY(off.start([](RelayOptions &options) { options.reconcileIntervalMs = 0; }));
     QVERIFY(!off.m_relay->onlineReconcile());
-    QVERIFY(!QJsonDocument::fromJson(rawExchange(off.m_notifyPort, httpRequest("GET", "/health")).body)
-                 .object()
-                 .contains(u"reconcile"_s));
+    const QJsonObject offHealth
+        = QJsonDocument::fromJson(rawExchange(off.m_notifyPort, httpRequest("GET", "/health")).body)
+              .object()
+              .value(u"reconcile"_s)
+              .toObject();
+    QCOMPARE(offHealth.value(u"enabled"_s).toBool(true), false);
+    QVERIFY(offHealth.value(u"reason"_s).toString().contains(u"reconcileSeconds 0"_s));
     off.stop();
     env.stop();
 }
