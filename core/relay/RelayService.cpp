@@ -3,6 +3,7 @@
 #include "gateway/ionline/IOnlineGateway.h"
 #include "gateway/iotpay/IotPayGateway.h"
 #include "orders/OrderLog.h"
+#include "orders/StorageBackend.h"
 #include "relay/GatewayBridge.h"
 #include "relay/OnlineReconcile.h"
 
@@ -190,7 +191,11 @@ Result<void> RelayService::startReconcile()
     reconcile.sources.clear(); // online orders only with the endpoint; counters' with options.iotpay
     if (o.api.enabled)
         reconcile.sources << OrderSource::MiniProgram << OrderSource::App;
-    if (o.iotpay)
+    // Counter orders only on a store's database: a single counter's SQLite file is the terminal's
+    // own, which confirms its payments itself and reconciles them at start.
+    const auto location = storeLocationFor(o.orderLogPath);
+    const bool storeDatabase = location && location->backend->reconnects();
+    if (o.iotpay && storeDatabase)
         reconcile.sources << OrderSource::Counter;
     for (const GatewayEntry &entry : d->gateways.entries()) {
         if (entry.createClient)
@@ -199,11 +204,13 @@ Result<void> RelayService::startReconcile()
     if (o.reconcileIntervalMs <= 0)
         d->reconcileOff = QStringLiteral("turned off (relay/reconcileSeconds 0)");
     else if (reconcile.gateways.isEmpty() || reconcile.sources.isEmpty())
-        d->reconcileOff
-            = !o.reconcileOffReason.isEmpty() ? o.reconcileOffReason : QStringLiteral("no gateway client configured");
+        d->reconcileOff = !o.reconcileOffReason.isEmpty() ? o.reconcileOffReason
+            : o.iotpay && !storeDatabase
+            ? QStringLiteral("a single counter's order log: the terminal reconciles its own orders")
+            : QStringLiteral("no gateway client configured");
     if (!d->reconcileOff.isEmpty()) {
         // Said once, at start; /health repeats it.
-        if (o.reconcileOffReason.isEmpty())
+        if (o.reconcileOffReason.isEmpty() || !storeDatabase)
             qCInfo(lcRelay).noquote() << "not reconciling open orders:" << d->reconcileOff;
         else
             qCWarning(lcRelay).noquote() << "not reconciling open orders:" << d->reconcileOff;
@@ -216,7 +223,8 @@ Result<void> RelayService::startReconcile()
     }
     qCInfo(lcRelay).noquote() << "reconciling open orders every" << o.reconcileIntervalMs / 1000 << "s, older than"
                               << o.reconcileMinimumAgeMs / 1000 << "s"
-                              << (o.iotpay ? "(counter and online orders)" : "(online orders)");
+                              << (reconcile.sources.contains(OrderSource::Counter) ? "(counter and online orders)"
+                                                                                   : "(online orders)");
     return {};
 }
 

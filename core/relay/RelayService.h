@@ -28,9 +28,10 @@ struct RelayOptions
     // Online orders are, with the endpoint on; counter orders too when `iotpay` is set.
     int reconcileIntervalMs = 60'000;
     qint64 reconcileMinimumAgeMs = 60'000;
-    // The IOTPay client the relay reconciles the counters' orders with (paydesk-relay: from the
-    // settings). Unset: the counters' orders are left to their terminals (the in-process relay of
-    // a single counter), and `reconcileOffReason`, when given, says why in the log and /health.
+    // The IOTPay client the relay reconciles the counters' orders with on a store's database
+    // (paydesk-relay: from the settings). Unset, or a single counter's SQLite file: the counters'
+    // orders are left to their terminals, and `reconcileOffReason`, when given, says why in the
+    // log and /health.
     std::optional<IotPayConfig> iotpay;
     QString reconcileOffReason;
 };
