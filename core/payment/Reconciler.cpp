@@ -75,7 +75,7 @@ void Reconciler::next()
         QMetaObject::invokeMethod(this, &Reconciler::next, Qt::QueuedConnection);
         return;
     }
-    const Order order = *fresh;
+    const Order &order = *fresh;
     if (order.state == OrderState::New) {
         // Persisted but CREATING was never written: the request was never sent.
         settle(order, OrderState::Failed, QStringLiteral("never sent to the gateway"));
