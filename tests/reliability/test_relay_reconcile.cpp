@@ -262,9 +262,9 @@ void TestRelayReconcile::counterPaidWhileRelaysDownIsConfirmedByTheRelay()
     QVERIFY(relay->child().stopGracefully(10'000));
 }
 
-// Two relays start over the same open orders, paid at the gateway, and ask about them at the
-// same time (each query slowed so that the passes overlap): every order is confirmed once, and
-// the relays' changes add up to the orders, none twice.
+// Two relays over the same open orders, paid at the gateway, ask about them at the same time
+// (each query slowed so that the passes overlap): every order is confirmed once, and the relays'
+// changes add up to the orders, none twice.
 void TestRelayReconcile::twoRelaysReconcileTheSameOrdersOnce()
 {
     constexpr int Orders = 16;
@@ -280,12 +280,16 @@ void TestRelayReconcile::twoRelaysReconcileTheSameOrdersOnce()
         QVERIFY(m_sim->pay(sale->order().mchOrderNo));
     }
     SimFaults slow;
-    slow.latencyMs = 150;
+    slow.latencyMs = 250;
     m_sim->setFaults(slow);
 
     QString why;
     RelayProcess *a = startRelay(reconcileFlags(), &why);
     QVERIFY2(a, qPrintable(why));
+    // The second starts once the first has settled a few: its list holds orders already PAID
+    // (released by the first: read again under the claim and skipped) and orders the first is
+    // asking about now (claimed: left to it).
+    QTRY_VERIFY_WITH_TIMEOUT(sales[2]->state() == OrderState::Paid, 10'000);
     RelayProcess *b = startRelay(reconcileFlags(), &why);
     QVERIFY2(b, qPrintable(why));
     for (Sale *sale : std::as_const(sales))
