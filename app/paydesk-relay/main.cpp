@@ -50,8 +50,11 @@ void addRelayOptions(QCommandLineParser &parser)
                       QStringLiteral("How long a write waits for another writer's lock (default 10000)."),
                       QStringLiteral("MS")});
     parser.addOption({QStringLiteral("reconcile-seconds"),
-                      QStringLiteral("How often the open online orders are asked about at their gateway "
+                      QStringLiteral("How often the open orders are asked about at their gateway "
                                      "(relay/reconcileSeconds, default 60; 0 turns it off)."),
+                      QStringLiteral("S")});
+    parser.addOption({QStringLiteral("reconcile-min-age-seconds"),
+                      QStringLiteral("How old an open order must be before it is asked about (default 60)."),
                       QStringLiteral("S")});
     addOnlineOptions(parser);
 #ifdef _WIN32
@@ -99,7 +102,41 @@ int applyListenerFlags(const QCommandLineParser &parser, RelayOptions &options, 
         }
         options.reconcileIntervalMs = seconds * 1000;
     }
+    if (parser.isSet(QStringLiteral("reconcile-min-age-seconds"))) {
+        bool ok = false;
+        const int seconds = parser.value(QStringLiteral("reconcile-min-age-seconds")).toInt(&ok);
+        if (!ok || seconds < 0 || seconds > 86'400) {
+            err << "paydesk-relay: --reconcile-min-age-seconds must be a whole number from 0 to 86400" << Qt::endl;
+            return ExitUsage;
+        }
+        options.reconcileMinimumAgeMs = qint64(seconds) * 1000;
+    }
     return ExitOk;
+}
+
+// The IOTPay client the relay reconciles the counters' open orders with: the gateway URL and the
+// merchant login name of the settings (or --gateway-url, --job-no), the merchant key it verifies
+// notifications with. Incomplete: reconciling is off, and the reason is said once and on /health.
+void applyReconcileGateway(const QCommandLineParser &parser, const Settings &settings, RelayOptions &options)
+{
+    const QString url = pick(parser, QStringLiteral("gateway-url"), settings.gatewayBaseUrl());
+    const QString jobNo = pick(parser, QStringLiteral("job-no"), settings.jobNo());
+    if (jobNo.isEmpty()) {
+        options.reconcileOffReason = QStringLiteral(
+            "no IOTPay login name (merchant/jobNo or --job-no): the relay cannot ask the gateway about open orders");
+        return;
+    }
+    if (auto valid = Settings::validateGatewayBaseUrl(url); !valid) {
+        options.reconcileOffReason
+            = u"the IOTPay gateway URL (gateway/baseUrl or --gateway-url) " + valid.error().detail;
+        return;
+    }
+    IotPayConfig iotpay;
+    iotpay.baseUrl = QUrl(url);
+    iotpay.merchant = {options.notify.mchId, jobNo};
+    iotpay.key = options.notify.key;
+    iotpay.deadlineMs = settings.gatewayDeadlineMs();
+    options.iotpay = iotpay;
 }
 
 // The relay's options: the settings (as the GUI's in-process relay has them), then the flags,
@@ -121,6 +158,7 @@ int relayOptions(const QCommandLineParser &parser, const Settings &settings, Rel
         return ExitConfig;
     }
     options.notify.key = *key;
+    applyReconcileGateway(parser, settings, options);
     return applyOnlineOptions(parser, settings, options, err) ? ExitOk : ExitConfig;
 }
 
@@ -135,8 +173,9 @@ void announce(const RelayOptions &options, RelayService &relay, quint16 port)
         out << "paydesk-relay back-end endpoint on " << options.api.http.bindAddress << ':' << relay.apiPort()
             << QString::fromUtf8(options.api.path) << Qt::endl;
     if (relay.onlineReconcile())
-        out << "paydesk-relay asks about open online orders every " << options.reconcileIntervalMs / 1000 << " s"
-            << Qt::endl;
+        out << "paydesk-relay asks about open orders every " << options.reconcileIntervalMs / 1000 << " s" << Qt::endl;
+    else
+        out << "paydesk-relay not reconciling: " << relay.reconcileOffReason() << Qt::endl;
 }
 
 } // namespace

@@ -25,8 +25,10 @@ void Reconciler::run(qint64 windowMs, const QSet<qint64> &skipOrderIds)
         m_report.errorDetails.append(describe(open.error()));
     } else {
         const qint64 youngestOnline = m_clock.nowUtcMs() - m_onlineMinimumAgeMs;
+        const qint64 youngestCounter = m_clock.nowUtcMs() - m_counterMinimumAgeMs;
         for (const Order &order : *open) {
-            const bool beingCreated = order.source != OrderSource::Counter && order.createdAtMs > youngestOnline;
+            const bool beingCreated = order.source == OrderSource::Counter ? order.createdAtMs > youngestCounter
+                                                                           : order.createdAtMs > youngestOnline;
             if (!skipOrderIds.contains(order.id) && order.gateway == m_gateway.name()
                 && (m_sources.isEmpty() || m_sources.contains(order.source)) && !beingCreated)
                 m_queue.append(order);
@@ -47,22 +49,37 @@ void Reconciler::next()
         Q_EMIT finished(m_report);
         return;
     }
-    const Order order = m_queue.takeFirst();
+    const Order listed = m_queue.takeFirst();
     ++m_report.examined;
-    if (order.state == OrderState::New) {
-        // Persisted but CREATING was never written: the request was never sent.
-        settle(order, OrderState::Failed, QStringLiteral("never sent to the gateway"));
+    // Only one reconciler at a time asks about (or settles) an order (store mode: several relays
+    // on one database; the claim is a session advisory lock, held across processes); another
+    // holding it is settling it now.
+    const auto claimed = m_orderLog.tryClaimOrder(listed.id);
+    if (!claimed || !*claimed) {
+        if (!claimed)
+            noteError(listed, describe(claimed.error()));
+        else
+            ++m_report.claimedElsewhere;
         QMetaObject::invokeMethod(this, &Reconciler::next, Qt::QueuedConnection);
         return;
     }
-    // Only one reconciler at a time asks about an order (store mode: several relays on one
-    // database); another holding it is settling it now.
-    const auto claimed = m_orderLog.tryClaimOrder(order.id);
-    if (!claimed || !*claimed) {
-        if (!claimed)
-            noteError(order, describe(claimed.error()));
+    // Read again under the claim: another reconciler (or a notify) may have settled it since the
+    // list was read, and its claim is gone once it finished — asking again would only repeat it.
+    const auto fresh = m_orderLog.orderById(listed.id);
+    if (!fresh || !isOpenState(fresh->state)) {
+        if (!fresh)
+            noteError(listed, describe(fresh.error()));
         else
-            ++m_report.claimedElsewhere;
+            ++m_report.settledElsewhere;
+        m_orderLog.releaseOrder(listed.id);
+        QMetaObject::invokeMethod(this, &Reconciler::next, Qt::QueuedConnection);
+        return;
+    }
+    const Order &order = *fresh;
+    if (order.state == OrderState::New) {
+        // Persisted but CREATING was never written: the request was never sent.
+        settle(order, OrderState::Failed, QStringLiteral("never sent to the gateway"));
+        m_orderLog.releaseOrder(order.id);
         QMetaObject::invokeMethod(this, &Reconciler::next, Qt::QueuedConnection);
         return;
     }

@@ -26,6 +26,7 @@ struct ReconcileReport
     int stillOpen = 0;
     int errors = 0;
     int claimedElsewhere = 0; // being reconciled by another process (store mode): left to it
+    int settledElsewhere = 0; // closed between the listing and the claim (another relay, a notify)
     QList<ReconcileChange> changes;
     QStringList errorDetails;
 };
@@ -52,6 +53,10 @@ public:
     // relay's endpoint may be creating them right now (it waits up to its gateway deadline).
     // Counter orders are not affected (a live sale here is skipped by id). Default 60 s.
     void setOnlineMinimumAgeMs(qint64 ms) { m_onlineMinimumAgeMs = ms; }
+    // Counter orders created less than this long ago are left alone (default 0: the terminal's
+    // own reconciler skips its live sale by id). The store's relay, which cannot see another
+    // process's live sale, waits past the counter's gateway deadline before asking.
+    void setCounterMinimumAgeMs(qint64 ms) { m_counterMinimumAgeMs = ms; }
 
     // Orders a live Sale in this process is handling are skipped.
     void run(qint64 windowMs = 24LL * 60 * 60 * 1000, const QSet<qint64> &skipOrderIds = {});
@@ -76,6 +81,7 @@ private:
     bool m_running = false;
     QList<OrderSource> m_sources;
     qint64 m_onlineMinimumAgeMs = 60'000;
+    qint64 m_counterMinimumAgeMs = 0;
 };
 
 } // namespace paydesk

@@ -25,8 +25,9 @@ Result<void> OnlineReconcile::start()
         m_gateways.push_back(createClient(m_network));
     for (const auto &gateway : m_gateways) {
         auto reconciler = std::make_unique<Reconciler>(*m_orderLog, *gateway, m_clock);
-        reconciler->setSources({OrderSource::MiniProgram, OrderSource::App});
+        reconciler->setSources(m_options.sources);
         reconciler->setOnlineMinimumAgeMs(m_options.minimumAgeMs);
+        reconciler->setCounterMinimumAgeMs(m_options.counterMinimumAgeMs);
         connect(reconciler.get(), &Reconciler::finished, this, &OnlineReconcile::onGatewayFinished);
         m_reconcilers.push_back(std::move(reconciler));
     }

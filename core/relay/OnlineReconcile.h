@@ -25,6 +25,9 @@ struct OnlineReconcileOptions
     int intervalMs = 60'000; // between passes; the first runs at start()
     qint64 windowMs = 48LL * 60 * 60 * 1000; // orders created this recently are examined
     qint64 minimumAgeMs = 60'000; // above the endpoint's gateway wait: never race a live create
+    // Whose orders: the online ones the endpoint created, and (store mode) the counters' too.
+    QList<OrderSource> sources{OrderSource::MiniProgram, OrderSource::App};
+    qint64 counterMinimumAgeMs = 60'000; // above a counter's gateway deadline: never race a live sale
     QList<GatewayEntry::ClientFactory> gateways; // each makes one gateway's client, in start()'s thread
 };
 
@@ -37,11 +40,15 @@ struct OnlineReconcileTotals
     qint64 lastPassUtcMs = 0; // 0 before the first pass completes
 };
 
-// The relay's own reconciliation of the online orders it created (mini program and app, at
-// each gateway of the relay's registry): an order whose create ended UNKNOWN, or that is still open past its
-// validity, is resolved by asking its gateway, exactly as the terminal's Reconciler does for
-// counter orders — which it leaves alone, since a counter sale may still be live there.
-// Created and started in one thread (the relay's main thread), which must run an event loop.
+// The relay's own reconciliation of open orders, at each gateway of the relay's registry that
+// has a client: the online orders it created (mini program and app) and, with Counter among the
+// sources, the counters' orders older than a grace period — on a PostgreSQL store only the
+// relay's role may mark an order PAID, so a payment whose notifications all went by while the
+// relays were down is confirmed here. An order whose create ended UNKNOWN, or that is still open
+// past its validity, is resolved by asking its gateway, exactly as the terminal's Reconciler
+// does. Each order is claimed (OrderLog::tryClaimOrder) so that two relays never settle it twice.
+// Created and started in one thread (the relay's main thread), which must run an event loop; it
+// has its own order-log connection, so the notify path's worker threads never wait for it.
 class OnlineReconcile : public QObject
 {
     Q_OBJECT

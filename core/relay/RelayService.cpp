@@ -3,6 +3,7 @@
 #include "gateway/ionline/IOnlineGateway.h"
 #include "gateway/iotpay/IotPayGateway.h"
 #include "orders/OrderLog.h"
+#include "orders/StorageBackend.h"
 #include "relay/GatewayBridge.h"
 #include "relay/OnlineReconcile.h"
 
@@ -25,9 +26,11 @@ std::atomic<quint64> nextServiceId{1};
 // A connection the server dropped is opened again by the order log itself (with back-off, outside
 // a transaction), so a relay holds at most one connection per worker thread: the notify
 // listener's pool (HttpServerOptions::threadPoolSize, 4), plus with the back-end endpoint one per
-// open API connection (OnlineApiOptions connectionLimit, 64: a thread each) and the
-// reconciler's one — 4 + 64 + 1 at most, 4 without the endpoint. Several relays on one
-// PostgreSQL (max_connections 100 by default) should lower the API's connection limit.
+// open API connection (OnlineApiOptions connectionLimit, 64: a thread each), plus the
+// reconciler's one in the main thread when it runs (a gateway client configured, interval > 0:
+// one pass at a time, one order at a time) — 4 + 64 + 1 at most, 4 + 1 without the endpoint.
+// The reconciler never shares a connection or a thread with the notify path. Several relays on
+// one PostgreSQL (max_connections 100 by default) should lower the API's connection limit.
 thread_local std::map<quint64, std::unique_ptr<OrderLog>> t_orderLogs;
 
 } // namespace
@@ -44,6 +47,7 @@ struct RelayService::Private
     std::unique_ptr<GatewayBridge> bridge;
     std::unique_ptr<OnlinePaymentApi> api;
     std::unique_ptr<OnlineReconcile> reconcile;
+    QString reconcileOff; // why it is not running; empty while it is
     quint64 serviceId = nextServiceId++;
 
     std::atomic<qint64> accepted{0};
@@ -66,8 +70,8 @@ struct RelayService::Private
         std::optional<IOnlineNotifyConfig> iOnlineNotify;
         if (o.ionline.enabled)
             iOnlineNotify = o.ionline;
-        // Clients only for the back-end endpoint, the one user of them here.
-        const auto iotPayClient = o.api.enabled ? o.api.iotpay : std::nullopt;
+        // Clients for the back-end endpoint and the reconciler, the users of them here.
+        const auto iotPayClient = o.api.enabled && o.api.iotpay ? o.api.iotpay : o.iotpay;
         const auto iOnlineClient = o.api.enabled ? o.api.ionline : std::nullopt;
         for (GatewayEntry entry :
              {iotPayGateway(iotPayClient, iotPayNotify), iOnlineGateway(iOnlineClient, iOnlineNotify, clock)}) {
@@ -172,20 +176,55 @@ Result<void> RelayService::startApi(quint16 notifyPort)
         return fail(port.error());
     qCInfo(lcRelay).noquote() << "back-end endpoint on" << o.api.http.bindAddress << *port
                               << QString::fromUtf8(o.api.path) << "gateways" << d->api->enabledGateways().join(u',');
-    if (o.reconcileIntervalMs > 0) {
-        OnlineReconcileOptions reconcile;
-        reconcile.orderLogPath = o.orderLogPath;
-        reconcile.busyTimeoutMs = o.busyTimeoutMs;
-        reconcile.intervalMs = o.reconcileIntervalMs;
-        reconcile.minimumAgeMs = o.reconcileMinimumAgeMs;
-        for (const GatewayEntry &entry : d->gateways.entries()) {
-            if (entry.createClient)
-                reconcile.gateways.append(entry.createClient);
-        }
-        d->reconcile = std::make_unique<OnlineReconcile>(reconcile, d->clock);
-        if (auto started = d->reconcile->start(); !started)
-            return started;
+    return {};
+}
+
+Result<void> RelayService::startReconcile()
+{
+    const RelayOptions &o = d->options;
+    OnlineReconcileOptions reconcile;
+    reconcile.orderLogPath = o.orderLogPath;
+    reconcile.busyTimeoutMs = o.busyTimeoutMs;
+    reconcile.intervalMs = o.reconcileIntervalMs;
+    reconcile.minimumAgeMs = o.reconcileMinimumAgeMs;
+    reconcile.counterMinimumAgeMs = o.reconcileMinimumAgeMs;
+    reconcile.sources.clear(); // online orders only with the endpoint; counters' with options.iotpay
+    if (o.api.enabled)
+        reconcile.sources << OrderSource::MiniProgram << OrderSource::App;
+    // Counter orders only on a store's database: a single counter's SQLite file is the terminal's
+    // own, which confirms its payments itself and reconciles them at start.
+    const auto location = storeLocationFor(o.orderLogPath);
+    const bool storeDatabase = location && location->backend->reconnects();
+    if (o.iotpay && storeDatabase)
+        reconcile.sources << OrderSource::Counter;
+    for (const GatewayEntry &entry : d->gateways.entries()) {
+        if (entry.createClient)
+            reconcile.gateways.append(entry.createClient);
     }
+    if (o.reconcileIntervalMs <= 0)
+        d->reconcileOff = QStringLiteral("turned off (relay/reconcileSeconds 0)");
+    else if (reconcile.gateways.isEmpty() || reconcile.sources.isEmpty())
+        d->reconcileOff = !o.reconcileOffReason.isEmpty() ? o.reconcileOffReason
+            : o.iotpay && !storeDatabase
+            ? QStringLiteral("a single counter's order log: the terminal reconciles its own orders")
+            : QStringLiteral("no gateway client configured");
+    if (!d->reconcileOff.isEmpty()) {
+        // Said once, at start; /health repeats it.
+        if (o.reconcileOffReason.isEmpty() || !storeDatabase)
+            qCInfo(lcRelay).noquote() << "not reconciling open orders:" << d->reconcileOff;
+        else
+            qCWarning(lcRelay).noquote() << "not reconciling open orders:" << d->reconcileOff;
+        return {};
+    }
+    d->reconcile = std::make_unique<OnlineReconcile>(reconcile, d->clock);
+    if (auto started = d->reconcile->start(); !started) {
+        d->reconcile.reset();
+        return started;
+    }
+    qCInfo(lcRelay).noquote() << "reconciling open orders every" << o.reconcileIntervalMs / 1000 << "s, older than"
+                              << o.reconcileMinimumAgeMs / 1000 << "s"
+                              << (reconcile.sources.contains(OrderSource::Counter) ? "(counter and online orders)"
+                                                                                   : "(online orders)");
     return {};
 }
 
@@ -217,6 +256,10 @@ Result<quint16> RelayService::start()
             return fail(api.error());
         }
     }
+    if (auto reconcile = startReconcile(); !reconcile) {
+        stop();
+        return fail(reconcile.error());
+    }
     qCInfo(lcRelay).noquote() << "listening on" << d->options.http.bindAddress << *port << "path"
                               << QString::fromUtf8(d->options.notify.notifyPath) << "order log"
                               << d->options.orderLogPath;
@@ -238,6 +281,11 @@ void RelayService::stop()
 OnlineReconcile *RelayService::onlineReconcile() const
 {
     return d->reconcile.get();
+}
+
+QString RelayService::reconcileOffReason() const
+{
+    return d->reconcileOff;
 }
 
 quint16 RelayService::apiPort() const
@@ -301,10 +349,15 @@ QJsonObject RelayService::health()
                                   {QStringLiteral("gatewayFailed"), api.gatewayFailed},
                                   {QStringLiteral("gatewayUnknown"), api.gatewayUnknown}});
     }
-    if (d->reconcile) {
+    if (!d->reconcile) {
+        // Not a failure: the notify path is whole; the open orders wait for a notify or a hand.
+        report.insert(QStringLiteral("reconcile"),
+                      QJsonObject{{QStringLiteral("enabled"), false}, {QStringLiteral("reason"), d->reconcileOff}});
+    } else {
         const OnlineReconcileTotals r = d->reconcile->totals();
         report.insert(QStringLiteral("reconcile"),
-                      QJsonObject{{QStringLiteral("passes"), r.passes},
+                      QJsonObject{{QStringLiteral("enabled"), true},
+                                  {QStringLiteral("passes"), r.passes},
                                   {QStringLiteral("examined"), r.examined},
                                   {QStringLiteral("changed"), r.changed},
                                   {QStringLiteral("errors"), r.errors},

@@ -23,10 +23,17 @@ struct RelayOptions
     IOnlineNotifyConfig ionline; // enabled: iOnline Pay's XML notify path answers too
     OnlineApiOptions api; // enabled: the merchant back-end endpoint on its own listener
     int busyTimeoutMs = 10'000; // how long a write waits for another writer's lock
-    // With the endpoint on: how often its open online orders are asked about (0: never), and
-    // how old an order must be before it is (a younger one may still be being created).
+    // How often the open orders are asked about at their gateway (0: never), and how old an order
+    // must be before it is (a younger one may still be being created, or a counter's sale live).
+    // Online orders are, with the endpoint on; counter orders too when `iotpay` is set.
     int reconcileIntervalMs = 60'000;
     qint64 reconcileMinimumAgeMs = 60'000;
+    // The IOTPay client the relay reconciles the counters' orders with on a store's database
+    // (paydesk-relay: from the settings). Unset, or a single counter's SQLite file: the counters'
+    // orders are left to their terminals, and `reconcileOffReason`, when given, says why in the
+    // log and /health.
+    std::optional<IotPayConfig> iotpay;
+    QString reconcileOffReason;
 };
 
 struct RelayCounters
@@ -42,9 +49,10 @@ struct RelayCounters
 // The notification relay: the notify handler, routing each gateway's notify path through the
 // gateway registry (IOTPay; iOnline Pay when enabled), bound to an HTTP server, one order-log connection per worker thread. Refuses to start without a writable
 // order log and says why. With options.api enabled it also serves the merchant back-end
-// endpoint on a second listener, its gateway calls made through a GatewayBridge, and resolves
-// its online orders left open (OnlineReconcile) — which needs an event loop in the thread that
-// calls start().
+// endpoint on a second listener, its gateway calls made through a GatewayBridge. With a gateway
+// client (the endpoint's, or options.iotpay) it resolves the orders left open (OnlineReconcile:
+// online orders, and the counters' with options.iotpay) — which needs an event loop in the
+// thread that calls start().
 class OnlineReconcile;
 
 class RelayService
@@ -62,8 +70,9 @@ public:
     quint16 apiPort() const; // 0 unless the back-end endpoint is listening
 
     RelayCounters counters() const;
-    // The online orders' reconciliation; null unless the endpoint is on and the interval > 0.
+    // The open orders' reconciliation; null when it is off (interval 0, or no gateway client).
     OnlineReconcile *onlineReconcile() const;
+    QString reconcileOffReason() const; // empty while reconciling
     QJsonObject health(); // what the health path reports
 
 private:
@@ -71,6 +80,7 @@ private:
     HttpResponse routeApi(const HttpRequest &request);
     Result<void> checkOptions() const;
     Result<void> startApi(quint16 notifyPort);
+    Result<void> startReconcile();
     OrderLog *threadOrderLog(QString *error);
 
     struct Private;

@@ -175,10 +175,28 @@ void TestOnlineReconcile::relayLeavesCounterAndYoungOrdersAlone()
     OnlineEnvironment off;
     QVERIFY(off.start([](RelayOptions &options) { options.reconcileIntervalMs = 0; }));
     QVERIFY(!off.m_relay->onlineReconcile());
-    QVERIFY(!QJsonDocument::fromJson(rawExchange(off.m_notifyPort, httpRequest("GET", "/health")).body)
-                 .object()
-                 .contains(u"reconcile"_s));
+    const QJsonObject offHealth
+        = QJsonDocument::fromJson(rawExchange(off.m_notifyPort, httpRequest("GET", "/health")).body)
+              .object()
+              .value(u"reconcile"_s)
+              .toObject();
+    QCOMPARE(offHealth.value(u"enabled"_s).toBool(true), false);
+    QVERIFY(offHealth.value(u"reason"_s).toString().contains(u"reconcileSeconds 0"_s));
     off.stop();
+
+    // With the IOTPay client for counter orders (paydesk-relay with merchant/jobNo) and no grace,
+    // a relay over a single counter's SQLite file still leaves them to the terminal.
+    OnlineEnvironment single;
+    QVERIFY(single.start([](RelayOptions &options) {
+        options.iotpay = options.api.iotpay;
+        options.reconcileIntervalMs = 3'600'000;
+        options.reconcileMinimumAgeMs = 0;
+    }));
+    const Order singleCounter = unknownOrder(*single.m_log, u"iotpay"_s, OrderSource::Counter);
+    QVERIFY(singleCounter.id > 0);
+    QCOMPARE(runPass(*single.m_relay).examined, 0);
+    QCOMPARE(single.m_log->orderById(singleCounter.id)->state, OrderState::Unknown);
+    single.stop();
     env.stop();
 }
 

@@ -33,6 +33,8 @@ private Q_SLOTS:
     void awaitingOrderUnknownToTheGatewayIsNotFailed();
     void latePaymentKeepsTheStoredIdAndTheLocalTime();
     void paymentFoundAfterARestartIsPaidAtTheLocalTime();
+    void orderSettledAfterTheListingIsNotAskedAgain();
+    void youngCounterOrdersWaitForTheGrace();
 
 private:
     Order createdAtGateway(OrderState leaveIn, qint64 expiresInMs);
@@ -260,6 +262,62 @@ void TestReconciler::paymentFoundAfterARestartIsPaidAtTheLocalTime()
     QCOMPARE(after.paidAtMs, m_clock.nowUtcMs());
     QVERIFY(after.paidAtMs != paidAtTheGateway);
     QCOMPARE(contradictions(*m_log, order.id), 0); // a late discovery is no contradiction
+}
+
+// Listed open, then confirmed by someone else (a notify, another relay's reconciler whose claim
+// is gone once it finished) before this reconciler gets to it: read again under the claim, it is
+// skipped, neither asked about again nor counted as changed by this pass.
+void TestReconciler::orderSettledAfterTheListingIsNotAskedAgain()
+{
+    const Order settled = createdAtGateway(OrderState::Awaiting, 5 * 60 * 1000);
+    const Order open = createdAtGateway(OrderState::Awaiting, 5 * 60 * 1000);
+    QVERIFY(m_sim->pay(settled.mchOrderNo));
+    QVERIFY(m_sim->pay(open.mchOrderNo));
+    Reconciler reconciler(*m_log, *m_client, m_clock);
+    QSignalSpy finished(&reconciler, &Reconciler::finished);
+    reconciler.run(); // lists both; the queries start from the event loop
+    const auto sim = m_sim->order(settled.mchOrderNo);
+    QVERIFY(sim);
+    const auto confirmed = m_log->confirmPayment(
+        {settled.mchOrderNo, sim->payOrderId, settled.amount, {}, m_clock.nowUtcMs(), QStringLiteral("relay")});
+    QVERIFY(confirmed);
+    QCOMPARE(confirmed->verdict, ConfirmVerdict::Applied);
+    QVERIFY(finished.wait(20000));
+    const auto report = finished.first().first().value<ReconcileReport>();
+    QCOMPARE(report.examined, 2);
+    QCOMPARE(report.settledElsewhere, 1);
+    QCOMPARE(report.changed, 1);
+    QCOMPARE(report.errors, 0);
+    QCOMPARE(report.changes.first().mchOrderNo, open.mchOrderNo);
+    QCOMPARE(m_log->orderById(open.id)->state, OrderState::Paid);
+    const auto events = m_log->events(settled.id);
+    QVERIFY(events);
+    QVERIFY(std::none_of(events->cbegin(), events->cend(),
+                         [](const OrderEvent &event) { return event.actor == u"reconciler"; }));
+}
+
+// The store's relay cannot see a counter's live sale: counter orders younger than its grace are
+// left alone, and asked about once older.
+void TestReconciler::youngCounterOrdersWaitForTheGrace()
+{
+    const Order order = createdAtGateway(OrderState::Awaiting, 5 * 60 * 1000);
+    QCOMPARE(order.source, OrderSource::Counter);
+    QVERIFY(m_sim->pay(order.mchOrderNo));
+    const auto pass = [&] {
+        Reconciler reconciler(*m_log, *m_client, m_clock);
+        reconciler.setCounterMinimumAgeMs(60'000);
+        QSignalSpy finished(&reconciler, &Reconciler::finished);
+        reconciler.run();
+        finished.wait(20000);
+        return finished.isEmpty() ? ReconcileReport{} : finished.first().first().value<ReconcileReport>();
+    };
+    QCOMPARE(pass().examined, 0);
+    QCOMPARE(m_log->orderById(order.id)->state, OrderState::Awaiting);
+    m_clock.advanceMs(61'000);
+    const ReconcileReport later = pass();
+    QCOMPARE(later.examined, 1);
+    QCOMPARE(later.changed, 1);
+    QCOMPARE(m_log->orderById(order.id)->state, OrderState::Paid);
 }
 
 QTEST_GUILESS_MAIN(TestReconciler)

@@ -587,7 +587,7 @@ void TestRelayProcesses::onlineOrdersFromTheSettingsFile()
     QVERIFY2(relay.start(&why, {QStringLiteral("--api-port"), QStringLiteral("0")}), qPrintable(why));
     const auto apiLine = relay.child().waitForLine("back-end endpoint on", 10'000);
     QVERIFY2(apiLine, relay.child().readStdout().constData());
-    QVERIFY2(relay.child().waitForLine("asks about open online orders every 30 s", 10'000),
+    QVERIFY2(relay.child().waitForLine("asks about open orders every 30 s", 10'000),
              relay.child().readStdout().constData());
     const QByteArray out = relay.child().readStdout();
     QVERIFY2(out.contains("iOnline notify path /hooks/ionline"), out.constData());
