@@ -104,6 +104,7 @@ cashier=alice
 mode=service
 
 [store]
+storeId=S1
 orderLogPath="$(url "$3")"
 EOF
 }
