@@ -438,7 +438,16 @@ void TestOrderLogStore::deadlockedWriteIsRetried()
                                 " 1, 1)"_s,
                                 {next});
         holding = true;
-        QThread::msleep(300); // createOrder now holds the sequence row and waits for our row
+        // Until createOrder holds the sequence row and waits for ours (blocked by this connection),
+        // however loaded the machine: then our update below closes the cycle, and createOrder, the
+        // first waiter, is the one the deadlock detector aborts.
+        for (int waited = 0; waited < 15'000; waited += 10) {
+            const QVariant waiting = raw.scalar(u"SELECT COUNT(*) FROM pg_stat_activity"
+                                                " WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))"_s);
+            if (waiting.toLongLong() > 0)
+                break;
+            QThread::msleep(10);
+        }
         otherErrors << raw.exec(u"UPDATE sequences SET value = value WHERE name = ?"_s, {u"mch_order_no/T1"_s});
         QThread::msleep(200);
         otherErrors << raw.exec(u"ROLLBACK"_s);
