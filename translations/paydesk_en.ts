@@ -2353,12 +2353,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>unchanged</source>
         <translation>unchanged</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-37"/>
         <source>Gateway URL</source>
         <translation>Gateway URL</translation>
     </message>
@@ -2374,6 +2374,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Store ID</source>
+        <translation>Store ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none: a single counter</source>
+        <translation>none: a single counter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On a store&apos;s or chain&apos;s shared database: the store this counter belongs to (1 to 8 letters or digits), on every order it makes. Applies from the next start.</source>
+        <translation>On a store&apos;s or chain&apos;s shared database: the store this counter belongs to (1 to 8 letters or digits), on every order it makes. Applies from the next start.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cashier</source>
         <translation>Cashier</translation>
     </message>
@@ -2448,12 +2463,12 @@
         <translation>Repeat the PIN</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-56"/>
         <source>Test connection</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>Choose a manager PIN (4 to 12 digits).</source>
         <translation>Choose a manager PIN (4 to 12 digits).</translation>
     </message>
@@ -2468,7 +2483,7 @@
         <translation>Enter the merchant key.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>The merchant key could not be stored: %1</source>
         <translation>The merchant key could not be stored: %1</translation>
     </message>

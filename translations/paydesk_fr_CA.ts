@@ -2353,12 +2353,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>unchanged</source>
         <translation>sans changement</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-37"/>
         <source>Gateway URL</source>
         <translation>URL de la passerelle</translation>
     </message>
@@ -2374,6 +2374,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Store ID</source>
+        <translation>Numéro de magasin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none: a single counter</source>
+        <translation>aucun : une seule caisse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On a store&apos;s or chain&apos;s shared database: the store this counter belongs to (1 to 8 letters or digits), on every order it makes. Applies from the next start.</source>
+        <translation>Sur la base de données partagée d’un magasin ou d’une chaîne : le magasin auquel appartient cette caisse (1 à 8 lettres ou chiffres), inscrit sur chacune de ses commandes. S’applique au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cashier</source>
         <translation>Personne à la caisse</translation>
     </message>
@@ -2448,12 +2463,12 @@
         <translation>Répétez le NIP</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-56"/>
         <source>Test connection</source>
         <translation>Tester la connexion</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>Choose a manager PIN (4 to 12 digits).</source>
         <translation>Choisissez un NIP de gérant (4 à 12 chiffres).</translation>
     </message>
@@ -2468,7 +2483,7 @@
         <translation>Entrez la clé marchand.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>The merchant key could not be stored: %1</source>
         <translation>La clé marchand n’a pas pu être enregistrée&#xa0;: %1</translation>
     </message>

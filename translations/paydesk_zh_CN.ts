@@ -2341,12 +2341,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>unchanged</source>
         <translation>保持不变</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-37"/>
         <source>Gateway URL</source>
         <translation>网关地址</translation>
     </message>
@@ -2362,6 +2362,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Store ID</source>
+        <translation>门店号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none: a single counter</source>
+        <translation>无：单个收银台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On a store&apos;s or chain&apos;s shared database: the store this counter belongs to (1 to 8 letters or digits), on every order it makes. Applies from the next start.</source>
+        <translation>在门店或连锁店共享的数据库上：此收银台所属的门店（1 到 8 个字母或数字），记录在它的每笔订单上。下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
@@ -2436,12 +2451,12 @@
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-56"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>Choose a manager PIN (4 to 12 digits).</source>
         <translation>请设置经理密码（4 到 12 位数字）。</translation>
     </message>
@@ -2456,7 +2471,7 @@
         <translation>请输入商户密钥。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>The merchant key could not be stored: %1</source>
         <translation>无法保存商户密钥：%1</translation>
     </message>

@@ -65,6 +65,10 @@ QFormLayout *SettingsDialog::buildForm(bool firstRun)
     m_gatewayUrl = addLine(form, QStringLiteral("gatewayUrlEdit"), tr("Gateway URL"));
     m_notifyUrl = addLine(form, QStringLiteral("notifyUrlEdit"), tr("Notify URL"));
     m_terminalId = addLine(form, QStringLiteral("terminalIdEdit"), tr("Terminal ID"));
+    m_storeId = addLine(form, QStringLiteral("storeIdEdit"), tr("Store ID"));
+    m_storeId->setPlaceholderText(tr("none: a single counter"));
+    m_storeId->setToolTip(tr("On a store's or chain's shared database: the store this counter belongs to (1 to 8 "
+                             "letters or digits), on every order it makes. Applies from the next start."));
     m_cashier = addLine(form, QStringLiteral("cashierEdit"), tr("Cashier"));
     m_cashier->setToolTip(tr("Recorded on the sales while the store has no cashier accounts. A manager adds them in "
                              "Manager (F9) → Staff; from then on each cashier signs in at the counter."));
@@ -117,6 +121,7 @@ void SettingsDialog::load()
     m_gatewayUrl->setText(m_settings.gatewayBaseUrl());
     m_notifyUrl->setText(m_settings.notifyUrl());
     m_terminalId->setText(m_settings.terminalId());
+    m_storeId->setText(m_settings.value(SettingKeys::StoreId));
     m_cashier->setText(m_settings.cashier());
     m_currency->setCurrentIndex(m_currency->findData(int(m_settings.saleCurrency())));
     m_relayMode->setCurrentIndex(m_relayMode->findData(int(m_settings.relayMode())));
@@ -148,6 +153,7 @@ Result<void> SettingsDialog::save()
         {m_gatewayUrl, Settings::validateGatewayBaseUrl(m_gatewayUrl->text().trimmed())},
         {m_notifyUrl, Settings::validateNotifyUrl(m_notifyUrl->text().trimmed())},
         {m_terminalId, Settings::validateTerminalId(m_terminalId->text().trimmed())},
+        {m_storeId, Settings::validateStoreId(m_storeId->text().trimmed())},
         {m_cashier, Settings::validateCashier(m_cashier->text().trimmed())},
         {m_pin, pin.isEmpty() ? Result<void>() : validatePinFormat(pin)},
     };
@@ -177,7 +183,8 @@ Result<void> SettingsDialog::save()
           m_settings.setSaleCurrency(Currency(m_currency->currentData().toInt())),
           m_settings.setRelayMode(RelayMode(m_relayMode->currentData().toInt())),
           m_settings.setRelayPort(m_relayPort->value()), m_settings.setUiLanguage(m_language->currentData().toString()),
-          m_settings.setValue(SettingKeys::UiKiosk, m_kiosk->isChecked())}) {
+          m_settings.setValue(SettingKeys::UiKiosk, m_kiosk->isChecked()),
+          m_settings.setValue(SettingKeys::StoreId, m_storeId->text().trimmed())}) {
         if (!result)
             return fail(result.error());
     }

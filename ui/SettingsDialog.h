@@ -66,6 +66,7 @@ private:
     QLineEdit *m_gatewayUrl = nullptr;
     QLineEdit *m_notifyUrl = nullptr;
     QLineEdit *m_terminalId = nullptr;
+    QLineEdit *m_storeId = nullptr;
     QLineEdit *m_cashier = nullptr;
     QComboBox *m_currency = nullptr;
     QComboBox *m_relayMode = nullptr;

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void relayPortTakenKeepsTheOldRelay();
     void languageChangeRetranslates();
     void kioskCheckboxAppliesAtOnce();
+    void storeIdIsCheckedAndSaved();
     void saleSettingsApplyToTheNextSale();
     void gatewayChangeAppliesToTheNextSale();
     void testConnectionAsksTheGatewayOfTheEditedDetails();
@@ -194,6 +195,30 @@ void TestLiveSettings::testConnectionAsksTheGatewayOfTheEditedDetails()
     QCOMPARE(asked[1].mchId, u"99999999"_s);
     QCOMPARE(message->text(), u"The gateway does not know this merchant ID."_s);
     QCOMPARE(m_settings->mchId(), asked[0].mchId); // nothing saved
+}
+
+// An installer types the counter's store in the settings screen: a malformed one is refused with
+// the field's reason and nothing saved; a good one is kept, and shown again next time.
+void TestLiveSettings::storeIdIsCheckedAndSaved()
+{
+    QCOMPARE(m_settings->value(SettingKeys::StoreId), QString());
+    {
+        SettingsDialog dialog(*m_settings, *m_secrets, connectionTestGateways(m_network.get()), false, m_window.get());
+        dialog.show();
+        auto *store = child<QLineEdit>(dialog, "storeIdEdit");
+        QVERIFY(store && store->text().isEmpty());
+        store->setText(u"Store-1"_s);
+        dialog.accept();
+        QVERIFY(dialog.isVisible()); // refused
+        QVERIFY(!child<QLabel>(dialog, "settingsMessage")->text().isEmpty());
+        QVERIFY(store->hasFocus() || !dialog.isActiveWindow());
+        QCOMPARE(m_settings->value(SettingKeys::StoreId), QString());
+    }
+    QVERIFY(saveInSettingsScreen(
+        [&](SettingsDialog &dialog) { child<QLineEdit>(dialog, "storeIdEdit")->setText(u" S12 "_s); }));
+    QCOMPARE(m_settings->value(SettingKeys::StoreId), u"S12"_s);
+    QVERIFY(saveInSettingsScreen(
+        [&](SettingsDialog &dialog) { QCOMPARE(child<QLineEdit>(dialog, "storeIdEdit")->text(), u"S12"_s); }));
 }
 
 void TestLiveSettings::relayPortChangeRestartsTheRelay()
