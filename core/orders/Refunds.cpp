@@ -336,13 +336,15 @@ Result<QList<Refund>> OrderLog::refundsOfOrder(qint64 orderId) const
     return readRefunds(d->db, u"order_id = ?"_s, {orderId});
 }
 
+// The few refunds in flight (refunds_state) look up their own order: an IN over the store's
+// order ids made SQLite list every order of the store first (0.55 s on 10,000,000 orders).
 Result<QList<Refund>> OrderLog::unresolvedRefunds(const ReportScope &scope) const
 {
     QVariantList values{refundStateName(RefundState::Pending), refundStateName(RefundState::Unknown)};
     QString condition = u"state IN (?, ?)"_s;
     if (!scope.isChain()) {
         QString scoped = orderrows::scopeCondition(scope, values, u"o."_s);
-        condition += u" AND order_id IN (SELECT o.id FROM orders o WHERE 1 = 1"_s + scoped + u')';
+        condition += u" AND EXISTS (SELECT 1 FROM orders o WHERE o.id = refunds.order_id"_s + scoped + u')';
     }
     return readRefunds(d->db, condition, values);
 }

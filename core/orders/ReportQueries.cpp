@@ -94,6 +94,9 @@ Result<QList<PlaceGroupRow>> OrderLog::placeGroupsBetween(qint64 fromUtcMs, qint
     return rows;
 }
 
+// The day's refunds (few, by their created_at index) lead and find their orders by id: SQLite
+// keeps the left table of a CROSS JOIN outside (without it, a store scope led it to walk the
+// store's every order, 0.5 s on 10,000,000); PostgreSQL plans it as the inner join it is.
 Result<QList<RefundGroupRow>> OrderLog::refundGroupsBetween(qint64 fromUtcMs, qint64 toUtcMs,
                                                             const ReportScope &scope) const
 {
@@ -103,8 +106,8 @@ Result<QList<RefundGroupRow>> OrderLog::refundGroupsBetween(qint64 fromUtcMs, qi
         = sql::run(d->db,
                    u"SELECT o.channel, r.currency, r.state, o.source, COUNT(*),"
                    " CAST(SUM(r.amount_minor) AS BIGINT), o.store_id, o.terminal_id"
-                   " FROM refunds r JOIN orders o ON o.id = r.order_id"
-                   " WHERE r.created_at_ms >= ? AND r.created_at_ms < ?"_s
+                   " FROM refunds r CROSS JOIN orders o"
+                   " WHERE o.id = r.order_id AND r.created_at_ms >= ? AND r.created_at_ms < ?"_s
                        + scoped + u" GROUP BY o.channel, r.currency, r.state, o.source, o.store_id, o.terminal_id"_s,
                    values);
     if (!query)
@@ -129,20 +132,21 @@ Result<QList<CashierGroupRow>> OrderLog::cashierGroupsBetween(qint64 fromUtcMs, 
     const QString ordersScope = orderrows::scopeCondition(scope, values, {});
     values << fromUtcMs << toUtcMs << refundStateName(RefundState::Succeeded);
     const QString refundsScope = orderrows::scopeCondition(scope, values, u"o."_s);
-    auto query = sql::run(d->db,
-                          u"SELECT cashier, currency, CAST(SUM(paid) AS BIGINT), CAST(SUM(gross) AS BIGINT),"
-                          " CAST(SUM(refunded) AS BIGINT), CAST(SUM(refunds) AS BIGINT) FROM ("
-                          " SELECT cashier, currency, COUNT(*) AS paid, SUM(amount_minor) AS gross, 0 AS refunded,"
-                          " 0 AS refunds FROM orders WHERE created_at_ms >= ? AND created_at_ms < ? AND state = ?"_s
-                              + ordersScope
-                              + u" GROUP BY cashier, currency"
-                                " UNION ALL SELECT o.cashier, r.currency, 0, 0, COUNT(*), SUM(r.amount_minor)"
-                                " FROM refunds r JOIN orders o ON o.id = r.order_id"
-                                " WHERE r.created_at_ms >= ? AND r.created_at_ms < ? AND r.state = ?"_s
-                              + refundsScope
-                              + u" GROUP BY o.cashier, r.currency) t GROUP BY cashier, currency"
-                                " ORDER BY cashier, currency"_s,
-                          values);
+    auto query
+        = sql::run(d->db,
+                   u"SELECT cashier, currency, CAST(SUM(paid) AS BIGINT), CAST(SUM(gross) AS BIGINT),"
+                   " CAST(SUM(refunded) AS BIGINT), CAST(SUM(refunds) AS BIGINT) FROM ("
+                   " SELECT cashier, currency, COUNT(*) AS paid, SUM(amount_minor) AS gross, 0 AS refunded,"
+                   " 0 AS refunds FROM orders WHERE created_at_ms >= ? AND created_at_ms < ? AND state = ?"_s
+                       + ordersScope
+                       + u" GROUP BY cashier, currency"
+                         " UNION ALL SELECT o.cashier, r.currency, 0, 0, COUNT(*), SUM(r.amount_minor)"
+                         " FROM refunds r CROSS JOIN orders o"
+                         " WHERE o.id = r.order_id AND r.created_at_ms >= ? AND r.created_at_ms < ? AND r.state = ?"_s
+                       + refundsScope
+                       + u" GROUP BY o.cashier, r.currency) t GROUP BY cashier, currency"
+                         " ORDER BY cashier, currency"_s,
+                   values);
     if (!query)
         return fail(query.error());
     QList<CashierGroupRow> rows;

@@ -201,6 +201,29 @@ QStringList version8(const StorageBackend &)
     };
 }
 
+// The day summaries of a store and of the chain (design.md performance table, 10,000,000 orders)
+// read the columns they group on from an index alone, not from the rows behind it. PostgreSQL:
+// a store's day by an index-only scan (which the visibility map, kept by autovacuum, allows);
+// the chain's day keeps orders_created_at, as a covering copy of it was measured no faster (its
+// time is the grouping) for 817 MB more. SQLite: both, the chain's day 70 -> 51 ms at p50. The
+// covering indexes replace the plain ones of the same leading keys, whose searches they serve.
+QStringList version9(const StorageBackend &backend)
+{
+    const QString grouped = u"terminal_id, cashier, state, channel, currency, late, source, amount_minor"_s;
+    if (backend.name() == u"postgresql") {
+        return {
+            u"CREATE INDEX orders_store_day_report ON orders (store_id, created_at_ms) INCLUDE ("_s + grouped + u')',
+            u"DROP INDEX orders_store_created_at"_s,
+        };
+    }
+    return {
+        u"CREATE INDEX orders_day_report ON orders (created_at_ms, store_id, "_s + grouped + u')',
+        u"CREATE INDEX orders_store_day_report ON orders (store_id, created_at_ms, "_s + grouped + u')',
+        u"DROP INDEX orders_created_at"_s,
+        u"DROP INDEX orders_store_created_at"_s,
+    };
+}
+
 struct Step
 {
     int version = 0;
@@ -209,8 +232,8 @@ struct Step
 
 // Append only: a released step is never edited, a change is a new step.
 const std::array Steps{
-    Step{1, &version1}, Step{2, &version2}, Step{3, &version3}, Step{4, &version4},
-    Step{5, &version5}, Step{6, &version6}, Step{7, &version7}, Step{8, &version8},
+    Step{1, &version1}, Step{2, &version2}, Step{3, &version3}, Step{4, &version4}, Step{5, &version5},
+    Step{6, &version6}, Step{7, &version7}, Step{8, &version8}, Step{9, &version9},
 };
 
 Error newerThanCode(int stored)

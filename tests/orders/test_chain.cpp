@@ -299,7 +299,8 @@ void TestChain::filtersAndReportsByStoreAndTerminal()
     QVERIFY(orderIn(*log, OrderState::Expired, sampleOrder(u"A1"_s, 999)));
     const qint64 refunded = orderIn(*log, OrderState::Paid, sampleOrder(u"A2"_s, 500));
     QVERIFY(refunded);
-    QVERIFY(orderIn(*log, OrderState::Paid, sampleOrder(u"B1"_s, 7000)));
+    const qint64 paidInB = orderIn(*log, OrderState::Paid, sampleOrder(u"B1"_s, 7000));
+    QVERIFY(paidInB);
     QVERIFY(orderIn(*log, OrderState::Paid, sampleOrder(u"B1"_s, 300, Currency::USD)));
     QVERIFY(orderIn(*log, OrderState::Awaiting, sampleOrder(u"B1"_s, 50)));
     const auto refund = log->beginRefund({refunded, 200, u"wrong size"_s, u"mina"_s});
@@ -361,6 +362,16 @@ void TestChain::filtersAndReportsByStoreAndTerminal()
     const QJsonObject json = dailyReportToJson(*storeB);
     QCOMPARE(json.value(u"scope"_s).toObject().value(u"store"_s).toString(), u"SB"_s);
     QCOMPARE(json.value(u"stores"_s).toArray().size(), 2);
+
+    // A refund still in flight is listed for its own store and terminal, and the chain, only.
+    QVERIFY(log->beginRefund({paidInB, 100, u"returned"_s, u"mina"_s}));
+    QCOMPARE(log->unresolvedRefunds()->size(), 1);
+    QCOMPARE(log->unresolvedRefunds({u"SB"_s, {}})->size(), 1);
+    QCOMPARE(log->unresolvedRefunds({u"SB"_s, u"B1"_s})->size(), 1);
+    QCOMPARE(log->unresolvedRefunds({u"SA"_s, {}})->size(), 0);
+    QCOMPARE(log->unresolvedRefunds({u"SB"_s, u"A1"_s})->size(), 0);
+    QCOMPARE(buildDailyReport(*log, day, {u"SB"_s, {}})->alerts.unresolvedRefunds.size(), 1);
+    QCOMPARE(buildDailyReport(*log, day, {u"SA"_s, {}})->alerts.unresolvedRefunds.size(), 0);
 }
 
 bool TestChain::fillTerminalHistory(OrderLog &log, const QString &terminalId, int orders)
