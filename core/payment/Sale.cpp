@@ -149,10 +149,7 @@ void Sale::watchTick()
         // Store mode: pushed (onPaymentHint); the row read here only as a slow safety net.
         if (m_clock.monotonicMs() >= m_nextSafetyReadMonotonicMs) {
             m_nextSafetyReadMonotonicMs = m_clock.monotonicMs() + m_config.safetyPollMs;
-            if (m_closePending)
-                finishClose();
-            else
-                reload();
+            catchUp();
             if (isClosed())
                 return;
         }

@@ -148,6 +148,11 @@ void SaleBase::onReconnected()
     // An announcement may have gone by while the connection was down; a close may be waiting.
     if (!m_started || isClosed())
         return;
+    catchUp();
+}
+
+void SaleBase::catchUp()
+{
     if (m_closePending)
         finishClose();
     else

@@ -102,6 +102,8 @@ protected:
     // A hint that this sale's order may have moved (store mode): re-read the row, trust only it.
     void onPaymentHint(const QString &mchOrderNo);
     void onReconnected();
+    // Store mode: the row read again, or the close that could not be written written now.
+    void catchUp();
     // From reload(), when the row's state moved, before stateChanged.
     virtual void onStateMoved(OrderState before) { (void)before; }
     virtual void stopTimers() { m_queryTimer.stop(); }

@@ -176,11 +176,7 @@ HttpResponse OnlinePaymentApi::create(const OnlinePaymentRequest &payment, Order
 
     PaymentLifecycle lifecycle(log, m_clock);
     // One order per clientOrderRef across every relay on the store: the order log looks it up and
-    // creates under a database lock, never a lock of this process.
-    if (!payment.clientOrderRef.isEmpty()) {
-        if (auto existing = existingForRef(payment.clientOrderRef, log))
-            return *existing;
-    }
+    // creates under a database lock, never a lock of this process; a repeat comes back Duplicate.
     Result<Order> order = lifecycle.open(newOrder);
     if (!order && order.error().code == ErrorCode::Duplicate && !payment.clientOrderRef.isEmpty()) {
         if (auto existing = existingForRef(payment.clientOrderRef, log))
