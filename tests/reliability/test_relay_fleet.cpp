@@ -56,15 +56,6 @@ struct Answer
     QByteArray body;
 };
 
-ParamList withField(ParamList fields, const QString &name, const QString &value)
-{
-    for (auto &field : fields) {
-        if (field.first == name)
-            field.second = value;
-    }
-    return fields;
-}
-
 QByteArray notifyRequest(const ParamList &fields)
 {
     return httpRequest("POST", "/notify/iotpay", formEncode(fields));
@@ -93,11 +84,6 @@ std::vector<Answer> sendAll(const QList<quint16> &ports, const QList<Planned> &p
     for (auto &thread : threads)
         thread.join();
     return answers;
-}
-
-QJsonObject health(quint16 port)
-{
-    return QJsonDocument::fromJson(rawExchange(port, httpRequest("GET", "/health"), 10'000).body).object();
 }
 
 } // namespace
@@ -305,7 +291,7 @@ void TestRelayFleet::mixedBurstSplitAcrossTwoRelays()
     // Both relays report the database, and served part of the burst.
     qint64 accepted = 0;
     for (const quint16 port : ports()) {
-        const QJsonObject report = health(port);
+        const QJsonObject report = healthOf(port);
         QCOMPARE(report.value(u"database").toString(), QStringLiteral("ok"));
         QVERIFY(report.value(u"accepted").toInteger() + report.value(u"duplicate").toInteger() > 0);
         accepted += report.value(u"accepted").toInteger();
@@ -339,7 +325,7 @@ void TestRelayFleet::killNineOfOneRelayMidBurst()
     const qint64 doomedPid = m_relays[0]->child().process().processId();
     std::thread killer([doomedPort, doomedPid] {
         for (int i = 0; i < 3000; ++i) {
-            if (health(doomedPort).value(u"accepted").toInteger() >= 100)
+            if (healthOf(doomedPort).value(u"accepted").toInteger() >= 100)
                 break;
             QThread::msleep(10);
         }
@@ -498,7 +484,7 @@ void TestRelayFleet::deadConnectionsAreReplaced()
     QCOMPARE(killRelayConnections(), QString());
     for (const Answer &answer : send(20, 40))
         QCOMPARE(answer.body, QByteArray("success"));
-    QCOMPARE(health(port).value(u"database").toString(), QStringLiteral("ok"));
+    QCOMPARE(healthOf(port).value(u"database").toString(), QStringLiteral("ok"));
     QVERIFY(relayConnections() <= 4);
 
     // The database refuses connections: /health says so (503); notifies are refused, not lost.
@@ -519,7 +505,7 @@ void TestRelayFleet::deadConnectionsAreReplaced()
     QThread::msleep(5'500); // the longest back-off between two attempts
     for (const Answer &answer : send(40, 60))
         QCOMPARE(answer.body, QByteArray("success"));
-    QCOMPARE(health(port).value(u"database").toString(), QStringLiteral("ok"));
+    QCOMPARE(healthOf(port).value(u"database").toString(), QStringLiteral("ok"));
     for (int i = 0; i < OrderCount; ++i) {
         QCOMPARE(log.orderById(orders[i].id)->state, OrderState::Paid);
         QCOMPARE(paidTransitions(log, orders[i].id), 1);

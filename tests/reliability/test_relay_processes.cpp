@@ -57,15 +57,6 @@ struct Answer
     QByteArray body;
 };
 
-ParamList withField(ParamList fields, const QString &name, const QString &value)
-{
-    for (auto &field : fields) {
-        if (field.first == name)
-            field.second = value;
-    }
-    return fields;
-}
-
 // Half the requests carry the fields in the URL of an empty POST (IOTPay's way), half in a form body.
 QByteArray notifyRequest(const ParamList &fields, bool formBody)
 {
@@ -118,12 +109,6 @@ int count(const std::map<Kind, int> &counts, Kind kind)
 {
     const auto it = counts.find(kind);
     return it == counts.end() ? 0 : it->second;
-}
-
-QJsonObject relayHealth(quint16 port)
-{
-    const RawReply reply = rawExchange(port, httpRequest("GET", "/health"), 10'000);
-    return QJsonDocument::fromJson(reply.body).object();
 }
 
 // Every reply is what its kind must get; bad ones never read `success`.
@@ -312,7 +297,7 @@ void TestRelayProcesses::mixedBurstFromEightClients()
     }
     checkBurstAudit(log, orders, GenuineOrders, planned, fromMs, toMs);
 
-    const QJsonObject health = relayHealth(relay.port());
+    const QJsonObject health = healthOf(relay.port());
     QCOMPARE(health.value(QStringLiteral("accepted")).toInteger(), GenuineOrders);
     QCOMPARE(health.value(QStringLiteral("duplicate")).toInteger(), count(planned, Kind::Genuine) - GenuineOrders);
     QCOMPARE(health.value(QStringLiteral("unmatched")).toInteger(), count(planned, Kind::Unknown));
@@ -459,7 +444,7 @@ void TestRelayProcesses::killNineDuringBursts()
     RelayProcess relay(dir.path(), log.path());
     QString why;
     QVERIFY2(relay.start(&why), qPrintable(why));
-    QCOMPARE(relayHealth(relay.port()).value(QStringLiteral("store")).toString(), QStringLiteral("writable"));
+    QCOMPARE(healthOf(relay.port()).value(QStringLiteral("store")).toString(), QStringLiteral("writable"));
     const Order last = createAwaitingOrder(log, 4321);
     const RawReply reply = rawExchange(relay.port(), notifyRequest(signedFields(genuineFields(last, 1), m_key), false));
     QCOMPARE(reply.body, QByteArray("success"));

@@ -46,14 +46,9 @@ namespace {
 const QString JobNo = QStringLiteral("cashier01");
 const QByteArray ApiSecret = QByteArrayLiteral("shared-secret-of-the-merchant-backend-0001");
 
-QJsonObject health(quint16 port)
-{
-    return QJsonDocument::fromJson(rawExchange(port, httpRequest("GET", "/health"), 10'000).body).object();
-}
-
 QJsonObject reconcileHealth(quint16 port)
 {
-    return health(port).value(u"reconcile").toObject();
+    return healthOf(port).value(u"reconcile").toObject();
 }
 
 bool paidBy(const OrderLog &log, qint64 orderId, const QString &actor)
@@ -352,7 +347,7 @@ void TestRelayReconcile::withoutGatewayLoginReconcilingIsOffAndNotifiesServed()
     QVERIFY2(off, relay.child().readStdout().constData());
     QVERIFY2(off->contains(u"merchant/jobNo"), qPrintable(*off));
 
-    const QJsonObject report = health(relay.port());
+    const QJsonObject report = healthOf(relay.port());
     QCOMPARE(report.value(u"status").toString(), QStringLiteral("ok"));
     const QJsonObject reconcile = report.value(u"reconcile").toObject();
     QCOMPARE(reconcile.value(u"enabled").toBool(true), false);

@@ -31,6 +31,15 @@ ParamList signedFields(ParamList fields, const MerchantKey &key)
     return fields;
 }
 
+ParamList withField(ParamList fields, const QString &name, const QString &value)
+{
+    for (auto &field : fields) {
+        if (field.first == name)
+            field.second = value;
+    }
+    return fields;
+}
+
 QByteArray formEncode(const ParamList &fields)
 {
     QByteArray out;

@@ -16,6 +16,9 @@ ParamList notifyFields(const QString &mchOrderNo, qint64 amountMinor, const QStr
 // Adds a correct `sign` for `key`.
 ParamList signedFields(ParamList fields, const MerchantKey &key);
 
+// `fields` with the value of `name` replaced (every occurrence); the others as they are.
+ParamList withField(ParamList fields, const QString &name, const QString &value);
+
 // name=value&… with each component percent-encoded (RFC 3986 unreserved kept).
 QByteArray formEncode(const ParamList &fields);
 

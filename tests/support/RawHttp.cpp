@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QHostAddress>
+#include <QJsonDocument>
 #include <QTcpSocket>
 
 namespace paydesk::test {
@@ -71,6 +72,11 @@ QByteArray httpRequest(const QByteArray &method, const QByteArray &target, const
     request += extraHeaders;
     request += "Connection: close\r\n\r\n" + body;
     return request;
+}
+
+QJsonObject healthOf(quint16 port)
+{
+    return QJsonDocument::fromJson(rawExchange(port, httpRequest("GET", "/health"), 10'000).body).object();
 }
 
 int countOccurrences(const QByteArray &haystack, const QByteArray &needle)

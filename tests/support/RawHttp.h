@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 namespace paydesk::test {
@@ -24,6 +25,9 @@ RawReply rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs = 3000
 QByteArray httpRequest(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
                        const QByteArray &contentType = QByteArrayLiteral("application/x-www-form-urlencoded"),
                        const QByteArray &extraHeaders = {});
+
+// GET /health of a relay (or any PayDesk listener) on loopback, as JSON; empty when unreadable.
+QJsonObject healthOf(quint16 port);
 
 int countOccurrences(const QByteArray &haystack, const QByteArray &needle);
 
