@@ -13,7 +13,7 @@ namespace {
 
 const QString TerminalColumns = u"terminal_id, store_id, instance_id, registered_at_ms, last_seen_ms"_s;
 
-TerminalRegistration terminalFromQuery(const QSqlQuery &query)
+TerminalRegistration terminalFromQuery(const sql::Rows &query)
 {
     return TerminalRegistration{query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
                                 query.value(3).toLongLong(), query.value(4).toLongLong()};

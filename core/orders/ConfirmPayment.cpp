@@ -99,6 +99,13 @@ Result<void> applyVerdict(const sql::Connection &db, const Order &order, const J
         const auto late = orderrows::moveState(db, order, OrderState::Paid, details, nowMs);
         if (!late)
             return fail(late.error());
+        for (const EventNote &note : confirmation.eventsWhenApplied) {
+            const auto event = orderrows::insertEvent(db,
+                                                      {order.id, nowMs, note.kind, OrderState::Invalid,
+                                                       OrderState::Invalid, confirmation.actor, note.detail});
+            if (!event)
+                return fail(event.error());
+        }
         return {};
     }
     case ConfirmVerdict::AlreadyPaid:

@@ -63,6 +63,7 @@ OrderLog::Private::~Private()
     if (connectionName.isEmpty())
         return;
     // removeDatabase() warns and leaks unless no QSqlDatabase handle is left.
+    statements.clear();
     db.db.close();
     db.db = QSqlDatabase();
     QSqlDatabase::removeDatabase(connectionName);
@@ -102,6 +103,7 @@ Result<std::unique_ptr<OrderLog>> OrderLog::open(const QString &path, const Cloc
     p->keeper.location = store->location;
     p->keeper.options = storeOptions(options);
     p->db.keeper = &p->keeper;
+    p->db.statements = &p->statements;
     const auto version = prepareSchema(p->db, options);
     if (!version)
         return fail(version.error());
@@ -216,6 +218,7 @@ PaymentWatch *OrderLog::watchPayments()
     if (auto usable = sql::restore(d->db); !usable)
         qWarning().noquote() << "order log: not connected while subscribing:" << describe(usable.error());
     d->keeper.channels.append(channel);
+    d->statements.clear(); // a listening connection keeps none (sql::run)
     if (d->db.db.isOpen() && !d->db.db.driver()->subscribeToNotification(channel))
         qWarning().noquote() << "order log: LISTEN" << channel << "failed:" << d->db.db.driver()->lastError().text();
     Private *p = d.get();

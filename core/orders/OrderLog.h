@@ -135,6 +135,13 @@ struct TransitionOutcome
 };
 
 // A payment confirmed by the gateway (a verified notify or a query_order answer).
+// An event an order gets within another change's transaction.
+struct EventNote
+{
+    QString kind;
+    QString detail;
+};
+
 struct PaymentConfirmation
 {
     QString mchOrderNo;
@@ -143,6 +150,9 @@ struct PaymentConfirmation
     QString channelOrderNo;
     qint64 paidAtMs = 0;
     QString actor; // "relay", "query", "reconciler"
+    // Recorded in the confirming transaction when the payment is applied (the gateway's own
+    // payment time): one commit per payment, and never a payment without them.
+    QList<EventNote> eventsWhenApplied;
 };
 
 enum class ConfirmVerdict {

@@ -20,6 +20,7 @@ struct OrderLog::Private
     std::unique_ptr<StorageBackend> backend;
     sql::Connection db; // on `backend`
     sql::Keeper keeper; // db.keeper: brings a lost server connection back
+    sql::StatementCache statements; // db.statements
     int schemaVersion = 0;
     std::unique_ptr<PaymentWatch> watch;
 
@@ -57,7 +58,7 @@ QStringList openStateNames();
 
 // The column list every order read selects, in the order fromQuery() expects.
 QString columns();
-Order fromQuery(const QSqlQuery &query);
+Order fromQuery(const sql::Rows &query);
 
 // Reads one order by a single-column condition ("id = ?", "mch_order_no = ?"): NotFound when
 // there is none.
@@ -81,7 +82,7 @@ Result<qint64> insertEvent(const sql::Connection &db, const EventRow &event);
 // The columns of a notification without its raw body, in the order notificationFromQuery()
 // expects.
 QString notificationColumns();
-NotificationRecord notificationFromQuery(const QSqlQuery &query);
+NotificationRecord notificationFromQuery(const sql::Rows &query);
 
 // The audit row; the caller has decided the verdict. `raw` is capped here.
 Result<qint64> insertNotification(const sql::Connection &db, const NotificationRecord &record,

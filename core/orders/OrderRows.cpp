@@ -52,7 +52,7 @@ QString columns()
            " updated_at_ms, paid_at_ms, expires_at_ms, refunded_minor, last_error, client_reference, store_id"_s;
 }
 
-Order fromQuery(const QSqlQuery &query)
+Order fromQuery(const sql::Rows &query)
 {
     Order order;
     order.id = query.value(Id).toLongLong();
@@ -128,7 +128,7 @@ QString notificationColumns()
     return u"id, received_at_ms, gateway, verdict, reason, mch_order_no, pay_order_id, remote_address"_s;
 }
 
-NotificationRecord notificationFromQuery(const QSqlQuery &query)
+NotificationRecord notificationFromQuery(const sql::Rows &query)
 {
     NotificationRecord record;
     record.id = query.value(0).toLongLong();

@@ -26,7 +26,7 @@ QString refundColumns()
            " created_at_ms, updated_at_ms, refund_order_id, detail"_s;
 }
 
-Refund refundFromQuery(const QSqlQuery &query)
+Refund refundFromQuery(const sql::Rows &query)
 {
     Refund refund;
     refund.id = query.value(0).toLongLong();

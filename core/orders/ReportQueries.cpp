@@ -11,7 +11,7 @@ namespace paydesk {
 namespace {
 
 // A read that failed half-way (I/O error, corruption) must not pass for a smaller total.
-Result<void> checkRead(const sql::Connection &db, const QSqlQuery &query, const QString &what)
+Result<void> checkRead(const sql::Connection &db, const sql::Rows &query, const QString &what)
 {
     if (query.lastError().isValid())
         return fail(sql::storeError(db, query.lastError(), u"reading "_s + what));

@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QThread>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace paydesk::sql {
@@ -55,6 +57,8 @@ Result<void> restore(const Connection &db)
     const qint64 now = QDeadlineTimer::current().deadline();
     if (now < keeper->nextAttemptMs)
         return fail(ErrorCode::StoreUnavailable, u"the database is unreachable (reconnecting)"_s);
+    if (db.statements)
+        db.statements->clear(); // prepared in the lost session
     QSqlDatabase handle = db.db;
     handle.close(); // frees the lost connection and its notification socket
     const qint64 delay = std::min(MaxReconnectDelayMs, FirstReconnectDelayMs << std::min(keeper->failedAttempts, 6));
@@ -87,39 +91,111 @@ bool isSafeToRepeat(const QString &statement)
     return statement.startsWith(u"SELECT"_s) || statement.startsWith(u"BEGIN"_s);
 }
 
-Result<QSqlQuery> runOnce(const Connection &db, const QString &statement, const QVariantList &values)
+Result<Rows> runUnprepared(const Connection &db, const QString &statement)
 {
     QSqlQuery query(db.db);
     query.setForwardOnly(true);
-    // Without values, executed directly: QPSQL prepares every prepared statement on the server
-    // (PREPARE ... AS), which refuses BEGIN, CREATE, ALTER and the like.
-    if (values.isEmpty()) {
-        if (!query.exec(statement))
-            return fail(storeError(db, query.lastError(), statement));
-        return query;
-    }
-    if (!query.prepare(statement))
+    if (!query.exec(statement))
         return fail(storeError(db, query.lastError(), statement));
-    for (const QVariant &value : values)
-        query.addBindValue(value);
+    return Rows(std::move(query));
+}
+
+Result<void> bindAndExec(const Connection &db, QSqlQuery &query, const QString &statement, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values[i]);
     if (!query.exec())
         return fail(storeError(db, query.lastError(), statement));
-    return query;
+    return {};
+}
+
+Result<Rows> runPrepared(const Connection &db, const QString &statement, const QVariantList &values)
+{
+    QSqlQuery query(db.db);
+    query.setForwardOnly(true);
+    if (!query.prepare(statement))
+        return fail(storeError(db, query.lastError(), statement));
+    if (auto done = bindAndExec(db, query, statement, values); !done)
+        return fail(done.error());
+    return Rows(std::move(query));
 }
 
 } // namespace
 
-Result<QSqlQuery> run(const Connection &db, const QString &statement, const QVariantList &values)
+StatementCache::~StatementCache() = default;
+
+void StatementCache::clear()
+{
+    m_entries.clear();
+}
+
+Rows::Rows(QSqlQuery query) : m_owned(std::move(query)), m_query(&*m_owned)
+{}
+
+Rows::Rows(QSqlQuery &kept, bool &inUse) : m_query(&kept), m_inUse(&inUse)
+{
+    inUse = true;
+}
+
+Rows::Rows(Rows &&other) noexcept
+    : m_owned(std::move(other.m_owned)), m_query(m_owned ? &*m_owned : other.m_query), m_inUse(other.m_inUse)
+{
+    other.m_query = nullptr;
+    other.m_inUse = nullptr;
+}
+
+Rows::~Rows()
+{
+    if (!m_inUse)
+        return;
+    m_query->finish();
+    *m_inUse = false;
+}
+
+Result<Rows> run(const Connection &db, const QString &statement, const QVariantList &values)
 {
     if (auto usable = restore(db); !usable)
         return fail(usable.error());
-    auto done = runOnce(db, statement, values);
+    const auto once = [&]() -> Result<Rows> {
+        if (values.isEmpty())
+            return runUnprepared(db, statement);
+        StatementCache *cache = db.statements;
+        // A listening connection (a terminal's) prepares afresh: QPSQL was seen to hand over a
+        // notification that arrived while a kept statement's rows were read only at the next
+        // plain statement (as the DEALLOCATE of a fresh one is), so a kept one could hold up "Paid".
+        if (!cache || (db.keeper && !db.keeper->channels.isEmpty()))
+            return runPrepared(db, statement, values);
+        auto found = cache->m_entries.find(statement);
+        if (found != cache->m_entries.end() && found->second->inUse)
+            return runPrepared(db, statement, values); // its rows are still being read
+        if (found == cache->m_entries.end()) {
+            if (cache->m_entries.size() >= StatementCache::MaxEntries) {
+                // Statements built with a variable number of values: start over rather than grow.
+                std::erase_if(cache->m_entries, [](const auto &entry) { return !entry.second->inUse; });
+            }
+            auto entry = std::make_unique<StatementCache::Entry>(StatementCache::Entry{QSqlQuery(db.db), false});
+            entry->query.setForwardOnly(true);
+            if (!entry->query.prepare(statement))
+                return fail(storeError(db, entry->query.lastError(), statement));
+            found = cache->m_entries.emplace(statement, std::move(entry)).first;
+        }
+        StatementCache::Entry &entry = *found->second;
+        if (auto done = bindAndExec(db, entry.query, statement, values); !done) {
+            // A statement stays prepared through a failed or rolled-back transaction; one whose
+            // connection was lost is not kept (restore() empties the cache anyway).
+            if (!db.db.isOpen())
+                cache->m_entries.erase(found);
+            return fail(done.error());
+        }
+        return Rows(entry.query, entry.inUse);
+    };
+    auto done = once();
     // Found lost by this statement (a server restart, a connection killed server-side): open a new
     // connection at once and send it again when that cannot do anything twice.
     if (!done && db.keeper && !db.keeper->inTransaction && !db.db.isOpen() && isSafeToRepeat(statement)) {
         if (auto usable = restore(db); !usable)
             return fail(usable.error());
-        return runOnce(db, statement, values);
+        return once();
     }
     return done;
 }
@@ -190,7 +266,7 @@ QByteArray capRecorded(const QByteArray &body, qsizetype maxBytes)
     return body.left(keep) + marker(body.size() - keep);
 }
 
-Result<QSqlQuery> runRetryingBusy(const Connection &db, const QString &statement)
+Result<Rows> runRetryingBusy(const Connection &db, const QString &statement)
 {
     QElapsedTimer elapsed;
     elapsed.start();

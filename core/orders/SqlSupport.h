@@ -13,7 +13,14 @@
 #include <QVariant>
 #include <QVariantList>
 
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
 namespace paydesk::sql {
+
+class Rows;
+class StatementCache;
 
 // What a connection to a server needs to come back after it was lost (StorageBackend::
 // reconnects()): no Qt signal fires when the server goes away; QPSQL's isOpen() turns false and
@@ -37,6 +44,64 @@ struct Connection
     const StorageBackend *backend = nullptr;
     int busyTimeoutMs = 0;
     Keeper *keeper = nullptr; // none: a lost connection stays lost
+    StatementCache *statements = nullptr; // none: every statement prepared afresh
+};
+
+// The statements of one connection, prepared once and executed again with new values. QPSQL
+// prepares every statement on the server (PREPARE, EXECUTE, and DEALLOCATE when the query goes:
+// three round trips); a kept one costs one EXECUTE. SQLite is spared parsing it again. Bounded;
+// emptied before its connection closes or is opened again (a server-side statement dies with its
+// session). The order log owns one per connection, used by that connection's thread only; a
+// connection that listens for notifications (a terminal's) keeps none.
+class StatementCache
+{
+public:
+    StatementCache() = default;
+    ~StatementCache();
+    StatementCache(const StatementCache &) = delete;
+    StatementCache &operator=(const StatementCache &) = delete;
+
+    // Drops every kept statement (none may be in use).
+    void clear();
+    qsizetype size() const { return qsizetype(m_entries.size()); }
+
+private:
+    friend Result<Rows> run(const Connection &db, const QString &statement, const QVariantList &values);
+
+    struct Entry
+    {
+        QSqlQuery query;
+        bool inUse = false;
+    };
+    static constexpr std::size_t MaxEntries = 96;
+
+    std::unordered_map<QString, std::unique_ptr<Entry>> m_entries;
+};
+
+// The rows (or the count of rows changed) of one executed statement, forward-only. When it goes,
+// a kept statement is reset for its next use (SQLite's read lock released, QPSQL's result freed).
+class Rows
+{
+public:
+    explicit Rows(QSqlQuery query);
+    Rows(QSqlQuery &kept, bool &inUse);
+    Rows(Rows &&other) noexcept;
+    Rows &operator=(Rows &&other) = delete;
+    Rows(const Rows &) = delete;
+    Rows &operator=(const Rows &) = delete;
+    ~Rows();
+
+    bool next() { return m_query->next(); }
+    QVariant value(int index) const { return m_query->value(index); }
+    bool isNull(int index) const { return m_query->isNull(index); }
+    QSqlError lastError() const { return m_query->lastError(); }
+    int numRowsAffected() const { return m_query->numRowsAffected(); }
+    void finish() { m_query->finish(); }
+
+private:
+    std::optional<QSqlQuery> m_owned;
+    QSqlQuery *m_query = nullptr;
+    bool *m_inUse = nullptr; // a kept statement's: given back when this goes
 };
 
 // Whether the connection is usable now, opening it again first when it was lost, outside a
@@ -52,8 +117,10 @@ ErrorCode storeErrorCode(const Connection &db, const QSqlError &error);
 int conflictsOnThisThread();
 Error storeError(const Connection &db, const QSqlError &error, const QString &context);
 
-// Prepares `statement`, binds `values` positionally and executes it; forward-only.
-Result<QSqlQuery> run(const Connection &db, const QString &statement, const QVariantList &values = {});
+// Prepares `statement` (or takes it from the connection's StatementCache), binds `values`
+// positionally and executes it; forward-only. Without values it is executed directly, unprepared
+// (QPSQL cannot prepare BEGIN, CREATE and the like).
+Result<Rows> run(const Connection &db, const QString &statement, const QVariantList &values = {});
 
 // Runs an INSERT with the backend's clause that returns the new row's id (INSERT ... RETURNING).
 Result<qint64> insertReturningId(const Connection &db, const QString &insert, const QVariantList &values);
@@ -63,7 +130,7 @@ Result<qint64> insertReturningId(const Connection &db, const QString &insert, co
 // while another connection holds a read lock (deadlock avoidance returns at once). Retries with
 // a short backoff, bounded by twice the connection's busy timeout so that a store locked for
 // good is still reported as StoreBusy.
-Result<QSqlQuery> runRetryingBusy(const Connection &db, const QString &statement);
+Result<Rows> runRetryingBusy(const Connection &db, const QString &statement);
 
 // Runs a query that must return one row and gives its first column.
 Result<QVariant> scalar(const Connection &db, const QString &statement, const QVariantList &values = {});

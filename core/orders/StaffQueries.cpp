@@ -15,7 +15,7 @@ constexpr std::array StaffRoles{StaffRole::Cashier, StaffRole::Manager};
 const QString StaffColumns = u"id, name, role, pin_verifier, failed_attempts, locked_until_ms, disabled,"
                              " created_at_ms, updated_at_ms"_s;
 
-StaffAccount staffFromQuery(const QSqlQuery &query)
+StaffAccount staffFromQuery(const sql::Rows &query)
 {
     StaffAccount account;
     account.id = query.value(0).toLongLong();

@@ -197,6 +197,12 @@ Result<ConfirmOutcome> PaymentLifecycle::confirm(PaymentConfirmation confirmatio
                                                  const std::optional<NotificationRecord> &audit)
 {
     const auto stored = m_orderLog.orderByMchOrderNo(confirmation.mchOrderNo);
+    return confirmRead(stored, std::move(confirmation), audit);
+}
+
+Result<ConfirmOutcome> PaymentLifecycle::confirmRead(const Result<Order> &stored, PaymentConfirmation confirmation,
+                                                     const std::optional<NotificationRecord> &audit)
+{
     QStringList found;
     if (stored) {
         found = contradictions(*stored, confirmation);
@@ -204,7 +210,10 @@ Result<ConfirmOutcome> PaymentLifecycle::confirm(PaymentConfirmation confirmatio
         if (!stored->payOrderId.isEmpty() && confirmation.payOrderId != stored->payOrderId)
             confirmation.payOrderId.clear();
     }
-    const qint64 gatewayPaidAtMs = confirmation.paidAtMs;
+    if (confirmation.paidAtMs > 0) {
+        confirmation.eventsWhenApplied.append(
+            {u"gateway-paid-at"_s, u"the gateway's payment time: "_s + utcText(confirmation.paidAtMs)});
+    }
     confirmation.paidAtMs = m_clock.nowUtcMs(); // "paid at" is when we learnt it
     auto outcome = m_orderLog.confirmPayment(confirmation, audit);
     if (!outcome || !stored)
@@ -216,10 +225,6 @@ Result<ConfirmOutcome> PaymentLifecycle::confirm(PaymentConfirmation confirmatio
     }
     for (const QString &detail : std::as_const(found))
         recordContradiction(stored->id, confirmation.actor, detail);
-    if (gatewayPaidAtMs > 0 && outcome->verdict == ConfirmVerdict::Applied) {
-        (void)m_orderLog.recordEvent(stored->id, u"gateway-paid-at"_s, confirmation.actor,
-                                     u"the gateway's payment time: "_s + utcText(gatewayPaidAtMs));
-    }
     return outcome;
 }
 

@@ -79,6 +79,10 @@ public:
     // stored "paid at" is the local receive time.
     Result<ConfirmOutcome> confirm(PaymentConfirmation confirmation,
                                    const std::optional<NotificationRecord> &audit = std::nullopt);
+    // The same, with the order's row as the caller has just read it (an error: it could not be
+    // read, NotFound: there is none): one read fewer per notification.
+    Result<ConfirmOutcome> confirmRead(const Result<Order> &stored, PaymentConfirmation confirmation,
+                                       const std::optional<NotificationRecord> &audit);
 
     // EXPIRED, CANCELLED or FAILED by this side (validity window, cashier, never sent). A
     // CREATING order first becomes UNKNOWN: its create may have reached the gateway.

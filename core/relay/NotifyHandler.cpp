@@ -82,14 +82,15 @@ NotifyVerdict NotifyHandler::handle(const HttpRequest &request, OrderLog &orderL
     if (!checked)
         return reject(*gateway, orderLog, request, checked.error());
     // An order of another gateway is never paid by this one's message.
-    if (auto order = orderLog.orderByMchOrderNo(checked->mchOrderNo); order && order->gateway != gateway->gatewayName())
+    const auto order = orderLog.orderByMchOrderNo(checked->mchOrderNo);
+    if (order && order->gateway != gateway->gatewayName())
         return reject(*gateway, orderLog, request,
                       {409, QStringLiteral("order belongs to another gateway"), checked->mchOrderNo});
-    return apply(*gateway, orderLog, request, *checked);
+    return apply(*gateway, orderLog, request, *checked, order);
 }
 
 NotifyVerdict NotifyHandler::apply(const NotifyVerifier &gateway, OrderLog &orderLog, const HttpRequest &request,
-                                   const NotifyFacts &facts) const
+                                   const NotifyFacts &facts, const Result<Order> &stored) const
 {
     PaymentConfirmation confirmation;
     confirmation.mchOrderNo = facts.mchOrderNo;
@@ -107,7 +108,7 @@ NotifyVerdict NotifyHandler::apply(const NotifyVerifier &gateway, OrderLog &orde
     audit.remoteAddress = request.remoteAddress;
     audit.raw = auditRaw(request);
     PaymentLifecycle lifecycle(orderLog, m_clock);
-    return verdictFor(lifecycle.confirm(confirmation, audit), facts.mchOrderNo);
+    return verdictFor(lifecycle.confirmRead(stored, confirmation, audit), facts.mchOrderNo);
 }
 
 NotifyVerdict NotifyHandler::verdictFor(const Result<ConfirmOutcome> &outcome, const QString &mchOrderNo)

@@ -59,7 +59,7 @@ private:
     NotifyVerdict reject(const NotifyVerifier &gateway, OrderLog &orderLog, const HttpRequest &request,
                          const NotifyRefusal &refusal) const;
     NotifyVerdict apply(const NotifyVerifier &gateway, OrderLog &orderLog, const HttpRequest &request,
-                        const NotifyFacts &facts) const;
+                        const NotifyFacts &facts, const Result<Order> &stored) const;
     static NotifyVerdict verdictFor(const Result<ConfirmOutcome> &outcome, const QString &mchOrderNo);
 
     const GatewayRegistry &m_gateways;

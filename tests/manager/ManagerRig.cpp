@@ -179,8 +179,13 @@ Result<Order> ManagerRig::onlineSale(Money amount, Channel channel, OrderSource 
         return fail(moved.error());
     if (auto moved = m_orderLog->transition(created->id, OrderState::Awaiting, awaiting); !moved)
         return fail(moved.error());
-    auto paid = m_orderLog->confirmPayment({created->mchOrderNo, payOrderId, amount, QStringLiteral("4200000000"),
-                                            m_clock.nowUtcMs(), QStringLiteral("relay")});
+    auto paid = m_orderLog->confirmPayment({created->mchOrderNo,
+                                            payOrderId,
+                                            amount,
+                                            QStringLiteral("4200000000"),
+                                            m_clock.nowUtcMs(),
+                                            QStringLiteral("relay"),
+                                            {}});
     if (!paid)
         return fail(paid.error());
     return m_orderLog->orderById(created->id);

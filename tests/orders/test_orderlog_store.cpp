@@ -43,6 +43,7 @@ private slots:
     void fullStoreIsReportedAndRolledBack();
     void longReadDoesNotBlockWrites();
     void deadlockedWriteIsRetried();
+    void statementsArePreparedOnceAndSurviveALostConnection();
 
 private:
     QString dbPath() const { return m_store->url(); }
@@ -461,6 +462,55 @@ void TestOrderLogStore::deadlockedWriteIsRetried()
     QVERIFY2(retried, qPrintable(retried ? QString() : describe(retried.error())));
     QCOMPARE(retried->mchOrderNo, next);
     QCOMPARE(sql::conflictsOnThisThread(), conflicts + 1);
+}
+
+void TestOrderLogStore::statementsArePreparedOnceAndSurviveALostConnection()
+{
+    if (!TestStore::isPostgres())
+        QSKIP("PostgreSQL: a session lists its prepared statements");
+    auto log = OrderLog::open(dbPath(), m_clock);
+    QVERIFY2(log, qPrintable(log ? QString() : describe(log.error())));
+    const QStringList names = logConnections();
+    QCOMPARE(names.size(), 1);
+    const auto onLogSession = [&names](const QString &statement) {
+        QSqlQuery query(QSqlDatabase::database(names.first(), false));
+        return query.exec(statement) && query.next() ? query.value(0).toLongLong() : qint64(-1);
+    };
+    const auto pay = [&](int i) -> bool {
+        const qint64 id = orderIn(**log, OrderState::Awaiting);
+        const auto order = (*log)->orderById(id);
+        if (!order)
+            return false;
+        const auto paid = (*log)->confirmPayment(
+            {order->mchOrderNo, u"P"_s + QString::number(i), order->amount, {}, m_clock.nowUtcMs(), u"relay"_s, {}});
+        return paid && paid->verdict == ConfirmVerdict::Applied;
+    };
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(pay(i));
+    const QString prepared = u"SELECT COUNT(*) FROM pg_prepared_statements"_s;
+    const qint64 kept = onLogSession(prepared);
+    QVERIFY2(kept > 0, qPrintable(QString::number(kept)));
+    for (int i = 3; i < 8; ++i)
+        QVERIFY(pay(i));
+    QCOMPARE(onLogSession(prepared), kept); // the same statements again, not new ones
+
+    // The session is killed: the statements die with it and are prepared again on the new one.
+    const qint64 pid = onLogSession(u"SELECT pg_backend_pid()"_s);
+    QVERIFY(pid > 0);
+    QCOMPARE(m_store->admin(u"SELECT pg_terminate_backend("_s + QString::number(pid) + u')'), QString());
+    QVERIFY(pay(8));
+    const qint64 newPid = onLogSession(u"SELECT pg_backend_pid()"_s);
+    QVERIFY(newPid > 0 && newPid != pid);
+    const qint64 again = onLogSession(prepared);
+    QVERIFY2(again > 0 && again <= kept, qPrintable(QString::number(again)));
+    QVERIFY(pay(9));
+    QCOMPARE(onLogSession(prepared), again);
+
+    // A connection that listens for notifications keeps none (a kept one could hold one up).
+    QVERIFY((*log)->watchPayments());
+    QCOMPARE(onLogSession(prepared), 0);
+    QVERIFY(pay(10));
+    QCOMPARE(onLogSession(prepared), 0);
 }
 
 void TestOrderLogStore::sessionIsSetUp()

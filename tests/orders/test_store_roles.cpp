@@ -159,7 +159,7 @@ void TestStoreRoles::terminalThroughOrderLog()
 
     // The counter's query fallback: refused (the paid_at_ms column grant, and behind it the
     // orders guard), with StoreDenied and the database's SQLSTATE.
-    const PaymentConfirmation paid{order.mchOrderNo, order.payOrderId, order.amount, {}, 0, u"query"_s};
+    const PaymentConfirmation paid{order.mchOrderNo, order.payOrderId, order.amount, {}, 0, u"query"_s, {}};
     const auto confirmed = terminal->confirmPayment(paid);
     QCOMPARE(errorCodeOf(confirmed), ErrorCode::StoreDenied);
     QVERIFY2(confirmed.error().detail.contains(u"42501"_s), qPrintable(confirmed.error().detail));
@@ -200,7 +200,7 @@ void TestStoreRoles::paidOrderCannotBeMovedByTerminal()
     auto relay = openAs(StoreRole::Relay);
     QVERIFY(terminal && relay);
     const Order order = awaitingOrder(*terminal);
-    const PaymentConfirmation paid{order.mchOrderNo, order.payOrderId, order.amount, {}, 0, u"relay"_s};
+    const PaymentConfirmation paid{order.mchOrderNo, order.payOrderId, order.amount, {}, 0, u"relay"_s, {}};
     QCOMPARE(relay->confirmPayment(paid)->verdict, ConfirmVerdict::Applied);
     RawConnection raw(urlAs(StoreRole::Terminal));
     const QString refused = raw.exec(u"UPDATE orders SET state = 'CANCELLED' WHERE id = ?"_s, {order.id});
@@ -218,7 +218,7 @@ void TestStoreRoles::relayConfirmsAndManagerRefunds()
     auto manager = openAs(StoreRole::Manager);
     QVERIFY(terminal && relay && manager);
     const Order order = awaitingOrder(*terminal);
-    const PaymentConfirmation paid{order.mchOrderNo, order.payOrderId, order.amount, {}, 0, u"relay"_s};
+    const PaymentConfirmation paid{order.mchOrderNo, order.payOrderId, order.amount, {}, 0, u"relay"_s, {}};
     NotificationRecord audit;
     audit.receivedAtMs = m_clock.nowUtcMs();
     audit.verdict = u"accepted"_s;
@@ -373,7 +373,7 @@ void TestStoreRoles::storeInitAsTheDatabaseOwner()
     QVERIFY2(terminal, terminal ? "" : qPrintable(describe(terminal.error())));
     const Order order = awaitingOrder(**terminal);
     QCOMPARE(order.state, OrderState::Awaiting);
-    const PaymentConfirmation paid{order.mchOrderNo, order.payOrderId, order.amount, {}, 0, u"query"_s};
+    const PaymentConfirmation paid{order.mchOrderNo, order.payOrderId, order.amount, {}, 0, u"query"_s, {}};
     QCOMPARE(errorCodeOf((*terminal)->confirmPayment(paid)), ErrorCode::StoreDenied);
     QVERIFY(setUpStore(url, {}));
 }

@@ -138,7 +138,7 @@ Order TestLifecycle::inState(OrderState state)
 
 PaymentConfirmation TestLifecycle::payment(const Order &order, const QString &payOrderId, qint64 gatewayPaidAtMs) const
 {
-    return {order.mchOrderNo, payOrderId, order.amount, u"4200"_s, gatewayPaidAtMs, u"relay"_s};
+    return {order.mchOrderNo, payOrderId, order.amount, u"4200"_s, gatewayPaidAtMs, u"relay"_s, {}};
 }
 
 void TestLifecycle::createSuccessAwaits()

@@ -279,7 +279,7 @@ void TestReconciler::orderSettledAfterTheListingIsNotAskedAgain()
     const auto sim = m_sim->order(settled.mchOrderNo);
     QVERIFY(sim);
     const auto confirmed = m_log->confirmPayment(
-        {settled.mchOrderNo, sim->payOrderId, settled.amount, {}, m_clock.nowUtcMs(), QStringLiteral("relay")});
+        {settled.mchOrderNo, sim->payOrderId, settled.amount, {}, m_clock.nowUtcMs(), QStringLiteral("relay"), {}});
     QVERIFY(confirmed);
     QCOMPARE(confirmed->verdict, ConfirmVerdict::Applied);
     QVERIFY(finished.wait(20000));

@@ -327,7 +327,7 @@ void TestRefunds::otherGatewaysOrdersAreRefused()
     QVERIFY(m_log->transition(order->id, OrderState::Creating, details));
     QVERIFY(m_log->transition(order->id, OrderState::Awaiting, details));
     QVERIFY(m_log->confirmPayment(
-        {order->mchOrderNo, details.payOrderId, order->amount, u"4200"_s, m_clock.nowUtcMs(), u"relay"_s}));
+        {order->mchOrderNo, details.payOrderId, order->amount, u"4200"_s, m_clock.nowUtcMs(), u"relay"_s, {}}));
     QVERIFY(!m_service->canRefundThrough(*m_log->orderById(order->id)));
     const auto refused = m_service->request(order->id, 100, u"reason"_s, Manager);
     QCOMPARE(codeOf(refused), ErrorCode::InvalidArgument);

@@ -427,8 +427,13 @@ void TestSaleStore::paidAtGatewayWaitsForTheRelay()
         QString(m_store->url()).replace(QStringLiteral("user=postgres"), QStringLiteral("user=") + relayLogin),
         m_clock);
     QVERIFY2(relayLog, relayLog ? "" : qPrintable(describe(relayLog.error())));
-    PaymentConfirmation paid{sale->order().mchOrderNo, sale->order().payOrderId,    sale->order().amount, {},
-                             m_clock.nowUtcMs(),       QStringLiteral("reconciler")};
+    PaymentConfirmation paid{sale->order().mchOrderNo,
+                             sale->order().payOrderId,
+                             sale->order().amount,
+                             {},
+                             m_clock.nowUtcMs(),
+                             QStringLiteral("reconciler"),
+                             {}};
     const auto confirmed = (*relayLog)->confirmPayment(paid);
     QVERIFY2(confirmed, confirmed ? "" : qPrintable(describe(confirmed.error())));
     QCOMPARE(confirmed->verdict, ConfirmVerdict::Applied);
