@@ -2,6 +2,7 @@
 
 #include "config/FileSecretStore.h"
 #include "config/SecretStore.h"
+#include "config/SettingKeys.h"
 #include "gateway/ionline/IOnlineName.h"
 #include "gateway/iotpay/IotPayName.h"
 
@@ -127,6 +128,11 @@ bool applyApi(const QCommandLineParser &parser, const Settings &settings, const 
     }
     api.secret = *secret;
     api.terminalId = o.apiTerminalId;
+    api.storeId = pick(parser, u"store-id"_s, settings.value(SettingKeys::StoreId));
+    if (auto valid = Settings::validateStoreId(api.storeId); !valid) {
+        err << "paydesk-relay: --store-id (or store/storeId): " << valid.error().detail << Qt::endl;
+        return false;
+    }
     api.notifyBaseUrl = o.publicUrl;
     api.rate.ratePerSecond = o.apiRatePerMinute / 60.0;
     api.rate.burst = o.apiBurst;
@@ -170,6 +176,9 @@ void addOnlineOptions(QCommandLineParser &parser)
         {u"api-secret-env"_s, u"Variable holding the HMAC secret (default PAYDESK_API_SECRET)."_s, u"VAR"_s},
         {u"api-terminal"_s, u"Terminal id that prefixes online order numbers (api/terminalId, default WEB)."_s,
          u"ID"_s},
+        {u"store-id"_s,
+         u"Store of the online orders, in a chain's database (store/storeId, 1 to 8 letters or digits; default none)."_s,
+         u"STORE"_s},
         {u"api-rate"_s, u"Requests per minute per client address (api/ratePerMinute, default 120)."_s, u"N"_s},
         {u"api-burst"_s, u"Requests a client address may send at once (api/burst, default 20)."_s, u"N"_s},
         {u"api-default-gateway"_s, u"iotpay or ionline, when a request names none (api/defaultGateway)."_s, u"NAME"_s},

@@ -171,7 +171,10 @@ void announce(const RelayOptions &options, RelayService &relay, quint16 port)
         out << "paydesk-relay iOnline notify path " << QString::fromUtf8(options.ionline.notifyPath) << Qt::endl;
     if (options.api.enabled)
         out << "paydesk-relay back-end endpoint on " << options.api.http.bindAddress << ':' << relay.apiPort()
-            << QString::fromUtf8(options.api.path) << Qt::endl;
+            << QString::fromUtf8(options.api.path)
+            << (options.api.storeId.isEmpty() ? QString()
+                                              : QStringLiteral(" (orders of store ") + options.api.storeId + u')')
+            << Qt::endl;
     if (relay.onlineReconcile())
         out << "paydesk-relay asks about open orders every " << options.reconcileIntervalMs / 1000 << " s" << Qt::endl;
     else

@@ -36,13 +36,16 @@ void addStoreOptions(QCommandLineParser &parser)
         "copies a terminal's whole SQLite history (orders, events, gateway messages, refunds,\n"
         "notifications, audit, staff accounts whose name is new) into the store at URL (default: the\n"
         "configured store/orderLogPath), from a snapshot of the file (never changed), in one transaction;\n"
-        "run twice, it copies nothing twice. --store stamps the imported orders with STORE. Prints the\n"
-        "source's and the imported rows' totals per currency, which must agree. Run it as the store's\n"
-        "administrator (it writes every history table).\n"
+        "run again, it copies nothing twice: it copies what is new and brings the orders and refunds it\n"
+        "imported before up to the source's (paid, refunded, closed since), except where the store's row\n"
+        "is the later one (changed in the store), which it keeps and lists, and where neither is, which it\n"
+        "keeps and lists as a CONFLICT. --store stamps the imported orders with STORE. Prints the source's\n"
+        "and the imported rows' totals per currency, which must agree (the rows kept counted as the store\n"
+        "has them). Run it as the store's administrator (it writes every history table).\n"
         "  terminals [URL]               the terminal ids registered in the store, by which store\n"
         "  release-terminal TERMINAL [URL]  frees the id of a replaced counter (as the administrator)\n"
         "Exit 0 done, 2 usage, a malformed URL or login name, 4 the database refused or is unreachable,\n"
-        "1 an import whose totals do not agree."));
+        "1 an import whose totals do not agree or that kept a conflicting row."));
     parser.addHelpOption();
     addConfigOption(parser);
     parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("init, import, terminals, release-terminal"));
@@ -199,6 +202,27 @@ void printTotals(const QString &title, const HistoryTotals &totals, QTextStream 
     }
 }
 
+QString utcTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+}
+
+// An order or refund imported before that this run left as the store has it.
+void printKept(const ImportDifference &kept, QTextStream &out)
+{
+    const bool order = kept.table == u"orders";
+    const auto side = [&](const QString &state, qint64 refundedMinor, qint64 updatedAtMs) -> QString {
+        QString text = state;
+        if (order)
+            text += QStringLiteral(" refunded ") + formatMinorPlain(refundedMinor);
+        return text + QStringLiteral(" (updated ") + utcTime(updatedAtMs) + u')';
+    };
+    out << (kept.conflict ? "  CONFLICT " : "  kept     ") << (order ? "order  " : "refund ") << kept.number
+        << ": the store " << side(kept.storeState, kept.storeRefundedMinor, kept.storeUpdatedAtMs) << ", the source "
+        << side(kept.sourceState, kept.sourceRefundedMinor, kept.sourceUpdatedAtMs)
+        << (kept.conflict ? ": neither is later, check it by hand\n" : ": the store's is later\n");
+}
+
 int import(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
 {
     const QStringList positional = parser.positionalArguments();
@@ -245,12 +269,31 @@ int import(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)
     if (report->staffSkipped > 0)
         out << " (" << report->staffSkipped << " staff accounts kept as the store has them)";
     out << '\n';
+    out << "updated by this run: " << report->ordersUpdated << " orders, " << report->refundsUpdated
+        << " refunds (imported before, moved on in the source since)\n";
+    qsizetype conflicts = 0;
+    if (!report->kept.isEmpty()) {
+        out << "kept as the store has them: " << report->kept.size()
+            << " orders and refunds imported before that differ from the source\n";
+        for (const ImportDifference &kept : report->kept) {
+            printKept(kept, out);
+            conflicts += kept.conflict ? 1 : 0;
+        }
+        printTotals(QStringLiteral("expected: the source, with the rows kept counted as the store has them"),
+                    report->expected, out);
+    }
     printTotals(QStringLiteral("the store before"), *storeBefore, out);
     printTotals(QStringLiteral("the store after"), *storeAfter, out);
-    const bool agree = report->imported == report->source;
-    out << (agree ? "totals agree\n" : "TOTALS DIFFER\n");
+    const bool agree = report->imported == report->expected;
+    out << (agree ? "totals agree" : "TOTALS DIFFER");
+    if (agree && !report->kept.isEmpty())
+        out << " (with the " << report->kept.size() << " rows kept as the store has them)";
+    out << '\n';
+    if (conflicts > 0)
+        out << conflicts
+            << " CONFLICTS: kept as the store has them; compare each with the counter and correct by hand\n";
     out.flush();
-    return agree ? int(ExitOk) : int(ExitFailed);
+    return agree && conflicts == 0 ? int(ExitOk) : int(ExitFailed);
 }
 
 int terminals(const QCommandLineParser &parser, QTextStream &out, QTextStream &err)

@@ -10,7 +10,9 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <atomic>
+#include <bit>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -21,7 +23,21 @@ namespace paydesk {
 // Every table is copied column by column as stored (no round trip through the typed structs,
 // which would turn an unknown channel or an empty text into something else); the store gives
 // the rows new ids, and import_map remembers source id -> new id per table, so that children
-// (events, gateway messages, refunds) point at the new orders and a second run skips them all.
+// (events, gateway messages, refunds) point at the new orders and a second run copies none again.
+//
+// A counter that kept selling after an import (moved to the store in stages, or a last import
+// before the switch-over): its new rows are copied, and the orders and refunds imported before
+// whose row has moved on since are brought up to the source's row, the columns that change over
+// their life (TableCopy::changingColumns). Never backwards: the store's row may have moved on too
+// (refunded in the store, paid through the store's relay). The rule, per differing row:
+//  - the source's row is at or after the store's in the lifecycle (the same state or one the
+//    transition table allows from the store's; for an order, no less refunded and not un-late)
+//    and the store's is not -> updated to the source's;
+//  - both are at the same point (same state, refunded, late; other columns differ) -> the one
+//    updated last wins (updated_at_ms; the store's on a tie);
+//  - the store's row is the later one -> kept, reported (ImportReport::kept);
+//  - neither is (e.g. CANCELLED in the store, FAILED at the counter) -> kept, reported as a conflict.
+// The totals to agree are then the source's with the kept rows counted as the store has them.
 
 namespace {
 
@@ -37,6 +53,10 @@ struct TableCopy
     QString orderColumn; // remapped through the orders' map
     QString uniqueColumn; // checked before inserting: from elsewhere -> refused
     bool keepExisting = false; // a row whose unique value exists here is mapped to it (staff)
+    // The columns that change over the row's life (its state first, updated_at_ms among them):
+    // brought up to the source's on a later import (see above). Empty: the row never changes
+    // (append-only tables) or is kept as the store has it (staff).
+    QStringList changingColumns;
 };
 
 const QList<TableCopy> &tableCopies()
@@ -52,41 +72,48 @@ const QList<TableCopy> &tableCopies()
          {},
          {},
          u"mch_order_no"_s,
-         false},
+         false,
+         {u"state"_s, u"late"_s, u"pay_order_id"_s, u"channel_order_no"_s, u"qr_payload"_s, u"updated_at_ms"_s,
+          u"paid_at_ms"_s, u"expires_at_ms"_s, u"refunded_minor"_s, u"last_error"_s}},
         {u"events"_s,
          {u"order_id"_s, u"at_ms"_s, u"kind"_s, u"from_state"_s, u"to_state"_s, u"actor"_s, u"detail"_s},
          {},
          u"order_id"_s,
          {},
-         false},
+         false,
+         {}},
         {u"gateway_messages"_s,
          {u"order_id"_s, u"at_ms"_s, u"endpoint"_s, u"direction"_s, u"body"_s},
          {u"body"_s},
          u"order_id"_s,
          {},
-         false},
+         false,
+         {}},
         {u"refunds"_s,
          {u"order_id"_s, u"mch_refund_no"_s, u"amount_minor"_s, u"currency"_s, u"reason"_s, u"state"_s,
           u"requested_by"_s, u"created_at_ms"_s, u"updated_at_ms"_s, u"refund_order_id"_s, u"detail"_s},
          {},
          u"order_id"_s,
          u"mch_refund_no"_s,
-         false},
+         false,
+         {u"state"_s, u"updated_at_ms"_s, u"refund_order_id"_s, u"detail"_s}},
         {u"notifications"_s,
          {u"received_at_ms"_s, u"gateway"_s, u"verdict"_s, u"reason"_s, u"mch_order_no"_s, u"pay_order_id"_s,
           u"remote_address"_s, u"raw"_s},
          {u"raw"_s},
          {},
          {},
-         false},
-        {u"audit"_s, {u"at_ms"_s, u"kind"_s, u"actor"_s, u"detail"_s}, {}, {}, {}, false},
+         false,
+         {}},
+        {u"audit"_s, {u"at_ms"_s, u"kind"_s, u"actor"_s, u"detail"_s}, {}, {}, {}, false, {}},
         {u"staff"_s,
          {u"name"_s, u"role"_s, u"pin_verifier"_s, u"failed_attempts"_s, u"locked_until_ms"_s, u"disabled"_s,
           u"created_at_ms"_s, u"updated_at_ms"_s},
          {},
          {},
          u"name"_s,
-         true},
+         true,
+         {}},
     };
     return copies;
 }
@@ -158,10 +185,13 @@ Result<int> snapshot(const QString &sourcePath, const QString &copyPath)
 
 // The identity of a history: a digest of its oldest rows, which an append-only history never
 // changes (an order's number and creation time stay what they were). The same terminal's file
-// copied elsewhere, or grown since, is the same source.
-Result<QString> sourceIdentity(const sql::Connection &db)
+// copied elsewhere, or grown since, is the same source. A table empty at an earlier import (no
+// notification or staff account yet) counted as empty then: the identities this history had
+// then are the current one with some of its non-empty parts blank (at least one kept), the
+// current one first, then fewer blanks first; importHistory takes the first the store knows.
+Result<QStringList> sourceIdentities(const sql::Connection &db)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QStringList parts;
     for (const QString &statement :
          {u"SELECT mch_order_no || '|' || created_at_ms FROM orders ORDER BY id LIMIT 1"_s,
           u"SELECT received_at_ms || '|' || verdict || '|' || COALESCE(mch_order_no, '') FROM notifications"
@@ -171,10 +201,31 @@ Result<QString> sourceIdentity(const sql::Connection &db)
         auto query = sql::run(db, statement);
         if (!query)
             return fail(query.error());
-        hash.addData((query->next() ? query->value(0).toString() : QString()).toUtf8());
-        hash.addData("\n");
+        parts.append(query->next() ? query->value(0).toString() : QString());
     }
-    return u"sqlite:"_s + QString::fromLatin1(hash.result().toHex().left(32));
+    const auto identity = [&parts](unsigned blank) -> QString {
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        for (int i = 0; i < parts.size(); ++i) {
+            hash.addData(((blank & (1U << i)) != 0 ? QString() : parts[i]).toUtf8());
+            hash.addData("\n");
+        }
+        return u"sqlite:"_s + QString::fromLatin1(hash.result().toHex().left(32));
+    };
+    unsigned present = 0;
+    for (int i = 0; i < parts.size(); ++i) {
+        if (!parts[i].isEmpty())
+            present |= 1U << i;
+    }
+    QList<std::pair<int, unsigned>> blanks; // (how many blanked, which)
+    for (unsigned blank = 1; blank <= present; ++blank) {
+        if ((blank & ~present) == 0 && blank != present)
+            blanks.append({std::popcount(blank), blank});
+    }
+    std::stable_sort(blanks.begin(), blanks.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QStringList identities{identity(0)};
+    for (const auto &[count, blank] : blanks)
+        identities.append(identity(blank));
+    return identities;
 }
 
 Result<qint64> countOf(const sql::Connection &db, const QString &table, const QString &sourceId)
@@ -293,6 +344,29 @@ private:
     bool m_prepared = false;
 };
 
+// The changing columns of one row as read (NULL stays an invalid QVariant).
+using ColumnValues = QHash<QString, QVariant>;
+
+bool sameValue(const QVariant &a, const QVariant &b)
+{
+    if (!a.isValid() || a.isNull() || !b.isValid() || b.isNull())
+        return (!a.isValid() || a.isNull()) == (!b.isValid() || b.isNull());
+    return a.toString() == b.toString();
+}
+
+// Whether `to` is at or after `from` in an order's or a refund's life.
+bool atOrAfter(const QString &table, const ColumnValues &from, const ColumnValues &to)
+{
+    const QString fromState = from.value(u"state"_s).toString();
+    const QString toState = to.value(u"state"_s).toString();
+    if (table == u"refunds")
+        return fromState == toState
+            || isRefundTransitionAllowed(refundStateFromName(fromState), refundStateFromName(toState));
+    return (fromState == toState || isTransitionAllowed(orderStateFromName(fromState), orderStateFromName(toState)))
+        && to.value(u"refunded_minor"_s).toLongLong() >= from.value(u"refunded_minor"_s).toLongLong()
+        && to.value(u"late"_s).toLongLong() >= from.value(u"late"_s).toLongLong();
+}
+
 class Importer
 {
 public:
@@ -303,6 +377,13 @@ public:
                       u"INSERT INTO import_map (source_id, source_table, source_row_id, imported_id,"
                       " imported_at_ms) VALUES (?, ?, ?, ?, ?)"_s)
     {}
+
+    // Imported before, differing, kept as the store has them; and what that changes in the totals
+    // (per currency: the store's row's contribution less the source's).
+    QList<ImportDifference> kept;
+    std::map<QString, CurrencyHistoryTotals> keptDelta;
+    qint64 ordersUpdated = 0;
+    qint64 refundsUpdated = 0;
 
     Result<void> run(HistoryTotals &copied, qint64 &staffSkipped)
     {
@@ -351,8 +432,13 @@ private:
         qint64 copied = 0;
         while (rows->next()) {
             const qint64 sourceId = rows->value(0).toLongLong();
-            if (map.contains(sourceId))
+            if (map.contains(sourceId)) {
+                if (!table.changingColumns.isEmpty()) {
+                    if (auto refreshed = refresh(table, *rows, map.value(sourceId)); !refreshed)
+                        return fail(refreshed.error());
+                }
                 continue;
+            }
             QVariantList values;
             for (int i = 0; i < table.columns.size(); ++i) {
                 const QString &column = table.columns[i];
@@ -409,6 +495,90 @@ private:
         return copied;
     }
 
+    // A row imported before: brought up to the source's when the source's is the later (the rule
+    // at the top of this file), else kept as the store has it and reported.
+    Result<void> refresh(const TableCopy &table, const sql::Rows &row, qint64 targetId)
+    {
+        const auto sourceValue = [&](const QString &column) {
+            const int position = int(table.columns.indexOf(column)) + 1;
+            return row.isNull(position) ? QVariant() : row.value(position);
+        };
+        Statement &read = statementFor(m_reads, table.table,
+                                       u"SELECT "_s + table.changingColumns.join(u", "_s) + u" FROM "_s + table.table
+                                           + u" WHERE id = ?"_s);
+        auto current = read.exec({targetId});
+        if (!current)
+            return fail(current.error());
+        if (!(*current)->next())
+            return fail(ErrorCode::StoreFailure,
+                        u"the imported "_s + table.table + u" row of "_s + sourceValue(table.uniqueColumn).toString()
+                            + u" is no longer in the store"_s);
+        ColumnValues source;
+        ColumnValues store;
+        bool same = true;
+        for (int i = 0; i < table.changingColumns.size(); ++i) {
+            const QString &column = table.changingColumns[i];
+            source.insert(column, sourceValue(column));
+            store.insert(column, (*current)->isNull(i) ? QVariant() : (*current)->value(i));
+            same = same && sameValue(source.value(column), store.value(column));
+        }
+        (*current)->finish();
+        if (same)
+            return {};
+        const bool sourceLater = atOrAfter(table.table, store, source);
+        const bool storeLater = atOrAfter(table.table, source, store);
+        const qint64 sourceUpdated = source.value(u"updated_at_ms"_s).toLongLong();
+        const qint64 storeUpdated = store.value(u"updated_at_ms"_s).toLongLong();
+        if (sourceLater && (!storeLater || sourceUpdated > storeUpdated)) {
+            QVariantList values;
+            for (const QString &column : table.changingColumns)
+                values.append(source.value(column));
+            values.append(targetId);
+            QStringList assignments;
+            for (const QString &column : table.changingColumns)
+                assignments.append(column + u" = ?"_s);
+            Statement &update = statementFor(m_updates, table.table,
+                                             u"UPDATE "_s + table.table + u" SET "_s + assignments.join(u", "_s)
+                                                 + u" WHERE id = ?"_s);
+            if (auto updated = update.exec(values); !updated)
+                return fail(updated.error());
+            ++(table.table == u"orders" ? ordersUpdated : refundsUpdated);
+            return {};
+        }
+        ImportDifference difference;
+        difference.table = table.table;
+        difference.number = sourceValue(table.uniqueColumn).toString();
+        difference.storeState = store.value(u"state"_s).toString();
+        difference.sourceState = source.value(u"state"_s).toString();
+        difference.storeRefundedMinor = store.value(u"refunded_minor"_s).toLongLong();
+        difference.sourceRefundedMinor = source.value(u"refunded_minor"_s).toLongLong();
+        difference.storeUpdatedAtMs = storeUpdated;
+        difference.sourceUpdatedAtMs = sourceUpdated;
+        difference.conflict = !storeLater;
+        kept.append(difference);
+        if (table.table == u"orders") {
+            // The totals count an order's state and refunded amount (totalsOf); its amount and
+            // currency never change.
+            const QString currency = sourceValue(u"currency"_s).toString();
+            const qint64 amount = sourceValue(u"amount_minor"_s).toLongLong();
+            const int paid = int(difference.storeState == u"PAID") - int(difference.sourceState == u"PAID");
+            CurrencyHistoryTotals &delta = keptDelta[currency];
+            delta.paidOrders += paid;
+            delta.paidMinor += paid * amount;
+            delta.refundedMinor += difference.storeRefundedMinor - difference.sourceRefundedMinor;
+        }
+        return {};
+    }
+
+    Statement &statementFor(std::map<QString, std::unique_ptr<Statement>> &statements, const QString &table,
+                            const QString &text)
+    {
+        auto &slot = statements[table];
+        if (!slot)
+            slot = std::make_unique<Statement>(m_target, text);
+        return *slot;
+    }
+
     // The source's order number sequences: a terminal that goes on in the store never mints a
     // number it already used.
     Result<void> raiseSequences()
@@ -433,6 +603,8 @@ private:
     qint64 m_now = 0;
     ImportOptions m_options;
     Statement m_mapInsert;
+    std::map<QString, std::unique_ptr<Statement>> m_reads; // per table
+    std::map<QString, std::unique_ptr<Statement>> m_updates;
     QHash<QString, IdMap> m_maps;
 };
 
@@ -461,31 +633,59 @@ Result<ImportReport> OrderLog::importHistory(const QString &sourcePath, const Im
     if (!copy)
         return fail(copy.error());
     const sql::Connection &source = (*copy)->d->db;
-    const auto identity = sourceIdentity(source);
-    if (!identity)
-        return fail(identity.error());
-    report.sourceId = *identity;
+    const auto identities = sourceIdentities(source);
+    if (!identities)
+        return fail(identities.error());
     const auto before = totalsOf(source, {});
     if (!before)
         return fail(before.error());
     report.source = *before;
 
+    std::map<QString, CurrencyHistoryTotals> keptDelta;
     auto imported = d->retryingConflicts([&]() -> Result<void> {
         report.copiedNow = {};
         report.staffSkipped = 0;
+        report.ordersUpdated = 0;
+        report.refundsUpdated = 0;
+        report.kept.clear();
+        keptDelta.clear();
         auto transaction = d->writeTransaction();
         if (auto begun = transaction.begin(); !begun)
             return begun;
+        // The identity this history had at an earlier import, or its current one.
+        report.sourceId = identities->first();
+        for (const QString &identity : *identities) {
+            const auto known = sql::scalar(d->db, u"SELECT COUNT(*) FROM import_map WHERE source_id = ?"_s, {identity});
+            if (!known)
+                return fail(known.error());
+            if (known->toLongLong() > 0) {
+                report.sourceId = identity;
+                break;
+            }
+        }
         {
             // Its statements are done with before the COMMIT.
             Importer importer(source, d->db, report.sourceId, d->now(), options);
             if (auto done = importer.run(report.copiedNow, report.staffSkipped); !done)
                 return done;
+            report.ordersUpdated = importer.ordersUpdated;
+            report.refundsUpdated = importer.refundsUpdated;
+            report.kept = importer.kept;
+            keptDelta = importer.keptDelta;
         }
         return transaction.commit();
     });
     if (!imported)
         return fail(imported.error());
+    report.expected = report.source;
+    for (CurrencyHistoryTotals &row : report.expected.currencies) {
+        const auto delta = keptDelta.find(currencyCode(row.currency));
+        if (delta == keptDelta.end())
+            continue;
+        row.paidOrders += delta->second.paidOrders;
+        row.paidMinor += delta->second.paidMinor;
+        row.refundedMinor += delta->second.refundedMinor;
+    }
     const auto after = totalsOf(d->db, report.sourceId);
     if (!after)
         return fail(after.error());

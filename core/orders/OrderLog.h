@@ -312,17 +312,39 @@ struct HistoryTotals
     bool operator==(const HistoryTotals &) const = default;
 };
 
+// An order or refund imported before whose row in the store differs from the source's now and
+// was kept as the store has it (importHistory's rule): the store's row is later in its life
+// (changed in the store since the import), or neither is (a conflict, to be looked at by hand).
+struct ImportDifference
+{
+    QString table; // "orders" or "refunds"
+    QString number; // mch_order_no or mch_refund_no
+    QString storeState;
+    QString sourceState;
+    qint64 storeRefundedMinor = 0; // orders only
+    qint64 sourceRefundedMinor = 0;
+    qint64 storeUpdatedAtMs = 0;
+    qint64 sourceUpdatedAtMs = 0;
+    bool conflict = false; // false: the store's row is later; true: neither row is
+};
+
 // What one `store import` did: the source snapshot's totals (before), the totals of everything
-// this source has put into the store (after: equal to `source` once complete) and the rows
-// copied by this run (all zero when it ran before).
+// this source has put into the store (after: equal to `expected` once complete), the rows
+// copied by this run (all zero when it ran before), and the rows imported before that this run
+// brought up to the source's current values or kept as the store has them.
 struct ImportReport
 {
     QString sourceId; // the source history's identity (a digest of its first rows)
     int sourceSchemaVersion = 0; // before the copy was migrated
     HistoryTotals source;
     HistoryTotals imported;
+    // `source` with the rows in `kept` counted as the store has them: what `imported` must equal.
+    HistoryTotals expected;
     HistoryTotals copiedNow; // counts only (currencies empty)
     qint64 staffSkipped = 0; // accounts whose name the store already had (kept as they are)
+    qint64 ordersUpdated = 0; // imported before, brought up to the source's row by this run
+    qint64 refundsUpdated = 0;
+    QList<ImportDifference> kept; // imported before, differing, left as the store has them
 };
 
 struct ImportOptions
@@ -476,10 +498,12 @@ public:
     // Moving in (Import.cpp): copies the whole history of the terminal's SQLite order log at
     // `sourcePath` into this log, from a snapshot of it (VACUUM INTO a temporary copy, which is
     // migrated to this build's schema; the source is opened read-only and never changed), in one
-    // write transaction. Rows this source has put here before are skipped (import_map), so a
-    // second run copies nothing. History tables only receive INSERTs. The per-terminal order
-    // number sequences are raised to the source's. StoreFailure when an order number of the
-    // source is already here from elsewhere.
+    // write transaction. Rows this source has put here before are not copied again (import_map),
+    // so a second run doubles nothing; the orders and refunds among them whose row has moved on
+    // in the source since (paid, refunded, closed...) are brought up to the source's row unless
+    // the store's row is the later one (ImportDifference, ImportReport::kept). Append-only tables
+    // only receive INSERTs. The per-terminal order number sequences are raised to the source's.
+    // StoreFailure when an order number of the source is already here from elsewhere.
     Result<ImportReport> importHistory(const QString &sourcePath, const ImportOptions &options);
     // This log's totals (every row).
     Result<HistoryTotals> historyTotals() const;

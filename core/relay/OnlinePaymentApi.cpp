@@ -173,6 +173,7 @@ HttpResponse OnlinePaymentApi::create(const OnlinePaymentRequest &payment, Order
     newOrder.expiresAtMs = m_clock.nowUtcMs() + m_options.validityMs;
     newOrder.clientReference = payment.clientOrderRef;
     newOrder.clientReferenceSinceUtcMs = m_clock.nowUtcMs() - RefWindowMs;
+    newOrder.storeId = m_options.storeId;
 
     PaymentLifecycle lifecycle(log, m_clock);
     // One order per clientOrderRef across every relay on the store: the order log looks it up and

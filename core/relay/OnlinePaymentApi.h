@@ -45,6 +45,9 @@ struct OnlineApiOptions
     qsizetype maxBodyBytes = 4 * 1024;
     RateLimiter::Options rate; // per client address, before anything else
     QString terminalId = QStringLiteral("WEB"); // prefix of the minted mchOrderNo
+    // The store of the orders it creates (Settings::validateStoreId; store/storeId or --store-id),
+    // so that a chain's store-scoped reports count them; empty: none (a single store).
+    QString storeId;
     QString notifyBaseUrl; // e.g. https://pay.example.com; empty: the notify listener
     qint64 validityMs = 2 * 60 * 60 * 1000; // WeChat's prepay id lives 2 h
     int gatewayWaitMs = 20'000; // bridge wait; above the clients' deadlineMs
@@ -86,6 +89,7 @@ public:
     HttpResponse handle(const HttpRequest &request, OrderLog &log);
     OnlineApiCounters counters() const;
     QStringList enabledGateways() const;
+    const QString &storeId() const { return m_options.storeId; }
 
 private:
     std::optional<HttpResponse> admit(const HttpRequest &request);

@@ -347,7 +347,8 @@ QJsonObject RelayService::health()
                                   {QStringLiteral("unauthorized"), api.unauthorized},
                                   {QStringLiteral("rateLimited"), api.rateLimited},
                                   {QStringLiteral("gatewayFailed"), api.gatewayFailed},
-                                  {QStringLiteral("gatewayUnknown"), api.gatewayUnknown}});
+                                  {QStringLiteral("gatewayUnknown"), api.gatewayUnknown},
+                                  {QStringLiteral("storeId"), d->api->storeId()}});
     }
     if (!d->reconcile) {
         // Not a failure: the notify path is whole; the open orders wait for a notify or a hand.

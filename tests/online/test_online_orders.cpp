@@ -5,6 +5,9 @@
 
 #include "OnlineEnvironment.h"
 
+#include "orders/OrderFilter.h"
+#include "reports/DailyReport.h"
+
 #include <QSignalSpy>
 #include <QTest>
 
@@ -37,6 +40,7 @@ private Q_SLOTS:
     void rateLimitedPerAddress();
     void endpointOffByDefault();
     void hongKongDollarsThroughIOnline();
+    void onlineOrdersCarryTheRelaysStore();
 
 private:
     // Creates an order through the endpoint; returns its reply (201 expected by the caller).
@@ -480,6 +484,45 @@ void TestOnlineOrders::hongKongDollarsThroughIOnline()
     body.insert(u"currency"_s, u"CAD"_s);
     QCOMPARE(hk.postPayment(body).status, 400);
     hk.stop();
+}
+
+// In a chain's database a relay's online orders belong to its store (api storeId: store/storeId
+// or --store-id): the order row and the store-scoped report have them, /health says the store.
+// Without a store id they have none, as on a single store.
+void TestOnlineOrders::onlineOrdersCarryTheRelaysStore()
+{
+    OnlineEnvironment store;
+    QVERIFY(store.start([](RelayOptions &options) { options.api.storeId = u"S2"_s; }));
+    const RawReply reply = store.postPayment(miniProgramBody(4100));
+    QCOMPARE(reply.status, 201);
+    const QString number = jsonOf(reply).value(u"mchOrderNo").toString();
+    const auto order = store.m_log->orderByMchOrderNo(number);
+    QVERIFY(order);
+    QCOMPARE(order->storeId, u"S2"_s);
+    OrderFilter filter;
+    filter.storeId = u"S2"_s;
+    QCOMPARE(*store.m_log->countFilteredOrders(filter), qint64(1));
+    const ReportDay day{QDateTime::fromMSecsSinceEpoch(order->createdAtMs, QTimeZone::utc()).date(), QTimeZone::utc(),
+                        0};
+    const auto scoped = buildDailyReport(*store.m_log, day, {u"S2"_s, {}});
+    QVERIFY(scoped);
+    QCOMPARE(scoped->orderCount, 1);
+    QCOMPARE(scoped->stores.size(), 1);
+    QCOMPARE(scoped->stores.first().storeId, u"S2"_s);
+    QCOMPARE(buildDailyReport(*store.m_log, day, {u"S1"_s, {}})->orderCount, 0);
+    const QJsonObject health
+        = QJsonDocument::fromJson(rawExchange(store.m_notifyPort, httpRequest("GET", "/health")).body).object();
+    QCOMPARE(health.value(u"api"_s).toObject().value(u"storeId"_s).toString(), u"S2"_s);
+    store.stop();
+
+    // The shared environment's relay has none.
+    const QJsonObject plain = create(appBody(650));
+    QVERIFY(!plain.isEmpty());
+    QCOMPARE(m_env.m_log->orderByMchOrderNo(plain.value(u"mchOrderNo"_s).toString())->storeId, QString());
+    const QJsonObject none
+        = QJsonDocument::fromJson(rawExchange(m_env.m_notifyPort, httpRequest("GET", "/health")).body).object();
+    QVERIFY(none.value(u"api"_s).toObject().contains(u"storeId"_s));
+    QCOMPARE(none.value(u"api"_s).toObject().value(u"storeId"_s).toString(), QString());
 }
 
 QTEST_GUILESS_MAIN(TestOnlineOrders)

@@ -41,6 +41,7 @@ private slots:
     void importCopiesAWholeHistoryOnce();
     void importMigratesAnOldSourceCopyOnly();
     void importRefusesAnOrderFromElsewhere();
+    void importAgainBringsTheStoreUpToDate();
 
 private:
     std::unique_ptr<OrderLog> openLog(const QString &name = u"orders"_s)
@@ -549,6 +550,130 @@ void TestChain::importRefusesAnOrderFromElsewhere()
     QCOMPARE(errorCodeOf(store->importHistory(m_store->dirPath() + u"/missing.sqlite"_s, {})),
              ErrorCode::StoreUnavailable);
     QCOMPARE(errorCodeOf(store->importHistory(sourcePath, {u"bad store"_s})), ErrorCode::InvalidArgument);
+}
+
+// A counter that kept selling after a first import (moved in stages): a second import copies
+// what is new, brings the orders and refunds imported before up to the source's rows (paid,
+// refunded, closed since), never moves a row the store has taken further back, reports a row
+// both sides moved apart, and doubles nothing; the totals agree with the kept rows counted as
+// the store has them. A table empty at the first import (no notification or staff yet) does not
+// make the grown file a new source.
+void TestChain::importAgainBringsTheStoreUpToDate()
+{
+    const QString sourcePath = m_store->dirPath() + u"/terminal-T7.sqlite"_s;
+    auto source = OrderLog::open(sourcePath, m_clock);
+    QVERIFY(source);
+    OrderLog &counter = **source;
+    const qint64 awaiting = orderIn(counter, OrderState::Awaiting, sampleOrder(u"T7"_s, 1000));
+    const qint64 paid = orderIn(counter, OrderState::Paid, sampleOrder(u"T7"_s, 2000));
+    const qint64 refundedInStore = orderIn(counter, OrderState::Paid, sampleOrder(u"T7"_s, 3000));
+    const qint64 pendingRefund = orderIn(counter, OrderState::Paid, sampleOrder(u"T7"_s, 4000, Currency::USD));
+    const qint64 apart = orderIn(counter, OrderState::Awaiting, sampleOrder(u"T7"_s, 5000));
+    QVERIFY(awaiting != 0 && paid != 0 && refundedInStore != 0 && pendingRefund != 0 && apart != 0);
+    const auto pending = counter.beginRefund({pendingRefund, 400, u"returned"_s, u"mina"_s});
+    QVERIFY(pending);
+    QVERIFY(counter.recordAuditEvent(u"export"_s, u"mina"_s, u"day CSV"_s));
+    const auto numberOf = [&counter](qint64 id) { return counter.orderById(id)->mchOrderNo; };
+    const auto by = [](const QString &actor) {
+        TransitionDetails details;
+        details.actor = actor;
+        return details;
+    };
+
+    auto store = openLog();
+    QVERIFY(store);
+    const auto first = store->importHistory(sourcePath, {u"S1"_s});
+    QVERIFY2(first, qPrintable(first ? QString() : describe(first.error())));
+    QCOMPARE(first->imported, first->source);
+    QCOMPARE(first->copiedNow.orders, qint64(5));
+    QCOMPARE(first->ordersUpdated, qint64(0));
+    QVERIFY(first->kept.isEmpty());
+
+    // The store refunds one of the imported orders and expires another.
+    m_clock.advanceMs(60'000);
+    const qint64 storeRefunded = store->orderByMchOrderNo(numberOf(refundedInStore))->id;
+    const auto storeRefund = store->beginRefund({storeRefunded, 700, u"broken"_s, u"lee"_s});
+    QVERIFY(storeRefund);
+    QVERIFY(store->finishRefund(storeRefund->id, {RefundState::Succeeded, u"RS1"_s, {}, u"gateway"_s}));
+    const qint64 storeApart = store->orderByMchOrderNo(numberOf(apart))->id;
+    QVERIFY(store->transition(storeApart, OrderState::Expired, by(u"relay"_s)));
+
+    // The counter goes on: the awaiting order is paid, another refunded, the pending refund
+    // done, the other awaiting order cancelled, a new sale, its first notification and staff.
+    m_clock.advanceMs(60'000);
+    TransitionDetails payment = by(u"relay"_s);
+    payment.payOrderId = u"P-LATER"_s;
+    QVERIFY(counter.transition(awaiting, OrderState::Paid, payment));
+    const auto refund = counter.beginRefund({paid, 500, u"returned"_s, u"mina"_s});
+    QVERIFY(refund);
+    QVERIFY(counter.finishRefund(refund->id, {RefundState::Succeeded, u"RF1"_s, {}, u"gateway"_s}));
+    QVERIFY(counter.finishRefund(pending->id, {RefundState::Succeeded, u"RF2"_s, {}, u"gateway"_s}));
+    QVERIFY(counter.transition(apart, OrderState::Cancelled, by(u"bob"_s)));
+    const qint64 added = orderIn(counter, OrderState::Paid, sampleOrder(u"T7"_s, 6000));
+    QVERIFY(added != 0);
+    NotificationRecord notification;
+    notification.verdict = u"accepted"_s;
+    notification.mchOrderNo = numberOf(awaiting);
+    QVERIFY(counter.recordNotification(notification));
+    QVERIFY(counter.createStaffAccount({u"mina"_s, StaffRole::Manager, u"verifier-of-mina"_s, 0, 0}));
+    const auto storeBefore = store->historyTotals();
+    QVERIFY(storeBefore);
+
+    const auto second = store->importHistory(sourcePath, {u"S1"_s});
+    QVERIFY2(second, qPrintable(second ? QString() : describe(second.error())));
+    QCOMPARE(second->sourceId, first->sourceId);
+    QCOMPARE(second->copiedNow.orders, qint64(1));
+    QCOMPARE(second->copiedNow.refunds, qint64(1));
+    QCOMPARE(second->copiedNow.notifications, qint64(1));
+    QCOMPARE(second->copiedNow.staff, qint64(1));
+    QCOMPARE(second->copiedNow.events, second->source.events - first->source.events);
+    QCOMPARE(second->ordersUpdated, qint64(3)); // paid, refunded, refund finished
+    QCOMPARE(second->refundsUpdated, qint64(1));
+    QCOMPARE(second->kept.size(), 2);
+    const ImportDifference &later = second->kept.at(0);
+    QCOMPARE(later.number, numberOf(refundedInStore));
+    QVERIFY(!later.conflict);
+    QCOMPARE(later.storeRefundedMinor, qint64(700));
+    QCOMPARE(later.sourceRefundedMinor, qint64(0));
+    const ImportDifference &conflict = second->kept.at(1);
+    QCOMPARE(conflict.number, numberOf(apart));
+    QVERIFY(conflict.conflict);
+    QCOMPARE(conflict.storeState, u"EXPIRED"_s);
+    QCOMPARE(conflict.sourceState, u"CANCELLED"_s);
+    QVERIFY(second->imported != second->source); // the store's refund of 7.00 is kept
+    QCOMPARE(second->imported, second->expected);
+    QCOMPARE(store->historyTotals()->refunds, storeBefore->refunds + 1);
+    QCOMPARE(store->historyTotals()->orders, storeBefore->orders + 1);
+
+    // The rows: brought up to the source's, or kept.
+    const auto wasAwaiting = store->orderByMchOrderNo(numberOf(awaiting));
+    QCOMPARE(wasAwaiting->state, OrderState::Paid);
+    QCOMPARE(wasAwaiting->payOrderId, u"P-LATER"_s);
+    QCOMPARE(wasAwaiting->paidAtMs, counter.orderById(awaiting)->paidAtMs);
+    QCOMPARE(wasAwaiting->storeId, u"S1"_s);
+    QCOMPARE((*store->events(wasAwaiting->id)).size(), (*counter.events(awaiting)).size());
+    QCOMPARE(store->orderByMchOrderNo(numberOf(paid))->refundedMinor, qint64(500));
+    QCOMPARE(store->orderByMchOrderNo(numberOf(pendingRefund))->refundedMinor, qint64(400));
+    const auto refunds = store->refundsOfOrder(store->orderByMchOrderNo(numberOf(pendingRefund))->id);
+    QCOMPARE(refunds->size(), 1);
+    QCOMPARE(refunds->first().state, RefundState::Succeeded);
+    QCOMPARE(refunds->first().refundOrderId, u"RF2"_s);
+    QCOMPARE(store->orderById(storeRefunded)->refundedMinor, qint64(700));
+    QCOMPARE(store->orderById(storeRefunded)->state, OrderState::Paid);
+    QCOMPARE(store->orderById(storeApart)->state, OrderState::Expired);
+    QCOMPARE(store->orderByMchOrderNo(numberOf(added))->state, OrderState::Paid);
+
+    // Once more: nothing copied or updated, the same rows kept.
+    const auto storeAfter = store->historyTotals();
+    const auto third = store->importHistory(sourcePath, {u"S1"_s});
+    QVERIFY(third);
+    QCOMPARE(third->sourceId, first->sourceId);
+    QCOMPARE(third->copiedNow, HistoryTotals{});
+    QCOMPARE(third->ordersUpdated, qint64(0));
+    QCOMPARE(third->refundsUpdated, qint64(0));
+    QCOMPARE(third->kept.size(), 2);
+    QCOMPARE(third->imported, third->expected);
+    QCOMPARE(*store->historyTotals(), *storeAfter);
 }
 
 QTEST_GUILESS_MAIN(TestChain)

@@ -20,6 +20,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <limits>
+
 using namespace paydesk;
 using namespace paydesk::testing;
 using namespace Qt::StringLiterals;
@@ -45,6 +47,7 @@ private slots:
     void cleanup();
 
     void importTwiceAgreesAndCopiesOnce();
+    void importAgainAfterTheCounterKeptSelling();
     void reportScopedToStoreAndTerminal();
     void duplicateTerminalIsRefusedAtStart();
 
@@ -135,6 +138,102 @@ bool TestChainCtl::makeTerminalFile(const QString &path, const QString &terminal
             return false;
     }
     return bool((*log)->recordAuditEvent(u"export"_s, u"bob"_s, u"day"_s));
+}
+
+// A counter that kept selling after the first import: importing again copies the new rows,
+// brings the imported orders up to the counter's (paid, refunded since), keeps and lists an
+// order the store refunded itself, and agrees; an order both sides closed differently is kept
+// and reported as a conflict (exit 1).
+void TestChainCtl::importAgainAfterTheCounterKeptSelling()
+{
+    const QString source = m_store->dirPath() + u"/T7.sqlite"_s;
+    QVERIFY(makeTerminalFile(source, u"T7"_s, 6)); // 0 and 3 paid, the others NEW
+    const QString url = m_store->url();
+    QVERIFY(OrderLog::open(url, m_clock)); // the store's database exists (a SQLite one too)
+    const QStringList import{u"store"_s, u"import"_s, source, url, u"--store"_s, u"S1"_s};
+    const Run first = ctl(import);
+    QVERIFY2(first.exitCode == 0, qPrintable(first.out + first.err));
+    QStringList numbers;
+    {
+        auto counter = OrderLog::open(source, m_clock);
+        QVERIFY(counter);
+        const auto orders = (*counter)->ordersBetween(0, std::numeric_limits<qint64>::max());
+        QVERIFY(orders);
+        QCOMPARE(orders->size(), 6);
+        for (const Order &order : *orders)
+            numbers.append(order.mchOrderNo);
+        numbers.sort(); // made in this order: the numbers' sequence
+    }
+    {
+        // The store refunds order 3 itself.
+        m_clock.advanceMs(60'000);
+        auto store = OrderLog::open(url, m_clock);
+        QVERIFY(store);
+        const auto refund = (*store)->beginRefund({(*store)->orderByMchOrderNo(numbers[3])->id, 300, u"x"_s, u"lee"_s});
+        QVERIFY(refund);
+        QVERIFY((*store)->finishRefund(refund->id, {RefundState::Succeeded, u"RS"_s, {}, u"gateway"_s}));
+    }
+    {
+        // The counter goes on: order 1 paid, order 0 refunded, one more sale.
+        m_clock.advanceMs(60'000);
+        auto counter = OrderLog::open(source, m_clock);
+        QVERIFY(counter);
+        QVERIFY((*counter)->transition((*counter)->orderByMchOrderNo(numbers[1])->id, OrderState::Paid,
+                                       paidBy(u"relay"_s, u"P-LATE"_s)));
+        const auto refund
+            = (*counter)->beginRefund({(*counter)->orderByMchOrderNo(numbers[0])->id, 250, u"x"_s, u"bob"_s});
+        QVERIFY(refund);
+        QVERIFY((*counter)->finishRefund(refund->id, {RefundState::Succeeded, u"RC"_s, {}, u"gateway"_s}));
+        NewOrder order;
+        order.terminalId = u"T7"_s;
+        order.channel = Channel::WxNative;
+        order.amount = Money{777, Currency::CAD};
+        const auto created = (*counter)->createOrder(order);
+        QVERIFY(created);
+        QVERIFY((*counter)->transition(created->id, OrderState::Paid, paidBy(u"relay"_s, u"P-NEW"_s)));
+    }
+    const Run second = ctl(import);
+    QVERIFY2(second.exitCode == 0, qPrintable(second.out + second.err));
+    QVERIFY2(second.out.contains(u"copied by this run: 1 orders"_s), qPrintable(second.out));
+    QVERIFY2(second.out.contains(u"updated by this run: 2 orders, 0 refunds"_s), qPrintable(second.out));
+    QVERIFY2(second.out.contains(u"kept     order  "_s + numbers[3] + u": the store PAID refunded 3.00"_s),
+             qPrintable(second.out));
+    QVERIFY2(second.out.contains(u"the store after: 7 orders"_s), qPrintable(second.out));
+    QVERIFY2(second.out.contains(u"totals agree (with the 1 rows kept as the store has them)"_s),
+             qPrintable(second.out));
+    QVERIFY(!second.out.contains(u"CONFLICT"_s));
+    {
+        auto store = OrderLog::open(url, m_clock);
+        QVERIFY(store);
+        QCOMPARE((*store)->orderByMchOrderNo(numbers[1])->state, OrderState::Paid);
+        QCOMPARE((*store)->orderByMchOrderNo(numbers[1])->payOrderId, u"P-LATE"_s);
+        QCOMPARE((*store)->orderByMchOrderNo(numbers[0])->refundedMinor, qint64(250));
+        QCOMPARE((*store)->orderByMchOrderNo(numbers[3])->refundedMinor, qint64(300));
+        QCOMPARE((*store)->historyTotals()->orders, qint64(7));
+        QCOMPARE((*store)->historyTotals()->refunds, qint64(2));
+        // Order 2 closed differently on each side.
+        m_clock.advanceMs(60'000);
+        QVERIFY((*store)->transition((*store)->orderByMchOrderNo(numbers[2])->id, OrderState::Cancelled,
+                                     paidBy(u"lee"_s, {})));
+    }
+    {
+        m_clock.advanceMs(60'000);
+        auto counter = OrderLog::open(source, m_clock);
+        QVERIFY(counter);
+        QVERIFY((*counter)->transition((*counter)->orderByMchOrderNo(numbers[2])->id, OrderState::Failed,
+                                       paidBy(u"bob"_s, {})));
+    }
+    const Run third = ctl(import);
+    QVERIFY2(third.exitCode == 1, qPrintable(third.out + third.err));
+    QVERIFY2(third.out.contains(u"CONFLICT order  "_s + numbers[2] + u": the store CANCELLED"_s),
+             qPrintable(third.out));
+    QVERIFY2(third.out.contains(u"1 CONFLICTS"_s), qPrintable(third.out));
+    QVERIFY2(third.out.contains(u"totals agree"_s), qPrintable(third.out));
+    QVERIFY2(third.out.contains(u"copied by this run: 0 orders"_s), qPrintable(third.out));
+    auto store = OrderLog::open(url, m_clock);
+    QVERIFY(store);
+    QCOMPARE((*store)->orderByMchOrderNo(numbers[2])->state, OrderState::Cancelled);
+    QCOMPARE((*store)->historyTotals()->orders, qint64(7));
 }
 
 // reliability.md 23 with the real command.

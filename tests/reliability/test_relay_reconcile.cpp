@@ -5,7 +5,8 @@
 // on the pg_server fixture's database, the real simulator: one relay catching up, then passing
 // again on its interval; two relays reconciling the same orders at once (each confirmed once);
 // a relay without the gateway's login name (reconciling off, /health says why, notifies still
-// served); and one client reference sent at once to two relays' back-end endpoints (one order).
+// served); one client reference sent at once to two relays' back-end endpoints (one order); and
+// the online orders of a relay started with --store-id carrying that store.
 // PostgreSQL only (the SQLite run says so and skips).
 
 #include "NotifyFactory.h"
@@ -20,6 +21,7 @@
 #include "orders/StoreSetup.h"
 #include "payment/Sale.h"
 #include "relay/ApiAuth.h"
+#include "reports/DailyReport.h"
 #include "sim/GatewaySimulator.h"
 
 #include <QCoreApplication>
@@ -33,6 +35,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <atomic>
 #include <barrier>
@@ -81,6 +84,7 @@ private Q_SLOTS:
     void twoRelaysReconcileTheSameOrdersOnce();
     void withoutGatewayLoginReconcilingIsOffAndNotifiesServed();
     void oneClientReferenceAtTwoRelaysEndpointsMakesOneOrder();
+    void onlineOrdersCarryTheRelaysStore();
 
 private:
     // Terminal and relay logins of the store's roles; the terminal's order log, the in-process
@@ -441,6 +445,74 @@ void TestRelayReconcile::oneClientReferenceAtTwoRelaysEndpointsMakesOneOrder()
         QVERIFY(order);
         QCOMPARE(order->mchOrderNo, a);
     }
+}
+
+// A chain: the relay of store S2 (--store-id S2) makes online orders of S2, which S2's report
+// counts; a relay without a store id makes orders of none; /health says which; a malformed
+// store id stops the relay before it serves anything.
+void TestRelayReconcile::onlineOrdersCarryTheRelaysStore()
+{
+    SimProcess sim(m_dir->path());
+    QString why;
+    QVERIFY2(sim.start(&why), qPrintable(why));
+    const QString secretFile = m_dir->filePath(QStringLiteral("api-secret"));
+    {
+        QFile file(secretFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(ApiSecret);
+        file.close();
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    }
+    const QStringList api{QStringLiteral("--api"),
+                          QStringLiteral("--api-port"),
+                          QStringLiteral("0"),
+                          QStringLiteral("--api-secret-file"),
+                          secretFile,
+                          QStringLiteral("--job-no"),
+                          JobNo,
+                          QStringLiteral("--gateway-url"),
+                          sim.baseUrl()};
+    const QList<QString> stores{QStringLiteral("S2"), QString()};
+    QStringList numbers;
+    for (const QString &store : stores) {
+        const QString dir = m_dir->filePath(QStringLiteral("store-relay") + QString::number(numbers.size()));
+        QVERIFY(QDir().mkpath(dir));
+        m_relays.push_back(std::make_unique<RelayProcess>(dir, m_store->url()));
+        RelayProcess &relay = *m_relays.back();
+        QVERIFY2(relay.start(&why, store.isEmpty() ? api : api + QStringList{QStringLiteral("--store-id"), store}),
+                 qPrintable(why));
+        const auto line = relay.child().waitForLine("back-end endpoint on", 10'000);
+        QVERIFY2(line, relay.child().readStdout().constData());
+        QCOMPARE(line->contains(QStringLiteral("(orders of store S2)")), !store.isEmpty());
+        const QJsonObject body{{QStringLiteral("channel"), QStringLiteral("WX_APP")},
+                               {QStringLiteral("amount"), 900},
+                               {QStringLiteral("currency"), QStringLiteral("CAD")},
+                               {QStringLiteral("subject"), QStringLiteral("Gift card")},
+                               {QStringLiteral("appId"), QStringLiteral("wx1234567890abcdef")}};
+        const RawReply reply = rawExchange(announcedPort(*line),
+                                           signedPayment(QJsonDocument(body).toJson(QJsonDocument::Compact)), 30'000);
+        QVERIFY2(reply.status == 201, reply.body.constData());
+        numbers.append(QJsonDocument::fromJson(reply.body).object().value(u"mchOrderNo").toString());
+        QCOMPARE(healthOf(relay.port()).value(u"api").toObject().value(u"storeId").toString(), store);
+    }
+    auto opened = OrderLog::open(m_store->url(), m_clock);
+    QVERIFY(opened);
+    QCOMPARE((*opened)->orderByMchOrderNo(numbers[0])->storeId, QStringLiteral("S2"));
+    QCOMPARE((*opened)->orderByMchOrderNo(numbers[1])->storeId, QString());
+    const ReportDay day{
+        QDateTime::fromMSecsSinceEpoch((*opened)->orderByMchOrderNo(numbers[0])->createdAtMs, QTimeZone::utc()).date(),
+        QTimeZone::utc(), 0};
+    const auto scoped = buildDailyReport(**opened, day, {QStringLiteral("S2"), {}});
+    QVERIFY(scoped);
+    QCOMPARE(scoped->orderCount, 1);
+    QCOMPARE(scoped->stores.size(), 1);
+    QCOMPARE(scoped->stores.first().storeId, QStringLiteral("S2"));
+
+    const QString dir = m_dir->filePath(QStringLiteral("bad-store-relay"));
+    QVERIFY(QDir().mkpath(dir));
+    m_relays.push_back(std::make_unique<RelayProcess>(dir, m_store->url()));
+    QVERIFY(!m_relays.back()->start(&why, api + QStringList{QStringLiteral("--store-id"), QStringLiteral("S-2")}));
+    QVERIFY2(why.contains(QStringLiteral("--store-id")), qPrintable(why));
 }
 
 QTEST_MAIN(TestRelayReconcile)
