@@ -85,9 +85,11 @@ Result<void> checkRepeat(const sql::Connection &db, const Order &order, const Pa
     return {};
 }
 
+// `after`: the row once the verdict is applied (only a payment changes it).
 Result<void> applyVerdict(const sql::Connection &db, const Order &order, const Judgement &judgement,
-                          const PaymentConfirmation &confirmation, qint64 nowMs)
+                          const PaymentConfirmation &confirmation, qint64 nowMs, Order &after)
 {
+    after = order;
     switch (judgement.verdict) {
     case ConfirmVerdict::Applied: {
         TransitionDetails details;
@@ -96,7 +98,7 @@ Result<void> applyVerdict(const sql::Connection &db, const Order &order, const J
         details.payOrderId = confirmation.payOrderId;
         details.channelOrderNo = confirmation.channelOrderNo;
         details.paidAtMs = confirmation.paidAtMs;
-        const auto late = orderrows::moveState(db, order, OrderState::Paid, details, nowMs);
+        const auto late = orderrows::moveState(db, order, OrderState::Paid, details, nowMs, &after);
         if (!late)
             return fail(late.error());
         for (const EventNote &note : confirmation.eventsWhenApplied) {
@@ -159,7 +161,8 @@ Result<ConfirmOutcome> OrderLog::confirmPayment(const PaymentConfirmation &confi
             judgement = {ConfirmVerdict::UnknownOrder, u"no order "_s + confirmation.mchOrderNo};
         } else {
             judgement = judge(*order, confirmation);
-            if (auto applied = applyVerdict(d->db, *order, judgement, confirmation, now); !applied)
+            Order after;
+            if (auto applied = applyVerdict(d->db, *order, judgement, confirmation, now, after); !applied)
                 return fail(applied.error());
             // Store mode: the terminals listening hear of it when this commits (a hint: they re-read).
             if (const QString announce = d->backend->paymentAnnounceStatement();
@@ -167,11 +170,8 @@ Result<ConfirmOutcome> OrderLog::confirmPayment(const PaymentConfirmation &confi
                 if (auto sent = sql::run(d->db, announce, {order->mchOrderNo}); !sent)
                     return fail(sent.error());
             }
-            auto after = orderrows::readOne(d->db, u"id = ?"_s, order->id);
-            if (!after)
-                return fail(after.error());
-            outcome.order = *after;
-            outcome.late = after->late
+            outcome.order = after;
+            outcome.late = after.late
                 && (judgement.verdict == ConfirmVerdict::Applied || judgement.verdict == ConfirmVerdict::AlreadyPaid);
         }
         outcome.verdict = judgement.verdict;

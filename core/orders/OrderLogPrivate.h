@@ -90,9 +90,10 @@ Result<qint64> insertNotification(const sql::Connection &db, const NotificationR
 
 // Moves the row from `current.state` to `to` (already checked against the transition table)
 // with a conditional UPDATE, sets the non-empty details and writes the event. Returns whether
-// this is a late payment. Runs inside the caller's write transaction.
+// this is a late payment; `after`, when given, gets the row as written (UPDATE ... RETURNING: no
+// read after it). Runs inside the caller's write transaction.
 Result<bool> moveState(const sql::Connection &db, const Order &current, OrderState to, const TransitionDetails &details,
-                       qint64 nowMs);
+                       qint64 nowMs, Order *after = nullptr);
 
 } // namespace orderrows
 

@@ -236,7 +236,7 @@ Result<void> OrderLog::recordEvent(qint64 orderId, const QString &kind, const QS
 namespace orderrows {
 
 Result<bool> moveState(const sql::Connection &db, const Order &current, OrderState to, const TransitionDetails &details,
-                       qint64 nowMs)
+                       qint64 nowMs, Order *after)
 {
     const bool late = to == OrderState::Paid && isClosedState(current.state);
     QString statement = u"UPDATE orders SET state = ?, updated_at_ms = ?"_s;
@@ -264,12 +264,20 @@ Result<bool> moveState(const sql::Connection &db, const Order &current, OrderSta
     // ever happened nothing may move backwards silently.
     statement += u" WHERE id = ? AND state = ?"_s;
     values << current.id << orderStateName(current.state);
+    if (after)
+        statement += u" RETURNING "_s + columns();
     auto updated = sql::run(db, statement, values);
     if (!updated)
         return fail(updated.error());
-    if (updated->numRowsAffected() != 1) {
+    if (after ? !updated->next() : updated->numRowsAffected() != 1) {
+        if (updated->lastError().isValid())
+            return fail(sql::storeError(db, updated->lastError(), statement));
         return fail(ErrorCode::StoreFailure,
                     u"order "_s + QString::number(current.id) + u" changed state under the write lock"_s);
+    }
+    if (after) {
+        *after = fromQuery(*updated);
+        updated->finish();
     }
 
     QStringList notes;
