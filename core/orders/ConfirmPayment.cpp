@@ -164,12 +164,8 @@ Result<ConfirmOutcome> OrderLog::confirmPayment(const PaymentConfirmation &confi
             Order after;
             if (auto applied = applyVerdict(d->db, *order, judgement, confirmation, now, after); !applied)
                 return fail(applied.error());
-            // Store mode: the terminals listening hear of it when this commits (a hint: they re-read).
-            if (const QString announce = d->backend->paymentAnnounceStatement();
-                !announce.isEmpty() && judgement.verdict == ConfirmVerdict::Applied) {
-                if (auto sent = sql::run(d->db, announce, {order->mchOrderNo}); !sent)
-                    return fail(sent.error());
-            }
+            // Store mode: the terminals listening hear of it when this commits, from the orders
+            // table's trigger (schema step 10; a hint: they re-read).
             outcome.order = after;
             outcome.late = after.late
                 && (judgement.verdict == ConfirmVerdict::Applied || judgement.verdict == ConfirmVerdict::AlreadyPaid);

@@ -321,12 +321,6 @@ QString PostgresBackend::paymentChannel() const
     return u"paydesk_paid"_s;
 }
 
-QString PostgresBackend::paymentAnnounceStatement() const
-{
-    // Queued by the transaction and delivered to the listeners only when it commits.
-    return u"SELECT pg_notify('paydesk_paid', ?)"_s;
-}
-
 QString PostgresBackend::clientReferenceLockStatement() const
 {
     // Transaction-scoped: released by the COMMIT that makes the new order visible.

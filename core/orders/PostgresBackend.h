@@ -57,7 +57,6 @@ public:
     StoreFault classify(const QSqlError &error) const override;
 
     QString paymentChannel() const override;
-    QString paymentAnnounceStatement() const override;
     QString clientReferenceLockStatement() const override;
     QString orderClaimStatement() const override;
     QString orderReleaseStatement() const override;

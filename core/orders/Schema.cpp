@@ -224,6 +224,22 @@ QStringList version9(const StorageBackend &backend)
     };
 }
 
+// Store mode: the database announces every order that becomes PAID, on commit, on the channel the
+// terminals LISTEN on (PostgresBackend::paymentChannel), whatever wrote it: one statement fewer in
+// the relay's confirming transaction than a pg_notify() of its own. A hint only: anyone connected
+// may NOTIFY, so a terminal re-reads its row. SQLite: nothing (its readers poll data_version).
+QStringList version10(const StorageBackend &backend)
+{
+    if (backend.name() != u"postgresql")
+        return {};
+    return {
+        u"CREATE OR REPLACE FUNCTION paydesk_announce_paid() RETURNS trigger LANGUAGE plpgsql AS"
+        " $$BEGIN PERFORM pg_notify('paydesk_paid', NEW.mch_order_no); RETURN NULL; END$$"_s,
+        u"CREATE TRIGGER orders_announce_paid AFTER UPDATE OF state ON orders FOR EACH ROW"
+        " WHEN (NEW.state = 'PAID' AND OLD.state <> 'PAID') EXECUTE FUNCTION paydesk_announce_paid()"_s,
+    };
+}
+
 struct Step
 {
     int version = 0;
@@ -233,7 +249,7 @@ struct Step
 // Append only: a released step is never edited, a change is a new step.
 const std::array Steps{
     Step{1, &version1}, Step{2, &version2}, Step{3, &version3}, Step{4, &version4}, Step{5, &version5},
-    Step{6, &version6}, Step{7, &version7}, Step{8, &version8}, Step{9, &version9},
+    Step{6, &version6}, Step{7, &version7}, Step{8, &version8}, Step{9, &version9}, Step{10, &version10},
 };
 
 Error newerThanCode(int stored)

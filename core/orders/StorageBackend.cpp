@@ -17,11 +17,6 @@ QString StorageBackend::paymentChannel() const
     return {};
 }
 
-QString StorageBackend::paymentAnnounceStatement() const
-{
-    return {};
-}
-
 QString StorageBackend::clientReferenceLockStatement() const
 {
     return {};

@@ -97,11 +97,10 @@ public:
     // The defaults are a single file's: nothing to push, nothing to lock beyond the write
     // transaction, nothing to reconnect.
     //
-    // The channel on which a confirming transaction announces, on commit, the mchOrderNo it paid;
-    // empty: the backend pushes nothing (readers poll dataVersionStatement()).
+    // The channel on which the database announces, on commit, the mchOrderNo of an order that
+    // became PAID (a trigger of the schema); empty: the backend pushes nothing (readers poll
+    // dataVersionStatement()).
     virtual QString paymentChannel() const;
-    // Run inside the confirming transaction with the mchOrderNo bound: sends the announcement.
-    virtual QString paymentAnnounceStatement() const;
     // Run first in the write transaction that looks up a client reference and creates its order,
     // with the reference bound: one such transaction at a time per reference, in every process.
     virtual QString clientReferenceLockStatement() const;
