@@ -54,7 +54,8 @@ void addRelayOptions(QCommandLineParser &parser)
                                      "(relay/reconcileSeconds, default 60; 0 turns it off)."),
                       QStringLiteral("S")});
     parser.addOption({QStringLiteral("reconcile-min-age-seconds"),
-                      QStringLiteral("How old an open order must be before it is asked about (default 60)."),
+                      QStringLiteral("How old an open order must be before it is asked about "
+                                     "(relay/reconcileMinAgeSeconds, default 60)."),
                       QStringLiteral("S")});
     addOnlineOptions(parser);
 #ifdef _WIN32
@@ -105,11 +106,19 @@ int applyListenerFlags(const QCommandLineParser &parser, RelayOptions &options, 
     if (parser.isSet(QStringLiteral("reconcile-min-age-seconds"))) {
         bool ok = false;
         const int seconds = parser.value(QStringLiteral("reconcile-min-age-seconds")).toInt(&ok);
-        if (!ok || seconds < 0 || seconds > 86'400) {
-            err << "paydesk-relay: --reconcile-min-age-seconds must be a whole number from 0 to 86400" << Qt::endl;
+        if (auto valid = Settings::validateReconcileMinAgeSeconds(seconds); !ok || !valid) {
+            err << "paydesk-relay: --reconcile-min-age-seconds: "
+                << (ok ? valid.error().detail : QStringLiteral("not a whole number")) << Qt::endl;
             return ExitUsage;
         }
         options.reconcileMinimumAgeMs = qint64(seconds) * 1000;
+    }
+    // The relay's store (chain): the store of the online orders it makes, and the only store whose
+    // open orders it reconciles.
+    options.storeId = pick(parser, QStringLiteral("store-id"), options.storeId);
+    if (auto valid = Settings::validateStoreId(options.storeId); !valid) {
+        err << "paydesk-relay: --store-id (or store/storeId): " << valid.error().detail << Qt::endl;
+        return ExitConfig;
     }
     return ExitOk;
 }
