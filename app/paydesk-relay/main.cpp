@@ -113,13 +113,6 @@ int applyListenerFlags(const QCommandLineParser &parser, RelayOptions &options, 
         }
         options.reconcileMinimumAgeMs = qint64(seconds) * 1000;
     }
-    // The relay's store (chain): the store of the online orders it makes, and the only store whose
-    // open orders it reconciles.
-    options.storeId = pick(parser, QStringLiteral("store-id"), options.storeId);
-    if (auto valid = Settings::validateStoreId(options.storeId); !valid) {
-        err << "paydesk-relay: --store-id (or store/storeId): " << valid.error().detail << Qt::endl;
-        return ExitConfig;
-    }
     return ExitOk;
 }
 
@@ -155,6 +148,14 @@ int relayOptions(const QCommandLineParser &parser, const Settings &settings, Rel
     options = relayOptionsFrom(settings, MerchantKey());
     if (const int flags = applyListenerFlags(parser, options, err); flags != ExitOk)
         return flags;
+    // The relay's store in a chain: the store of the online orders it makes, and the only store
+    // whose open orders it reconciles. (The counter's in-process relay, which reconciles nothing,
+    // has none.)
+    options.storeId = pick(parser, QStringLiteral("store-id"), settings.value(SettingKeys::StoreId));
+    if (auto valid = Settings::validateStoreId(options.storeId); !valid) {
+        err << "paydesk-relay: --store-id (or store/storeId): " << valid.error().detail << Qt::endl;
+        return ExitConfig;
+    }
     if (options.notify.mchId.isEmpty()) {
         err << "paydesk-relay: no merchant id: pass --mch-id or set merchant/mchId in " << settings.filePath()
             << Qt::endl;
