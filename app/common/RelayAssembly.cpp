@@ -12,6 +12,7 @@ RelayOptions relayOptionsFrom(const Settings &settings, const MerchantKey &key)
     options.notify.key = key;
     options.notify.notifyPath = settings.relayPath().toUtf8();
     options.reconcileIntervalMs = settings.relayReconcileSeconds() * 1000;
+    options.reconcileMinimumAgeMs = qint64(settings.value(SettingKeys::RelayReconcileMinAgeSeconds)) * 1000;
     return options;
 }
 
@@ -19,7 +20,8 @@ bool isRelayKey(QStringView key)
 {
     return key == SettingKeys::RelayModeKey.name || key == SettingKeys::RelayListenAddress.name
         || key == SettingKeys::RelayPort.name || key == SettingKeys::RelayPath.name || key == SettingKeys::MchId.name
-        || key == SettingKeys::OrderLogPath.name || key == SettingKeys::RelayReconcileSeconds.name;
+        || key == SettingKeys::OrderLogPath.name || key == SettingKeys::RelayReconcileSeconds.name
+        || key == SettingKeys::RelayReconcileMinAgeSeconds.name;
 }
 
 } // namespace paydesk

@@ -128,11 +128,7 @@ bool applyApi(const QCommandLineParser &parser, const Settings &settings, const 
     }
     api.secret = *secret;
     api.terminalId = o.apiTerminalId;
-    api.storeId = pick(parser, u"store-id"_s, settings.value(SettingKeys::StoreId));
-    if (auto valid = Settings::validateStoreId(api.storeId); !valid) {
-        err << "paydesk-relay: --store-id (or store/storeId): " << valid.error().detail << Qt::endl;
-        return false;
-    }
+    api.storeId = options.storeId; // --store-id or store/storeId, checked with the listener flags
     api.notifyBaseUrl = o.publicUrl;
     api.rate.ratePerSecond = o.apiRatePerMinute / 60.0;
     api.rate.burst = o.apiBurst;
@@ -177,7 +173,8 @@ void addOnlineOptions(QCommandLineParser &parser)
         {u"api-terminal"_s, u"Terminal id that prefixes online order numbers (api/terminalId, default WEB)."_s,
          u"ID"_s},
         {u"store-id"_s,
-         u"Store of the online orders, in a chain's database (store/storeId, 1 to 8 letters or digits; default none)."_s,
+         u"The relay's store in a chain's database: its online orders' store, and the only store whose open orders it "
+         u"reconciles (store/storeId, 1 to 8 letters or digits; default none: every store's)."_s,
          u"STORE"_s},
         {u"api-rate"_s, u"Requests per minute per client address (api/ratePerMinute, default 120)."_s, u"N"_s},
         {u"api-burst"_s, u"Requests a client address may send at once (api/burst, default 20)."_s, u"N"_s},

@@ -54,7 +54,8 @@ void addRelayOptions(QCommandLineParser &parser)
                                      "(relay/reconcileSeconds, default 60; 0 turns it off)."),
                       QStringLiteral("S")});
     parser.addOption({QStringLiteral("reconcile-min-age-seconds"),
-                      QStringLiteral("How old an open order must be before it is asked about (default 60)."),
+                      QStringLiteral("How old an open order must be before it is asked about "
+                                     "(relay/reconcileMinAgeSeconds, default 60)."),
                       QStringLiteral("S")});
     addOnlineOptions(parser);
 #ifdef _WIN32
@@ -105,8 +106,9 @@ int applyListenerFlags(const QCommandLineParser &parser, RelayOptions &options, 
     if (parser.isSet(QStringLiteral("reconcile-min-age-seconds"))) {
         bool ok = false;
         const int seconds = parser.value(QStringLiteral("reconcile-min-age-seconds")).toInt(&ok);
-        if (!ok || seconds < 0 || seconds > 86'400) {
-            err << "paydesk-relay: --reconcile-min-age-seconds must be a whole number from 0 to 86400" << Qt::endl;
+        if (auto valid = Settings::validateReconcileMinAgeSeconds(seconds); !ok || !valid) {
+            err << "paydesk-relay: --reconcile-min-age-seconds: "
+                << (ok ? valid.error().detail : QStringLiteral("not a whole number")) << Qt::endl;
             return ExitUsage;
         }
         options.reconcileMinimumAgeMs = qint64(seconds) * 1000;
@@ -146,6 +148,14 @@ int relayOptions(const QCommandLineParser &parser, const Settings &settings, Rel
     options = relayOptionsFrom(settings, MerchantKey());
     if (const int flags = applyListenerFlags(parser, options, err); flags != ExitOk)
         return flags;
+    // The relay's store in a chain: the store of the online orders it makes, and the only store
+    // whose open orders it reconciles. (The counter's in-process relay, which reconciles nothing,
+    // has none.)
+    options.storeId = pick(parser, QStringLiteral("store-id"), settings.value(SettingKeys::StoreId));
+    if (auto valid = Settings::validateStoreId(options.storeId); !valid) {
+        err << "paydesk-relay: --store-id (or store/storeId): " << valid.error().detail << Qt::endl;
+        return ExitConfig;
+    }
     if (options.notify.mchId.isEmpty()) {
         err << "paydesk-relay: no merchant id: pass --mch-id or set merchant/mchId in " << settings.filePath()
             << Qt::endl;

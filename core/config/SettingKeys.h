@@ -52,6 +52,7 @@
       &Settings::validateEscPosCharset)                                                                                \
     X(ReceiptCharsPerLine, int, "receipt/charsPerLine", 42, &Settings::validateCharsPerLine)                           \
     X(RelayReconcileSeconds, int, "relay/reconcileSeconds", 60, &Settings::validateReconcileSeconds)                   \
+    X(RelayReconcileMinAgeSeconds, int, "relay/reconcileMinAgeSeconds", 60, &Settings::validateReconcileMinAgeSeconds) \
     X(ApiEnabled, bool, "api/enabled", false, nullptr)                                                                 \
     X(ApiListenAddress, QString, "api/listenAddress", OnlineOrderSettings{}.apiListenAddress,                          \
       &Settings::validateListenAddress)                                                                                \

@@ -201,6 +201,7 @@ public:
     static Result<void> validateIOnlineMchId(const QString &mchId); // [A-Za-z0-9]{1,32}, or empty
     static Result<void> validateOnlineCurrency(Currency currency); // not Invalid
     static Result<void> validateReconcileSeconds(int seconds); // 0 (off) or 10..86400
+    static Result<void> validateReconcileMinAgeSeconds(int seconds); // 0..86400
     // The fields above, plus: iOnline enabled needs its merchant id.
     static Result<void> validateOnlineOrders(const OnlineOrderSettings &online);
     // The fields above, plus: Tcp needs a host, DeviceFile a device.

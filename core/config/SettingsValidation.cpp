@@ -461,6 +461,11 @@ Result<void> Settings::validateReconcileSeconds(int seconds)
     return inRange(seconds, 10, 86400, u" s (or 0 for off)");
 }
 
+Result<void> Settings::validateReconcileMinAgeSeconds(int seconds)
+{
+    return inRange(seconds, 0, 86400, u" s");
+}
+
 Result<void> Settings::validateOnlineOrders(const OnlineOrderSettings &online)
 {
     if (online.ionlineEnabled && online.ionlineMchId.isEmpty())

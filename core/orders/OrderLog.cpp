@@ -167,12 +167,17 @@ Result<QList<OrderEvent>> OrderLog::events(qint64 orderId) const
     return result;
 }
 
-Result<QList<Order>> OrderLog::openOrdersSince(qint64 sinceUtcMs) const
+Result<QList<Order>> OrderLog::openOrdersSince(qint64 sinceUtcMs, const QString &storeId) const
 {
     QVariantList values;
     const QString states = sql::bindList(values, orderrows::openStateNames());
     values.append(sinceUtcMs);
-    return orderrows::readMany(d->db, u"state IN ("_s + states + u") AND created_at_ms >= ?"_s, values);
+    QString where = u"state IN ("_s + states + u") AND created_at_ms >= ?"_s;
+    if (!storeId.isEmpty()) {
+        where += u" AND store_id = ?"_s;
+        values.append(storeId);
+    }
+    return orderrows::readMany(d->db, where, values);
 }
 
 Result<QList<Order>> OrderLog::ordersBetween(qint64 fromUtcMs, qint64 toUtcMs) const

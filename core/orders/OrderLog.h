@@ -424,7 +424,9 @@ public:
     // longer than MaxAuditDetailLength is cut. Read back by time, oldest first, at most `limit`.
     Result<qint64> recordAuditEvent(const QString &kind, const QString &actor, const QString &detail);
     Result<QList<AuditEvent>> auditEventsBetween(qint64 fromUtcMs, qint64 toUtcMs, int limit = 1000) const;
-    Result<QList<Order>> openOrdersSince(qint64 sinceUtcMs) const;
+    // The open orders created at or after `sinceUtcMs`; with a store id only that store's (a
+    // chain's relay reconciles its own store's orders), all when empty.
+    Result<QList<Order>> openOrdersSince(qint64 sinceUtcMs, const QString &storeId = {}) const;
     Result<QList<Order>> ordersBetween(qint64 fromUtcMs, qint64 toUtcMs) const;
     // The newest order created at or after `sinceUtcMs` with this client reference; NotFound
     // when there is none (InvalidArgument for an empty reference).

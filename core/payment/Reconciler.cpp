@@ -19,7 +19,7 @@ void Reconciler::run(qint64 windowMs, const QSet<qint64> &skipOrderIds)
     m_running = true;
     m_report = ReconcileReport();
     m_queue.clear();
-    auto open = m_orderLog.openOrdersSince(m_clock.nowUtcMs() - windowMs);
+    auto open = m_orderLog.openOrdersSince(m_clock.nowUtcMs() - windowMs, m_storeId);
     if (!open) {
         m_report.errors = 1;
         m_report.errorDetails.append(describe(open.error()));

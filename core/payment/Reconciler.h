@@ -57,6 +57,9 @@ public:
     // own reconciler skips its live sale by id). The store's relay, which cannot see another
     // process's live sale, waits past the counter's gateway deadline before asking.
     void setCounterMinimumAgeMs(qint64 ms) { m_counterMinimumAgeMs = ms; }
+    // Only the orders of this store (all when empty): in a chain each store's relay may use its
+    // own merchant account, and another store's orders are unknown to it at the gateway.
+    void setStoreId(const QString &storeId) { m_storeId = storeId; }
 
     // Orders a live Sale in this process is handling are skipped.
     void run(qint64 windowMs = 24LL * 60 * 60 * 1000, const QSet<qint64> &skipOrderIds = {});
@@ -82,6 +85,7 @@ private:
     QList<OrderSource> m_sources;
     qint64 m_onlineMinimumAgeMs = 60'000;
     qint64 m_counterMinimumAgeMs = 0;
+    QString m_storeId;
 };
 
 } // namespace paydesk

@@ -28,6 +28,7 @@ Result<void> OnlineReconcile::start()
         reconciler->setSources(m_options.sources);
         reconciler->setOnlineMinimumAgeMs(m_options.minimumAgeMs);
         reconciler->setCounterMinimumAgeMs(m_options.counterMinimumAgeMs);
+        reconciler->setStoreId(m_options.storeId);
         connect(reconciler.get(), &Reconciler::finished, this, &OnlineReconcile::onGatewayFinished);
         m_reconcilers.push_back(std::move(reconciler));
     }

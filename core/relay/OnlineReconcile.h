@@ -28,6 +28,9 @@ struct OnlineReconcileOptions
     // Whose orders: the online ones the endpoint created, and (store mode) the counters' too.
     QList<OrderSource> sources{OrderSource::MiniProgram, OrderSource::App};
     qint64 counterMinimumAgeMs = 60'000; // above a counter's gateway deadline: never race a live sale
+    // The relay's store in a chain: only its orders are asked about (another store's may be under
+    // another merchant account, unknown to this one's). Empty: every store's (a single store).
+    QString storeId;
     QList<GatewayEntry::ClientFactory> gateways; // each makes one gateway's client, in start()'s thread
 };
 

@@ -33,6 +33,14 @@ std::atomic<quint64> nextServiceId{1};
 // one PostgreSQL (max_connections 100 by default) should lower the API's connection limit.
 thread_local std::map<quint64, std::unique_ptr<OrderLog>> t_orderLogs;
 
+// The store whose open orders the relay reconciles (RelayOptions::storeId); empty: every store's.
+QString reconcileStoreId(const RelayOptions &options)
+{
+    if (!options.storeId.isEmpty())
+        return options.storeId;
+    return options.api.enabled ? options.api.storeId : QString();
+}
+
 } // namespace
 
 struct RelayService::Private
@@ -138,6 +146,8 @@ Result<void> RelayService::checkOptions() const
         if (auto ok = entry.checkConfig(); !ok)
             return ok;
     }
+    if (auto store = checkStoreId(o.storeId); !store)
+        return store;
     if (!o.api.enabled)
         return {};
     if (o.api.secret.size() < ApiAuth::MinSecretBytes)
@@ -188,6 +198,7 @@ Result<void> RelayService::startReconcile()
     reconcile.intervalMs = o.reconcileIntervalMs;
     reconcile.minimumAgeMs = o.reconcileMinimumAgeMs;
     reconcile.counterMinimumAgeMs = o.reconcileMinimumAgeMs;
+    reconcile.storeId = reconcileStoreId(o);
     reconcile.sources.clear(); // online orders only with the endpoint; counters' with options.iotpay
     if (o.api.enabled)
         reconcile.sources << OrderSource::MiniProgram << OrderSource::App;
@@ -223,8 +234,10 @@ Result<void> RelayService::startReconcile()
     }
     qCInfo(lcRelay).noquote() << "reconciling open orders every" << o.reconcileIntervalMs / 1000 << "s, older than"
                               << o.reconcileMinimumAgeMs / 1000 << "s"
-                              << (reconcile.sources.contains(OrderSource::Counter) ? "(counter and online orders)"
-                                                                                   : "(online orders)");
+                              << (reconcile.sources.contains(OrderSource::Counter) ? "(counter and online orders"
+                                                                                   : "(online orders")
+                              << (reconcile.storeId.isEmpty() ? QStringLiteral("of every store)")
+                                                              : QStringLiteral("of store ") + reconcile.storeId + u')');
     return {};
 }
 
@@ -362,7 +375,8 @@ QJsonObject RelayService::health()
                                   {QStringLiteral("examined"), r.examined},
                                   {QStringLiteral("changed"), r.changed},
                                   {QStringLiteral("errors"), r.errors},
-                                  {QStringLiteral("lastPassUtcMs"), r.lastPassUtcMs}});
+                                  {QStringLiteral("lastPassUtcMs"), r.lastPassUtcMs},
+                                  {QStringLiteral("storeId"), reconcileStoreId(d->options)}});
     }
     return report;
 }

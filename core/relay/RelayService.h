@@ -28,6 +28,10 @@ struct RelayOptions
     // Online orders are, with the endpoint on; counter orders too when `iotpay` is set.
     int reconcileIntervalMs = 60'000;
     qint64 reconcileMinimumAgeMs = 60'000;
+    // The relay's store in a chain (store/storeId, --store-id): it reconciles only that store's
+    // open orders, online and counter (another store's relay may use another merchant account).
+    // Empty: api.storeId when the endpoint is on, else none: every store's open orders.
+    QString storeId;
     // The IOTPay client the relay reconciles the counters' orders with on a store's database
     // (paydesk-relay: from the settings). Unset, or a single counter's SQLite file: the counters'
     // orders are left to their terminals, and `reconcileOffReason`, when given, says why in the

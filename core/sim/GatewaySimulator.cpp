@@ -80,6 +80,7 @@ struct GatewaySimulator::Private
     QHash<QString, SimOrder> orders;
     QHash<QString, QString> payOrderIndex; // payOrderId -> mchOrderNo
     QHash<QString, qint64> refunds; // mchRefundNo -> amount
+    QHash<QString, int> queries; // mchOrderNo -> query_order calls naming it, known or not
     SimFaults faults;
     bool faultsActive = false;
     quint64 payOrderSequence = 0;
@@ -146,6 +147,12 @@ SimFaults GatewaySimulator::takeFaults()
         d->faultsActive = false;
     }
     return current;
+}
+
+int GatewaySimulator::queryRequests(const QString &mchOrderNo) const
+{
+    QMutexLocker lock(&d->mutex);
+    return d->queries.value(mchOrderNo);
 }
 
 std::optional<SimOrder> GatewaySimulator::order(const QString &mchOrderNo) const
@@ -344,6 +351,8 @@ HttpResponse GatewaySimulator::queryOrder(const QJsonObject &params)
     const QString payOrderId = params.value(QStringLiteral("payOrderId")).toString();
     QMutexLocker lock(&d->mutex);
     const QString key = mchOrderNo.isEmpty() ? d->payOrderIndex.value(payOrderId) : mchOrderNo;
+    if (!key.isEmpty())
+        ++d->queries[key];
     auto it = d->orders.constFind(key);
     if (key.isEmpty() || it == d->orders.constEnd())
         return signedReply(businessFail(QStringLiteral("0112"), QStringLiteral("order not found")), false);

@@ -118,6 +118,9 @@ public:
     Result<void> pay(const QString &mchOrderNo);
 
     std::optional<SimOrder> order(const QString &mchOrderNo) const;
+    // How many query_order calls named this order number (by it or its payOrderId), whether the
+    // simulator knows the order or not ("order not found").
+    int queryRequests(const QString &mchOrderNo) const;
     QList<SimOrder> orders() const;
 
 Q_SIGNALS:

@@ -35,6 +35,7 @@ private slots:
     void refusesGarbageVersion();
     void fileIsOwnerOnly();
     void storeIdAndInstance();
+    void relayReconcileMinimumAge();
     void merchantKeyNeverInSettings();
     void onlineOrderKeys();
     void onlineOrderKeysRefusedAllOrNothing();
@@ -189,6 +190,7 @@ void TestSettings::setEverything(Settings &settings)
             {EscPosConnection::Tcp, u"printer.shop.lan"_s, 9101, u"/dev/usb/lp1"_s, EscPosCharset::Gb18030, 32}),
         settings.setOnlineOrders(everyOnlineOrderKey()),
         settings.setRelayReconcileSeconds(90),
+        settings.setValue(SettingKeys::RelayReconcileMinAgeSeconds, 120),
     };
     for (const Result<void> &result : results)
         QVERIFY2(result.has_value(), qPrintable(result ? QString() : describe(result.error())));
@@ -228,6 +230,7 @@ void TestSettings::roundTrip()
                                   EscPosCharset::Gb18030, 32}));
     QCOMPARE(settings.onlineOrders(), everyOnlineOrderKey());
     QCOMPARE(settings.relayReconcileSeconds(), 90);
+    QCOMPARE(settings.value(SettingKeys::RelayReconcileMinAgeSeconds), 120);
     QVERIFY(settings.validateAll().isEmpty());
 }
 
@@ -559,6 +562,37 @@ void TestSettings::storeIdAndInstance()
     QCOMPARE(settings.value(SettingKeys::StoreId), u"S2"_s);
     QVERIFY(!Settings::validateInstanceId(u" padded"_s));
     QVERIFY(!Settings::validateInstanceId(QString(65, u'a')));
+}
+
+// How old an open order must be before the relay asks the gateway about it: 60 s by default,
+// 0 to 86400 s; an out-of-range value is refused (and, written by hand, falls back to 60).
+void TestSettings::relayReconcileMinimumAge()
+{
+    Settings settings(freshPath());
+    QCOMPARE(settings.value(SettingKeys::RelayReconcileMinAgeSeconds), 60);
+    QCOMPARE(SettingKeys::RelayReconcileMinAgeSeconds.name, u"relay/reconcileMinAgeSeconds");
+    QVERIFY(Settings::validateReconcileMinAgeSeconds(0));
+    QVERIFY(Settings::validateReconcileMinAgeSeconds(86'400));
+    QCOMPARE(Settings::validateReconcileMinAgeSeconds(-1).error().detail, u"must be between 0 and 86400 s, got -1"_s);
+    QVERIFY(!Settings::validateReconcileMinAgeSeconds(86'401));
+    const auto refused = settings.setValue(SettingKeys::RelayReconcileMinAgeSeconds, 86'401);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+    QCOMPARE(refused.error().detail, u"relay/reconcileMinAgeSeconds: must be between 0 and 86400 s, got 86401"_s);
+    QCOMPARE(settings.value(SettingKeys::RelayReconcileMinAgeSeconds), 60);
+    QVERIFY(settings.setValue(SettingKeys::RelayReconcileMinAgeSeconds, 0));
+    QCOMPARE(Settings(settings.filePath()).value(SettingKeys::RelayReconcileMinAgeSeconds), 0);
+    QVERIFY(settings.setValue(SettingKeys::RelayReconcileMinAgeSeconds, 300));
+    QCOMPARE(Settings(settings.filePath()).value(SettingKeys::RelayReconcileMinAgeSeconds), 300);
+
+    const QString path = freshPath();
+    writeText(path, "settingsVersion=1\n[relay]\nreconcileMinAgeSeconds=-5\nreconcileSeconds=30\n");
+    const Settings handWritten(path);
+    QCOMPARE(handWritten.value(SettingKeys::RelayReconcileMinAgeSeconds), 60);
+    QCOMPARE(handWritten.relayReconcileSeconds(), 30);
+    const QList<Error> problems = handWritten.validateAll();
+    QCOMPARE(problems.size(), 1);
+    QVERIFY(problems.first().detail.startsWith(u"relay/reconcileMinAgeSeconds:"));
 }
 
 void TestSettings::merchantKeyNeverInSettings()

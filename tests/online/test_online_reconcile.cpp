@@ -2,7 +2,7 @@
 // its own gateway (IOTPay) about IOTPay orders of any source, and leaves iOnline Pay's orders
 // alone rather than asking the wrong gateway and failing them. The relay resolves its own
 // online orders at both gateways (OnlineReconcile), leaving counter orders and orders still
-// being created alone.
+// being created alone; a relay of one store (a chain) only that store's.
 
 #include "OnlineEnvironment.h"
 
@@ -31,16 +31,19 @@ private Q_SLOTS:
     void relayResolvesOrdersPaidWithoutNotify();
     void relayFailsOrdersTheGatewayNeverHad();
     void relayLeavesCounterAndYoungOrdersAlone();
+    void relayOfAStoreLeavesOtherStoresOrdersAlone();
 
 private:
     // An online order put straight into the log, left UNKNOWN as an ambiguous create leaves it.
-    static Order unknownOrder(OrderLog &log, const QString &gateway, OrderSource source);
+    static Order unknownOrder(OrderLog &log, const QString &gateway, OrderSource source, const QString &storeId = {});
     static ReconcileReport runPass(RelayService &relay);
 };
 
-Order TestOnlineReconcile::unknownOrder(OrderLog &log, const QString &gateway, OrderSource source)
+Order TestOnlineReconcile::unknownOrder(OrderLog &log, const QString &gateway, OrderSource source,
+                                        const QString &storeId)
 {
     NewOrder newOrder;
+    newOrder.storeId = storeId;
     newOrder.terminalId = source == OrderSource::Counter ? u"POS01"_s : u"WEB"_s;
     newOrder.channel = source == OrderSource::Counter ? Channel::WxNative : Channel::WxJsapi;
     newOrder.amount = Money{1234, Currency::CAD};
@@ -261,6 +264,41 @@ void TestOnlineReconcile::otherGatewaysOrdersAreLeftAlone()
     QVERIFY(cautiousFinished.wait(10'000));
     QCOMPARE(cautiousFinished.first().first().value<ReconcileReport>().examined, 0);
     QCOMPARE((*log)->orderById(youngOrder->id)->state, OrderState::Creating);
+}
+
+// A chain's relay reconciles its own store's orders only: the endpoint's store (api.storeId), or
+// RelayOptions::storeId (paydesk-relay's store/storeId, --store-id), which wins. Another store's
+// order, and one of no store, are not asked about and stay as they are.
+void TestOnlineReconcile::relayOfAStoreLeavesOtherStoresOrdersAlone()
+{
+    const QList<std::pair<QString, QString>> setups{{u"S1"_s, QString()}, {u"S2"_s, u"S1"_s}};
+    for (const auto &[relayStore, apiStore] : setups) {
+        OnlineEnvironment env;
+        QVERIFY(env.start([relayStore = relayStore, apiStore = apiStore](RelayOptions &options) {
+            options.reconcileIntervalMs = 3'600'000;
+            options.reconcileMinimumAgeMs = 0;
+            options.storeId = apiStore.isEmpty() ? QString() : relayStore;
+            options.api.storeId = apiStore.isEmpty() ? relayStore : apiStore;
+        }));
+        QMap<QString, Order> orders;
+        for (const QString &store : {u"S1"_s, u"S2"_s, QString()}) {
+            orders.insert(store, unknownOrder(*env.m_log, u"iotpay"_s, OrderSource::App, store));
+            QVERIFY(orders.value(store).id > 0);
+            QCOMPARE(orders.value(store).storeId, store);
+        }
+        const ReconcileReport report = runPass(*env.m_relay);
+        QCOMPARE(report.errors, 0);
+        QCOMPARE(report.examined, 1);
+        for (const QString &store : orders.keys()) {
+            const OrderState expected = store == relayStore ? OrderState::Failed : OrderState::Unknown;
+            QCOMPARE(env.m_log->orderById(orders.value(store).id)->state, expected);
+            QCOMPARE(env.m_iotpay->queryRequests(orders.value(store).mchOrderNo), store == relayStore ? 1 : 0);
+        }
+        const QJsonObject health
+            = QJsonDocument::fromJson(rawExchange(env.m_notifyPort, httpRequest("GET", "/health")).body).object();
+        QCOMPARE(health.value(u"reconcile"_s).toObject().value(u"storeId"_s).toString(), relayStore);
+        env.stop();
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOnlineReconcile)

@@ -53,6 +53,7 @@ private slots:
     void gatewayMessagesAreCappedWithEvent();
     void recordEventAndAppendOnlyEvents();
     void openOrdersAndRanges();
+    void openOrdersOfOneStore();
     void dataVersionSeesOtherConnections();
 
 private:
@@ -743,6 +744,36 @@ void TestOrderLog::recordEventAndAppendOnlyEvents()
     QVERIFY(!raw.exec(u"UPDATE events SET detail = 'forged'"_s).isEmpty());
     QVERIFY(!raw.exec(u"DELETE FROM events"_s).isEmpty());
     QCOMPARE(m_log->events(id)->size(), 2);
+}
+
+// A chain's relay lists only its own store's open orders; without a store id, every store's.
+void TestOrderLog::openOrdersOfOneStore()
+{
+    const qint64 t0 = m_clock->nowUtcMs();
+    QMap<QString, qint64> ids;
+    for (const QString &store : {QStringLiteral("S1"), QStringLiteral("S2"), QString()}) {
+        NewOrder order = sampleOrder();
+        order.storeId = store;
+        ids.insert(store, orderIn(*m_log, OrderState::Awaiting, order));
+        QVERIFY(ids.value(store) > 0);
+    }
+    NewOrder paid = sampleOrder();
+    paid.storeId = QStringLiteral("S1");
+    QVERIFY(orderIn(*m_log, OrderState::Paid, paid) > 0);
+
+    const auto s1 = m_log->openOrdersSince(t0, QStringLiteral("S1"));
+    QVERIFY(s1);
+    QCOMPARE(s1->size(), 1);
+    QCOMPARE(s1->first().id, ids.value(QStringLiteral("S1")));
+    QCOMPARE(s1->first().storeId, QStringLiteral("S1"));
+    const auto s2 = m_log->openOrdersSince(t0, QStringLiteral("S2"));
+    QVERIFY(s2);
+    QCOMPARE(s2->size(), 1);
+    QCOMPARE(s2->first().id, ids.value(QStringLiteral("S2")));
+    QCOMPARE(m_log->openOrdersSince(t0, QStringLiteral("S3"))->size(), 0);
+    const auto all = m_log->openOrdersSince(t0);
+    QVERIFY(all);
+    QCOMPARE(all->size(), 3);
 }
 
 void TestOrderLog::openOrdersAndRanges()

@@ -35,9 +35,10 @@ private Q_SLOTS:
     void paymentFoundAfterARestartIsPaidAtTheLocalTime();
     void orderSettledAfterTheListingIsNotAskedAgain();
     void youngCounterOrdersWaitForTheGrace();
+    void storeIdLimitsTheOrdersAskedAbout();
 
 private:
-    Order createdAtGateway(OrderState leaveIn, qint64 expiresInMs);
+    Order createdAtGateway(OrderState leaveIn, qint64 expiresInMs, const QString &storeId = {});
     ReconcileReport run(IotPayClient &client, const QSet<qint64> &skip = {});
 
     QTemporaryDir m_dir;
@@ -79,9 +80,10 @@ void TestReconciler::cleanup()
 }
 
 // An order as a crashed GUI leaves it: created at the gateway (or not), persisted in `leaveIn`.
-Order TestReconciler::createdAtGateway(OrderState leaveIn, qint64 expiresInMs)
+Order TestReconciler::createdAtGateway(OrderState leaveIn, qint64 expiresInMs, const QString &storeId)
 {
     NewOrder newOrder;
+    newOrder.storeId = storeId;
     newOrder.terminalId = QStringLiteral("T1");
     newOrder.channel = Channel::AlipayQr;
     newOrder.amount = Money{1234, Currency::CAD};
@@ -318,6 +320,45 @@ void TestReconciler::youngCounterOrdersWaitForTheGrace()
     QCOMPARE(later.examined, 1);
     QCOMPARE(later.changed, 1);
     QCOMPARE(m_log->orderById(order.id)->state, OrderState::Paid);
+}
+
+// A chain's relay (setStoreId) asks the gateway only about its store's open orders: another
+// store's, and those of no store, are never queried and stay open. Without a store id, all are.
+void TestReconciler::storeIdLimitsTheOrdersAskedAbout()
+{
+    const Order s1 = createdAtGateway(OrderState::Awaiting, 5 * 60 * 1000, QStringLiteral("S1"));
+    const Order s2 = createdAtGateway(OrderState::Awaiting, 5 * 60 * 1000, QStringLiteral("S2"));
+    const Order none = createdAtGateway(OrderState::Awaiting, 5 * 60 * 1000);
+    QCOMPARE(s1.storeId, QStringLiteral("S1"));
+    QCOMPARE(s2.storeId, QStringLiteral("S2"));
+    for (const Order &order : {s1, s2, none})
+        QVERIFY(m_sim->pay(order.mchOrderNo));
+    const auto pass = [&](const QString &storeId) {
+        Reconciler reconciler(*m_log, *m_client, m_clock);
+        reconciler.setStoreId(storeId);
+        QSignalSpy finished(&reconciler, &Reconciler::finished);
+        reconciler.run();
+        finished.wait(20000);
+        return finished.isEmpty() ? ReconcileReport{} : finished.first().first().value<ReconcileReport>();
+    };
+    const ReconcileReport scoped = pass(QStringLiteral("S1"));
+    QCOMPARE(scoped.examined, 1);
+    QCOMPARE(scoped.changed, 1);
+    QCOMPARE(scoped.errors, 0);
+    QCOMPARE(m_log->orderById(s1.id)->state, OrderState::Paid);
+    QCOMPARE(m_sim->queryRequests(s1.mchOrderNo), 1);
+    for (const Order &order : {s2, none}) {
+        QCOMPARE(m_log->orderById(order.id)->state, OrderState::Awaiting);
+        QCOMPARE(m_sim->queryRequests(order.mchOrderNo), 0);
+    }
+    const ReconcileReport all = pass(QString());
+    QCOMPARE(all.examined, 2);
+    QCOMPARE(all.changed, 2);
+    for (const Order &order : {s2, none}) {
+        QCOMPARE(m_log->orderById(order.id)->state, OrderState::Paid);
+        QCOMPARE(m_sim->queryRequests(order.mchOrderNo), 1);
+    }
+    QCOMPARE(m_sim->queryRequests(s1.mchOrderNo), 1);
 }
 
 QTEST_GUILESS_MAIN(TestReconciler)

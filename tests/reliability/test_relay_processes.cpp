@@ -560,6 +560,7 @@ void TestRelayProcesses::onlineOrdersFromTheSettingsFile()
     QFile settings(dir.filePath(QStringLiteral("relay-settings.ini")));
     QVERIFY(settings.open(QIODevice::WriteOnly));
     settings.write("settingsVersion=1\n[merchant]\njobNo=cashier01\n[relay]\nreconcileSeconds=30\n"
+                   "reconcileMinAgeSeconds=45\n[store]\nstoreId=S7\n"
                    "[api]\nenabled=true\nhmacFile="
                    + apiSecret.toUtf8()
                    + "\nterminalId=SHOP\n"
@@ -590,7 +591,14 @@ void TestRelayProcesses::onlineOrdersFromTheSettingsFile()
         = QJsonDocument::fromJson(rawExchange(relay.port(), httpRequest("GET", "/health")).body).object();
     QCOMPARE(health.value(u"api").toObject().value(u"unauthorized").toInteger(), 1);
     QVERIFY(health.contains(u"reconcile"));
+    // The store and the reconcile minimum age from the settings file: the relay's online orders
+    // are S7's, and it asks only about S7's open orders at least 45 s old.
+    QCOMPARE(health.value(u"api").toObject().value(u"storeId").toString(), QStringLiteral("S7"));
+    QCOMPARE(health.value(u"reconcile").toObject().value(u"storeId").toString(), QStringLiteral("S7"));
     QVERIFY(relay.child().stopGracefully(10'000));
+    const QByteArray started = relay.child().readStderr();
+    QVERIFY2(started.contains("reconciling open orders every 30 s, older than 45 s (online orders of store S7)"),
+             started.constData());
     // Neither secret is ever written to the relay's logs.
     const QByteArray logs = relay.child().readStderr() + relay.child().readStdout();
     QVERIFY(!logs.contains("IONLINEKEY987654321"));

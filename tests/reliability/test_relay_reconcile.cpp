@@ -6,7 +6,8 @@
 // again on its interval; two relays reconciling the same orders at once (each confirmed once);
 // a relay without the gateway's login name (reconciling off, /health says why, notifies still
 // served); one client reference sent at once to two relays' back-end endpoints (one order); and
-// the online orders of a relay started with --store-id carrying that store.
+// the online orders of a relay started with --store-id carrying that store; a chain's relay with a
+// store id asking only about its own store's open orders (counter and online), one without about all.
 // PostgreSQL only (the SQLite run says so and skips).
 
 #include "NotifyFactory.h"
@@ -85,13 +86,15 @@ private Q_SLOTS:
     void withoutGatewayLoginReconcilingIsOffAndNotifiesServed();
     void oneClientReferenceAtTwoRelaysEndpointsMakesOneOrder();
     void onlineOrdersCarryTheRelaysStore();
+    void relayWithStoreIdReconcilesOnlyItsStore();
 
 private:
     // Terminal and relay logins of the store's roles; the terminal's order log, the in-process
     // simulator (its notifies go nowhere: no relay listens on port 9) and its client.
     void setUpCounter();
     QString urlAs(const QString &login) const;
-    Sale *startSale(qint64 amountMinor, bool queries);
+    Sale *startSale(qint64 amountMinor, bool queries, const QString &terminalId = QStringLiteral("T9"));
+    QString writeApiSecret();
     RelayProcess *startRelay(const QStringList &extra, QString *why);
     QStringList reconcileFlags() const;
 
@@ -169,10 +172,10 @@ void TestRelayReconcile::setUpCounter()
     m_client = std::make_unique<IotPayClient>(m_network.get(), config);
 }
 
-Sale *TestRelayReconcile::startSale(qint64 amountMinor, bool queries)
+Sale *TestRelayReconcile::startSale(qint64 amountMinor, bool queries, const QString &terminalId)
 {
     SaleConfig config;
-    config.terminalId = QStringLiteral("T9");
+    config.terminalId = terminalId;
     config.notifyUrl = QStringLiteral("http://127.0.0.1:9/notify/iotpay"); // no relay there
     config.validityMs = 120'000;
     config.graceMs = queries ? 200 : 120'000;
@@ -185,6 +188,18 @@ Sale *TestRelayReconcile::startSale(qint64 amountMinor, bool queries)
         return nullptr;
     }
     return sale;
+}
+
+QString TestRelayReconcile::writeApiSecret()
+{
+    const QString secretFile = m_dir->filePath(QStringLiteral("api-secret"));
+    QFile file(secretFile);
+    if (!file.open(QIODevice::WriteOnly) || file.write(ApiSecret) != ApiSecret.size())
+        return {};
+    file.close();
+    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return {};
+    return secretFile;
 }
 
 QStringList TestRelayReconcile::reconcileFlags() const
@@ -513,6 +528,125 @@ void TestRelayReconcile::onlineOrdersCarryTheRelaysStore()
     m_relays.push_back(std::make_unique<RelayProcess>(dir, m_store->url()));
     QVERIFY(!m_relays.back()->start(&why, api + QStringList{QStringLiteral("--store-id"), QStringLiteral("S-2")}));
     QVERIFY2(why.contains(QStringLiteral("--store-id")), qPrintable(why));
+}
+
+// A chain whose stores S1 and S2 each have an open counter order and an open online order, all
+// paid at the gateway, every notify lost. The relay of S1 (--store-id S1) asks the gateway about
+// S1's two orders only — in a chain S2's may be under another merchant account, which would answer
+// "no such order" — and confirms them; S2's are never asked about and stay open. A relay without a
+// store id (a single store) then asks about every open order, and confirms S2's.
+void TestRelayReconcile::relayWithStoreIdReconcilesOnlyItsStore()
+{
+    setUpCounter();
+    QVERIFY(m_log->watchPayments());
+    for (const auto &[terminal, store] : {std::pair{QStringLiteral("T1"), QStringLiteral("S1")},
+                                          std::pair{QStringLiteral("T2"), QStringLiteral("S2")}}) {
+        const auto registered = m_log->registerTerminal({terminal, store, QStringLiteral("install-") + terminal, 0, 0});
+        QVERIFY2(registered, registered ? "" : qPrintable(describe(registered.error())));
+    }
+    // The counters' sales (they do not query by themselves within the test).
+    Sale *counterS1 = startSale(1101, false, QStringLiteral("T1"));
+    Sale *counterS2 = startSale(1102, false, QStringLiteral("T2"));
+    QVERIFY(counterS1 && counterS2);
+    QTRY_COMPARE(counterS1->state(), OrderState::Awaiting);
+    QTRY_COMPARE(counterS2->state(), OrderState::Awaiting);
+    QCOMPARE(m_log->orderById(counterS1->order().id)->storeId, QStringLiteral("S1"));
+    QCOMPARE(m_log->orderById(counterS2->order().id)->storeId, QStringLiteral("S2"));
+    // Online orders of each store, made at the gateway as a relay's endpoint makes them.
+    auto admin = OrderLog::open(m_store->url(), m_clock);
+    QVERIFY(admin);
+    auto onlineOrder = [&](const QString &store, qint64 amountMinor) -> Order {
+        NewOrder order;
+        order.terminalId = QStringLiteral("WEB");
+        order.channel = Channel::WxNative;
+        order.amount = Money{amountMinor, Currency::CAD};
+        order.source = OrderSource::App;
+        order.storeId = store;
+        auto created = (*admin)->createOrder(order);
+        if (!created || !(*admin)->transition(created->id, OrderState::Creating, {}))
+            return {};
+        OrderRequest request;
+        request.mchOrderNo = created->mchOrderNo;
+        request.channel = order.channel;
+        request.amount = order.amount;
+        request.subject = QStringLiteral("Gift card");
+        request.body = request.subject;
+        request.extra = QJsonObject{{QStringLiteral("productId"), request.mchOrderNo}};
+        request.notifyUrl = QStringLiteral("http://127.0.0.1:9/notify/iotpay"); // lost, as the counters'
+        GatewayCall *call = m_client->createOrder(request);
+        QSignalSpy done(call, &GatewayCall::finished);
+        if (!done.wait(10'000) || !call->result())
+            return {};
+        TransitionDetails details;
+        details.payOrderId = call->result()->payOrderId;
+        details.qrPayload = call->result()->qrPayload;
+        call->deleteLater();
+        if (!(*admin)->transition(created->id, OrderState::Awaiting, details))
+            return {};
+        return (*admin)->orderById(created->id).value_or(Order{});
+    };
+    const Order onlineS1 = onlineOrder(QStringLiteral("S1"), 2201);
+    const Order onlineS2 = onlineOrder(QStringLiteral("S2"), 2202);
+    QVERIFY(onlineS1.id > 0 && onlineS2.id > 0);
+    QCOMPARE(onlineS1.storeId, QStringLiteral("S1"));
+    QCOMPARE(onlineS2.storeId, QStringLiteral("S2"));
+    const QList<qint64> s1{counterS1->order().id, onlineS1.id};
+    const QList<qint64> s2{counterS2->order().id, onlineS2.id};
+    for (const qint64 id : s1 + s2)
+        QVERIFY(m_sim->pay((*admin)->orderById(id)->mchOrderNo));
+    for (const qint64 id : s1 + s2) {
+        const QString number = (*admin)->orderById(id)->mchOrderNo;
+        QTRY_VERIFY_WITH_TIMEOUT(m_sim->order(number)->notifyAttempts >= 5, 10'000);
+        QCOMPARE(m_sim->queryRequests(number), 0);
+    }
+
+    const QString secretFile = writeApiSecret();
+    QVERIFY(!secretFile.isEmpty());
+    const QStringList online{QStringLiteral("--api"), QStringLiteral("--api-port"), QStringLiteral("0"),
+                             QStringLiteral("--api-secret-file"), secretFile};
+    QString why;
+    RelayProcess *storeRelay
+        = startRelay(reconcileFlags() + online + QStringList{QStringLiteral("--store-id"), QStringLiteral("S1")}, &why);
+    QVERIFY2(storeRelay, qPrintable(why));
+    for (const qint64 id : s1)
+        QTRY_COMPARE_WITH_TIMEOUT(m_log->orderById(id)->state, OrderState::Paid, 15'000);
+    QTRY_VERIFY_WITH_TIMEOUT(reconcileHealth(storeRelay->port()).value(u"passes").toInteger() >= 1, 15'000);
+    const QJsonObject scoped = reconcileHealth(storeRelay->port());
+    QCOMPARE(scoped.value(u"storeId").toString(), QStringLiteral("S1"));
+    QCOMPARE(scoped.value(u"examined").toInteger(), 2);
+    QCOMPARE(scoped.value(u"changed").toInteger(), 2);
+    QCOMPARE(scoped.value(u"errors").toInteger(), 0);
+    QTRY_COMPARE(counterS1->state(), OrderState::Paid);
+    for (const qint64 id : s1) {
+        QVERIFY(paidBy(*m_log, id, QStringLiteral("reconciler")));
+        QCOMPARE(m_sim->queryRequests((*admin)->orderById(id)->mchOrderNo), 1);
+    }
+    for (const qint64 id : s2) {
+        const Order order = *m_log->orderById(id);
+        QCOMPARE(order.state, OrderState::Awaiting);
+        QCOMPARE(m_sim->queryRequests(order.mchOrderNo), 0);
+        const auto events = m_log->events(id);
+        QVERIFY(events);
+        QVERIFY(std::none_of(events->cbegin(), events->cend(),
+                             [](const OrderEvent &e) { return e.actor == QStringLiteral("reconciler"); }));
+    }
+    QCOMPARE(counterS2->state(), OrderState::Awaiting);
+    QVERIFY(storeRelay->child().stopGracefully(10'000));
+
+    // Without a store id: every store's open orders, S2's among them.
+    RelayProcess *anyRelay = startRelay(reconcileFlags() + online, &why);
+    QVERIFY2(anyRelay, qPrintable(why));
+    for (const qint64 id : s2)
+        QTRY_COMPARE_WITH_TIMEOUT(m_log->orderById(id)->state, OrderState::Paid, 15'000);
+    QTRY_COMPARE(counterS2->state(), OrderState::Paid);
+    QCOMPARE(reconcileHealth(anyRelay->port()).value(u"storeId").toString(), QString());
+    for (const qint64 id : s2) {
+        QVERIFY(paidBy(*m_log, id, QStringLiteral("reconciler")));
+        QCOMPARE(m_sim->queryRequests((*admin)->orderById(id)->mchOrderNo), 1);
+        QCOMPARE(paidTransitions(*m_log, id), 1);
+    }
+    for (const qint64 id : s1)
+        QCOMPARE(paidTransitions(*m_log, id), 1);
 }
 
 QTEST_MAIN(TestRelayReconcile)
