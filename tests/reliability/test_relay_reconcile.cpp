@@ -395,14 +395,8 @@ void TestRelayReconcile::oneClientReferenceAtTwoRelaysEndpointsMakesOneOrder()
     SimProcess sim(m_dir->path());
     QString why;
     QVERIFY2(sim.start(&why), qPrintable(why));
-    const QString secretFile = m_dir->filePath(QStringLiteral("api-secret"));
-    {
-        QFile file(secretFile);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(ApiSecret);
-        file.close();
-        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-    }
+    const QString secretFile = writeApiSecret();
+    QVERIFY(!secretFile.isEmpty());
     QList<quint16> apiPorts;
     for (int i = 0; i < 2; ++i) {
         const QString dir = m_dir->filePath(QStringLiteral("api-relay") + QString::number(i));
@@ -470,14 +464,8 @@ void TestRelayReconcile::onlineOrdersCarryTheRelaysStore()
     SimProcess sim(m_dir->path());
     QString why;
     QVERIFY2(sim.start(&why), qPrintable(why));
-    const QString secretFile = m_dir->filePath(QStringLiteral("api-secret"));
-    {
-        QFile file(secretFile);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(ApiSecret);
-        file.close();
-        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-    }
+    const QString secretFile = writeApiSecret();
+    QVERIFY(!secretFile.isEmpty());
     const QStringList api{QStringLiteral("--api"),
                           QStringLiteral("--api-port"),
                           QStringLiteral("0"),
