@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "common/Clock.h"
+#include "orders/OrderLog.h"
 #include "payment/Reconciler.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,10 @@ int runReconcile(QCoreApplication &app, const QStringList &arguments)
     addSecretOptions(parser);
     parser.addOption({QStringLiteral("hours"), QStringLiteral("How far back to look (default 24)."),
                       QStringLiteral("HOURS"), QStringLiteral("24")});
+    parser.addOption({QStringLiteral("store"),
+                      QStringLiteral("Only the open orders of this store (default: store/storeId of the settings; "
+                                     "without one, every store's)."),
+                      QStringLiteral("ID")});
     addCounterOverrideOptions(parser);
     parser.process(arguments);
 
@@ -52,6 +57,12 @@ int runReconcile(QCoreApplication &app, const QStringList &arguments)
         return ExitUsage;
     }
     const auto settings = settingsFor(parser);
+    const QString storeId = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store"))
+                                                                  : settings->value(SettingKeys::StoreId);
+    if (auto valid = checkStoreId(storeId); !valid) {
+        err << "paydeskctl reconcile: --store: " << valid.error().detail << Qt::endl;
+        return ExitUsage;
+    }
     auto secrets = secretStoreFor(parser, settings->mchId());
     SystemClock clock;
     QNetworkAccessManager network;
@@ -61,6 +72,7 @@ int runReconcile(QCoreApplication &app, const QStringList &arguments)
         return exitCodeFor(counter.error());
     }
     Reconciler &reconciler = (*counter)->reconciler();
+    reconciler.setStoreId(storeId); // a chain: each store's orders with that store's merchant account
     ReconcileReport report;
     QObject::connect(&reconciler, &Reconciler::finished, &app, [&](const ReconcileReport &done) {
         report = done;

@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 #include <QTimeZone>
 
@@ -50,6 +51,7 @@ private slots:
     void importAgainAfterTheCounterKeptSelling();
     void reportScopedToStoreAndTerminal();
     void duplicateTerminalIsRefusedAtStart();
+    void reconcileAsksAboutOneStoresOrders();
 
 private:
     struct Run
@@ -375,6 +377,55 @@ void TestChainCtl::duplicateTerminalIsRefusedAtStart()
     QVERIFY2(released.exitCode == 0, qPrintable(released.err));
     QCOMPARE(ctl(reconcile + QStringList{second}).exitCode, 0);
     QCOMPARE(ctl(reconcile + QStringList{first}).exitCode, 3);
+}
+
+// A chain's stores may each have their own merchant account: `reconcile --store` (or the
+// settings' store id) asks the gateway only about that store's open orders. The gateway here is
+// unreachable, so every order asked about is counted as examined and not checked.
+void TestChainCtl::reconcileAsksAboutOneStoresOrders()
+{
+    ManualClock tenMinutesAgo(QDateTime::currentMSecsSinceEpoch() - 10 * 60'000);
+    {
+        auto log = OrderLog::open(m_store->url(), tenMinutesAgo);
+        QVERIFY(log);
+        for (const QString &store : {u"SA"_s, u"SB"_s, u"SB"_s, QString()}) {
+            NewOrder order;
+            order.terminalId = store.isEmpty() ? u"T9"_s : u"T"_s + store;
+            order.storeId = store;
+            order.channel = Channel::WxNative;
+            order.amount = Money{1000, Currency::CAD};
+            const auto created = (*log)->createOrder(order);
+            QVERIFY(created);
+            for (const OrderState state : {OrderState::Creating, OrderState::Awaiting})
+                QVERIFY((*log)->transition(created->id, state, {}));
+        }
+    }
+    const QString settings = m_store->dirPath() + u"/manager.ini"_s;
+    QVERIFY(writeSettings(settings, u"M1"_s, QString()));
+    const QStringList reconcile{
+        u"reconcile"_s, u"--hours"_s, u"1"_s, u"--key-env"_s, QString::fromLatin1(test::KeyVariable),
+        u"--config"_s,  settings};
+    const auto examined = [](const Run &run) {
+        const QRegularExpressionMatch match = QRegularExpression(u"examined (\\d+),"_s).match(run.out);
+        return match.hasMatch() ? match.captured(1).toInt() : -1;
+    };
+    const Run every = ctl(reconcile);
+    QCOMPARE(every.exitCode, 5); // not checked: the gateway cannot be reached
+    QCOMPARE(examined(every), 4);
+    const Run storeA = ctl(reconcile + QStringList{u"--store"_s, u"SA"_s});
+    QCOMPARE(storeA.exitCode, 5);
+    QCOMPARE(examined(storeA), 1);
+    const Run storeB = ctl(reconcile + QStringList{u"--store"_s, u"SB"_s});
+    QCOMPARE(examined(storeB), 2);
+    // The store of the settings when no --store is given.
+    const QString counterB = m_store->dirPath() + u"/counterB.ini"_s;
+    QVERIFY(writeSettings(counterB, u"B1"_s, u"SB"_s));
+    QCOMPARE(examined(ctl({u"reconcile"_s, u"--hours"_s, u"1"_s, u"--key-env"_s, QString::fromLatin1(test::KeyVariable),
+                           u"--config"_s, counterB})),
+             2);
+    const Run malformed = ctl(reconcile + QStringList{u"--store"_s, u"S-A"_s});
+    QCOMPARE(malformed.exitCode, 2);
+    QVERIFY2(malformed.err.contains(u"store id must be"_s), qPrintable(malformed.err));
 }
 
 QTEST_GUILESS_MAIN(TestChainCtl)
