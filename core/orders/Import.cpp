@@ -314,36 +314,6 @@ Result<QHash<QString, IdMap>> loadMap(const sql::Connection &db, const QString &
     return maps;
 }
 
-// Prepared once, run per row.
-class Statement
-{
-public:
-    Statement(const sql::Connection &db, QString text) : m_db(db), m_text(std::move(text)), m_query(db.db)
-    {
-        m_query.setForwardOnly(true);
-    }
-
-    Result<QSqlQuery *> exec(const QVariantList &values)
-    {
-        if (!m_prepared) {
-            if (!m_query.prepare(m_text))
-                return fail(sql::storeError(m_db, m_query.lastError(), m_text));
-            m_prepared = true;
-        }
-        for (int i = 0; i < values.size(); ++i)
-            m_query.bindValue(i, values[i]);
-        if (!m_query.exec())
-            return fail(sql::storeError(m_db, m_query.lastError(), m_text));
-        return &m_query;
-    }
-
-private:
-    sql::Connection m_db;
-    QString m_text;
-    QSqlQuery m_query;
-    bool m_prepared = false;
-};
-
 // The changing columns of one row as read (NULL stays an invalid QVariant).
 using ColumnValues = QHash<QString, QVariant>;
 
@@ -372,10 +342,7 @@ class Importer
 public:
     Importer(const sql::Connection &source, const sql::Connection &target, QString sourceId, qint64 now,
              const ImportOptions &options)
-        : m_source(source), m_target(target), m_sourceId(std::move(sourceId)), m_now(now), m_options(options),
-          m_mapInsert(target,
-                      u"INSERT INTO import_map (source_id, source_table, source_row_id, imported_id,"
-                      " imported_at_ms) VALUES (?, ?, ?, ?, ?)"_s)
+        : m_source(source), m_target(target), m_sourceId(std::move(sourceId)), m_now(now), m_options(options)
     {}
 
     // Imported before, differing, kept as the store has them; and what that changes in the totals
@@ -424,11 +391,10 @@ private:
             return fail(rows.error());
         IdMap &map = m_maps[table.table];
         const IdMap &orders = m_maps[u"orders"_s];
-        Statement insert(m_target,
-                         u"INSERT INTO "_s + table.table + u" ("_s + table.columns.join(u", "_s) + u") VALUES ("_s
-                             + sql::placeholders(table.columns.size()) + u')' + m_target.backend->returningIdClause());
-        Statement existing(m_target,
-                           u"SELECT id FROM "_s + table.table + u" WHERE "_s + table.uniqueColumn + u" = ?"_s);
+        // Run once per row: the target's statement cache keeps them prepared.
+        const QString insert = u"INSERT INTO "_s + table.table + u" ("_s + table.columns.join(u", "_s) + u") VALUES ("_s
+            + sql::placeholders(table.columns.size()) + u')' + m_target.backend->returningIdClause();
+        const QString existing = u"SELECT id FROM "_s + table.table + u" WHERE "_s + table.uniqueColumn + u" = ?"_s;
         qint64 copied = 0;
         while (rows->next()) {
             const qint64 sourceId = rows->value(0).toLongLong();
@@ -463,30 +429,32 @@ private:
             qint64 targetId = 0;
             if (!table.uniqueColumn.isEmpty()) {
                 const QVariant &unique = values[int(table.columns.indexOf(table.uniqueColumn))];
-                auto found = existing.exec({unique});
+                auto found = sql::run(m_target, existing, {unique});
                 if (!found)
                     return fail(found.error());
-                if ((*found)->next()) {
+                if (found->next()) {
                     if (!table.keepExisting)
                         return fail(ErrorCode::StoreFailure,
                                     table.uniqueColumn + u" "_s + unique.toString()
                                         + u" is already in the store, not from this source: nothing was imported"_s);
-                    targetId = (*found)->value(0).toLongLong();
+                    targetId = found->value(0).toLongLong();
                     ++staffSkipped;
                 }
-                (*found)->finish();
             }
             if (targetId == 0) {
-                auto inserted = insert.exec(values);
+                auto inserted = sql::run(m_target, insert, values);
                 if (!inserted)
                     return fail(inserted.error());
-                if (!(*inserted)->next())
+                if (!inserted->next())
                     return fail(ErrorCode::StoreFailure, u"no id for an imported "_s + table.table + u" row"_s);
-                targetId = (*inserted)->value(0).toLongLong();
-                (*inserted)->finish();
+                targetId = inserted->value(0).toLongLong();
                 ++copied;
             }
-            if (auto mapped = m_mapInsert.exec({m_sourceId, table.table, sourceId, targetId, m_now}); !mapped)
+            if (auto mapped = sql::run(m_target,
+                                       u"INSERT INTO import_map (source_id, source_table, source_row_id, imported_id,"
+                                       " imported_at_ms) VALUES (?, ?, ?, ?, ?)"_s,
+                                       {m_sourceId, table.table, sourceId, targetId, m_now});
+                !mapped)
                 return fail(mapped.error());
             map.insert(sourceId, targetId);
         }
@@ -503,13 +471,13 @@ private:
             const int position = int(table.columns.indexOf(column)) + 1;
             return row.isNull(position) ? QVariant() : row.value(position);
         };
-        Statement &read = statementFor(m_reads, table.table,
-                                       u"SELECT "_s + table.changingColumns.join(u", "_s) + u" FROM "_s + table.table
-                                           + u" WHERE id = ?"_s);
-        auto current = read.exec({targetId});
+        auto current = sql::run(m_target,
+                                u"SELECT "_s + table.changingColumns.join(u", "_s) + u" FROM "_s + table.table
+                                    + u" WHERE id = ?"_s,
+                                {targetId});
         if (!current)
             return fail(current.error());
-        if (!(*current)->next())
+        if (!current->next())
             return fail(ErrorCode::StoreFailure,
                         u"the imported "_s + table.table + u" row of "_s + sourceValue(table.uniqueColumn).toString()
                             + u" is no longer in the store"_s);
@@ -519,10 +487,10 @@ private:
         for (int i = 0; i < table.changingColumns.size(); ++i) {
             const QString &column = table.changingColumns[i];
             source.insert(column, sourceValue(column));
-            store.insert(column, (*current)->isNull(i) ? QVariant() : (*current)->value(i));
+            store.insert(column, current->isNull(i) ? QVariant() : current->value(i));
             same = same && sameValue(source.value(column), store.value(column));
         }
-        (*current)->finish();
+        current->finish();
         if (same)
             return {};
         const bool sourceLater = atOrAfter(table.table, store, source);
@@ -537,10 +505,10 @@ private:
             QStringList assignments;
             for (const QString &column : table.changingColumns)
                 assignments.append(column + u" = ?"_s);
-            Statement &update = statementFor(m_updates, table.table,
-                                             u"UPDATE "_s + table.table + u" SET "_s + assignments.join(u", "_s)
-                                                 + u" WHERE id = ?"_s);
-            if (auto updated = update.exec(values); !updated)
+            if (auto updated = sql::run(
+                    m_target, u"UPDATE "_s + table.table + u" SET "_s + assignments.join(u", "_s) + u" WHERE id = ?"_s,
+                    values);
+                !updated)
                 return fail(updated.error());
             ++(table.table == u"orders" ? ordersUpdated : refundsUpdated);
             return {};
@@ -570,15 +538,6 @@ private:
         return {};
     }
 
-    Statement &statementFor(std::map<QString, std::unique_ptr<Statement>> &statements, const QString &table,
-                            const QString &text)
-    {
-        auto &slot = statements[table];
-        if (!slot)
-            slot = std::make_unique<Statement>(m_target, text);
-        return *slot;
-    }
-
     // The source's order number sequences: a terminal that goes on in the store never mints a
     // number it already used.
     Result<void> raiseSequences()
@@ -586,12 +545,11 @@ private:
         auto rows = sql::run(m_source, u"SELECT name, value FROM sequences ORDER BY name"_s);
         if (!rows)
             return fail(rows.error());
-        Statement raise(m_target,
-                        u"INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
-                        " SET value = CASE WHEN excluded.value > sequences.value THEN excluded.value"
-                        " ELSE sequences.value END"_s);
+        const QString raise = u"INSERT INTO sequences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
+                              " SET value = CASE WHEN excluded.value > sequences.value THEN excluded.value"
+                              " ELSE sequences.value END"_s;
         while (rows->next()) {
-            if (auto done = raise.exec({rows->value(0).toString(), rows->value(1).toLongLong()}); !done)
+            if (auto done = sql::run(m_target, raise, {rows->value(0).toString(), rows->value(1).toLongLong()}); !done)
                 return fail(done.error());
         }
         return {};
@@ -602,9 +560,6 @@ private:
     QString m_sourceId;
     qint64 m_now = 0;
     ImportOptions m_options;
-    Statement m_mapInsert;
-    std::map<QString, std::unique_ptr<Statement>> m_reads; // per table
-    std::map<QString, std::unique_ptr<Statement>> m_updates;
     QHash<QString, IdMap> m_maps;
 };
 

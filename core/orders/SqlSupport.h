@@ -63,7 +63,6 @@ public:
 
     // Drops every kept statement (none may be in use).
     void clear();
-    qsizetype size() const { return qsizetype(m_entries.size()); }
 
 private:
     friend Result<Rows> run(const Connection &db, const QString &statement, const QVariantList &values);

@@ -1,5 +1,6 @@
 #include "BenchSupport.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <numeric>
 
@@ -101,6 +103,17 @@ void spinFor(int ms)
     QEventLoop loop;
     QTimer::singleShot(ms, &loop, &QEventLoop::quit);
     loop.exec();
+}
+
+double timeMs(const char *program, const std::function<bool()> &work)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!work()) {
+        std::fprintf(stderr, "%s: a timed step failed\n", program);
+        std::exit(2);
+    }
+    return double(timer.nsecsElapsed()) / 1e6;
 }
 
 } // namespace paydesk::bench

@@ -37,6 +37,10 @@ inline double nowMs()
     return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
 }
 
+// The wall time of `work` in milliseconds; a step that fails ends the program (exit 2) with a
+// line naming `program`, as a figure for a failed step would mean nothing.
+double timeMs(const char *program, const std::function<bool()> &work);
+
 // Build type, Qt and SQLite versions, core count: what a reader needs to compare two runs.
 QJsonObject environmentJson();
 

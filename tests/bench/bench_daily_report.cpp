@@ -51,13 +51,7 @@ const QTimeZone Zone("America/Toronto");
 
 double timeMs(const std::function<bool()> &work)
 {
-    QElapsedTimer timer;
-    timer.start();
-    if (!work()) {
-        std::fprintf(stderr, "bench_daily_report: a timed step failed\n");
-        std::exit(2);
-    }
-    return double(timer.nsecsElapsed()) / 1e6;
+    return bench::timeMs("bench_daily_report", work);
 }
 
 // The generator: raw statements on its own connection, the schema made by OrderLog itself.

@@ -50,13 +50,7 @@ constexpr qint64 YearMs = 365LL * 24 * 3'600'000;
 
 double timeMs(const std::function<bool()> &work)
 {
-    QElapsedTimer timer;
-    timer.start();
-    if (!work()) {
-        std::fprintf(stderr, "bench_store_report: a timed step failed\n");
-        std::exit(2);
-    }
-    return double(timer.nsecsElapsed()) / 1e6;
+    return bench::timeMs("bench_store_report", work);
 }
 
 // A raw connection beside the order log's: the generator and the floor's COUNT.

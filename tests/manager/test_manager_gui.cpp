@@ -5,6 +5,7 @@
 // receipt from the cashier's Paid screen to the ESC/POS printer.
 
 #include "ManagerRig.h"
+#include "OrderSteps.h"
 #include "PdfText.h"
 
 #include "config/Settings.h"
@@ -44,19 +45,8 @@
 #include <QTest>
 
 using namespace paydesk;
+using namespace paydesk::testing;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-TransitionDetails paidBy(const QString &actor, const QString &payOrderId)
-{
-    TransitionDetails details;
-    details.actor = actor;
-    details.payOrderId = payOrderId;
-    return details;
-}
-
-} // namespace
 
 class TestManagerGui : public QObject
 {

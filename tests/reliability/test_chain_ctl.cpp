@@ -4,6 +4,7 @@
 // another install holds refused at start with the reason.
 
 #include "NotifyFactory.h"
+#include "OrderSteps.h"
 #include "ProcessSupport.h"
 #include "TestStore.h"
 
@@ -26,18 +27,6 @@
 using namespace paydesk;
 using namespace paydesk::testing;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-TransitionDetails paidBy(const QString &actor, const QString &payOrderId)
-{
-    TransitionDetails details;
-    details.actor = actor;
-    details.payOrderId = payOrderId;
-    return details;
-}
-
-} // namespace
 
 class TestChainCtl : public QObject
 {
